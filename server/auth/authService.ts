@@ -1,0 +1,32 @@
+import type { PublicUser } from '../../shared/user';
+import type { UserRecord, UserStore } from '../store/types';
+import { verifyPassword } from './passwords';
+import type { TokenService } from './tokens';
+
+export function toPublicUser(record: UserRecord): PublicUser {
+  const { id, username, displayName, delegation, role } = record;
+  return { id, username, displayName, delegation, role };
+}
+
+/** Sign-in and token checks shared by REST, the Yjs channel and socket.io. */
+export class AuthService {
+  constructor(
+    private readonly users: UserStore,
+    private readonly tokens: TokenService,
+  ) {}
+
+  /** A token and the user for good credentials; null otherwise (never says which part was wrong). */
+  async login(username: string, password: string): Promise<{ token: string; user: PublicUser } | null> {
+    const record = await this.users.findByUsername(username.trim().toLowerCase());
+    if (!record || !(await verifyPassword(password, record.passwordHash))) return null;
+    return { token: await this.tokens.issue(record.id), user: toPublicUser(record) };
+  }
+
+  /** The user a token belongs to, or null when the token is bad or the account is gone. */
+  async authenticate(token: string | undefined | null): Promise<PublicUser | null> {
+    const userId = await this.tokens.verify(token);
+    if (!userId) return null;
+    const record = await this.users.findById(userId);
+    return record ? toPublicUser(record) : null;
+  }
+}

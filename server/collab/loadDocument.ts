@@ -1,0 +1,35 @@
+import * as Y from 'yjs';
+import type { Logger } from '../logger';
+import type { DocumentStore } from '../store/types';
+import type { UpdateOrigin } from './origin';
+
+export interface LoadedDocument {
+  doc: Y.Doc;
+  lastSeq: number;
+  updatesSinceSnapshot: number;
+}
+
+const FROM_STORE: UpdateOrigin = { source: 'store' };
+
+/**
+ * Rebuilds a draft from its snapshot and the log after it. A store error propagates, so
+ * the caller never serves (and never saves over) a document it could not read. One bad
+ * log entry is logged and skipped rather than making the whole draft unreadable.
+ */
+export async function loadDocument(documents: DocumentStore, draftId: string, logger: Logger): Promise<LoadedDocument> {
+  const stored = await documents.load(draftId);
+  const doc = new Y.Doc();
+  let lastSeq = stored.snapshot?.seq ?? 0;
+  doc.transact(() => {
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot.state, FROM_STORE);
+    for (const entry of stored.updates) {
+      try {
+        Y.applyUpdate(doc, entry.update, FROM_STORE);
+      } catch (err) {
+        logger.error({ err, draftId, seq: entry.seq }, 'skipped unreadable log entry');
+      }
+      lastSeq = Math.max(lastSeq, entry.seq);
+    }
+  }, FROM_STORE);
+  return { doc, lastSeq, updatesSinceSnapshot: stored.updates.length };
+}

@@ -1,0 +1,14 @@
+import type { CollabConnection } from './connection';
+
+/**
+ * Why a Y.Doc changed. Typed so an update is never echoed to its sender,
+ * never re-saved after a load, and always saved with the right author.
+ */
+export type UpdateOrigin =
+  | { source: 'client'; connection: CollabConnection }
+  | { source: 'store' }
+  | { source: 'server'; authorId: string };
+
+export function isUpdateOrigin(value: unknown): value is UpdateOrigin {
+  return typeof value === 'object' && value !== null && 'source' in value;
+}

@@ -1,0 +1,100 @@
+import type { Logger } from '../logger';
+import type { DocumentStore } from '../store/types';
+import { loadDocument } from './loadDocument';
+import type { PersistenceQueue } from './persistenceQueue';
+import { Room } from './room';
+
+export interface RoomRegistryOptions {
+  documents: DocumentStore;
+  persistence: PersistenceQueue;
+  logger: Logger;
+  snapshotEvery: number;
+  idleUnloadMs: number;
+}
+
+interface Entry {
+  room: Promise<Room>;
+  idleTimer: NodeJS.Timeout | null;
+  /** Callers that hold the room open (connections, server-side edits). */
+  holds: number;
+}
+
+/**
+ * The drafts loaded in memory. Loads each at most once at a time, keeps it while anyone
+ * holds it, and unloads it (after a final snapshot) when it has been idle for a while.
+ */
+export class RoomRegistry {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly options: RoomRegistryOptions) {}
+
+  /** The live room of a draft, loading it if needed; call release() when done. */
+  async acquire(draftId: string): Promise<Room> {
+    let entry = this.entries.get(draftId);
+    if (!entry) {
+      entry = { room: this.load(draftId), idleTimer: null, holds: 0 };
+      this.entries.set(draftId, entry);
+      const created = entry;
+      // A failed load is forgotten so the next attempt reads the store again.
+      created.room.catch(() => {
+        if (this.entries.get(draftId) === created) this.entries.delete(draftId);
+      });
+    }
+    entry.holds += 1;
+    if (entry.idleTimer) {
+      clearTimeout(entry.idleTimer);
+      entry.idleTimer = null;
+    }
+    try {
+      return await entry.room;
+    } catch (err) {
+      entry.holds -= 1;
+      throw err;
+    }
+  }
+
+  release(draftId: string): void {
+    const entry = this.entries.get(draftId);
+    if (!entry) return;
+    entry.holds -= 1;
+    if (entry.holds > 0) return;
+    entry.idleTimer = setTimeout(() => void this.unload(draftId, entry), this.options.idleUnloadMs);
+    entry.idleTimer.unref();
+  }
+
+  /** Runs `use` on the live room of a draft, loading it for the time of the call. */
+  async withRoom<T>(draftId: string, use: (room: Room) => T | Promise<T>): Promise<T> {
+    const room = await this.acquire(draftId);
+    try {
+      return await use(room);
+    } finally {
+      this.release(draftId);
+    }
+  }
+
+  get loadedCount(): number {
+    return this.entries.size;
+  }
+
+  /** Snapshots and unloads every room (shutdown). */
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.entries.entries()].map(([draftId, entry]) => this.unload(draftId, entry, true)));
+  }
+
+  private async load(draftId: string): Promise<Room> {
+    const { documents, persistence, logger, snapshotEvery } = this.options;
+    const loaded = await loadDocument(documents, draftId, logger);
+    return new Room({ draftId, ...loaded, snapshotEvery, persistence, documents, logger });
+  }
+
+  private async unload(draftId: string, entry: Entry, force = false): Promise<void> {
+    if (entry.idleTimer) clearTimeout(entry.idleTimer);
+    entry.idleTimer = null;
+    const room = await entry.room.catch(() => null);
+    if (room) await room.saveSnapshotIfBehind();
+    // Someone may have come back while the snapshot was written.
+    if (!force && (this.entries.get(draftId) !== entry || entry.holds > 0)) return;
+    this.entries.delete(draftId);
+    room?.destroy();
+  }
+}

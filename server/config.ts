@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Typed configuration, read once from the environment in main.ts and passed down. */
+export interface Config {
+  host: string;
+  port: number;
+  /** Embedded SQLite lives here when no MongoDB URL is set; also holds the generated token secret. */
+  dataDir: string;
+  mongodbUrl: string | null;
+  mongodbDatabase: string;
+  /** Signs session tokens. When unset, a random one is generated and kept in dataDir. */
+  authSecret: string | null;
+  tokenTtlSeconds: number;
+  /** Seed demo accounts and the demo draft into an empty store. */
+  seedDemo: boolean;
+  /** Largest websocket frame accepted on the Yjs channel. */
+  maxFrameBytes: number;
+  /** Frames per second one connection may send before it is closed. */
+  maxFramesPerSecond: number;
+  /** Milliseconds a document without connections stays in memory. */
+  idleUnloadMs: number;
+  /** Log entries after the snapshot that trigger a new snapshot. */
+  snapshotEvery: number;
+  /** Serve the built client from this folder (null: API only). */
+  clientDir: string | null;
+  logLevel: string;
+}
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const EnvSchema = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().default('./data'),
+  MONGODB_URL: z.string().url().optional(),
+  MONGODB_DB: z.string().default('resolutions'),
+  AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
+  TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(12 * 60 * 60),
+  SEED_DEMO: flag.default(true),
+  MAX_FRAME_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
+  MAX_FRAMES_PER_SECOND: z.coerce.number().int().positive().default(500),
+  IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
+  SNAPSHOT_EVERY: z.coerce.number().int().positive().default(500),
+  CLIENT_DIR: z.string().default(path.join('client', 'dist')),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Parses the environment; throws a readable error naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    dataDir: path.resolve(e.DATA_DIR),
+    mongodbUrl: e.MONGODB_URL ?? null,
+    mongodbDatabase: e.MONGODB_DB,
+    authSecret: e.AUTH_SECRET ?? null,
+    tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
+    seedDemo: e.SEED_DEMO,
+    maxFrameBytes: e.MAX_FRAME_BYTES,
+    maxFramesPerSecond: e.MAX_FRAMES_PER_SECOND,
+    idleUnloadMs: e.IDLE_UNLOAD_MS,
+    snapshotEvery: e.SNAPSHOT_EVERY,
+    clientDir: e.CLIENT_DIR ? path.resolve(e.CLIENT_DIR) : null,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** Configuration for tests: a throwaway data dir, port 0, quiet logs. */
+export function testConfig(overrides: Partial<Config> & { dataDir: string }): Config {
+  return { ...loadConfig({ PORT: '0', LOG_LEVEL: 'silent', CLIENT_DIR: '' }), ...overrides };
+}

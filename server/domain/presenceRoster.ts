@@ -1,0 +1,45 @@
+import type { PresenceEntry } from '../../shared/presence';
+import type { PublicUser } from '../../shared/user';
+
+/**
+ * Who is in which draft. A person with several tabs appears once, from the time their
+ * first connection joined, and leaves when their last one does.
+ */
+export class PresenceRoster {
+  private readonly drafts = new Map<string, Map<string, { entry: PresenceEntry; connections: Set<string> }>>();
+
+  /** Returns true when the roster of the draft changed. */
+  join(draftId: string, user: PublicUser, connectionId: string): boolean {
+    const people = this.drafts.get(draftId) ?? new Map();
+    this.drafts.set(draftId, people);
+    const existing = people.get(user.id);
+    if (existing) {
+      existing.connections.add(connectionId);
+      return false;
+    }
+    const entry: PresenceEntry = {
+      userId: user.id,
+      displayName: user.displayName,
+      delegation: user.delegation,
+      role: user.role,
+      since: new Date().toISOString(),
+    };
+    people.set(user.id, { entry, connections: new Set([connectionId]) });
+    return true;
+  }
+
+  /** Returns true when the roster of the draft changed. */
+  leave(draftId: string, userId: string, connectionId: string): boolean {
+    const people = this.drafts.get(draftId);
+    const person = people?.get(userId);
+    if (!people || !person || !person.connections.delete(connectionId)) return false;
+    if (person.connections.size > 0) return false;
+    people.delete(userId);
+    if (people.size === 0) this.drafts.delete(draftId);
+    return true;
+  }
+
+  list(draftId: string): PresenceEntry[] {
+    return [...(this.drafts.get(draftId)?.values() ?? [])].map((p) => p.entry);
+  }
+}

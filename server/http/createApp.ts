@@ -1,0 +1,33 @@
+import express, { type Express, type Router } from 'express';
+import type { AuthService } from '../auth/authService';
+import type { Logger } from '../logger';
+import type { Store } from '../store/types';
+import { authRouter } from './authRouter';
+import { clientRouter } from './clientRouter';
+import { HttpError, errorHandler } from './httpError';
+import { healthRouter } from './healthRouter';
+import { requireAuth } from './requireAuth';
+
+export interface AppParts {
+  store: Store;
+  auth: AuthService;
+  logger: Logger;
+  /** Routers mounted under /api behind authentication, by path ("/drafts" -> router). */
+  apiRouters: Record<string, Router>;
+  clientDir: string | null;
+}
+
+/** The express app: health, sign-in, authenticated API, then the browser app. */
+export function createApp({ store, auth, logger, apiRouters, clientDir }: AppParts): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '256kb' }));
+  app.use(healthRouter(store));
+  app.use('/api', authRouter(auth, logger));
+  app.use('/api', requireAuth(auth));
+  for (const [mountPath, router] of Object.entries(apiRouters)) app.use(`/api${mountPath}`, router);
+  app.use('/api', (_req, _res, next) => next(new HttpError(404, 'no such API route')));
+  if (clientDir) app.use(clientRouter(clientDir));
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,20 @@
+import type { Server, Socket } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/events';
+import type { PublicUser } from '../../shared/user';
+
+export interface SocketData {
+  user: PublicUser;
+  /** Drafts this connection has joined: application events are only accepted for these. */
+  drafts: Set<string>;
+}
+
+export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** One concern's event handlers, registered on every new connection. */
+export type SocketHandlers = (io: AppServer, socket: AppSocket) => void;
+
+/** The socket.io room of a draft. */
+export function draftRoom(draftId: string): string {
+  return `draft:${draftId}`;
+}

@@ -1,0 +1,91 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AuthService } from './auth/authService';
+import { resolveAuthSecret } from './auth/secret';
+import { TokenService } from './auth/tokens';
+import { PersistenceQueue } from './collab/persistenceQueue';
+import { RoomRegistry } from './collab/roomRegistry';
+import type { Config } from './config';
+import { DraftActivity } from './domain/draftActivity';
+import { DraftService } from './domain/draftService';
+import { PresenceRoster } from './domain/presenceRoster';
+import type { DemoAccount } from './domain/seed/demoAccounts';
+import { seedDemo } from './domain/seed/seedDemo';
+import { createApp } from './http/createApp';
+import { draftsRouter } from './http/draftsRouter';
+import { createLogger, type Logger } from './logger';
+import { createSocketServer } from './realtime/createSocketServer';
+import { presenceHandlers } from './realtime/presenceHandlers';
+import { openStore } from './store/openStore';
+import type { Store } from './store/types';
+import { YjsChannel } from './transport/yjsChannel';
+
+export interface RunningServer {
+  /** http://host:port of the listening server. */
+  url: string;
+  port: number;
+  store: Store;
+  rooms: RoomRegistry;
+  /** Demo accounts created at this start (empty when the store already had users). */
+  seeded: DemoAccount[];
+  /** Stops taking connections, writes everything pending, closes the store. */
+  close(): Promise<void>;
+}
+
+/** The composition root: config -> store -> services -> transports, listening. */
+export async function startServer(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+  const store = await openStore(config);
+  const auth = new AuthService(store.users, new TokenService(resolveAuthSecret(config.authSecret, config.dataDir), config.tokenTtlSeconds));
+  const drafts = new DraftService(store.drafts, store.documents);
+  const seeded = config.seedDemo ? await seedDemo(store, drafts, logger) : [];
+
+  const activity = new DraftActivity(store.drafts, logger);
+  const persistence = new PersistenceQueue(store.documents, logger.child({ component: 'persistence' }), (batch) =>
+    activity.record(batch),
+  );
+  const rooms = new RoomRegistry({
+    documents: store.documents,
+    persistence,
+    logger: logger.child({ component: 'collab' }),
+    snapshotEvery: config.snapshotEvery,
+    idleUnloadMs: config.idleUnloadMs,
+  });
+  const yjs = new YjsChannel({
+    auth,
+    drafts: store.drafts,
+    rooms,
+    logger: logger.child({ component: 'yjs' }),
+    maxFrameBytes: config.maxFrameBytes,
+    maxFramesPerSecond: config.maxFramesPerSecond,
+  });
+
+  const app = createApp({ store, auth, logger, apiRouters: { '/drafts': draftsRouter(drafts) }, clientDir: config.clientDir });
+  const httpServer = http.createServer(app);
+  httpServer.on('upgrade', (request, socket, head) => {
+    // socket.io claims its own path; everything else that is not ours is refused.
+    if (request.url?.startsWith('/socket.io/')) return;
+    if (!yjs.handleUpgrade(request, socket, head)) socket.destroy();
+  });
+  const realtimeLogger = logger.child({ component: 'realtime' });
+  const io = createSocketServer(httpServer, auth, realtimeLogger, [presenceHandlers(store.drafts, new PresenceRoster(), realtimeLogger)]);
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${config.host}:${port}`;
+  logger.info({ url, store: config.mongodbUrl ? 'mongodb' : 'sqlite' }, 'listening');
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      yjs.close();
+      await io.close();
+      httpServer.closeAllConnections();
+      await rooms.closeAll();
+      await persistence.close();
+      await activity.close();
+      await store.close();
+      logger.info('stopped cleanly');
+    })());
+
+  return { url, port, store, rooms, seeded, close };
+}

@@ -1,0 +1,173 @@
+import type { PublicUser } from '../../shared/user';
+import type { DraftSummary } from '../../shared/drafts';
+
+/**
+ * Store interfaces, one per aggregate. Two adapters implement them (sqlite/, mongo/);
+ * test/contract/ runs one suite against both. Ids are chosen by the caller; times are
+ * ISO-8601 strings; binary Yjs data is Uint8Array.
+ */
+
+export interface UserRecord extends PublicUser {
+  passwordHash: string;
+  createdAt: string;
+}
+
+export interface UserStore {
+  /** Fails with DuplicateError when the username is taken. */
+  create(user: UserRecord): Promise<void>;
+  findByUsername(username: string): Promise<UserRecord | null>;
+  findById(id: string): Promise<UserRecord | null>;
+  list(): Promise<UserRecord[]>;
+  count(): Promise<number>;
+}
+
+export type DraftRecord = DraftSummary;
+
+export interface DraftStore {
+  create(draft: DraftRecord): Promise<void>;
+  get(id: string): Promise<DraftRecord | null>;
+  /** Most recently changed first. */
+  list(): Promise<DraftRecord[]>;
+  /** Records that the draft's text changed at `at` (only ever moves forward). */
+  touch(id: string, at: string): Promise<void>;
+}
+
+/** A Yjs update to append to a draft's log, with the authenticated author who sent it. */
+export interface NewUpdate {
+  draftId: string;
+  update: Uint8Array;
+  authorId: string;
+  at: string;
+}
+
+export interface StoredUpdate extends NewUpdate {
+  /** Position in the log: strictly increasing in append order across the whole store. */
+  seq: number;
+}
+
+export interface DocumentSnapshot {
+  /** Yjs state as an update (Y.encodeStateAsUpdate). */
+  state: Uint8Array;
+  /** Every logged update with seq <= this is contained in `state`. */
+  seq: number;
+}
+
+export interface StoredDocument {
+  snapshot: DocumentSnapshot | null;
+  /** The log after the snapshot, in seq order. */
+  updates: StoredUpdate[];
+}
+
+export interface DocumentStore {
+  /** Snapshot plus the tail of the log: everything needed to rebuild the current state. */
+  load(draftId: string): Promise<StoredDocument>;
+  /**
+   * Appends a batch atomically (all or nothing), possibly for several drafts: one write
+   * per event-loop turn (group commit). Returns the stored entries with their seq, in order.
+   */
+  append(batch: NewUpdate[]): Promise<StoredUpdate[]>;
+  /**
+   * Stores a snapshot if it is newer than the current one. The log is kept: it is the audit
+   * trail of who changed what; the snapshot only lets a load skip the entries it contains.
+   */
+  saveSnapshot(draftId: string, snapshot: DocumentSnapshot): Promise<void>;
+  /** Log entries with afterSeq < seq <= uptoSeq (uptoSeq omitted: to the end), streamed in seq order. */
+  updatesBetween(draftId: string, afterSeq: number, uptoSeq?: number): AsyncIterable<StoredUpdate>;
+  /** The seq of the draft's newest log entry, 0 when the log is empty. */
+  lastSeq(draftId: string): Promise<number>;
+}
+
+/** Where a comment thread is attached in the text. */
+export interface CommentAnchor {
+  paragraphId: string;
+  /** base64 of Y.encodeRelativePosition against the draft's XmlFragment. */
+  start: string;
+  end: string;
+  /** The text the comment was made on, shown when the anchor is detached. */
+  quote: string;
+}
+
+export interface CommentRecord {
+  id: string;
+  draftId: string;
+  /** Id of the first comment of the thread (equal to id for a thread's root). */
+  threadId: string;
+  authorId: string;
+  authorName: string;
+  delegation: string;
+  text: string;
+  /** Only on a thread's root. */
+  anchor: CommentAnchor | null;
+  createdAt: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+  /** Only on a thread's root. */
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+}
+
+export type CommentPatch = Partial<Pick<CommentRecord, 'text' | 'editedAt' | 'deletedAt' | 'resolvedAt' | 'resolvedBy'>>;
+
+export interface CommentStore {
+  create(comment: CommentRecord): Promise<void>;
+  get(id: string): Promise<CommentRecord | null>;
+  /** Applies the patch and returns the updated record, or null when the id is unknown. */
+  update(id: string, patch: CommentPatch): Promise<CommentRecord | null>;
+  /** All comments of a draft, oldest first. */
+  listByDraft(draftId: string): Promise<CommentRecord[]>;
+  /** The comments of one thread, oldest first. */
+  listThread(threadId: string): Promise<CommentRecord[]>;
+}
+
+export type VersionKind = 'auto' | 'named' | 'restore';
+
+export interface VersionMeta {
+  id: string;
+  draftId: string;
+  kind: VersionKind;
+  /** Set for named versions ("Rev.1") and restores. */
+  name: string | null;
+  createdAt: string;
+  /** null for automatic checkpoints. */
+  createdBy: string | null;
+  createdByName: string | null;
+  /** The log position the version contains (every update with seq <= this). */
+  seq: number;
+  /** Bytes of the stored state. */
+  size: number;
+}
+
+export interface VersionRecord extends VersionMeta {
+  /** The full Yjs state of the draft at that point (Y.encodeStateAsUpdate). */
+  state: Uint8Array;
+}
+
+export interface VersionStore {
+  create(version: VersionRecord): Promise<void>;
+  /** Metadata only (never the states), newest first. */
+  list(draftId: string, options?: { limit?: number; before?: string }): Promise<VersionMeta[]>;
+  get(id: string): Promise<VersionRecord | null>;
+  /** The newest version of a draft, metadata only. */
+  latest(draftId: string): Promise<VersionMeta | null>;
+  /** Deletes automatic versions of a draft beyond the newest `keep`; named ones are never pruned. */
+  pruneAuto(draftId: string, keep: number): Promise<number>;
+}
+
+export interface Store {
+  users: UserStore;
+  drafts: DraftStore;
+  documents: DocumentStore;
+  comments: CommentStore;
+  versions: VersionStore;
+  /** Resolves when the store answers; rejects otherwise (health check). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Thrown by create() when a unique key is taken. */
+export class DuplicateError extends Error {
+  constructor(what: string) {
+    super(`${what} already exists`);
+    this.name = 'DuplicateError';
+  }
+}

@@ -1,0 +1,154 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { randomUUID } from 'node:crypto';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { CloseCode, type CloseCodeValue } from '../../shared/closeCodes';
+import type { PublicUser } from '../../shared/user';
+import type { AuthService } from '../auth/authService';
+import type { CollabConnection } from '../collab/connection';
+import { parseClientMessage, ProtocolError } from '../collab/parseMessage';
+import type { RoomRegistry } from '../collab/roomRegistry';
+import type { Room } from '../collab/room';
+import type { Logger } from '../logger';
+import type { DraftStore } from '../store/types';
+import { FrameRateLimiter } from './frameRateLimiter';
+
+export const YJS_PATH_PREFIX = '/yjs/';
+
+export interface YjsChannelOptions {
+  auth: AuthService;
+  drafts: DraftStore;
+  rooms: RoomRegistry;
+  logger: Logger;
+  maxFrameBytes: number;
+  maxFramesPerSecond: number;
+}
+
+/** Frames a client may send before its connection is authenticated and its room loaded. */
+const MAX_EARLY_FRAMES = 32;
+const HEARTBEAT_MS = 30_000;
+
+/**
+ * The websocket transport of the Yjs channel: authenticates each connection, attaches it
+ * to its draft's room, feeds its frames in order and closes it with a code on misuse.
+ */
+export class YjsChannel {
+  private readonly wss: WebSocketServer;
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly alive = new WeakSet<WebSocket>();
+
+  constructor(private readonly options: YjsChannelOptions) {
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes, perMessageDeflate: false });
+    this.heartbeat = setInterval(() => this.checkHeartbeats(), HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  /** Claims the upgrade when the path is ours; returns false to let others handle it. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith(YJS_PATH_PREFIX)) return false;
+    const draftId = decodeURIComponent(url.pathname.slice(YJS_PATH_PREFIX.length));
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, draftId, url.searchParams.get('token')));
+    return true;
+  }
+
+  /** Closes every connection with "going away" (shutdown). */
+  close(): void {
+    clearInterval(this.heartbeat);
+    for (const ws of this.wss.clients) ws.close(CloseCode.GoingAway, 'server shutting down');
+    this.wss.close();
+  }
+
+  private accept(ws: WebSocket, draftId: string, token: string | null): void {
+    const log = this.options.logger.child({ draftId, connection: randomUUID() });
+    const limiter = new FrameRateLimiter(this.options.maxFramesPerSecond);
+    const early: RawData[] = [];
+    let connection: CollabConnection | null = null;
+    let room: Room | null = null;
+    let queue: Promise<void> = Promise.resolve();
+
+    const refuse = (code: CloseCodeValue, reason: string, detail?: object) => {
+      log.warn({ code, reason, user: connection?.user.id, ...detail }, 'closing yjs connection');
+      ws.close(code, reason);
+    };
+    const handle = (data: RawData) => {
+      queue = queue.then(async () => {
+        if (!connection || !room || ws.readyState !== ws.OPEN) return;
+        try {
+          await room.receive(connection, parseClientMessage(toBytes(data)));
+        } catch (err) {
+          if (err instanceof ProtocolError) refuse(CloseCode.BadMessage, err.message);
+          else refuse(CloseCode.BadMessage, 'internal error', { err });
+        }
+      });
+    };
+
+    this.alive.add(ws);
+    ws.on('pong', () => this.alive.add(ws));
+    // ws closes with 1009 by itself when a frame exceeds maxPayload; we only log it.
+    ws.on('error', (err) => log.warn({ err }, 'yjs socket error'));
+    ws.on('message', (data) => {
+      if (!limiter.take()) return refuse(CloseCode.RateLimited, 'too many messages');
+      if (room) return handle(data);
+      if (early.push(data) > MAX_EARLY_FRAMES) refuse(CloseCode.RateLimited, 'too many messages before sign-in');
+    });
+    ws.on('close', () => {
+      if (room && connection) {
+        room.leave(connection);
+        this.options.rooms.release(draftId);
+      }
+      room = null;
+    });
+
+    void this.attach(draftId, token, log).then(
+      (attached) => {
+        if (!attached.ok) return refuse(attached.code, attached.reason);
+        connection = { id: randomUUID(), user: attached.user, awarenessIds: new Set(), socket: socketOf(ws) };
+        if (ws.readyState !== ws.OPEN) return this.options.rooms.release(draftId);
+        room = attached.room;
+        room.join(connection);
+        early.splice(0).forEach(handle);
+      },
+      (err) => refuse(CloseCode.Unavailable, 'draft could not be loaded', { err }),
+    );
+  }
+
+  private async attach(
+    draftId: string,
+    token: string | null,
+    log: Logger,
+  ): Promise<{ ok: true; user: PublicUser; room: Room } | { ok: false; code: CloseCodeValue; reason: string }> {
+    const user = await this.options.auth.authenticate(token);
+    if (!user) return { ok: false, code: CloseCode.Unauthorized, reason: 'sign-in required' };
+    if (!(await this.options.drafts.get(draftId))) return { ok: false, code: CloseCode.UnknownDraft, reason: 'no such draft' };
+    const room = await this.options.rooms.acquire(draftId);
+    log.debug({ user: user.id }, 'yjs connection attached');
+    return { ok: true, user, room };
+  }
+
+  private checkHeartbeats(): void {
+    for (const ws of this.wss.clients) {
+      if (!this.alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      this.alive.delete(ws);
+      ws.ping();
+    }
+  }
+}
+
+function socketOf(ws: WebSocket): CollabConnection['socket'] {
+  return {
+    send: (message) => {
+      if (ws.readyState === ws.OPEN) ws.send(message);
+    },
+    close: (code, reason) => ws.close(code, reason),
+  };
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

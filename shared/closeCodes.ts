@@ -1,0 +1,19 @@
+/** Websocket close codes of the Yjs channel (4000-4999 are free for applications). */
+export const CloseCode = {
+  /** Frame did not parse, unknown message type, or an update Yjs refused. */
+  BadMessage: 4400,
+  /** Missing, malformed or expired token. */
+  Unauthorized: 4401,
+  /** The draft does not exist. */
+  UnknownDraft: 4404,
+  /** Frame larger than the configured limit (the standard "message too big"). */
+  TooLarge: 1009,
+  /** Too many frames in too short a time. */
+  RateLimited: 4429,
+  /** The document could not be loaded; the client should retry later. */
+  Unavailable: 4503,
+  /** The server is shutting down. */
+  GoingAway: 1001,
+} as const;
+
+export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];

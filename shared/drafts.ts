@@ -1,0 +1,10 @@
+/** A draft resolution as listed and opened through the REST API. */
+export interface DraftSummary {
+  id: string;
+  title: string;
+  /** Document symbol such as E/CN.15/2026/L.4; empty while none is assigned. */
+  symbol: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}

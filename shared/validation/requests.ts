@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/** Request bodies and event payloads, validated at the edge on the server (and usable by clients). */
+
+export const LoginRequest = z.object({
+  username: z.string().trim().min(1, 'username is required').max(100),
+  password: z.string().min(1, 'password is required').max(200),
+});
+
+export const CreateDraftRequest = z.object({
+  title: z.string().trim().min(1, 'title is required').max(300),
+  symbol: z.string().trim().max(60).optional().default(''),
+});
+
+export const DraftRefPayload = z.object({
+  draftId: z.string().min(1).max(100),
+});
+
+/** "title: title is required; symbol: ..." from a failed parse. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
+}
