@@ -77,7 +77,9 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
-      yjs.close();
+      // Stop accepting, let clients' last frames land, then write everything down.
+      httpServer.close();
+      await yjs.close();
       await io.close();
       httpServer.closeAllConnections();
       await rooms.closeAll();

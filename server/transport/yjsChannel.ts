@@ -27,6 +27,7 @@ export interface YjsChannelOptions {
 /** Frames a client may send before its connection is authenticated and its room loaded. */
 const MAX_EARLY_FRAMES = 32;
 const HEARTBEAT_MS = 30_000;
+const CLOSE_HANDSHAKE_MS = 3_000;
 
 /**
  * The websocket transport of the Yjs channel: authenticates each connection, attaches it
@@ -36,6 +37,8 @@ export class YjsChannel {
   private readonly wss: WebSocketServer;
   private readonly heartbeat: NodeJS.Timeout;
   private readonly alive = new WeakSet<WebSocket>();
+  /** Connections that closed but whose last frames are still being applied. */
+  private readonly finishing = new Set<Promise<void>>();
 
   constructor(private readonly options: YjsChannelOptions) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes, perMessageDeflate: false });
@@ -52,10 +55,22 @@ export class YjsChannel {
     return true;
   }
 
-  /** Closes every connection with "going away" (shutdown). */
-  close(): void {
+  /**
+   * Shutdown: says "going away" to every client, waits for their close handshakes (so frames
+   * they sent before it are still handled), and for those frames to be applied.
+   */
+  async close(): Promise<void> {
     clearInterval(this.heartbeat);
-    for (const ws of this.wss.clients) ws.close(CloseCode.GoingAway, 'server shutting down');
+    const closed = [...this.wss.clients].map(
+      (ws) =>
+        new Promise<void>((resolve) => {
+          ws.once('close', () => resolve());
+          ws.close(CloseCode.GoingAway, 'server shutting down');
+          setTimeout(() => ws.terminate(), CLOSE_HANDSHAKE_MS).unref();
+        }),
+    );
+    await Promise.all(closed);
+    await Promise.all(this.finishing);
     this.wss.close();
   }
 
@@ -67,15 +82,20 @@ export class YjsChannel {
     let room: Room | null = null;
     let queue: Promise<void> = Promise.resolve();
 
+    let refused = false;
     const refuse = (code: CloseCodeValue, reason: string, detail?: object) => {
+      if (refused) return;
+      refused = true;
       log.warn({ code, reason, user: connection?.user.id, ...detail }, 'closing yjs connection');
       ws.close(code, reason);
     };
-    const handle = (data: RawData) => {
+    // Frames are handled one at a time, in order, even those that arrive while closing:
+    // a client's last edits before a shutdown still count.
+    const handle = (target: Room, from: CollabConnection, data: RawData) => {
       queue = queue.then(async () => {
-        if (!connection || !room || ws.readyState !== ws.OPEN) return;
+        if (refused) return;
         try {
-          await room.receive(connection, parseClientMessage(toBytes(data)));
+          await target.receive(from, parseClientMessage(toBytes(data)));
         } catch (err) {
           if (err instanceof ProtocolError) refuse(CloseCode.BadMessage, err.message);
           else refuse(CloseCode.BadMessage, 'internal error', { err });
@@ -89,15 +109,20 @@ export class YjsChannel {
     ws.on('error', (err) => log.warn({ err }, 'yjs socket error'));
     ws.on('message', (data) => {
       if (!limiter.take()) return refuse(CloseCode.RateLimited, 'too many messages');
-      if (room) return handle(data);
+      if (room && connection) return handle(room, connection, data);
       if (early.push(data) > MAX_EARLY_FRAMES) refuse(CloseCode.RateLimited, 'too many messages before sign-in');
     });
     ws.on('close', () => {
-      if (room && connection) {
-        room.leave(connection);
-        this.options.rooms.release(draftId);
-      }
+      const attachedRoom = room;
+      const attachedConnection = connection;
       room = null;
+      const finished = queue.then(() => {
+        if (!attachedRoom || !attachedConnection) return;
+        attachedRoom.leave(attachedConnection);
+        this.options.rooms.release(draftId);
+      });
+      this.finishing.add(finished);
+      void finished.finally(() => this.finishing.delete(finished));
     });
 
     void this.attach(draftId, token, log).then(
@@ -105,9 +130,11 @@ export class YjsChannel {
         if (!attached.ok) return refuse(attached.code, attached.reason);
         connection = { id: randomUUID(), user: attached.user, awarenessIds: new Set(), socket: socketOf(ws) };
         if (ws.readyState !== ws.OPEN) return this.options.rooms.release(draftId);
-        room = attached.room;
-        room.join(connection);
-        early.splice(0).forEach(handle);
+        const joined = attached.room;
+        const joiner = connection;
+        room = joined;
+        joined.join(joiner);
+        early.splice(0).forEach((data) => handle(joined, joiner, data));
       },
       (err) => refuse(CloseCode.Unavailable, 'draft could not be loaded', { err }),
     );
