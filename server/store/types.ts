@@ -1,5 +1,8 @@
 import type { PublicUser } from '../../shared/user';
 import type { DraftSummary } from '../../shared/drafts';
+import type { CommentAnchor } from '../../shared/comments';
+
+export type { CommentAnchor };
 
 /**
  * Store interfaces, one per aggregate. Two adapters implement them (sqlite/, mongo/);
@@ -75,16 +78,6 @@ export interface DocumentStore {
   updatesBetween(draftId: string, afterSeq: number, uptoSeq?: number): AsyncIterable<StoredUpdate>;
   /** The seq of the draft's newest log entry, 0 when the log is empty. */
   lastSeq(draftId: string): Promise<number>;
-}
-
-/** Where a comment thread is attached in the text. */
-export interface CommentAnchor {
-  paragraphId: string;
-  /** base64 of Y.encodeRelativePosition against the draft's XmlFragment. */
-  start: string;
-  end: string;
-  /** The text the comment was made on, shown when the anchor is detached. */
-  quote: string;
 }
 
 export interface CommentRecord {

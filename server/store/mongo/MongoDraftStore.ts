@@ -1,0 +1,27 @@
+import type { Collection } from 'mongodb';
+import type { DraftRecord, DraftStore } from '../types';
+import type { DraftDoc } from './collections';
+import { fromDoc, fromDocOrNull, toDoc } from './docId';
+import { insertUnique } from './insertUnique';
+
+export class MongoDraftStore implements DraftStore {
+  constructor(private readonly drafts: Collection<DraftDoc>) {}
+
+  async create(draft: DraftRecord): Promise<void> {
+    await insertUnique(`Draft ${draft.id}`, () => this.drafts.insertOne(toDoc(draft)));
+  }
+
+  async get(id: string): Promise<DraftRecord | null> {
+    return fromDocOrNull(await this.drafts.findOne({ _id: id }));
+  }
+
+  async list(): Promise<DraftRecord[]> {
+    const docs = await this.drafts.find().sort({ updatedAt: -1, _id: 1 }).toArray();
+    return docs.map(fromDoc);
+  }
+
+  async touch(id: string, at: string): Promise<void> {
+    // The filter makes an older `at` a no-op, even when two touches race.
+    await this.drafts.updateOne({ _id: id, updatedAt: { $lt: at } }, { $set: { updatedAt: at } });
+  }
+}

@@ -1,0 +1,55 @@
+import type { Binary, Collection, Db } from 'mongodb';
+import type { CommentRecord, DraftRecord, UserRecord, VersionMeta } from '../types';
+
+/** Records keyed by their caller-chosen id, stored as _id. */
+export type IdDoc<R extends { id: string }> = Omit<R, 'id'> & { _id: string };
+
+export type UserDoc = IdDoc<UserRecord>;
+export type DraftDoc = IdDoc<DraftRecord>;
+export type CommentDoc = IdDoc<CommentRecord>;
+export type VersionMetaDoc = IdDoc<VersionMeta>;
+export type VersionDoc = VersionMetaDoc & { state: Binary };
+
+/** _id is left to the server; seq is the log position (unique index). */
+export interface UpdateDoc {
+  seq: number;
+  draftId: string;
+  update: Binary;
+  authorId: string;
+  at: string;
+}
+
+/** One per draft: _id is the draft id. */
+export interface SnapshotDoc {
+  _id: string;
+  seq: number;
+  state: Binary;
+}
+
+/** Allocates log positions; see MongoDocumentStore.reserveSeqs. */
+export interface CounterDoc {
+  _id: string;
+  seq: number;
+}
+
+export interface Collections {
+  users: Collection<UserDoc>;
+  drafts: Collection<DraftDoc>;
+  updates: Collection<UpdateDoc>;
+  snapshots: Collection<SnapshotDoc>;
+  counters: Collection<CounterDoc>;
+  comments: Collection<CommentDoc>;
+  versions: Collection<VersionDoc>;
+}
+
+export function collections(db: Db): Collections {
+  return {
+    users: db.collection<UserDoc>('users'),
+    drafts: db.collection<DraftDoc>('drafts'),
+    updates: db.collection<UpdateDoc>('updates'),
+    snapshots: db.collection<SnapshotDoc>('snapshots'),
+    counters: db.collection<CounterDoc>('counters'),
+    comments: db.collection<CommentDoc>('comments'),
+    versions: db.collection<VersionDoc>('versions'),
+  };
+}

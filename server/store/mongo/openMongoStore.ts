@@ -1,0 +1,38 @@
+import { MongoClient } from 'mongodb';
+import type { Store } from '../types';
+import { allOrNothingInsert } from './allOrNothingInsert';
+import { collections } from './collections';
+import { createIndexes } from './createIndexes';
+import { MongoCommentStore } from './MongoCommentStore';
+import { MongoDocumentStore } from './MongoDocumentStore';
+import { MongoDraftStore } from './MongoDraftStore';
+import { MongoUserStore } from './MongoUserStore';
+import { MongoVersionStore } from './MongoVersionStore';
+import { supportsTransactions } from './supportsTransactions';
+
+/** Connects, makes sure the indexes exist, and returns the store on database `dbName`. */
+export async function openMongoStore(url: string, dbName: string): Promise<Store> {
+  const client = await MongoClient.connect(url);
+  try {
+    const db = client.db(dbName);
+    const c = collections(db);
+    await createIndexes(c);
+    const insertUpdates = allOrNothingInsert(client, c.updates, await supportsTransactions(db));
+    return {
+      users: new MongoUserStore(c.users),
+      drafts: new MongoDraftStore(c.drafts),
+      documents: new MongoDocumentStore(c.updates, c.snapshots, c.counters, insertUpdates),
+      comments: new MongoCommentStore(c.comments),
+      versions: new MongoVersionStore(c.versions),
+      async ping() {
+        await db.command({ ping: 1 });
+      },
+      async close() {
+        await client.close();
+      },
+    };
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
+}

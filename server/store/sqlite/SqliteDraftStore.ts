@@ -1,0 +1,36 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { DraftRecord, DraftStore } from '../types';
+import { insertUnique } from './insertUnique';
+
+const COLUMNS = 'id, title, symbol, created_by AS createdBy, created_at AS createdAt, updated_at AS updatedAt';
+
+export class SqliteDraftStore implements DraftStore {
+  private readonly insert: Statement<[DraftRecord]>;
+  private readonly byId: Statement<[string], DraftRecord>;
+  private readonly all: Statement<[], DraftRecord>;
+  private readonly moveForward: Statement<[{ id: string; at: string }]>;
+
+  constructor(db: Database) {
+    this.insert = db.prepare(`INSERT INTO drafts (id, title, symbol, created_by, created_at, updated_at)
+      VALUES (@id, @title, @symbol, @createdBy, @createdAt, @updatedAt)`);
+    this.byId = db.prepare(`SELECT ${COLUMNS} FROM drafts WHERE id = ?`);
+    this.all = db.prepare(`SELECT ${COLUMNS} FROM drafts ORDER BY updated_at DESC, id`);
+    this.moveForward = db.prepare('UPDATE drafts SET updated_at = @at WHERE id = @id AND updated_at < @at');
+  }
+
+  async create(draft: DraftRecord): Promise<void> {
+    insertUnique(`Draft ${draft.id}`, () => this.insert.run(draft));
+  }
+
+  async get(id: string): Promise<DraftRecord | null> {
+    return this.byId.get(id) ?? null;
+  }
+
+  async list(): Promise<DraftRecord[]> {
+    return this.all.all();
+  }
+
+  async touch(id: string, at: string): Promise<void> {
+    this.moveForward.run({ id, at });
+  }
+}

@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Store } from '../types';
+import { migrate } from './schema';
+import { SqliteCommentStore } from './SqliteCommentStore';
+import { SqliteDocumentStore } from './SqliteDocumentStore';
+import { SqliteDraftStore } from './SqliteDraftStore';
+import { SqliteUserStore } from './SqliteUserStore';
+import { SqliteVersionStore } from './SqliteVersionStore';
+
+export const SQLITE_FILE_NAME = 'resolutions.sqlite';
+
+/** Opens (creating if needed) the embedded store in `<dataDir>/resolutions.sqlite`. */
+export async function openSqliteStore(dataDir: string): Promise<Store> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = new Database(path.join(dataDir, SQLITE_FILE_NAME));
+  try {
+    db.pragma('journal_mode = WAL');
+    // FULL: a commit that returned is on disk even after a power cut (NORMAL may lose the last ones in WAL mode).
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    // Another process (a backup, a second server by mistake) holding the lock makes us wait, not fail.
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return {
+      users: new SqliteUserStore(db),
+      drafts: new SqliteDraftStore(db),
+      documents: new SqliteDocumentStore(db),
+      comments: new SqliteCommentStore(db),
+      versions: new SqliteVersionStore(db),
+      async ping() {
+        db.prepare('SELECT 1').get();
+      },
+      async close() {
+        db.close();
+      },
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,91 @@
+import type { Database } from 'better-sqlite3';
+
+/** Bump with a new entry in MIGRATIONS; stored in PRAGMA user_version. */
+export const SCHEMA_VERSION = 1;
+
+/** MIGRATIONS[n] takes a database from user_version n to n + 1. */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE IF NOT EXISTS users (
+    id            TEXT PRIMARY KEY,
+    username      TEXT NOT NULL UNIQUE,
+    display_name  TEXT NOT NULL,
+    delegation    TEXT NOT NULL,
+    role          TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    created_at    TEXT NOT NULL
+  );
+
+  CREATE TABLE IF NOT EXISTS drafts (
+    id         TEXT PRIMARY KEY,
+    title      TEXT NOT NULL,
+    symbol     TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS drafts_updated_at ON drafts (updated_at DESC);
+
+  -- AUTOINCREMENT: a seq is never reused, even after the newest rows are gone.
+  CREATE TABLE IF NOT EXISTS updates (
+    seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+    draft_id  TEXT NOT NULL,
+    data      BLOB NOT NULL,
+    author_id TEXT NOT NULL,
+    at        TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS updates_draft_seq ON updates (draft_id, seq);
+
+  CREATE TABLE IF NOT EXISTS snapshots (
+    draft_id TEXT PRIMARY KEY,
+    seq      INTEGER NOT NULL,
+    state    BLOB NOT NULL
+  );
+
+  CREATE TABLE IF NOT EXISTS comments (
+    id          TEXT PRIMARY KEY,
+    draft_id    TEXT NOT NULL,
+    thread_id   TEXT NOT NULL,
+    author_id   TEXT NOT NULL,
+    author_name TEXT NOT NULL,
+    delegation  TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    anchor      TEXT,
+    created_at  TEXT NOT NULL,
+    edited_at   TEXT,
+    deleted_at  TEXT,
+    resolved_at TEXT,
+    resolved_by TEXT
+  );
+  CREATE INDEX IF NOT EXISTS comments_draft_created ON comments (draft_id, created_at);
+  CREATE INDEX IF NOT EXISTS comments_thread_created ON comments (thread_id, created_at);
+
+  CREATE TABLE IF NOT EXISTS versions (
+    id              TEXT PRIMARY KEY,
+    draft_id        TEXT NOT NULL,
+    kind            TEXT NOT NULL,
+    name            TEXT,
+    created_at      TEXT NOT NULL,
+    created_by      TEXT,
+    created_by_name TEXT,
+    seq             INTEGER NOT NULL,
+    size            INTEGER NOT NULL,
+    state           BLOB NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS versions_draft_created ON versions (draft_id, created_at DESC, id DESC);
+  CREATE INDEX IF NOT EXISTS versions_draft_kind_created ON versions (draft_id, kind, created_at DESC, id DESC);
+  `,
+];
+
+/** Brings the schema up to SCHEMA_VERSION; refuses a file written by a newer version. */
+export function migrate(db: Database): void {
+  // IMMEDIATE: two servers starting on the same file cannot both run a migration.
+  db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > SCHEMA_VERSION) {
+      throw new Error(`Database schema version ${current} is newer than this server supports (${SCHEMA_VERSION})`);
+    }
+    for (let version = current; version < SCHEMA_VERSION; version++) db.exec(MIGRATIONS[version]);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}

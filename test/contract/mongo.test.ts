@@ -1,0 +1,22 @@
+import { randomUUID } from 'node:crypto';
+import { dropMongoDatabase } from '../../server/store/mongo/dropMongoDatabase';
+import { openStore } from '../../server/store/openStore';
+import { runStoreContract } from './storeContract';
+
+// A real server only (CI has a mongo:7 service): an in-memory imitation would prove little.
+const mongodbUrl = process.env.MONGODB_URL ?? null;
+// Every open() uses the same database, so the reopen test finds the data again.
+const mongodbDatabase = `store_contract_${randomUUID().replaceAll('-', '')}`;
+
+(mongodbUrl ? describe : describe.skip)(
+  mongodbUrl ? 'MongoDB store contract' : 'MongoDB store contract (set MONGODB_URL to run)',
+  () => {
+    runStoreContract(
+      'MongoDB',
+      () => openStore({ dataDir: 'unused', mongodbUrl, mongodbDatabase }),
+      async () => {
+        if (mongodbUrl) await dropMongoDatabase(mongodbUrl, mongodbDatabase);
+      },
+    );
+  },
+);

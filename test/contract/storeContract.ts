@@ -1,0 +1,556 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  DuplicateError,
+  type CommentAnchor,
+  type CommentRecord,
+  type DraftRecord,
+  type NewUpdate,
+  type Store,
+  type StoredUpdate,
+  type UserRecord,
+  type VersionKind,
+  type VersionMeta,
+  type VersionRecord,
+} from '../../server/store/types';
+
+/**
+ * The behaviour every Store adapter must have. All tests share one store (opened once, as a
+ * server would), so each works on its own fresh ids and asserts only about those.
+ */
+
+const T0 = Date.parse('2026-03-02T09:00:00.000Z');
+
+/** An ISO time `seconds` after a fixed start, so tests control the order of records. */
+function at(seconds: number): string {
+  return new Date(T0 + seconds * 1000).toISOString();
+}
+
+function newId(kind: string): string {
+  return `${kind}-${randomUUID()}`;
+}
+
+function makeUser(overrides: Partial<UserRecord> = {}): UserRecord {
+  const id = newId('user');
+  return {
+    id,
+    username: `u-${id}`,
+    displayName: 'Aigerim Nurlanovna',
+    delegation: 'Kazakhstan',
+    role: 'delegate',
+    passwordHash: 'scrypt$16384$8$1$c2FsdA$aGFzaA',
+    createdAt: at(0),
+    ...overrides,
+  };
+}
+
+function makeDraft(overrides: Partial<DraftRecord> = {}): DraftRecord {
+  return {
+    id: newId('draft'),
+    title: 'Strengthening crime prevention and criminal justice responses',
+    symbol: 'E/CN.15/2026/L.4',
+    createdBy: 'user-chair',
+    createdAt: at(0),
+    updatedAt: at(0),
+    ...overrides,
+  };
+}
+
+function makeUpdate(draftId: string, bytes: Uint8Array | number[] = [1, 2, 3], seconds = 0): NewUpdate {
+  return { draftId, update: Uint8Array.from(bytes), authorId: 'user-kz', at: at(seconds) };
+}
+
+const ANCHOR: CommentAnchor = {
+  paragraphId: 'op-3',
+  start: 'AQLNp+3lDgA=',
+  end: 'AQLNp+3lDgQ=',
+  quote: 'Calls upon Member States — «in accordance with» domestic law',
+};
+
+function makeComment(draftId: string, overrides: Partial<CommentRecord> = {}): CommentRecord {
+  const id = overrides.id ?? newId('comment');
+  return {
+    id,
+    draftId,
+    threadId: id,
+    authorId: 'user-eu',
+    authorName: 'Jean Dupont',
+    delegation: 'European Union',
+    text: 'Could we say "encourages" instead?',
+    anchor: ANCHOR,
+    createdAt: at(0),
+    editedAt: null,
+    deletedAt: null,
+    resolvedAt: null,
+    resolvedBy: null,
+    ...overrides,
+  };
+}
+
+function makeVersion(draftId: string, kind: VersionKind, seconds: number, state: Uint8Array = randomBytes(64)): VersionRecord {
+  const named = kind !== 'auto';
+  return {
+    id: newId('version'),
+    draftId,
+    kind,
+    name: named ? `Rev.${seconds}` : null,
+    createdAt: at(seconds),
+    createdBy: named ? 'user-chair' : null,
+    createdByName: named ? 'Chair' : null,
+    seq: seconds,
+    size: state.byteLength,
+    state,
+  };
+}
+
+function metaOf({ state: _state, ...meta }: VersionRecord): VersionMeta {
+  return meta;
+}
+
+/** Byte-exact comparison that also insists on a Uint8Array (a Buffer is one). */
+function expectBytes(actual: unknown, expected: Uint8Array): void {
+  expect(actual).toBeInstanceOf(Uint8Array);
+  const bytes = actual as Uint8Array;
+  expect(bytes.byteLength).toBe(expected.byteLength);
+  expect(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(expected)).toBe(true);
+}
+
+/** The stored entry without its seq, with plain bytes, for comparing with what was appended. */
+function plain({ draftId, update, authorId, at: time }: NewUpdate): NewUpdate {
+  return { draftId, update: Uint8Array.from(update), authorId, at: time };
+}
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}
+
+function seqs(entries: readonly StoredUpdate[]): number[] {
+  return entries.map((entry) => entry.seq);
+}
+
+export function runStoreContract(name: string, open: () => Promise<Store>, cleanup?: () => Promise<void>): void {
+  describe(name, () => {
+    let store: Store;
+
+    beforeAll(async () => {
+      store = await open();
+    });
+
+    afterAll(async () => {
+      await store?.close();
+      await cleanup?.();
+    });
+
+    describe('users', () => {
+      it('finds a created user by username and by id', async () => {
+        const user = makeUser({ role: 'facilitator' });
+        await store.users.create(user);
+        expect(await store.users.findByUsername(user.username)).toEqual(user);
+        expect(await store.users.findById(user.id)).toEqual(user);
+      });
+
+      it('returns null for an unknown username or id', async () => {
+        expect(await store.users.findByUsername(newId('nobody'))).toBeNull();
+        expect(await store.users.findById(newId('nobody'))).toBeNull();
+      });
+
+      it('rejects a taken username or id with DuplicateError and stores nothing', async () => {
+        const user = makeUser();
+        await store.users.create(user);
+        const before = await store.users.count();
+        await expect(store.users.create(makeUser({ username: user.username }))).rejects.toBeInstanceOf(DuplicateError);
+        await expect(store.users.create(makeUser({ id: user.id }))).rejects.toBeInstanceOf(DuplicateError);
+        expect(await store.users.count()).toBe(before);
+        expect(await store.users.findById(user.id)).toEqual(user);
+      });
+
+      it('lists every user and counts them', async () => {
+        const created = [makeUser({ createdAt: at(1) }), makeUser({ createdAt: at(2), role: 'observer' })];
+        const before = await store.users.count();
+        for (const user of created) await store.users.create(user);
+        const all = await store.users.list();
+        expect(await store.users.count()).toBe(before + 2);
+        expect(all).toHaveLength(before + 2);
+        expect(all).toEqual(expect.arrayContaining(created));
+      });
+    });
+
+    describe('drafts', () => {
+      it('gets a created draft, and null for an unknown id', async () => {
+        const draft = makeDraft({ symbol: '' });
+        await store.drafts.create(draft);
+        expect(await store.drafts.get(draft.id)).toEqual(draft);
+        expect(await store.drafts.get(newId('draft'))).toBeNull();
+      });
+
+      it('rejects a taken id with DuplicateError', async () => {
+        const draft = makeDraft();
+        await store.drafts.create(draft);
+        await expect(store.drafts.create(makeDraft({ id: draft.id, title: 'Other' }))).rejects.toBeInstanceOf(DuplicateError);
+        expect(await store.drafts.get(draft.id)).toEqual(draft);
+      });
+
+      it('lists the most recently changed first', async () => {
+        const [a, b, c] = [1, 2, 3].map((s) => makeDraft({ createdAt: at(s), updatedAt: at(s) }));
+        for (const draft of [b, a, c]) await store.drafts.create(draft);
+        await store.drafts.touch(a.id, at(10));
+        const ours = (await store.drafts.list()).filter((d) => [a.id, b.id, c.id].includes(d.id));
+        expect(ours.map((d) => d.id)).toEqual([a.id, c.id, b.id]);
+        expect(ours[0].updatedAt).toBe(at(10));
+      });
+
+      it('moves updatedAt only forward', async () => {
+        const draft = makeDraft({ updatedAt: at(5) });
+        await store.drafts.create(draft);
+        await store.drafts.touch(draft.id, at(4));
+        expect((await store.drafts.get(draft.id))?.updatedAt).toBe(at(5));
+        await store.drafts.touch(draft.id, at(6));
+        await store.drafts.touch(draft.id, at(5));
+        expect(await store.drafts.get(draft.id)).toEqual({ ...draft, updatedAt: at(6) });
+      });
+
+      it('does not create a draft when touching an unknown id', async () => {
+        const id = newId('draft');
+        await store.drafts.touch(id, at(1));
+        expect(await store.drafts.get(id)).toBeNull();
+      });
+    });
+
+    describe('documents', () => {
+      it('appends a batch for several drafts and returns it in order with increasing seqs', async () => {
+        const [d1, d2] = [newId('draft'), newId('draft')];
+        const batch = [makeUpdate(d1, [1]), makeUpdate(d2, [2]), makeUpdate(d1, [3]), makeUpdate(d2, [4])];
+        const stored = await store.documents.append(batch);
+        expect(stored.map(plain)).toEqual(batch.map(plain));
+        for (let i = 1; i < stored.length; i++) expect(stored[i].seq).toBeGreaterThan(stored[i - 1].seq);
+        const later = await store.documents.append([makeUpdate(d1, [5])]);
+        expect(later[0].seq).toBeGreaterThan(stored[3].seq);
+        expect(Number.isInteger(later[0].seq)).toBe(true);
+      });
+
+      it('returns an empty list for an empty batch', async () => {
+        expect(await store.documents.append([])).toEqual([]);
+      });
+
+      it.each([
+        ['an update that is not a Uint8Array', { update: [7, 8] as unknown as Uint8Array }],
+        ['a missing draftId', { draftId: undefined as unknown as string }],
+        ['a missing authorId', { authorId: '' }],
+      ])('stores nothing of a batch containing %s', async (_what, broken) => {
+        const draftId = newId('draft');
+        await store.documents.append([makeUpdate(draftId, [1])]);
+        const before = await store.documents.load(draftId);
+        const batch = [makeUpdate(draftId, [2]), { ...makeUpdate(draftId, [3]), ...broken }, makeUpdate(draftId, [4])];
+        await expect(store.documents.append(batch)).rejects.toThrow();
+        expect(await store.documents.load(draftId)).toEqual(before);
+        expect(await store.documents.lastSeq(draftId)).toBe(before.updates[0].seq);
+      });
+
+      it('loads an unknown draft as empty', async () => {
+        expect(await store.documents.load(newId('draft'))).toEqual({ snapshot: null, updates: [] });
+      });
+
+      it('loads the snapshot and only the log after it, while keeping the whole log', async () => {
+        const draftId = newId('draft');
+        const stored = await store.documents.append([1, 2, 3, 4, 5].map((b) => makeUpdate(draftId, [b], b)));
+        const snapshot = { state: Uint8Array.from([9, 9, 9]), seq: stored[2].seq };
+        await store.documents.saveSnapshot(draftId, snapshot);
+        const loaded = await store.documents.load(draftId);
+        expect(loaded.snapshot?.seq).toBe(snapshot.seq);
+        expectBytes(loaded.snapshot?.state, snapshot.state);
+        expect(seqs(loaded.updates)).toEqual(seqs(stored.slice(3)));
+        expect(loaded.updates.map(plain)).toEqual(stored.slice(3).map(plain));
+        expect(seqs(await collect(store.documents.updatesBetween(draftId, 0)))).toEqual(seqs(stored));
+      });
+
+      it('keeps the newest snapshot when offered an older or equally old one', async () => {
+        const draftId = newId('draft');
+        const stored = await store.documents.append([1, 2, 3].map((b) => makeUpdate(draftId, [b])));
+        const newer = { state: Uint8Array.from([2]), seq: stored[1].seq };
+        await store.documents.saveSnapshot(draftId, newer);
+        await store.documents.saveSnapshot(draftId, { state: Uint8Array.from([1]), seq: stored[0].seq });
+        await store.documents.saveSnapshot(draftId, { state: Uint8Array.from([0]), seq: stored[1].seq });
+        let loaded = await store.documents.load(draftId);
+        expect(loaded.snapshot?.seq).toBe(newer.seq);
+        expectBytes(loaded.snapshot?.state, newer.state);
+
+        const newest = { state: Uint8Array.from([3]), seq: stored[2].seq };
+        await store.documents.saveSnapshot(draftId, newest);
+        loaded = await store.documents.load(draftId);
+        expect(loaded.snapshot?.seq).toBe(newest.seq);
+        expectBytes(loaded.snapshot?.state, newest.state);
+        expect(loaded.updates).toEqual([]);
+      });
+
+      it('streams the entries with afterSeq < seq <= uptoSeq', async () => {
+        const draftId = newId('draft');
+        const e = await store.documents.append([1, 2, 3, 4, 5].map((b) => makeUpdate(draftId, [b])));
+        const between = (after: number, upto?: number) => collect(store.documents.updatesBetween(draftId, after, upto));
+        expect(seqs(await between(e[0].seq, e[3].seq))).toEqual(seqs(e.slice(1, 4)));
+        expect(seqs(await between(e[1].seq))).toEqual(seqs(e.slice(2)));
+        expect(seqs(await between(0))).toEqual(seqs(e));
+        expect(await between(e[4].seq)).toEqual([]);
+        expect(await between(e[2].seq, e[2].seq)).toEqual([]);
+        const [first] = await between(0, e[0].seq);
+        expect(plain(first)).toEqual(plain(e[0]));
+        expect(first.seq).toBe(e[0].seq);
+      });
+
+      it('streams thousands of entries in seq order, leaving out other drafts', async () => {
+        const [draftId, other] = [newId('draft'), newId('draft')];
+        const appended: StoredUpdate[] = [];
+        for (let page = 0; page < 5; page++) {
+          const batch = Array.from({ length: 500 }, (_, i) => makeUpdate(i % 50 === 0 ? other : draftId, [page, i % 256]));
+          appended.push(...(await store.documents.append(batch)));
+        }
+        const expected = appended.filter((entry) => entry.draftId === draftId);
+        let count = 0;
+        let previous = 0;
+        for await (const entry of store.documents.updatesBetween(draftId, 0)) {
+          expect(entry.seq).toBe(expected[count].seq);
+          expect(entry.seq).toBeGreaterThan(previous);
+          previous = entry.seq;
+          count++;
+        }
+        expect(count).toBe(2450);
+      });
+
+      it('lets other calls run while a stream is paused, and stops when the consumer stops', async () => {
+        const draftId = newId('draft');
+        const stored = await store.documents.append(Array.from({ length: 1500 }, (_, i) => makeUpdate(draftId, [i % 256])));
+        const read: number[] = [];
+        for await (const entry of store.documents.updatesBetween(draftId, 0)) {
+          read.push(entry.seq);
+          if (read.length === 1) {
+            await store.documents.append([makeUpdate(newId('draft'))]);
+            await store.drafts.create(makeDraft());
+          }
+          if (read.length === 1200) break;
+        }
+        expect(read).toEqual(seqs(stored.slice(0, 1200)));
+        expect(await store.documents.lastSeq(draftId)).toBe(stored[1499].seq);
+      });
+
+      it('tells the newest seq of a draft, 0 for an empty log', async () => {
+        const [draftId, other] = [newId('draft'), newId('draft')];
+        expect(await store.documents.lastSeq(draftId)).toBe(0);
+        const stored = await store.documents.append([makeUpdate(draftId), makeUpdate(draftId)]);
+        await store.documents.append([makeUpdate(other)]);
+        expect(await store.documents.lastSeq(draftId)).toBe(stored[1].seq);
+        await store.documents.saveSnapshot(draftId, { state: Uint8Array.from([1]), seq: stored[1].seq });
+        expect(await store.documents.lastSeq(draftId)).toBe(stored[1].seq);
+      });
+
+      it('round-trips binary data byte for byte, including empty and 1 MiB updates', async () => {
+        const draftId = newId('draft');
+        const payloads = [new Uint8Array(0), randomBytes(1024 * 1024), Uint8Array.from({ length: 256 }, (_, i) => i)];
+        await store.documents.append(payloads.map((bytes) => makeUpdate(draftId, bytes)));
+        const { updates } = await store.documents.load(draftId);
+        const streamed = await collect(store.documents.updatesBetween(draftId, 0));
+        payloads.forEach((bytes, i) => {
+          expectBytes(updates[i].update, bytes);
+          expectBytes(streamed[i].update, bytes);
+        });
+        const state = randomBytes(1024 * 1024);
+        await store.documents.saveSnapshot(draftId, { state, seq: updates[2].seq });
+        expectBytes((await store.documents.load(draftId)).snapshot?.state, state);
+      });
+    });
+
+    describe('comments', () => {
+      it('gets a created comment with its anchor, and null for an unknown id', async () => {
+        const draftId = newId('draft');
+        const root = makeComment(draftId);
+        const reply = makeComment(draftId, { threadId: root.id, anchor: null, createdAt: at(1), text: 'Agreed.' });
+        await store.comments.create(root);
+        await store.comments.create(reply);
+        expect(await store.comments.get(root.id)).toEqual(root);
+        expect(await store.comments.get(reply.id)).toEqual(reply);
+        expect(await store.comments.get(newId('comment'))).toBeNull();
+      });
+
+      it('rejects a taken id with DuplicateError', async () => {
+        const comment = makeComment(newId('draft'));
+        await store.comments.create(comment);
+        await expect(store.comments.create({ ...comment, text: 'again' })).rejects.toBeInstanceOf(DuplicateError);
+        expect(await store.comments.get(comment.id)).toEqual(comment);
+      });
+
+      it('applies a patch, keeps the other fields and returns the updated comment', async () => {
+        const comment = makeComment(newId('draft'));
+        await store.comments.create(comment);
+        const edited = await store.comments.update(comment.id, { text: 'Could we say "urges"?', editedAt: at(5) });
+        expect(edited).toEqual({ ...comment, text: 'Could we say "urges"?', editedAt: at(5) });
+        const resolved = await store.comments.update(comment.id, { resolvedAt: at(6), resolvedBy: 'user-chair', text: undefined });
+        expect(resolved).toEqual({ ...edited, resolvedAt: at(6), resolvedBy: 'user-chair' });
+        const reopened = await store.comments.update(comment.id, { resolvedAt: null, resolvedBy: null });
+        expect(reopened).toEqual(edited);
+        expect(await store.comments.update(comment.id, {})).toEqual(edited);
+        expect(await store.comments.get(comment.id)).toEqual(edited);
+      });
+
+      it('marks a comment deleted through a patch', async () => {
+        const comment = makeComment(newId('draft'));
+        await store.comments.create(comment);
+        expect(await store.comments.update(comment.id, { deletedAt: at(9) })).toEqual({ ...comment, deletedAt: at(9) });
+      });
+
+      it('returns null when updating an unknown id, creating nothing', async () => {
+        const id = newId('comment');
+        expect(await store.comments.update(id, { text: 'x' })).toBeNull();
+        expect(await store.comments.get(id)).toBeNull();
+      });
+
+      it('lists a draft oldest first and a thread oldest first, each without the others', async () => {
+        const [draftId, other] = [newId('draft'), newId('draft')];
+        const t1 = makeComment(draftId, { createdAt: at(1) });
+        const t2 = makeComment(draftId, { createdAt: at(2), anchor: { ...ANCHOR, paragraphId: 'pp-1' } });
+        const r1 = makeComment(draftId, { threadId: t1.id, anchor: null, createdAt: at(3) });
+        const r2 = makeComment(draftId, { threadId: t1.id, anchor: null, createdAt: at(4) });
+        const elsewhere = makeComment(other, { createdAt: at(0) });
+        for (const comment of [r2, t2, elsewhere, r1, t1]) await store.comments.create(comment);
+        expect(await store.comments.listByDraft(draftId)).toEqual([t1, t2, r1, r2]);
+        expect(await store.comments.listThread(t1.id)).toEqual([t1, r1, r2]);
+        expect(await store.comments.listThread(t2.id)).toEqual([t2]);
+        expect(await store.comments.listByDraft(newId('draft'))).toEqual([]);
+      });
+    });
+
+    describe('versions', () => {
+      async function createAll(versions: VersionRecord[]): Promise<void> {
+        for (const version of versions) await store.versions.create(version);
+      }
+
+      it('gets a created version with its state, and null for an unknown id', async () => {
+        const version = makeVersion(newId('draft'), 'named', 1, randomBytes(300_000));
+        await store.versions.create(version);
+        const got = await store.versions.get(version.id);
+        expect(got && metaOf(got)).toEqual(metaOf(version));
+        expectBytes(got?.state, version.state);
+        expect(await store.versions.get(newId('version'))).toBeNull();
+      });
+
+      it('rejects a taken id with DuplicateError', async () => {
+        const version = makeVersion(newId('draft'), 'auto', 1);
+        await store.versions.create(version);
+        await expect(store.versions.create({ ...version, kind: 'named' })).rejects.toBeInstanceOf(DuplicateError);
+        expect((await store.versions.get(version.id))?.kind).toBe('auto');
+      });
+
+      it('lists metadata newest first, without the state, and honours limit', async () => {
+        const draftId = newId('draft');
+        const [v1, v2, v3] = [makeVersion(draftId, 'auto', 1), makeVersion(draftId, 'named', 2), makeVersion(draftId, 'restore', 3)];
+        await createAll([v2, v3, v1, makeVersion(newId('draft'), 'auto', 4)]);
+        const listed = await store.versions.list(draftId);
+        expect(listed).toEqual([v3, v2, v1].map(metaOf));
+        for (const meta of listed) expect(meta).not.toHaveProperty('state');
+        expect(await store.versions.list(draftId, { limit: 2 })).toEqual([v3, v2].map(metaOf));
+        expect(await store.versions.list(newId('draft'))).toEqual([]);
+      });
+
+      it('pages with before: only versions created strictly before it', async () => {
+        const draftId = newId('draft');
+        const versions = [1, 2, 3, 4, 5].map((s) => makeVersion(draftId, 'auto', s));
+        await createAll(versions);
+        const [v1, v2, v3, v4, v5] = versions;
+        expect(await store.versions.list(draftId, { before: v4.id })).toEqual([v3, v2, v1].map(metaOf));
+        expect(await store.versions.list(draftId, { before: v4.id, limit: 2 })).toEqual([v3, v2].map(metaOf));
+        expect(await store.versions.list(draftId, { before: v1.id })).toEqual([]);
+
+        const paged: VersionMeta[] = [];
+        let page = await store.versions.list(draftId, { limit: 2 });
+        while (page.length > 0) {
+          paged.push(...page);
+          page = await store.versions.list(draftId, { limit: 2, before: page[page.length - 1].id });
+        }
+        expect(paged).toEqual([v5, v4, v3, v2, v1].map(metaOf));
+      });
+
+      it('pages through versions created in the same millisecond without skipping or repeating', async () => {
+        const draftId = newId('draft');
+        const versions = [1, 1, 1, 1].map((s) => makeVersion(draftId, 'auto', s));
+        await createAll(versions);
+        const first = await store.versions.list(draftId, { limit: 2 });
+        const rest = await store.versions.list(draftId, { before: first[1].id });
+        expect([...first, ...rest].map((v) => v.id).sort()).toEqual(versions.map((v) => v.id).sort());
+      });
+
+      it('lists nothing before an unknown version', async () => {
+        const draftId = newId('draft');
+        await store.versions.create(makeVersion(draftId, 'auto', 1));
+        expect(await store.versions.list(draftId, { before: newId('version') })).toEqual([]);
+      });
+
+      it('tells the latest version without its state, null when there is none', async () => {
+        const draftId = newId('draft');
+        expect(await store.versions.latest(draftId)).toBeNull();
+        const newest = makeVersion(draftId, 'named', 7);
+        await createAll([makeVersion(draftId, 'auto', 6), newest, makeVersion(draftId, 'auto', 5)]);
+        const latest = await store.versions.latest(draftId);
+        expect(latest).toEqual(metaOf(newest));
+        expect(latest).not.toHaveProperty('state');
+      });
+
+      it('prunes automatic versions beyond the newest `keep`, never named or restore ones', async () => {
+        const [draftId, other] = [newId('draft'), newId('draft')];
+        const autos = [1, 3, 5, 6, 8].map((s) => makeVersion(draftId, 'auto', s));
+        const named = makeVersion(draftId, 'named', 0);
+        const restore = makeVersion(draftId, 'restore', 2);
+        const otherAuto = makeVersion(other, 'auto', 0);
+        await createAll([...autos, named, restore, otherAuto]);
+
+        expect(await store.versions.pruneAuto(draftId, 2)).toBe(3);
+        expect((await store.versions.list(draftId)).map((v) => v.id)).toEqual([autos[4].id, autos[3].id, restore.id, named.id]);
+        expect(await store.versions.get(autos[0].id)).toBeNull();
+        expect(await store.versions.pruneAuto(draftId, 2)).toBe(0);
+
+        expect(await store.versions.pruneAuto(draftId, 0)).toBe(2);
+        expect((await store.versions.list(draftId)).map((v) => v.id)).toEqual([restore.id, named.id]);
+        expect(await store.versions.list(other)).toEqual([metaOf(otherAuto)]);
+      });
+
+      it('refuses a negative keep', async () => {
+        await expect(store.versions.pruneAuto(newId('draft'), -1)).rejects.toThrow(RangeError);
+      });
+    });
+
+    describe('the store', () => {
+      it('answers ping', async () => {
+        await expect(store.ping()).resolves.toBeUndefined();
+      });
+
+      it('keeps everything across close and reopen, and continues the seqs', async () => {
+        const user = makeUser();
+        const draft = makeDraft({ updatedAt: at(3) });
+        const comment = makeComment(draft.id);
+        const version = makeVersion(draft.id, 'named', 1);
+        const snapshotState = randomBytes(1000);
+        await store.users.create(user);
+        await store.drafts.create(draft);
+        const stored = await store.documents.append([makeUpdate(draft.id, [1]), makeUpdate(draft.id, [2]), makeUpdate(draft.id, [3])]);
+        await store.documents.saveSnapshot(draft.id, { state: snapshotState, seq: stored[1].seq });
+        await store.comments.create(comment);
+        await store.versions.create(version);
+
+        await store.close();
+        store = await open();
+
+        expect(await store.users.findByUsername(user.username)).toEqual(user);
+        expect(await store.drafts.get(draft.id)).toEqual(draft);
+        expect(await store.comments.get(comment.id)).toEqual(comment);
+        expect(await store.versions.latest(draft.id)).toEqual(metaOf(version));
+        expectBytes((await store.versions.get(version.id))?.state, version.state);
+        const loaded = await store.documents.load(draft.id);
+        expect(loaded.snapshot?.seq).toBe(stored[1].seq);
+        expectBytes(loaded.snapshot?.state, snapshotState);
+        expect(loaded.updates.map(plain)).toEqual([plain(stored[2])]);
+        expect(await store.documents.lastSeq(draft.id)).toBe(stored[2].seq);
+
+        const [next] = await store.documents.append([makeUpdate(draft.id, [4])]);
+        expect(next.seq).toBeGreaterThan(stored[2].seq);
+        await expect(store.users.create(makeUser({ username: user.username }))).rejects.toBeInstanceOf(DuplicateError);
+      });
+    });
+  });
+}
