@@ -3,18 +3,22 @@ import type { AddressInfo } from 'node:net';
 import { AuthService } from './auth/authService';
 import { resolveAuthSecret } from './auth/secret';
 import { TokenService } from './auth/tokens';
+import { anchorFitsDocument } from './collab/anchorFitsDocument';
 import { PersistenceQueue } from './collab/persistenceQueue';
 import { RoomRegistry } from './collab/roomRegistry';
 import type { Config } from './config';
+import { CommentService } from './domain/comments/commentService';
 import { DraftActivity } from './domain/draftActivity';
 import { DraftService } from './domain/draftService';
 import { PresenceRoster } from './domain/presenceRoster';
 import type { DemoAccount } from './domain/seed/demoAccounts';
 import { seedDemo } from './domain/seed/seedDemo';
+import { commentsRouter } from './http/commentsRouter';
 import { createApp } from './http/createApp';
 import { draftsRouter } from './http/draftsRouter';
 import { createLogger, type Logger } from './logger';
 import { createSocketServer } from './realtime/createSocketServer';
+import { commentHandlers } from './realtime/commentHandlers';
 import { presenceHandlers } from './realtime/presenceHandlers';
 import { openStore } from './store/openStore';
 import type { Store } from './store/types';
@@ -59,7 +63,20 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     maxFramesPerSecond: config.maxFramesPerSecond,
   });
 
-  const app = createApp({ store, auth, logger, apiRouters: { '/drafts': draftsRouter(drafts) }, clientDir: config.clientDir });
+  const comments = new CommentService(store.comments, (draftId, anchor) =>
+    rooms.withRoom(draftId, (room) => anchorFitsDocument(room.doc, anchor)),
+  );
+
+  const app = createApp({
+    store,
+    auth,
+    logger,
+    apiRouters: [
+      ['/drafts', draftsRouter(drafts)],
+      ['/drafts', commentsRouter(drafts, comments)],
+    ],
+    clientDir: config.clientDir,
+  });
   const httpServer = http.createServer(app);
   httpServer.on('upgrade', (request, socket, head) => {
     // socket.io claims its own path; everything else that is not ours is refused.
@@ -67,7 +84,10 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     if (!yjs.handleUpgrade(request, socket, head)) socket.destroy();
   });
   const realtimeLogger = logger.child({ component: 'realtime' });
-  const io = createSocketServer(httpServer, auth, realtimeLogger, [presenceHandlers(store.drafts, new PresenceRoster(), realtimeLogger)]);
+  const io = createSocketServer(httpServer, auth, realtimeLogger, [
+    presenceHandlers(store.drafts, new PresenceRoster(), realtimeLogger),
+    commentHandlers(comments, realtimeLogger),
+  ]);
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { CommentCreatePayload, CommentEditPayload, CommentRefPayload, CommentReplyPayload, CommentThread, CommentView } from './comments';
 import type { PresenceRoster } from './presence';
 
 /** Every acknowledgement has this shape: success with a payload, or a readable error. */
@@ -12,11 +14,25 @@ export interface DraftRef {
 export interface ClientToServerEvents {
   'draft:join': (payload: DraftRef, ack: AckCallback) => void;
   'draft:leave': (payload: DraftRef, ack: AckCallback) => void;
+  'comment:create': (payload: z.input<typeof CommentCreatePayload>, ack: AckCallback<CommentAck>) => void;
+  'comment:reply': (payload: z.input<typeof CommentReplyPayload>, ack: AckCallback<CommentAck>) => void;
+  'comment:edit': (payload: z.input<typeof CommentEditPayload>, ack: AckCallback<CommentAck>) => void;
+  'comment:delete': (payload: z.input<typeof CommentRefPayload>, ack: AckCallback<CommentAck>) => void;
+  'comment:resolve': (payload: z.input<typeof CommentRefPayload>, ack: AckCallback<CommentAck>) => void;
+  'comment:reopen': (payload: z.input<typeof CommentRefPayload>, ack: AckCallback<CommentAck>) => void;
+}
+
+/** What a comment event acknowledges: the comment it touched and its whole thread. */
+export interface CommentAck {
+  comment: CommentView;
+  thread: CommentThread;
 }
 
 /** Events the server broadcasts to a draft's room. */
 export interface ServerToClientEvents {
   presence: (roster: PresenceRoster) => void;
+  'comment:created': (thread: CommentThread) => void;
+  'comment:updated': (thread: CommentThread) => void;
 }
 
 /** Reasons socket.io connections are refused at the handshake (connect_error message). */

@@ -12,8 +12,8 @@ export interface AppParts {
   store: Store;
   auth: AuthService;
   logger: Logger;
-  /** Routers mounted under /api behind authentication, by path ("/drafts" -> router). */
-  apiRouters: Record<string, Router>;
+  /** Routers mounted under /api behind authentication: [path, router] in order. */
+  apiRouters: Array<[string, Router]>;
   clientDir: string | null;
 }
 
@@ -25,7 +25,7 @@ export function createApp({ store, auth, logger, apiRouters, clientDir }: AppPar
   app.use(healthRouter(store));
   app.use('/api', authRouter(auth, logger));
   app.use('/api', requireAuth(auth));
-  for (const [mountPath, router] of Object.entries(apiRouters)) app.use(`/api${mountPath}`, router);
+  for (const [mountPath, router] of apiRouters) app.use(`/api${mountPath}`, router);
   app.use('/api', (_req, _res, next) => next(new HttpError(404, 'no such API route')));
   if (clientDir) app.use(clientRouter(clientDir));
   app.use(errorHandler(logger));

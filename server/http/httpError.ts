@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler } from 'express';
 import type { z } from 'zod';
 import { describeIssues } from '../../shared/validation/requests';
+import { DomainError } from '../domain/domainError';
 import type { Logger } from '../logger';
 
 /** An error that becomes an HTTP status with a JSON `{error}` body. */
@@ -24,8 +25,9 @@ export function parseOr400<T extends z.ZodType>(schema: T, input: unknown): z.in
 /** Last middleware: every failure leaves as JSON and is logged; nothing leaks a stack trace. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    const status = err instanceof HttpError ? err.status : typeof err?.status === 'number' ? err.status : 500;
-    const message = status >= 500 ? 'internal server error' : err instanceof HttpError ? err.message : publicMessage(err);
+    const status = err instanceof HttpError || err instanceof DomainError ? err.status : typeof err?.status === 'number' ? err.status : 500;
+    const known = err instanceof HttpError || err instanceof DomainError;
+    const message = status >= 500 ? 'internal server error' : known ? err.message : publicMessage(err);
     // Client errors are logged without the error object: it can carry the request body (passwords).
     if (status >= 500) logger.error({ err, method: req.method, url: req.originalUrl, status }, 'request failed');
     else logger.warn({ method: req.method, url: req.originalUrl, status, error: message }, 'request refused');

@@ -1,11 +1,10 @@
 import type { z } from 'zod';
 import type { Ack } from '../../shared/events';
 import { describeIssues } from '../../shared/validation/requests';
+import { DomainError } from '../domain/domainError';
 import type { Logger } from '../logger';
 import type { AppSocket } from './types';
 
-/** A refusal the client may read: the message goes into the acknowledgement as is. */
-export class EventError extends Error {}
 
 /**
  * Wraps an event handler: validates the payload, requires an acknowledgement callback,
@@ -30,8 +29,8 @@ export function acknowledged<S extends z.ZodType, R extends object>(
     try {
       reply({ ok: true, ...(await handle(parsed.data)) });
     } catch (err) {
-      const error = err instanceof EventError ? err.message : 'internal error';
-      if (err instanceof EventError) log.warn({ error }, 'event refused');
+      const error = err instanceof DomainError ? err.message : 'internal error';
+      if (err instanceof DomainError) log.warn({ error }, 'event refused');
       else log.error({ err }, 'event failed');
       reply({ ok: false, error });
     }

@@ -2,7 +2,8 @@ import { DraftRefPayload } from '../../shared/validation/requests';
 import type { PresenceRoster } from '../domain/presenceRoster';
 import type { Logger } from '../logger';
 import type { DraftStore } from '../store/types';
-import { acknowledged, EventError } from './acknowledged';
+import { DomainError } from '../domain/domainError';
+import { acknowledged } from './acknowledged';
 import { draftRoom, type AppServer, type AppSocket, type SocketHandlers } from './types';
 
 /** draft:join / draft:leave and the `presence` roster broadcast to each draft's room. */
@@ -20,7 +21,7 @@ export function presenceHandlers(drafts: DraftStore, roster: PresenceRoster, log
     socket.on(
       'draft:join',
       acknowledged(socket, logger, 'draft:join', DraftRefPayload, async ({ draftId }) => {
-        if (!(await drafts.get(draftId))) throw new EventError('no such draft');
+        if (!(await drafts.get(draftId))) throw new DomainError('no such draft', 404);
         socket.data.drafts.add(draftId);
         await socket.join(draftRoom(draftId));
         if (roster.join(draftId, socket.data.user, socket.id)) broadcast(io, draftId);
