@@ -22,6 +22,12 @@ export interface Config {
   idleUnloadMs: number;
   /** Log entries after the snapshot that trigger a new snapshot. */
   snapshotEvery: number;
+  /** An automatic checkpoint follows this long a pause in editing... */
+  checkpointQuietMs: number;
+  /** ...or this many changes, whichever comes first. */
+  checkpointEveryUpdates: number;
+  /** Automatic checkpoints kept per draft (named versions are never pruned). */
+  keepAutoVersions: number;
   /** Serve the built client from this folder (null: API only). */
   clientDir: string | null;
   logLevel: string;
@@ -44,6 +50,9 @@ const EnvSchema = z.object({
   MAX_FRAMES_PER_SECOND: z.coerce.number().int().positive().default(500),
   IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
   SNAPSHOT_EVERY: z.coerce.number().int().positive().default(500),
+  CHECKPOINT_QUIET_MS: z.coerce.number().int().positive().default(2 * 60 * 1000),
+  CHECKPOINT_EVERY_UPDATES: z.coerce.number().int().positive().default(2_000),
+  KEEP_AUTO_VERSIONS: z.coerce.number().int().positive().default(200),
   CLIENT_DIR: z.string().default(path.join('client', 'dist')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -69,6 +78,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     maxFramesPerSecond: e.MAX_FRAMES_PER_SECOND,
     idleUnloadMs: e.IDLE_UNLOAD_MS,
     snapshotEvery: e.SNAPSHOT_EVERY,
+    checkpointQuietMs: e.CHECKPOINT_QUIET_MS,
+    checkpointEveryUpdates: e.CHECKPOINT_EVERY_UPDATES,
+    keepAutoVersions: e.KEEP_AUTO_VERSIONS,
     clientDir: e.CLIENT_DIR ? path.resolve(e.CLIENT_DIR) : null,
     logLevel: e.LOG_LEVEL,
   };

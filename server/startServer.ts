@@ -9,6 +9,8 @@ import { RoomRegistry } from './collab/roomRegistry';
 import type { Config } from './config';
 import { CommentService } from './domain/comments/commentService';
 import { DraftActivity } from './domain/draftActivity';
+import { CheckpointScheduler } from './domain/versions/checkpointScheduler';
+import { VersionService } from './domain/versions/versionService';
 import { DraftService } from './domain/draftService';
 import { PresenceRoster } from './domain/presenceRoster';
 import type { DemoAccount } from './domain/seed/demoAccounts';
@@ -16,6 +18,7 @@ import { seedDemo } from './domain/seed/seedDemo';
 import { commentsRouter } from './http/commentsRouter';
 import { createApp } from './http/createApp';
 import { draftsRouter } from './http/draftsRouter';
+import { versionsRouter } from './http/versionsRouter';
 import { createLogger, type Logger } from './logger';
 import { createSocketServer } from './realtime/createSocketServer';
 import { commentHandlers } from './realtime/commentHandlers';
@@ -40,20 +43,33 @@ export interface RunningServer {
 export async function startServer(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
   const store = await openStore(config);
   const auth = new AuthService(store.users, new TokenService(resolveAuthSecret(config.authSecret, config.dataDir), config.tokenTtlSeconds));
-  const drafts = new DraftService(store.drafts, store.documents);
+  const drafts = new DraftService(store.drafts, store.documents, store.versions);
   const seeded = config.seedDemo ? await seedDemo(store, drafts, logger) : [];
 
   const activity = new DraftActivity(store.drafts, logger);
   const persistence = new PersistenceQueue(store.documents, logger.child({ component: 'persistence' }), (batch) =>
     activity.record(batch),
   );
-  const rooms = new RoomRegistry({
+  const versionsLogger = logger.child({ component: 'versions' });
+  const checkpoints = new CheckpointScheduler(
+    { quietMs: config.checkpointQuietMs, everyUpdates: config.checkpointEveryUpdates },
+    (draftId) =>
+      void rooms
+        .withRoom(draftId, (room) => versions.checkpoint(room))
+        .catch((err) => versionsLogger.warn({ err, draftId }, 'automatic checkpoint failed')),
+  );
+  const rooms: RoomRegistry = new RoomRegistry({
     documents: store.documents,
     persistence,
     logger: logger.child({ component: 'collab' }),
     snapshotEvery: config.snapshotEvery,
     idleUnloadMs: config.idleUnloadMs,
+    onDurableChange: (draftId) => checkpoints.noteChange(draftId),
+    beforeUnload: async (room) => {
+      if (checkpoints.settle(room.draftId)) await versions.checkpoint(room);
+    },
   });
+  const versions = new VersionService(store.versions, store.documents, store.users, rooms, { keepAuto: config.keepAutoVersions });
   const yjs = new YjsChannel({
     auth,
     drafts: store.drafts,
@@ -74,6 +90,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     apiRouters: [
       ['/drafts', draftsRouter(drafts)],
       ['/drafts', commentsRouter(drafts, comments)],
+      ['/drafts', versionsRouter(drafts, versions)],
     ],
     clientDir: config.clientDir,
   });
@@ -103,6 +120,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       await io.close();
       httpServer.closeAllConnections();
       await rooms.closeAll();
+      checkpoints.close();
       await persistence.close();
       await activity.close();
       await store.close();

@@ -21,6 +21,8 @@ export interface RoomOptions {
   persistence: PersistenceQueue;
   documents: DocumentStore;
   logger: Logger;
+  /** Told after each change became durable (schedules automatic checkpoints). */
+  onDurableChange?: (draftId: string) => void;
 }
 
 /**
@@ -82,9 +84,18 @@ export class Room {
     }
   }
 
-  /** Applies a change made by the server itself (a restore, a template) as `authorId`. */
-  applyServerUpdate(update: Uint8Array, authorId: string): void {
-    Y.applyUpdate(this.doc, update, { source: 'server', authorId } satisfies UpdateOrigin);
+  /**
+   * Makes a change as the server on behalf of `authorId` (a restore, for instance): saved,
+   * attributed and relayed to every client like any other edit.
+   */
+  changeAsServer(authorId: string, change: (doc: Y.Doc) => void): void {
+    this.doc.transact(() => change(this.doc), { source: 'server', authorId } satisfies UpdateOrigin);
+  }
+
+  /** The current state once everything applied so far is durable, with the log position it covers. */
+  async captureDurableState(): Promise<{ state: Uint8Array; seq: number }> {
+    await this.options.persistence.barrier();
+    return { state: Y.encodeStateAsUpdate(this.doc), seq: this.lastSeq };
   }
 
   get isEmpty(): boolean {
@@ -136,6 +147,7 @@ export class Room {
       .then((stored) => {
         this.lastSeq = Math.max(this.lastSeq, stored.seq);
         this.broadcast(updateMessage(update), sender);
+        this.options.onDurableChange?.(this.draftId);
         if (this.updatesSinceSnapshot >= this.options.snapshotEvery) void this.snapshot();
       });
   };

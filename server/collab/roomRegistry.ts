@@ -10,6 +10,9 @@ export interface RoomRegistryOptions {
   logger: Logger;
   snapshotEvery: number;
   idleUnloadMs: number;
+  onDurableChange?: (draftId: string) => void;
+  /** Last look at a room before it leaves memory (writes a checkpoint). */
+  beforeUnload?: (room: Room) => Promise<void>;
 }
 
 interface Entry {
@@ -82,16 +85,19 @@ export class RoomRegistry {
   }
 
   private async load(draftId: string): Promise<Room> {
-    const { documents, persistence, logger, snapshotEvery } = this.options;
+    const { documents, persistence, logger, snapshotEvery, onDurableChange } = this.options;
     const loaded = await loadDocument(documents, draftId, logger);
-    return new Room({ draftId, ...loaded, snapshotEvery, persistence, documents, logger });
+    return new Room({ draftId, ...loaded, snapshotEvery, persistence, documents, logger, onDurableChange });
   }
 
   private async unload(draftId: string, entry: Entry, force = false): Promise<void> {
     if (entry.idleTimer) clearTimeout(entry.idleTimer);
     entry.idleTimer = null;
     const room = await entry.room.catch(() => null);
-    if (room) await room.saveSnapshotIfBehind();
+    if (room) {
+      await room.saveSnapshotIfBehind();
+      await this.options.beforeUnload?.(room).catch((err) => this.options.logger.warn({ err, draftId }, 'before-unload hook failed'));
+    }
     // Someone may have come back while the snapshot was written.
     if (!force && (this.entries.get(draftId) !== entry || entry.holds > 0)) return;
     this.entries.delete(draftId);

@@ -4,13 +4,14 @@ import { prosemirrorJSONToYDoc } from 'y-prosemirror';
 import { outlineToDoc, type DraftOutline } from '../../shared/draftTemplate';
 import { PROSEMIRROR_FRAGMENT, resolutionSchema } from '../../shared/schema';
 import type { PublicUser } from '../../shared/user';
-import type { DocumentStore, DraftRecord, DraftStore } from '../store/types';
+import type { DocumentStore, DraftRecord, DraftStore, VersionStore } from '../store/types';
 
 /** Creating and listing drafts; a new draft's text is the first entry of its log. */
 export class DraftService {
   constructor(
     private readonly drafts: DraftStore,
     private readonly documents: DocumentStore,
+    private readonly versions: VersionStore,
   ) {}
 
   list(): Promise<DraftRecord[]> {
@@ -21,7 +22,8 @@ export class DraftService {
     return this.drafts.get(id);
   }
 
-  async create(outline: DraftOutline, creator: PublicUser): Promise<DraftRecord> {
+  /** Creates a draft; its first text is kept as a named version everyone can compare against. */
+  async create(outline: DraftOutline, creator: PublicUser, firstVersionName = 'Initial text'): Promise<DraftRecord> {
     const now = new Date().toISOString();
     const draft: DraftRecord = {
       id: randomUUID(),
@@ -32,12 +34,22 @@ export class DraftService {
       updatedAt: now,
     };
     const ydoc = prosemirrorJSONToYDoc(resolutionSchema, outlineToDoc(outline), PROSEMIRROR_FRAGMENT);
-    try {
-      // The text first: a draft listed without its text would open empty.
-      await this.documents.append([{ draftId: draft.id, update: Y.encodeStateAsUpdate(ydoc), authorId: creator.id, at: now }]);
-    } finally {
-      ydoc.destroy();
-    }
+    const state = Y.encodeStateAsUpdate(ydoc);
+    ydoc.destroy();
+    // The text first: a draft listed without its text would open empty.
+    const [stored] = await this.documents.append([{ draftId: draft.id, update: state, authorId: creator.id, at: now }]);
+    await this.versions.create({
+      id: randomUUID(),
+      draftId: draft.id,
+      kind: 'named',
+      name: firstVersionName,
+      createdAt: now,
+      createdBy: creator.id,
+      createdByName: creator.delegation,
+      seq: stored.seq,
+      size: state.byteLength,
+      state,
+    });
     await this.drafts.create(draft);
     return draft;
   }

@@ -19,7 +19,7 @@ export async function seedDemo(store: Store, drafts: DraftService, logger: Logge
   for (const record of records) await store.users.create(record);
   if ((await store.drafts.list()).length === 0) {
     const facilitator = records.find((r) => r.role === 'facilitator') ?? records[0];
-    await drafts.create(DEMO_DRAFT, toPublicUser(facilitator));
+    await drafts.create(DEMO_DRAFT, toPublicUser(facilitator), 'Zero draft');
   }
   logger.info({ accounts: DEMO_ACCOUNTS.map((a) => a.username) }, 'seeded demo accounts and the demo draft');
   return DEMO_ACCOUNTS;

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { prosemirrorToYXmlFragment } from 'y-prosemirror';
+import { compareDrafts, type DocJson } from '../../../shared/diff';
+import { plainText } from '../../../shared/plainText';
+import { isFacilitator } from '../../../shared/roles';
+import { PROSEMIRROR_FRAGMENT, resolutionSchema } from '../../../shared/schema';
+import type { PublicUser } from '../../../shared/user';
+import type { ActivityEntry, VersionComparison, VersionDetail, VersionSummary } from '../../../shared/versions';
+import type { DocumentStore, UserStore, VersionKind, VersionMeta, VersionRecord, VersionStore } from '../../store/types';
+import { DomainError } from '../domainError';
+import { attributeChanges } from './attributeChanges';
+import { groupActivity } from './groupActivity';
+import type { LiveDraft, LiveDrafts } from './liveDraft';
+import { stateToDoc } from './stateToDoc';
+
+export interface VersionServiceOptions {
+  /** Automatic checkpoints kept per draft; named versions and restores are never pruned. */
+  keepAuto: number;
+}
+
+/** Version history: checkpoints, named versions, compare with attribution, restore. */
+export class VersionService {
+  constructor(
+    private readonly versions: VersionStore,
+    private readonly documents: DocumentStore,
+    private readonly users: UserStore,
+    private readonly live: LiveDrafts,
+    private readonly options: VersionServiceOptions,
+  ) {}
+
+  /** Records the live state of a draft. An automatic checkpoint is skipped when nothing changed. */
+  async checkpoint(draft: LiveDraft, kind: VersionKind = 'auto', name: string | null = null, user: PublicUser | null = null): Promise<VersionMeta | null> {
+    const { state, seq } = await draft.captureDurableState();
+    if (kind === 'auto' && (await this.versions.latest(draft.draftId))?.seq === seq) return null;
+    const record: VersionRecord = {
+      id: randomUUID(),
+      draftId: draft.draftId,
+      kind,
+      name,
+      createdAt: new Date().toISOString(),
+      createdBy: user?.id ?? null,
+      createdByName: user ? user.delegation : null,
+      seq,
+      size: state.byteLength,
+      state,
+    };
+    await this.versions.create(record);
+    if (kind === 'auto') await this.versions.pruneAuto(draft.draftId, this.options.keepAuto);
+    return record;
+  }
+
+  async nameVersion(draftId: string, name: string, user: PublicUser): Promise<VersionSummary> {
+    if (!isFacilitator(user.role)) throw new DomainError('only the facilitator names versions', 403);
+    const meta = await this.live.withRoom(draftId, (draft) => this.checkpoint(draft, 'named', name, user));
+    return toSummary(meta!);
+  }
+
+  async list(draftId: string, limit: number, before?: string): Promise<VersionSummary[]> {
+    return (await this.versions.list(draftId, { limit, before })).map(toSummary);
+  }
+
+  async get(draftId: string, versionId: string): Promise<VersionDetail> {
+    const version = await this.mustGet(draftId, versionId);
+    const doc = stateToDoc(version.state);
+    return { version: toSummary(version), doc, text: plainText(doc as DocJson) };
+  }
+
+  /** Paragraph-aligned diff of two versions (or a version and the current text) and who made the changes. */
+  async compare(draftId: string, fromId: string, toId: string): Promise<VersionComparison> {
+    const from = await this.mustGet(draftId, fromId);
+    const to = toId === 'current' ? null : await this.mustGet(draftId, toId);
+    const toState = to ?? { ...(await this.live.withRoom(draftId, (draft) => draft.captureDurableState())) };
+    const [older, newer] = from.seq <= toState.seq ? [from, toState] : [toState, from];
+    const authors = new Map((await this.users.list()).map((u) => [u.id, u]));
+    const attribution = await attributeChanges(older.state, this.documents.updatesBetween(draftId, older.seq, newer.seq), (id) =>
+      authors.get(id),
+    );
+    const comparison = compareDrafts(stateToDoc(from.state) as DocJson, stateToDoc(toState.state) as DocJson);
+    return { ...comparison, from: toSummary(from), to: to ? toSummary(to) : null, attribution };
+  }
+
+  /** Brings an old text back as a new change on top of the current one; history is never rewritten. */
+  async restore(draftId: string, versionId: string, user: PublicUser): Promise<VersionSummary> {
+    if (!isFacilitator(user.role)) throw new DomainError('only the facilitator restores versions', 403);
+    const version = await this.mustGet(draftId, versionId);
+    const node = resolutionSchema.nodeFromJSON(stateToDoc(version.state));
+    const label = version.name ?? `checkpoint of ${version.createdAt.slice(0, 16).replace('T', ' ')}`;
+    const meta = await this.live.withRoom(draftId, async (draft) => {
+      draft.changeAsServer(user.id, (doc) => prosemirrorToYXmlFragment(node, doc.getXmlFragment(PROSEMIRROR_FRAGMENT)));
+      return this.checkpoint(draft, 'restore', `Restored ${label}`, user);
+    });
+    return toSummary(meta!);
+  }
+
+  /** Who edited when: stretches of editing per delegation, newest first. */
+  async activity(draftId: string, limit: number): Promise<ActivityEntry[]> {
+    const authors = new Map((await this.users.list()).map((u) => [u.id, u]));
+    return groupActivity(this.documents.updatesBetween(draftId, 0), (id) => authors.get(id), limit);
+  }
+
+  private async mustGet(draftId: string, versionId: string): Promise<VersionRecord> {
+    const version = await this.versions.get(versionId);
+    if (!version || version.draftId !== draftId) throw new DomainError('no such version', 404);
+    return version;
+  }
+}
+
+function toSummary(meta: VersionMeta): VersionSummary {
+  const { id, draftId, kind, name, createdAt, createdByName, seq } = meta;
+  return { id, draftId, kind, name, createdAt, createdByName, seq };
+}

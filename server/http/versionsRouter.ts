@@ -1,0 +1,46 @@
+import { Router } from 'express';
+import { CompareQuery, ListVersionsQuery, NameVersionRequest } from '../../shared/versions';
+import type { DraftService } from '../domain/draftService';
+import type { VersionService } from '../domain/versions/versionService';
+import { HttpError, parseOr400 } from './httpError';
+import { currentUser } from './requireAuth';
+
+/** /api/drafts/:id/versions, /compare, /activity: the draft's history. */
+export function versionsRouter(drafts: DraftService, versions: VersionService): Router {
+  const router = Router();
+
+  router.use('/:id', async (req, _res, next) => {
+    if (!(await drafts.get(req.params.id))) throw new HttpError(404, 'no such draft');
+    next();
+  });
+
+  router.get('/:id/versions', async (req, res) => {
+    const { limit, before } = parseOr400(ListVersionsQuery, req.query);
+    res.json({ versions: await versions.list(req.params.id, limit, before) });
+  });
+
+  router.post('/:id/versions', async (req, res) => {
+    const { name } = parseOr400(NameVersionRequest, req.body);
+    res.status(201).json({ version: await versions.nameVersion(req.params.id, name, currentUser(res)) });
+  });
+
+  router.get('/:id/versions/:vid', async (req, res) => {
+    res.json(await versions.get(req.params.id, req.params.vid));
+  });
+
+  router.post('/:id/versions/:vid/restore', async (req, res) => {
+    res.status(201).json({ version: await versions.restore(req.params.id, req.params.vid, currentUser(res)) });
+  });
+
+  router.get('/:id/compare', async (req, res) => {
+    const { from, to } = parseOr400(CompareQuery, req.query);
+    res.json(await versions.compare(req.params.id, from, to));
+  });
+
+  router.get('/:id/activity', async (req, res) => {
+    const { limit } = parseOr400(ListVersionsQuery.pick({ limit: true }), req.query);
+    res.json({ activity: await versions.activity(req.params.id, limit) });
+  });
+
+  return router;
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { DraftComparison } from './diff';
+
+export const VERSION_NAME_MAX_LENGTH = 120;
+
+export const NameVersionRequest = z.object({
+  name: z.string().trim().min(1, 'a version needs a name').max(VERSION_NAME_MAX_LENGTH),
+});
+
+export const ListVersionsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.string().max(100).optional(),
+});
+
+export const CompareQuery = z.object({
+  from: z.string().min(1).max(100),
+  to: z.string().min(1).max(100).default('current'),
+});
+
+/** A version in the history list (never carries the document itself). */
+export interface VersionSummary {
+  id: string;
+  draftId: string;
+  /** auto: a checkpoint after a pause in editing; named: "Rev.1"; restore: an old text brought back. */
+  kind: 'auto' | 'named' | 'restore';
+  name: string | null;
+  createdAt: string;
+  createdByName: string | null;
+  seq: number;
+}
+
+export interface VersionDetail {
+  version: VersionSummary;
+  /** The draft as ProseMirror JSON (resolution schema). */
+  doc: unknown;
+  /** The draft as plain text in UN layout. */
+  text: string;
+}
+
+/** Who touched one paragraph in a range of history. */
+export interface ParagraphAttribution {
+  paragraphId: string;
+  delegations: Array<{ delegation: string; authorName: string; changes: number; firstAt: string; lastAt: string }>;
+}
+
+export interface VersionComparison extends DraftComparison {
+  from: VersionSummary;
+  /** null when compared with the current text. */
+  to: VersionSummary | null;
+  attribution: ParagraphAttribution[];
+}
+
+/** A stretch of editing by one delegation, for the activity timeline. */
+export interface ActivityEntry {
+  delegation: string;
+  authorName: string;
+  start: string;
+  end: string;
+  updates: number;
+}
