@@ -18,7 +18,7 @@ export function anchorFitsDocument(doc: Y.Doc, anchor: CommentAnchor): boolean {
   );
 }
 
-function isInside(type: Y.AbstractType<unknown>, fragment: Y.XmlFragment): boolean {
+function isInside(type: Y.AbstractType<any>, fragment: Y.XmlFragment): boolean {
   for (let node: Y.AbstractType<unknown> | null = type; node; node = node.parent as Y.AbstractType<unknown> | null) {
     if (node === fragment) return true;
   }

@@ -82,8 +82,8 @@ describe('version history: name, compare with attribution, restore', () => {
       ]),
     );
     const byParagraph = new Map(comparison.attribution.map((a) => [a.paragraphId, a.delegations.map((d) => d.delegation)]));
-    expect(byParagraph.get(changed[0].id)).toEqual(['European Union']);
-    expect(byParagraph.get(changed[1].id)).toEqual(['Kazakhstan']);
+    expect(byParagraph.get(changed[0].id!)).toEqual(['European Union']);
+    expect(byParagraph.get(changed[1].id!)).toEqual(['Kazakhstan']);
     expect(byParagraph.size).toBe(2);
   });
 
