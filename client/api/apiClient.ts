@@ -1,0 +1,73 @@
+import type { DraftSummary } from '../../shared/drafts';
+import type { PublicUser } from '../../shared/user';
+import { ApiError } from './apiError';
+
+export interface ApiClientOptions {
+  token: () => string | null;
+  /** Called when the server refuses the token (expired or revoked): the app goes back to sign-in. */
+  onUnauthorized: () => void;
+  fetch?: typeof fetch;
+}
+
+export interface NewDraft {
+  title: string;
+  symbol?: string;
+}
+
+const UNREACHABLE = 'The server cannot be reached. Check your connection and try again.';
+
+/** The REST API of the workspace; every method resolves with the payload or rejects with an ApiError. */
+export class ApiClient {
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(private readonly options: ApiClientOptions) {
+    this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+  }
+
+  login(username: string, password: string): Promise<{ token: string; user: PublicUser }> {
+    return this.request('POST', '/api/login', { username, password }, false);
+  }
+
+  async listDrafts(): Promise<DraftSummary[]> {
+    return (await this.request<{ drafts: DraftSummary[] }>('GET', '/api/drafts')).drafts;
+  }
+
+  async createDraft(draft: NewDraft): Promise<DraftSummary> {
+    return (await this.request<{ draft: DraftSummary }>('POST', '/api/drafts', draft)).draft;
+  }
+
+  async getDraft(id: string): Promise<DraftSummary> {
+    return (await this.request<{ draft: DraftSummary }>('GET', `/api/drafts/${encodeURIComponent(id)}`)).draft;
+  }
+
+  private async request<T>(method: string, path: string, body?: unknown, authenticated = true): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const token = this.options.token();
+    if (authenticated && token) headers.Authorization = `Bearer ${token}`;
+
+    let response: Response;
+    try {
+      response = await this.fetchImpl(path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new ApiError(0, UNREACHABLE);
+    }
+    const payload = await response.json().catch(() => null);
+    if (!response.ok) {
+      // A refused sign-in is a wrong password, not an expired session.
+      if (response.status === 401 && authenticated) this.options.onUnauthorized();
+      throw new ApiError(response.status, errorMessage(payload, response.status));
+    }
+    return payload as T;
+  }
+}
+
+function errorMessage(payload: unknown, status: number): string {
+  const error = (payload as { error?: unknown } | null)?.error;
+  if (typeof error === 'string' && error.trim()) return error;
+  return status >= 500 ? 'The server had a problem. Please try again in a moment.' : `Request failed (${status}).`;
+}

@@ -1,0 +1,142 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { CloseCode } from '../../shared/closeCodes';
+import { PROSEMIRROR_FRAGMENT } from '../../shared/schema';
+import type { PublicUser } from '../../shared/user';
+import { connectionStatus, type ConnectionFacts, type ConnectionStatus } from './connectionStatus';
+import { pauseWhileOffline } from './pauseWhileOffline';
+import { userColor } from './userColor';
+
+export interface CollabSessionOptions {
+  draftId: string;
+  token: string;
+  /** ws(s)://host/yjs */
+  serverUrl: string;
+  /** The person shown to others beside this tab's cursor; null stays invisible (print view). */
+  user: PublicUser | null;
+  /** Whose offline copy this is: unsynced edits must only ever be sent with their author's token. */
+  localCopyOwner: string;
+}
+
+export interface CollabHandlers {
+  onStatus: (status: ConnectionStatus) => void;
+  /** The server closed the connection for good (bad token, unknown draft, refused update). */
+  onClosed: (code: number, reason: string) => void;
+}
+
+/** Close codes after which reconnecting cannot help; everything else is retried with backoff. */
+const TERMINAL_CLOSE_CODES = new Set<number>([
+  CloseCode.Unauthorized,
+  CloseCode.UnknownDraft,
+  CloseCode.BadMessage,
+  CloseCode.TooLarge,
+]);
+
+/** The awareness payload y-prosemirror's cursor plugin reads: `name` labels the cursor. */
+export interface AwarenessUser {
+  name: string;
+  color: string;
+  userId: string;
+}
+
+/**
+ * One open draft: the Y.Doc, its copy in IndexedDB (so a reload without a
+ * connection still shows the last state and offline edits survive), and the
+ * websocket provider that merges it with the server whenever a connection exists.
+ */
+export class CollabSession {
+  readonly doc = new Y.Doc();
+  readonly fragment: Y.XmlFragment;
+  readonly provider: WebsocketProvider;
+  readonly localCopy: IndexeddbPersistence;
+  private status: ConnectionStatus | null = null;
+  /** The server closed the connection for good: coming back online must not reopen it. */
+  private closedForGood = false;
+  private readonly firstServerSync: Promise<void>;
+  private readonly onBrowserNetworkChange = () => this.publishStatus();
+  private readonly stopFollowingNetwork: () => void;
+
+  constructor(
+    options: CollabSessionOptions,
+    private readonly handlers: CollabHandlers,
+  ) {
+    this.fragment = this.doc.getXmlFragment(PROSEMIRROR_FRAGMENT);
+    this.localCopy = new IndexeddbPersistence(`draft:${options.draftId}:for:${options.localCopyOwner}`, this.doc);
+    this.provider = new WebsocketProvider(options.serverUrl, options.draftId, this.doc, {
+      params: { token: options.token },
+      shouldReconnect: (event) => !TERMINAL_CLOSE_CODES.has(event.code),
+      connect: navigator.onLine,
+    });
+    this.stopFollowingNetwork = pauseWhileOffline(this.provider, () => !this.closedForGood);
+    if (options.user) this.provider.awareness.setLocalStateField('user', awarenessUser(options.user));
+    else this.provider.awareness.setLocalState(null);
+
+    this.firstServerSync = new Promise((resolve) => {
+      const onSync = (synced: boolean) => {
+        if (!synced) return;
+        this.provider.off('sync', onSync);
+        resolve();
+      };
+      this.provider.on('sync', onSync);
+    });
+    this.provider.on('status', this.onBrowserNetworkChange);
+    this.provider.on('sync', this.onBrowserNetworkChange);
+    this.provider.on('closed', ({ code, reason }) => {
+      this.closedForGood = true;
+      handlers.onClosed(code, reason);
+    });
+    window.addEventListener('online', this.onBrowserNetworkChange);
+    window.addEventListener('offline', this.onBrowserNetworkChange);
+    this.publishStatus();
+  }
+
+  /**
+   * Resolves once there is something true to show: the local copy if it holds the
+   * draft, otherwise the server's state. Binding an editor to an empty fragment
+   * earlier would let ProseMirror fill in an empty skeleton that later merges
+   * with the real text as duplicate paragraphs.
+   */
+  async ready(): Promise<'local' | 'server'> {
+    await this.localCopy.whenSynced;
+    if (this.fragment.length > 0) return 'local';
+    await this.firstServerSync;
+    return 'server';
+  }
+
+  /** Resolves when the server's state has arrived (never, while offline). */
+  serverSynced(): Promise<void> {
+    return this.firstServerSync;
+  }
+
+  destroy(): void {
+    this.stopFollowingNetwork();
+    window.removeEventListener('online', this.onBrowserNetworkChange);
+    window.removeEventListener('offline', this.onBrowserNetworkChange);
+    this.provider.destroy();
+    void this.localCopy.destroy();
+    this.doc.destroy();
+  }
+
+  private publishStatus(): void {
+    const facts: ConnectionFacts = {
+      socket: this.provider.wsconnected ? 'connected' : this.provider.wsconnecting ? 'connecting' : 'disconnected',
+      synced: this.provider.synced,
+      browserOnline: navigator.onLine,
+      failedAttempts: this.provider.wsUnsuccessfulReconnects,
+    };
+    const next = connectionStatus(facts);
+    if (next === this.status) return;
+    this.status = next;
+    this.handlers.onStatus(next);
+  }
+}
+
+export function awarenessUser(user: PublicUser): AwarenessUser {
+  return { name: user.delegation, color: userColor(user.id), userId: user.id };
+}
+
+/** The Yjs endpoint on the origin that served the page. */
+export function yjsServerUrl(location: Location): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/yjs`;
+}

@@ -1,0 +1,110 @@
+import { TextSelection } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import type * as Y from 'yjs';
+import { resolveAnchorRange } from '../../shared/anchors';
+import type { CommentThread } from '../../shared/comments';
+import { canComment, isFacilitator } from '../../shared/roles';
+import type { PublicUser } from '../../shared/user';
+import type { DraftApi } from '../api/draftApi';
+import type { RealtimeSocket } from '../api/realtime';
+import { commentHighlightsKey, commentHighlightsPlugin, type HighlightUpdate } from '../editor/plugins/commentHighlights';
+import { anchorFromSelection, anchorRangeInEditor } from './commentAnchor';
+import { CommentActions } from './commentActions';
+import { CommentsPanel } from './commentsPanel';
+import { ThreadStore } from './threadStore';
+
+export interface CommentsFeatureOptions {
+  draftId: string;
+  user: PublicUser;
+  socket: RealtimeSocket;
+  api: DraftApi;
+  doc: Y.Doc;
+  /** Called when the panel should be brought forward (a highlight was clicked, Mod-Alt-m). */
+  reveal: () => void;
+}
+
+/**
+ * Comments on a draft: the panel, live threads from the server, and the highlights in
+ * the editor once one is attached with `attach`.
+ */
+export class CommentsFeature {
+  readonly panel: CommentsPanel;
+  private readonly store = new ThreadStore();
+  private readonly actions: CommentActions;
+  private view: EditorView | null = null;
+  private readonly onThread = (thread: CommentThread) => {
+    if (thread.draftId === this.options.draftId) this.store.upsert(thread);
+  };
+
+  constructor(private readonly options: CommentsFeatureOptions) {
+    this.actions = new CommentActions(options.socket, options.draftId);
+    const upsert = (thread: CommentThread) => this.store.upsert(thread);
+    this.panel = new CommentsPanel({
+      store: this.store,
+      viewer: { userId: options.user.id, isFacilitator: isFacilitator(options.user.role), canComment: canComment(options.user.role) },
+      selectionAnchor: () => (this.view ? anchorFromSelection(this.view.state) : null),
+      create: (anchor, text) => this.actions.create(anchor, text).then(upsert),
+      isDetached: (thread) => resolveAnchorRange(options.doc, thread.anchor) === null,
+      handlers: {
+        select: (thread) => this.selectInText(thread),
+        reply: (id, text) => this.actions.reply(id, text).then(upsert),
+        edit: (id, text) => this.actions.edit(id, text).then(upsert),
+        remove: (id) => this.actions.remove(id).then(upsert),
+        resolve: (id) => this.actions.resolve(id).then(upsert),
+        reopen: (id) => this.actions.reopen(id).then(upsert),
+      },
+    });
+    this.store.subscribe(() => this.updateHighlights({ threads: this.store.list('open') }));
+    options.socket.on('comment:created', this.onThread);
+    options.socket.on('comment:updated', this.onThread);
+    // Broadcasts only reach members of the room, so anything missed while away is reloaded.
+    options.socket.on('connect', this.load);
+    this.load();
+  }
+
+  /** Adds the highlights to a collaborative editor (bound with ySyncPlugin). */
+  attach(view: EditorView): void {
+    this.view = view;
+    const plugin = commentHighlightsPlugin({
+      onCommentKey: () => {
+        this.options.reveal();
+        this.panel.compose();
+      },
+      onThreadClick: (id) => {
+        this.options.reveal();
+        this.updateHighlights({ activeId: id });
+        this.panel.showThread(id);
+      },
+    });
+    view.updateState(view.state.reconfigure({ plugins: [...view.state.plugins, plugin] }));
+    this.updateHighlights({ threads: this.store.list('open') });
+  }
+
+  destroy(): void {
+    this.options.socket.off('comment:created', this.onThread);
+    this.options.socket.off('comment:updated', this.onThread);
+    this.options.socket.off('connect', this.load);
+  }
+
+  private readonly load = () => {
+    this.options.api.threads().then(
+      (threads) => this.store.replaceAll(threads),
+      // The panel keeps what it had; the next reconnect tries again.
+      (failure: unknown) => this.panel.showLoadError(failure instanceof Error ? failure.message : String(failure)),
+    );
+  };
+
+  private selectInText(thread: CommentThread): void {
+    const view = this.view;
+    if (!view) return;
+    const range = anchorRangeInEditor(view.state, thread.anchor);
+    this.updateHighlights({ activeId: thread.id });
+    if (!range) return;
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, range.from, range.to)).scrollIntoView());
+    view.focus();
+  }
+
+  private updateHighlights(update: HighlightUpdate): void {
+    if (this.view) this.view.dispatch(this.view.state.tr.setMeta(commentHighlightsKey, update));
+  }
+}

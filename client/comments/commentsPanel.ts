@@ -1,0 +1,106 @@
+import type { CommentAnchor, CommentThread } from '../../shared/comments';
+import { h, replaceChildren } from '../app/dom';
+import { textForm, threadView, type ThreadHandlers, type Viewer } from './threadView';
+import type { ThreadFilter, ThreadStore } from './threadStore';
+
+export interface CommentsPanelDeps {
+  store: ThreadStore;
+  viewer: Viewer;
+  handlers: ThreadHandlers;
+  /** The anchor for the editor's selection now, or null when nothing is selected. */
+  selectionAnchor: () => CommentAnchor | null;
+  create: (anchor: CommentAnchor, text: string) => Promise<unknown>;
+  /** True when the thread's words are gone from the text. */
+  isDetached: (thread: CommentThread) => boolean;
+}
+
+const FILTERS: Array<[ThreadFilter, string]> = [
+  ['open', 'Open'],
+  ['resolved', 'Resolved'],
+  ['all', 'All'],
+];
+
+/** The Comments tab: a composer for the selected words and the draft's threads. */
+export class CommentsPanel {
+  readonly element: HTMLElement;
+  private filter: ThreadFilter = 'open';
+  private readonly summary = h('p', { class: 'panel-summary', attrs: { 'aria-live': 'polite' } }, 'Loading comments…');
+  private readonly list = h('div', { class: 'comment-threads' });
+  private readonly composer = h('div', { class: 'comment-composer', attrs: { hidden: true } });
+  private readonly hint = h('p', { class: 'panel-note', attrs: { hidden: true, role: 'status' } });
+
+  constructor(private readonly deps: CommentsPanelDeps) {
+    const filter = h(
+      'select',
+      { class: 'comment-filter', attrs: { 'aria-label': 'Show threads' } },
+      ...FILTERS.map(([value, label]) => h('option', { attrs: { value } }, label)),
+    );
+    filter.addEventListener('change', () => {
+      this.filter = filter.value as ThreadFilter;
+      this.render();
+    });
+    const commentButton = deps.viewer.canComment
+      ? h(
+          'button',
+          { class: 'button-primary button-small', attrs: { type: 'button', title: 'Comment on the selected words (Ctrl+Alt+M)' }, on: { click: () => this.compose() } },
+          'Comment',
+        )
+      : null;
+    this.element = h(
+      'section',
+      { class: 'comments-panel' },
+      h('div', { class: 'panel-toolbar' }, commentButton, filter),
+      this.hint,
+      this.composer,
+      this.summary,
+      this.list,
+    );
+    deps.store.subscribe(() => this.render());
+  }
+
+  /** Opens the composer for the selected words, or explains that words must be selected first. */
+  compose(): void {
+    const anchor = this.deps.selectionAnchor();
+    this.hint.hidden = Boolean(anchor);
+    if (!anchor) {
+      this.hint.textContent = 'Select the words you want to comment on, then press Comment.';
+      return;
+    }
+    const error = h('p', { class: 'form-error', attrs: { role: 'alert', hidden: true } });
+    const form = textForm('Post comment', 'Your comment', (text) => this.deps.create(anchor, text).then(() => this.closeComposer()), error);
+    const cancel = h('button', { class: 'button-quiet button-small', attrs: { type: 'button' }, on: { click: () => this.closeComposer() } }, 'Cancel');
+    form.append(cancel);
+    replaceChildren(this.composer, h('p', { class: 'comment-quote' }, h('q', {}, anchor.quote)), form, error);
+    this.composer.hidden = false;
+    form.querySelector('textarea')?.focus();
+  }
+
+  render(): void {
+    const threads = this.deps.store.list(this.filter);
+    const open = this.deps.store.list('open').length;
+    this.summary.textContent = open === 1 ? '1 open thread.' : `${open} open threads.`;
+    replaceChildren(
+      this.list,
+      ...threads.map((t) => threadView(t, this.deps.isDetached(t), this.deps.viewer, this.deps.handlers)),
+      threads.length === 0 ? h('p', { class: 'empty-state' }, this.filter === 'resolved' ? 'No resolved threads.' : 'No comments yet.') : null,
+    );
+  }
+
+  showLoadError(message: string): void {
+    this.summary.textContent = `Comments could not be loaded: ${message}`;
+  }
+
+  /** Marks the thread picked in the text and brings it into view. */
+  showThread(id: string): void {
+    for (const el of this.list.querySelectorAll<HTMLElement>('.comment-thread')) {
+      const match = el.dataset.threadId === id;
+      el.classList.toggle('is-active', match);
+      if (match) el.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  private closeComposer(): void {
+    this.composer.hidden = true;
+    this.composer.replaceChildren();
+  }
+}

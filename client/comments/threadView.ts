@@ -1,0 +1,138 @@
+import type { CommentThread, CommentView } from '../../shared/comments';
+import { h } from '../app/dom';
+import { absoluteTime } from '../app/time';
+
+export interface Viewer {
+  userId: string;
+  isFacilitator: boolean;
+  canComment: boolean;
+}
+
+/** What a thread's buttons ask for; each resolves, or rejects with a readable message. */
+export interface ThreadHandlers {
+  select: (thread: CommentThread) => void;
+  reply: (commentId: string, text: string) => Promise<unknown>;
+  edit: (commentId: string, text: string) => Promise<unknown>;
+  remove: (commentId: string) => Promise<unknown>;
+  resolve: (commentId: string) => Promise<unknown>;
+  reopen: (commentId: string) => Promise<unknown>;
+}
+
+/** One thread in the Comments panel. All text goes in as text nodes, never as HTML. */
+export function threadView(thread: CommentThread, detached: boolean, viewer: Viewer, handlers: ThreadHandlers): HTMLElement {
+  const error = h('p', { class: 'form-error comment-error', attrs: { role: 'alert', hidden: true } });
+  const run = (action: Promise<unknown>) => {
+    error.hidden = true;
+    action.catch((failure: unknown) => {
+      error.textContent = failure instanceof Error ? failure.message : String(failure);
+      error.hidden = false;
+    });
+  };
+  const resolved = thread.resolvedAt !== null;
+  const mayResolve = viewer.isFacilitator || thread.root.authorId === viewer.userId;
+
+  const element = h(
+    'article',
+    { class: `comment-thread${resolved ? ' is-resolved' : ''}`, attrs: { 'data-thread-id': thread.id } },
+    h(
+      'button',
+      { class: 'comment-quote', attrs: { type: 'button', title: 'Show in the text' }, on: { click: () => handlers.select(thread) } },
+      detached ? h('span', { class: 'comment-badge badge-detached' }, 'detached') : null,
+      resolved ? h('span', { class: 'comment-badge badge-resolved' }, 'resolved') : null,
+      h('q', {}, thread.anchor.quote),
+    ),
+    commentView(thread.root, viewer, handlers, run),
+    ...thread.replies.map((reply) => commentView(reply, viewer, handlers, run)),
+    error,
+    viewer.canComment && !resolved ? textForm('Reply', 'Reply to this thread', (text) => handlers.reply(thread.root.id, text), error) : null,
+    mayResolve
+      ? h(
+          'button',
+          {
+            class: 'button-quiet comment-resolve',
+            attrs: { type: 'button' },
+            on: { click: () => run(resolved ? handlers.reopen(thread.root.id) : handlers.resolve(thread.root.id)) },
+          },
+          resolved ? 'Reopen' : 'Resolve',
+        )
+      : null,
+  );
+  return element;
+}
+
+function commentView(
+  comment: CommentView,
+  viewer: Viewer,
+  handlers: ThreadHandlers,
+  run: (action: Promise<unknown>) => void,
+): HTMLElement {
+  const deleted = comment.deletedAt !== null;
+  const body = h('p', { class: 'comment-text' }, deleted ? 'This comment was deleted.' : comment.text);
+  const element = h(
+    'div',
+    { class: `comment${deleted ? ' is-deleted' : ''}`, attrs: { 'data-comment-id': comment.id } },
+    h(
+      'p',
+      { class: 'comment-meta' },
+      h('span', { class: 'comment-delegation' }, comment.delegation),
+      ` · ${comment.authorName} · `,
+      h('time', { attrs: { datetime: comment.createdAt } }, absoluteTime(comment.createdAt)),
+      comment.editedAt && !deleted ? h('span', { class: 'comment-edited', attrs: { title: absoluteTime(comment.editedAt) } }, ' · edited') : null,
+    ),
+    body,
+  );
+  if (comment.authorId === viewer.userId && !deleted && viewer.canComment) {
+    const edit = () => {
+      const error = element.parentElement?.querySelector<HTMLElement>('.comment-error') ?? h('p');
+      const form = textForm('Save', 'Edit your comment', (text) => handlers.edit(comment.id, text), error, comment.text);
+      body.replaceWith(form);
+      form.querySelector('textarea')?.focus();
+    };
+    element.append(
+      h(
+        'div',
+        { class: 'comment-actions' },
+        h('button', { class: 'button-link', attrs: { type: 'button' }, on: { click: edit } }, 'Edit'),
+        h(
+          'button',
+          {
+            class: 'button-link',
+            attrs: { type: 'button' },
+            on: { click: () => window.confirm('Delete this comment?') && run(handlers.remove(comment.id)) },
+          },
+          'Delete',
+        ),
+      ),
+    );
+  }
+  return element;
+}
+
+/** A textarea and a submit button; the text stays if the server refuses it. */
+export function textForm(
+  submitLabel: string,
+  label: string,
+  submit: (text: string) => Promise<unknown>,
+  error: HTMLElement,
+  initial = '',
+): HTMLFormElement {
+  const textarea = h('textarea', { class: 'comment-input', attrs: { 'aria-label': label, rows: '2', maxlength: '4000' } });
+  textarea.value = initial;
+  const button = h('button', { class: 'button-primary button-small', attrs: { type: 'submit' } }, submitLabel);
+  const form = h('form', { class: 'comment-form' }, textarea, button);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = textarea.value.trim();
+    if (!text) return;
+    button.disabled = true;
+    error.hidden = true;
+    submit(text)
+      .then(() => (textarea.value = ''))
+      .catch((failure: unknown) => {
+        error.textContent = failure instanceof Error ? failure.message : String(failure);
+        error.hidden = false;
+      })
+      .finally(() => (button.disabled = false));
+  });
+  return form;
+}

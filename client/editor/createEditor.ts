@@ -1,0 +1,52 @@
+import { EditorState } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { PARAGRAPH_TYPES, resolutionSchema } from '../../shared/schema';
+import { resolutionKeymap } from './keymap';
+import { displayPlugins } from './plugins/displayPlugins';
+import { lintPlugin } from './plugins/lintPlugin';
+import { placeholderPlugin } from './plugins/placeholderPlugin';
+import { stableIdsPlugin } from './plugins/stableIdsPlugin';
+import { remoteCursor, remoteSelection } from './remoteCursor';
+import { toolbarPlugin } from './toolbar';
+
+export interface CollabEditorOptions {
+  mount: HTMLElement;
+  fragment: Y.XmlFragment;
+  awareness: Awareness;
+  /** False for observers: the server drops their edits, so the editor does not offer them. */
+  editable: boolean;
+  /** Where the drafting toolbar goes; null for a read-only view. */
+  toolbar: HTMLElement | null;
+  onChange?: (state: EditorState) => void;
+}
+
+/** The collaborative editor of one draft, bound to its Yjs fragment. */
+export function createCollabEditor(options: CollabEditorOptions): EditorView {
+  const plugins = [
+    ySyncPlugin(options.fragment),
+    yCursorPlugin(options.awareness, { cursorBuilder: remoteCursor, selectionBuilder: remoteSelection }),
+    // Undo never deletes a paragraph someone else has since written in.
+    yUndoPlugin({ protectedNodes: PARAGRAPH_TYPES }),
+    ...resolutionKeymap(),
+    stableIdsPlugin(),
+    ...displayPlugins(),
+    lintPlugin(),
+    placeholderPlugin(),
+    ...(options.toolbar ? [toolbarPlugin(options.toolbar)] : []),
+  ];
+  const view = new EditorView(options.mount, {
+    state: EditorState.create({ schema: resolutionSchema, plugins }),
+    editable: () => options.editable,
+    attributes: { class: 'resolution', spellcheck: 'true', 'aria-label': 'Draft resolution text' },
+    // `this`, not `view`: y-prosemirror dispatches its first render while the view is being constructed.
+    dispatchTransaction(this: EditorView, tr) {
+      this.updateState(this.state.apply(tr));
+      options.onChange?.(this.state);
+    },
+  });
+  options.onChange?.(view.state);
+  return view;
+}

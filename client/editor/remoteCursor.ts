@@ -1,0 +1,32 @@
+import type { DecorationAttrs } from 'prosemirror-view';
+import { safeColor } from '../collab/userColor';
+
+/** What another client put in its awareness state; untrusted, so every field is checked. */
+interface RemoteUser {
+  name?: unknown;
+  color?: unknown;
+}
+
+function label(user: RemoteUser): string {
+  return typeof user.name === 'string' && user.name.trim() ? user.name.slice(0, 60) : 'Another delegation';
+}
+
+/** A remote caret with the delegation's name above it, in that person's colour. */
+export function remoteCursor(user: RemoteUser): HTMLElement {
+  const color = safeColor(user.color);
+  const caret = document.createElement('span');
+  caret.className = 'remote-cursor';
+  caret.style.borderColor = color;
+  const name = document.createElement('span');
+  name.className = 'remote-cursor-label';
+  name.style.backgroundColor = color;
+  name.textContent = label(user);
+  // Word joiners keep the caret from breaking a line on its own.
+  caret.append('\u2060', name, '\u2060');
+  return caret;
+}
+
+/** The highlight of another person's selection: their colour, mostly transparent. */
+export function remoteSelection(user: RemoteUser): DecorationAttrs {
+  return { class: 'remote-selection', style: `background-color: ${safeColor(user.color)}33` };
+}

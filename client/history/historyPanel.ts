@@ -1,0 +1,129 @@
+import type { VersionSummary } from '../../shared/versions';
+import { VERSION_NAME_MAX_LENGTH } from '../../shared/versions';
+import type { DraftApi } from '../api/draftApi';
+import { h, replaceChildren } from '../app/dom';
+import { activityList } from './activityList';
+import { compareView } from './compareView';
+import { openOverlay } from './overlay';
+import { versionLabel } from './versionLabel';
+import { versionList } from './versionList';
+
+const CURRENT = 'current';
+
+/** The History tab: versions, naming and restoring (facilitator), compare, preview, activity. */
+export class HistoryPanel {
+  readonly element: HTMLElement;
+  private readonly error = h('p', { class: 'form-error', attrs: { role: 'alert', hidden: true } });
+  private readonly versionsHost = h('div', { class: 'versions-host' }, h('p', { class: 'panel-summary' }, 'Loading versions…'));
+  private readonly activityHost = h('div', { class: 'activity-host' });
+  private readonly fromSelect = h('select', { attrs: { name: 'from', 'aria-label': 'Compare from' } });
+  private readonly toSelect = h('select', { attrs: { name: 'to', 'aria-label': 'Compare with' } });
+
+  constructor(
+    private readonly api: DraftApi,
+    private readonly facilitator: boolean,
+  ) {
+    const compareForm = h(
+      'form',
+      { class: 'compare-form', on: { submit: (event) => (event.preventDefault(), this.compare()) } },
+      h('label', { class: 'field-label' }, 'Compare', this.fromSelect),
+      h('label', { class: 'field-label' }, 'with', this.toSelect),
+      h('button', { class: 'button-quiet button-small', attrs: { type: 'submit' } }, 'Compare'),
+    );
+    this.element = h(
+      'section',
+      { class: 'history-panel' },
+      facilitator ? this.nameForm() : null,
+      this.error,
+      h('h3', { class: 'panel-heading' }, 'Compare versions'),
+      compareForm,
+      h('h3', { class: 'panel-heading' }, 'Versions'),
+      this.versionsHost,
+      h('h3', { class: 'panel-heading' }, 'Activity'),
+      this.activityHost,
+    );
+  }
+
+  /** Reloads versions and activity; called whenever the tab is shown and after each change. */
+  async refresh(): Promise<void> {
+    try {
+      const [versions, activity] = await Promise.all([this.api.versions(), this.api.activity()]);
+      this.showVersions(versions);
+      replaceChildren(this.activityHost, activityList(activity));
+    } catch (failure) {
+      this.fail(failure);
+    }
+  }
+
+  private nameForm(): HTMLElement {
+    const input = h('input', {
+      attrs: { name: 'version-name', placeholder: 'Rev.1', maxlength: String(VERSION_NAME_MAX_LENGTH), 'aria-label': 'Version name', required: true },
+    });
+    const form = h(
+      'form',
+      { class: 'name-version-form' },
+      input,
+      h('button', { class: 'button-primary button-small', attrs: { type: 'submit' } }, 'Name this version'),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.act(this.api.nameVersion(input.value.trim()).then(() => (input.value = '')));
+    });
+    return form;
+  }
+
+  private showVersions(versions: VersionSummary[]): void {
+    const options = (withCurrent: boolean) => [
+      ...(withCurrent ? [h('option', { attrs: { value: CURRENT } }, 'Current text')] : []),
+      ...versions.map((v) => h('option', { attrs: { value: v.id } }, versionLabel(v))),
+    ];
+    const keepFrom = this.fromSelect.value;
+    const keepTo = this.toSelect.value;
+    replaceChildren(this.fromSelect, ...options(false));
+    replaceChildren(this.toSelect, ...options(true));
+    // Default: the newest named version against the current text.
+    const named = versions.find((v) => v.kind !== 'auto');
+    this.fromSelect.value = versions.some((v) => v.id === keepFrom) ? keepFrom : (named ?? versions[0])?.id ?? '';
+    this.toSelect.value = keepTo && versions.some((v) => v.id === keepTo) ? keepTo : CURRENT;
+    replaceChildren(
+      this.versionsHost,
+      versions.length === 0
+        ? h('p', { class: 'empty-state' }, 'No versions yet.')
+        : versionList(versions, {
+            preview: (v) => this.preview(v),
+            restore: this.facilitator ? (v) => this.restore(v) : undefined,
+          }),
+    );
+  }
+
+  private compare(): void {
+    const from = this.fromSelect.value;
+    if (!from) return;
+    const to = this.toSelect.value || CURRENT;
+    const title = `${this.fromSelect.selectedOptions[0]?.textContent ?? ''} compared with ${this.toSelect.selectedOptions[0]?.textContent ?? ''}`;
+    this.act(this.api.compare(from, to).then((comparison) => openOverlay(title, compareView(comparison))), false);
+  }
+
+  private preview(version: VersionSummary): void {
+    this.act(
+      this.api.version(version.id).then((detail) => openOverlay(`${versionLabel(version)} (read-only)`, h('pre', { class: 'version-preview' }, detail.text))),
+      false,
+    );
+  }
+
+  private restore(version: VersionSummary): void {
+    if (!window.confirm(`Restore "${versionLabel(version)}"? Its text replaces the current text for everyone; the current text stays in the history.`)) return;
+    this.act(this.api.restore(version.id));
+  }
+
+  /** Runs an action, showing its error inline; refreshes the lists after changes. */
+  private act(action: Promise<unknown>, changesHistory = true): void {
+    this.error.hidden = true;
+    action.then(() => (changesHistory ? this.refresh() : undefined)).catch((failure: unknown) => this.fail(failure));
+  }
+
+  private fail(failure: unknown): void {
+    this.error.textContent = failure instanceof Error ? failure.message : String(failure);
+    this.error.hidden = false;
+  }
+}

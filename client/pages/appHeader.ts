@@ -1,0 +1,23 @@
+import type { App } from '../app/app';
+import { h, type Child } from '../app/dom';
+import type { Session } from '../app/session';
+
+const ROLE_NAMES: Record<string, string> = { facilitator: 'Facilitator', delegate: 'Delegate', observer: 'Observer' };
+
+/** The bar across the top of every signed-in page: the product, page-specific items, the person. */
+export function appHeader(app: App, session: Session, ...middle: Child[]): HTMLElement {
+  const { user } = session;
+  return h(
+    'header',
+    { class: 'app-header' },
+    h('a', { class: 'brand', attrs: { href: '/drafts' } }, h('span', { class: 'brand-mark', attrs: { 'aria-hidden': 'true' } }), 'Negotiation workspace'),
+    h('div', { class: 'app-header-middle' }, ...middle),
+    h(
+      'div',
+      { class: 'who' },
+      h('span', { class: 'who-delegation' }, user.delegation),
+      h('span', { class: 'who-name' }, `${user.displayName} · ${ROLE_NAMES[user.role] ?? user.role}`),
+    ),
+    h('button', { class: 'button-quiet', attrs: { type: 'button' }, on: { click: () => app.signOut() } }, 'Sign out'),
+  );
+}

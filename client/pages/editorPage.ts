@@ -1,0 +1,144 @@
+import type { EditorView } from 'prosemirror-view';
+import { ApiError } from '../api/apiError';
+import { joinDraftRoom } from '../api/draftRoom';
+import { connectRealtime } from '../api/realtime';
+import type { App } from '../app/app';
+import { h, replaceChildren } from '../app/dom';
+import type { Page } from '../app/router';
+import type { Session } from '../app/session';
+import { CollabSession, yjsServerUrl } from '../collab/collabSession';
+import { pauseWhileOffline } from '../collab/pauseWhileOffline';
+import { createCollabEditor } from '../editor/createEditor';
+import { ConnectionIndicator } from '../panels/connectionIndicator';
+import { PeoplePanel } from '../panels/peoplePanel';
+import { Sidebar } from '../panels/sidebar';
+import { CloseCode } from '../../shared/closeCodes';
+import { canEditText } from '../../shared/roles';
+import { appHeader } from './appHeader';
+import { draftHeading } from './draftHeading';
+import { draftNotFound } from './messagePanel';
+
+/** The editor of one draft: text in the middle, panels on the right, connection state on top. */
+export function editorPage(app: App, session: Session): Page {
+  return ({ params, outlet, signal }) => {
+    const draftId = params.id;
+    const canEdit = canEditText(session.user.role);
+    const returnHere = app.router.currentPath();
+
+    const symbolEl = h('span', { class: 'doc-symbol' });
+    const titleEl = h('span', { class: 'doc-title' }, 'Opening the draft…');
+    const indicator = new ConnectionIndicator();
+    const toolbarHost = h('div', { class: 'toolbar-host' });
+    const notices = h('div', { class: 'notices' });
+    const paper = h('article', { class: 'paper' }, h('p', { class: 'paper-message' }, 'Opening the draft…'));
+    const people = new PeoplePanel(session.user.id);
+    const sidebar = new Sidebar();
+    sidebar.addTab({ id: 'people', label: 'People', panel: people.element });
+
+    outlet.append(
+      h(
+        'div',
+        { class: 'editor-page' },
+        appHeader(
+          app,
+          session,
+          h('a', { class: 'back-link', attrs: { href: '/drafts', title: 'All drafts' } }, '← Drafts'),
+          h('div', { class: 'doc-heading' }, symbolEl, titleEl),
+          indicator.element,
+          h('a', { class: 'button-quiet', attrs: { href: `/drafts/${encodeURIComponent(draftId)}/print` } }, 'Print view'),
+        ),
+        h(
+          'div',
+          { class: 'workspace' },
+          h(
+            'div',
+            { class: 'editor-column' },
+            canEdit
+              ? toolbarHost
+              : h('div', { class: 'observer-note' }, 'You follow this draft as an observer: the text is read-only.'),
+            notices,
+            h('main', { class: 'paper-scroll' }, paper),
+          ),
+          sidebar.element,
+        ),
+      ),
+    );
+
+    let view: EditorView | null = null;
+    let missing = false;
+    const notFound = () => {
+      missing = true;
+      view?.destroy();
+      view = null;
+      toolbarHost.replaceChildren();
+      replaceChildren(paper, draftNotFound());
+      titleEl.textContent = 'Draft not found';
+    };
+    const refused = (code: number) => {
+      notices.replaceChildren(
+        h(
+          'p',
+          { class: 'notice notice-error', attrs: { role: 'alert' } },
+          `The server refused a change from this device (code ${code}). Your text is kept on this device; reload the page to try again, and tell the secretariat if this happens again.`,
+        ),
+      );
+    };
+
+    const collab = new CollabSession(
+      { draftId, token: session.token, serverUrl: yjsServerUrl(location), user: session.user, localCopyOwner: session.user.id },
+      {
+        onStatus: (status) => {
+          indicator.show(status);
+          if (!view && !missing && status === 'offline') {
+            replaceChildren(paper, h('p', { class: 'paper-message' }, 'This draft has not been opened on this device before. It will appear as soon as the connection returns.'));
+          }
+        },
+        onClosed: (code) => {
+          if (code === CloseCode.Unauthorized) app.signOut({ returnTo: returnHere, expired: true });
+          else if (code === CloseCode.UnknownDraft) notFound();
+          else refused(code);
+        },
+      },
+    );
+    const socket = connectRealtime(session.token);
+    const stopFollowingNetwork = pauseWhileOffline(socket);
+    const leaveRoom = joinDraftRoom(socket, draftId, {
+      onPeople: (list) => people.show(list),
+      onLive: (live) => people.setLive(live),
+      onUnauthorized: () => app.signOut({ returnTo: returnHere, expired: true }),
+    });
+
+    signal.addEventListener('abort', () => {
+      stopFollowingNetwork();
+      leaveRoom();
+      socket.disconnect();
+      view?.destroy();
+      collab.destroy();
+    });
+
+    // Only to learn early that the draft is unknown; offline, the local copy is enough.
+    if (navigator.onLine) {
+      app.api.getDraft(draftId).catch((failure: unknown) => {
+        if (!signal.aborted && failure instanceof ApiError && failure.status === 404) notFound();
+      });
+    }
+
+    void collab.ready().then(() => {
+      if (signal.aborted || missing) return;
+      paper.replaceChildren();
+      view = createCollabEditor({
+        mount: paper,
+        fragment: collab.fragment,
+        awareness: collab.provider.awareness,
+        editable: canEdit,
+        toolbar: canEdit ? toolbarHost : null,
+        onChange: (state) => {
+          const { symbol, title } = draftHeading(state.doc);
+          symbolEl.textContent = symbol;
+          titleEl.textContent = title || 'Untitled draft';
+          document.title = `${symbol ? `${symbol} — ` : ''}${title || 'Draft'}`;
+        },
+      });
+    });
+  };
+}

@@ -1,0 +1,85 @@
+import { EditorState } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
+import type { App } from '../app/app';
+import { h, replaceChildren } from '../app/dom';
+import type { Page } from '../app/router';
+import type { Session } from '../app/session';
+import { CollabSession, yjsServerUrl } from '../collab/collabSession';
+import { displayPlugins } from '../editor/plugins/displayPlugins';
+import { CloseCode } from '../../shared/closeCodes';
+import { resolutionSchema } from '../../shared/schema';
+import { draftHeading } from './draftHeading';
+import { draftNotFound } from './messagePanel';
+
+/** How long the print view waits for the server's latest text before printing the copy on this device. */
+const LATEST_TEXT_WAIT_MS = 3000;
+
+function wait(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * A clean, read-only rendering of the draft in UN layout for the browser's print:
+ * the same numbering and lead words as the editor, without any of its tools.
+ */
+export function printPage(app: App, session: Session): Page {
+  return ({ params, outlet, signal }) => {
+    const draftId = params.id;
+    const editorPath = `/drafts/${encodeURIComponent(draftId)}`;
+    const paper = h('article', { class: 'paper print-paper' }, h('p', { class: 'paper-message' }, 'Preparing the print view…'));
+    const note = h('p', { class: 'print-note', attrs: { hidden: true } });
+    const printButton = h('button', { class: 'button-primary', attrs: { type: 'button', disabled: true }, on: { click: () => window.print() } }, 'Print');
+    outlet.append(
+      h(
+        'div',
+        { class: 'print-page' },
+        h('div', { class: 'print-bar' }, h('a', { class: 'button-quiet', attrs: { href: editorPath } }, '← Back to the draft'), note, printButton),
+        paper,
+      ),
+    );
+
+    let view: EditorView | null = null;
+    const collab = new CollabSession(
+      { draftId, token: session.token, serverUrl: yjsServerUrl(location), user: null, localCopyOwner: session.user.id },
+      {
+        onStatus: () => undefined,
+        onClosed: (code) => {
+          if (code === CloseCode.Unauthorized) app.signOut({ returnTo: `${editorPath}/print`, expired: true });
+          else if (code === CloseCode.UnknownDraft) replaceChildren(paper, draftNotFound());
+        },
+      },
+    );
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      collab.destroy();
+    };
+    signal.addEventListener('abort', () => {
+      view?.destroy();
+      release();
+    });
+
+    void (async () => {
+      const source = await collab.ready();
+      const latest = source === 'server' || (await Promise.race([collab.serverSynced().then(() => true), wait(LATEST_TEXT_WAIT_MS).then(() => false)]));
+      if (signal.aborted) return;
+      const doc = yXmlFragmentToProseMirrorRootNode(collab.fragment, resolutionSchema);
+      release();
+      paper.replaceChildren();
+      view = new EditorView(paper, {
+        state: EditorState.create({ doc, plugins: displayPlugins() }),
+        editable: () => false,
+        attributes: { class: 'resolution' },
+      });
+      const { symbol, title } = draftHeading(doc);
+      document.title = `${symbol ? `${symbol} — ` : ''}${title || 'Draft'} (print)`;
+      if (!latest) {
+        note.textContent = 'Printed from the copy on this device: the latest changes of others may be missing.';
+        note.hidden = false;
+      }
+      printButton.disabled = false;
+    })();
+  };
+}

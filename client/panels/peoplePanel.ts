@@ -1,0 +1,62 @@
+import { h, replaceChildren } from '../app/dom';
+import { userColor } from '../collab/userColor';
+import type { PresenceEntry } from '../../shared/presence';
+
+const ROLE_NAMES: Record<string, string> = {
+  facilitator: 'Facilitator',
+  delegate: 'Delegate',
+  observer: 'Observer',
+};
+
+/** Facilitator first, then delegations in alphabetical order. */
+function byRoleThenDelegation(a: PresenceEntry, b: PresenceEntry): number {
+  const rank = (p: PresenceEntry) => (p.role === 'facilitator' ? 0 : p.role === 'observer' ? 2 : 1);
+  return rank(a) - rank(b) || a.delegation.localeCompare(b.delegation) || a.displayName.localeCompare(b.displayName);
+}
+
+/**
+ * Who has the draft open, from the server's presence roster. The dot has the same
+ * colour as that person's cursor in the text.
+ */
+export class PeoplePanel {
+  readonly element: HTMLElement;
+  private readonly summary = h('p', { class: 'panel-summary', attrs: { 'aria-live': 'polite' } }, 'Connecting…');
+  private readonly list = h('ul', { class: 'people' });
+  private readonly staleNote = h(
+    'p',
+    { class: 'panel-note', attrs: { hidden: true } },
+    'Reconnecting — this list may be out of date.',
+  );
+
+  constructor(private readonly selfId: string) {
+    this.element = h('section', { class: 'people-panel' }, this.summary, this.staleNote, this.list);
+  }
+
+  show(people: PresenceEntry[]): void {
+    const sorted = [...people].sort(byRoleThenDelegation);
+    this.summary.textContent = sorted.length === 1 ? 'Only you have this draft open.' : `${sorted.length} people have this draft open.`;
+    replaceChildren(this.list, ...sorted.map((person) => this.row(person)));
+  }
+
+  setLive(live: boolean): void {
+    this.staleNote.hidden = live;
+    this.element.classList.toggle('is-stale', !live);
+  }
+
+  private row(person: PresenceEntry): HTMLElement {
+    const dot = h('span', { class: 'person-dot', attrs: { 'aria-hidden': 'true' } });
+    dot.style.backgroundColor = userColor(person.userId);
+    const isSelf = person.userId === this.selfId;
+    return h(
+      'li',
+      { class: 'person', attrs: { 'data-user-id': person.userId } },
+      dot,
+      h(
+        'div',
+        { class: 'person-text' },
+        h('span', { class: 'person-delegation' }, person.delegation, isSelf ? h('span', { class: 'person-you' }, ' (you)') : null),
+        h('span', { class: 'person-name' }, `${person.displayName} · ${ROLE_NAMES[person.role] ?? person.role}`),
+      ),
+    );
+  }
+}

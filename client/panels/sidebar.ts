@@ -1,0 +1,52 @@
+import { h } from '../app/dom';
+
+export interface SidebarTab {
+  id: string;
+  label: string;
+  panel: HTMLElement;
+}
+
+/**
+ * The right-hand sidebar of the editor: one tab per panel (People now; Comments
+ * and History join later through `addTab`). Follows the WAI-ARIA tabs pattern.
+ */
+export class Sidebar {
+  readonly element: HTMLElement;
+  private readonly tabList: HTMLElement;
+  private readonly tabs = new Map<string, { button: HTMLButtonElement; panel: HTMLElement }>();
+
+  constructor() {
+    this.tabList = h('div', { class: 'sidebar-tabs', attrs: { role: 'tablist', 'aria-label': 'Panels' } });
+    this.element = h('aside', { class: 'sidebar', attrs: { 'aria-label': 'Panels' } }, this.tabList);
+  }
+
+  addTab(tab: SidebarTab): void {
+    const button = h(
+      'button',
+      {
+        class: 'sidebar-tab',
+        attrs: { type: 'button', role: 'tab', id: `tab-${tab.id}`, 'aria-controls': `panel-${tab.id}` },
+        on: { click: () => this.select(tab.id) },
+      },
+      tab.label,
+    );
+    tab.panel.id = `panel-${tab.id}`;
+    tab.panel.setAttribute('role', 'tabpanel');
+    tab.panel.setAttribute('aria-labelledby', button.id);
+    tab.panel.classList.add('sidebar-panel');
+    this.tabs.set(tab.id, { button, panel: tab.panel });
+    this.tabList.append(button);
+    this.element.append(tab.panel);
+    if (this.tabs.size === 1) this.select(tab.id);
+    else tab.panel.hidden = true;
+  }
+
+  select(id: string): void {
+    for (const [tabId, { button, panel }] of this.tabs) {
+      const selected = tabId === id;
+      button.setAttribute('aria-selected', String(selected));
+      button.tabIndex = selected ? 0 : -1;
+      panel.hidden = !selected;
+    }
+  }
+}

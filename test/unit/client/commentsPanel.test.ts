@@ -1,0 +1,137 @@
+/** @jest-environment jsdom */
+import { CommentsPanel } from '../../../client/comments/commentsPanel';
+import { ThreadStore } from '../../../client/comments/threadStore';
+import type { ThreadHandlers, Viewer } from '../../../client/comments/threadView';
+import type { CommentThread, CommentView } from '../../../shared/comments';
+
+const comment = (id: string, authorId: string, text: string, extra: Partial<CommentView> = {}): CommentView => ({
+  id,
+  draftId: 'd1',
+  threadId: 't1',
+  authorId,
+  authorName: `Delegate ${authorId}`,
+  delegation: authorId === 'kz' ? 'Kazakhstan' : 'European Union',
+  text,
+  createdAt: '2026-05-20T10:00:00Z',
+  editedAt: null,
+  deletedAt: null,
+  ...extra,
+});
+
+const thread = (id: string, extra: Partial<CommentThread> = {}): CommentThread => ({
+  id,
+  draftId: 'd1',
+  anchor: { paragraphId: 'p1', start: 'AA==', end: 'AA==', quote: 'Member States' },
+  root: comment(`${id}-root`, 'kz', 'Too strong.\nSoften?'),
+  replies: [],
+  resolvedAt: null,
+  resolvedBy: null,
+  ...extra,
+});
+
+function setup(viewer: Partial<Viewer> = {}, detached = false) {
+  const store = new ThreadStore();
+  const handlers: ThreadHandlers = {
+    select: jest.fn(),
+    reply: jest.fn(() => Promise.resolve()),
+    edit: jest.fn(() => Promise.resolve()),
+    remove: jest.fn(() => Promise.resolve()),
+    resolve: jest.fn(() => Promise.reject(new Error('only the facilitator or the thread author may resolve'))),
+    reopen: jest.fn(() => Promise.resolve()),
+  };
+  const create = jest.fn(() => Promise.resolve());
+  const panel = new CommentsPanel({
+    store,
+    viewer: { userId: 'kz', isFacilitator: false, canComment: true, ...viewer },
+    handlers,
+    selectionAnchor: () => ({ paragraphId: 'p1', start: 'AA==', end: 'AA==', quote: 'the selected words' }),
+    create,
+    isDetached: () => detached,
+  });
+  document.body.replaceChildren(panel.element);
+  return { store, panel, handlers, create };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('CommentsPanel', () => {
+  it('lists open threads with delegation, text with its line breaks, replies and the edited mark', () => {
+    const { store, panel } = setup();
+    store.replaceAll([
+      thread('t1', { replies: [comment('r1', 'eu', 'Agree.', { editedAt: '2026-05-20T10:05:00Z' })] }),
+      thread('t2', { resolvedAt: '2026-05-20T11:00:00Z', resolvedBy: 'kz' }),
+    ]);
+    const threads = panel.element.querySelectorAll('.comment-thread');
+    expect(threads).toHaveLength(1);
+    expect(threads[0].querySelector('.comment-text')?.textContent).toBe('Too strong.\nSoften?');
+    expect(threads[0].querySelector('.comment-delegation')?.textContent).toBe('Kazakhstan');
+    expect(threads[0].querySelectorAll('.comment')[1].textContent).toContain('edited');
+    expect(panel.element.querySelector('.panel-summary')?.textContent).toBe('1 open thread.');
+  });
+
+  it('filters resolved threads and offers to reopen them', () => {
+    const { store, panel } = setup();
+    store.replaceAll([thread('t1'), thread('t2', { resolvedAt: '2026-05-20T11:00:00Z', resolvedBy: 'kz' })]);
+    const filter = panel.element.querySelector<HTMLSelectElement>('.comment-filter')!;
+    filter.value = 'resolved';
+    filter.dispatchEvent(new Event('change'));
+    const threads = panel.element.querySelectorAll('.comment-thread');
+    expect(threads).toHaveLength(1);
+    expect(threads[0].querySelector('.comment-resolve')?.textContent).toBe('Reopen');
+  });
+
+  it('never renders comment text or quotes as HTML', () => {
+    const { store, panel } = setup();
+    store.upsert(thread('t1', { anchor: { paragraphId: 'p1', start: 'AA==', end: 'AA==', quote: '<b>q</b>' }, root: comment('c', 'eu', '<img src=x onerror=alert(1)>') }));
+    expect(panel.element.querySelector('img, b')).toBeNull();
+    expect(panel.element.querySelector('.comment-text')?.textContent).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('lets authors edit and delete only their own comments, and resolve their own threads', () => {
+    const { store, panel } = setup({ userId: 'eu' });
+    store.upsert(thread('t1', { replies: [comment('r1', 'eu', 'Agree.')] }));
+    const [root, reply] = panel.element.querySelectorAll('.comment');
+    expect(root.querySelector('.comment-actions')).toBeNull();
+    expect(reply.querySelector('.comment-actions')?.textContent).toBe('EditDelete');
+    expect(panel.element.querySelector('.comment-resolve')).toBeNull();
+  });
+
+  it('lets the facilitator resolve any thread and shows a refusal inline', async () => {
+    const { store, panel, handlers } = setup({ userId: 'chair', isFacilitator: true });
+    store.upsert(thread('t1'));
+    panel.element.querySelector<HTMLButtonElement>('.comment-resolve')!.click();
+    await flush();
+    expect(handlers.resolve).toHaveBeenCalledWith('t1-root');
+    expect(panel.element.querySelector('.comment-error')?.textContent).toContain('only the facilitator');
+  });
+
+  it('marks detached threads and keeps their quote', () => {
+    const { store, panel } = setup({}, true);
+    store.upsert(thread('t1'));
+    expect(panel.element.querySelector('.badge-detached')?.textContent).toBe('detached');
+    expect(panel.element.querySelector('.comment-quote q')?.textContent).toBe('Member States');
+  });
+
+  it('replies through the reply box', async () => {
+    const { store, panel, handlers } = setup();
+    store.upsert(thread('t1'));
+    const form = panel.element.querySelector<HTMLFormElement>('.comment-thread .comment-form')!;
+    form.querySelector('textarea')!.value = 'Fine by us.';
+    form.dispatchEvent(new Event('submit'));
+    await flush();
+    expect(handlers.reply).toHaveBeenCalledWith('t1-root', 'Fine by us.');
+  });
+
+  it('composes a comment on the selected words', async () => {
+    const { panel, create } = setup();
+    panel.compose();
+    const composer = panel.element.querySelector<HTMLElement>('.comment-composer')!;
+    expect(composer.hidden).toBe(false);
+    expect(composer.querySelector('q')?.textContent).toBe('the selected words');
+    composer.querySelector('textarea')!.value = 'Please bracket.';
+    composer.querySelector('form')!.dispatchEvent(new Event('submit'));
+    await flush();
+    expect(create).toHaveBeenCalledWith(expect.objectContaining({ quote: 'the selected words' }), 'Please bracket.');
+    expect(composer.hidden).toBe(true);
+  });
+});

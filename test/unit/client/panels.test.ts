@@ -1,0 +1,88 @@
+/** @jest-environment jsdom */
+import { userColor } from '../../../client/collab/userColor';
+import { ConnectionIndicator } from '../../../client/panels/connectionIndicator';
+import { draftsList } from '../../../client/panels/draftsList';
+import { PeoplePanel } from '../../../client/panels/peoplePanel';
+import { Sidebar } from '../../../client/panels/sidebar';
+import type { PresenceEntry } from '../../../shared/presence';
+
+const person = (userId: string, delegation: string, role = 'delegate'): PresenceEntry => ({
+  userId,
+  delegation,
+  role,
+  displayName: `Delegate of ${delegation}`,
+  since: '2026-05-20T10:00:00Z',
+});
+
+describe('PeoplePanel', () => {
+  it('lists the facilitator first, then delegations alphabetically, each in their cursor colour', () => {
+    const panel = new PeoplePanel('u2');
+    panel.show([person('u1', 'Nigeria'), person('u2', 'Belarus'), person('u0', 'Facilitator', 'facilitator')]);
+    const rows = [...panel.element.querySelectorAll('.person')];
+    expect(rows.map((row) => row.querySelector('.person-delegation')?.textContent)).toEqual([
+      'Facilitator', 'Belarus (you)', 'Nigeria',
+    ]);
+    const dot = rows[1].querySelector<HTMLElement>('.person-dot')!;
+    expect(dot.style.backgroundColor).toBe(hexToRgb(userColor('u2')));
+    expect(panel.element.textContent).toContain('3 people have this draft open.');
+  });
+
+  it('never renders names as HTML', () => {
+    const panel = new PeoplePanel('me');
+    panel.show([person('x', '<img src=x onerror=alert(1)>')]);
+    expect(panel.element.querySelector('img')).toBeNull();
+  });
+
+  it('marks the list as possibly out of date while reconnecting', () => {
+    const panel = new PeoplePanel('me');
+    panel.setLive(false);
+    expect(panel.element.classList.contains('is-stale')).toBe(true);
+    panel.setLive(true);
+    expect(panel.element.classList.contains('is-stale')).toBe(false);
+  });
+});
+
+describe('Sidebar', () => {
+  it('shows one panel at a time, the first by default', () => {
+    const sidebar = new Sidebar();
+    const people = document.createElement('div');
+    const comments = document.createElement('div');
+    sidebar.addTab({ id: 'people', label: 'People', panel: people });
+    sidebar.addTab({ id: 'comments', label: 'Comments', panel: comments });
+    expect([people.hidden, comments.hidden]).toEqual([false, true]);
+    sidebar.element.querySelector<HTMLButtonElement>('#tab-comments')!.click();
+    expect([people.hidden, comments.hidden]).toEqual([true, false]);
+    expect(sidebar.element.querySelector('#tab-comments')?.getAttribute('aria-selected')).toBe('true');
+  });
+});
+
+describe('ConnectionIndicator', () => {
+  it('names the state in words, not only colour', () => {
+    const indicator = new ConnectionIndicator();
+    indicator.show('offline');
+    expect(indicator.element.dataset.status).toBe('offline');
+    expect(indicator.element.textContent).toBe('Offline');
+    expect(indicator.element.title).toMatch(/kept on this device/);
+  });
+});
+
+describe('draftsList', () => {
+  it('links each draft to its shareable address and shows symbol and last change', () => {
+    const table = draftsList(
+      [{ id: 'd 1', title: 'Countering trafficking', symbol: 'E/CN.15/2026/L.4', createdBy: 'u', createdAt: '', updatedAt: '2026-05-20T11:55:00Z' }],
+      new Date('2026-05-20T12:00:00Z'),
+    );
+    expect(table.querySelector('a')?.getAttribute('href')).toBe('/drafts/d%201');
+    expect(table.querySelector('.draft-symbol')?.textContent).toBe('E/CN.15/2026/L.4');
+    expect(table.querySelector('time')?.textContent).toBe('5 minutes ago');
+  });
+
+  it('says when there is nothing yet', () => {
+    expect(draftsList([]).textContent).toMatch(/No drafts yet/);
+  });
+});
+
+function hexToRgb(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}
