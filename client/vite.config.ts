@@ -9,6 +9,8 @@ const backend = process.env.BACKEND_URL ?? 'http://127.0.0.1:3000';
 export default defineConfig({
   root: clientDir,
   publicDir: path.join(clientDir, 'public'),
+  // With client/package.json, Vite would otherwise keep its cache in client/node_modules.
+  cacheDir: path.join(clientDir, '..', 'node_modules', '.vite'),
   build: {
     outDir: path.join(clientDir, 'dist'),
     emptyOutDir: true,

@@ -54,7 +54,7 @@ export class CollabSession {
   /** The server closed the connection for good: coming back online must not reopen it. */
   private closedForGood = false;
   private readonly firstServerSync: Promise<void>;
-  private readonly onBrowserNetworkChange = () => this.publishStatus();
+  private readonly refreshStatus = () => this.publishStatus();
   private readonly stopFollowingNetwork: () => void;
 
   constructor(
@@ -80,14 +80,14 @@ export class CollabSession {
       };
       this.provider.on('sync', onSync);
     });
-    this.provider.on('status', this.onBrowserNetworkChange);
-    this.provider.on('sync', this.onBrowserNetworkChange);
+    this.provider.on('status', this.refreshStatus);
+    this.provider.on('sync', this.refreshStatus);
     this.provider.on('closed', ({ code, reason }) => {
       this.closedForGood = true;
-      handlers.onClosed(code, reason);
+      this.handlers.onClosed(code, reason);
     });
-    window.addEventListener('online', this.onBrowserNetworkChange);
-    window.addEventListener('offline', this.onBrowserNetworkChange);
+    window.addEventListener('online', this.refreshStatus);
+    window.addEventListener('offline', this.refreshStatus);
     this.publishStatus();
   }
 
@@ -111,8 +111,8 @@ export class CollabSession {
 
   destroy(): void {
     this.stopFollowingNetwork();
-    window.removeEventListener('online', this.onBrowserNetworkChange);
-    window.removeEventListener('offline', this.onBrowserNetworkChange);
+    window.removeEventListener('online', this.refreshStatus);
+    window.removeEventListener('offline', this.refreshStatus);
     this.provider.destroy();
     void this.localCopy.destroy();
     this.doc.destroy();

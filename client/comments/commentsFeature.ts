@@ -31,7 +31,21 @@ export class CommentsFeature {
   readonly panel: CommentsPanel;
   private readonly store = new ThreadStore();
   private readonly actions: CommentActions;
+  /** The highlights, for the editor's plugins; `attach` the view once it exists. */
+  readonly plugin = commentHighlightsPlugin({
+    onCommentKey: () => {
+      this.options.reveal();
+      this.panel.compose();
+    },
+    onThreadClick: (id) => {
+      this.options.reveal();
+      this.updateHighlights({ activeId: id });
+      this.panel.showThread(id);
+    },
+  });
   private view: EditorView | null = null;
+  /** Ids of the detached threads when the panel was last drawn. */
+  private detached = '';
   private readonly onThread = (thread: CommentThread) => {
     if (thread.draftId === this.options.draftId) this.store.upsert(thread);
   };
@@ -44,7 +58,7 @@ export class CommentsFeature {
       viewer: { userId: options.user.id, isFacilitator: isFacilitator(options.user.role), canComment: canComment(options.user.role) },
       selectionAnchor: () => (this.view ? anchorFromSelection(this.view.state) : null),
       create: (anchor, text) => this.actions.create(anchor, text).then(upsert),
-      isDetached: (thread) => resolveAnchorRange(options.doc, thread.anchor) === null,
+      isDetached: (thread) => this.isDetached(thread),
       handlers: {
         select: (thread) => this.selectInText(thread),
         reply: (id, text) => this.actions.reply(id, text).then(upsert),
@@ -55,6 +69,7 @@ export class CommentsFeature {
       },
     });
     this.store.subscribe(() => this.updateHighlights({ threads: this.store.list('open') }));
+    options.doc.on('update', this.onTextChange);
     options.socket.on('comment:created', this.onThread);
     options.socket.on('comment:updated', this.onThread);
     // Broadcasts only reach members of the room, so anything missed while away is reloaded.
@@ -62,29 +77,30 @@ export class CommentsFeature {
     this.load();
   }
 
-  /** Adds the highlights to a collaborative editor (bound with ySyncPlugin). */
+  /** Connects the panel to the editor created with `plugin`. */
   attach(view: EditorView): void {
     this.view = view;
-    const plugin = commentHighlightsPlugin({
-      onCommentKey: () => {
-        this.options.reveal();
-        this.panel.compose();
-      },
-      onThreadClick: (id) => {
-        this.options.reveal();
-        this.updateHighlights({ activeId: id });
-        this.panel.showThread(id);
-      },
-    });
-    view.updateState(view.state.reconfigure({ plugins: [...view.state.plugins, plugin] }));
     this.updateHighlights({ threads: this.store.list('open') });
   }
 
   destroy(): void {
+    this.options.doc.off('update', this.onTextChange);
     this.options.socket.off('comment:created', this.onThread);
     this.options.socket.off('comment:updated', this.onThread);
     this.options.socket.off('connect', this.load);
   }
+
+  /** Redraws the threads when an edit detaches or reattaches one (its words deleted, or the deletion undone). */
+  private readonly onTextChange = () => {
+    const detached = this.store
+      .list('all')
+      .filter((t) => this.isDetached(t))
+      .map((t) => t.id)
+      .join(' ');
+    if (detached === this.detached) return;
+    this.detached = detached;
+    this.panel.render();
+  };
 
   private readonly load = () => {
     this.options.api.threads().then(
@@ -93,6 +109,10 @@ export class CommentsFeature {
       (failure: unknown) => this.panel.showLoadError(failure instanceof Error ? failure.message : String(failure)),
     );
   };
+
+  private isDetached(thread: CommentThread): boolean {
+    return resolveAnchorRange(this.options.doc, thread.anchor) === null;
+  }
 
   private selectInText(thread: CommentThread): void {
     const view = this.view;

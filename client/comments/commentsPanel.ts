@@ -42,7 +42,7 @@ export class CommentsPanel {
     const commentButton = deps.viewer.canComment
       ? h(
           'button',
-          { class: 'button-primary button-small', attrs: { type: 'button', title: 'Comment on the selected words (Ctrl+Alt+M)' }, on: { click: () => this.compose() } },
+          { class: 'button-primary button-small', attrs: { type: 'button', title: 'Comment on the selected words (Ctrl+Alt+M; ⌘⌥M on a Mac)' }, on: { click: () => this.compose() } },
           'Comment',
         )
       : null;

@@ -1,4 +1,4 @@
-import { EditorState } from 'prosemirror-state';
+import { EditorState, type Plugin } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror';
 import type { Awareness } from 'y-protocols/awareness';
@@ -20,6 +20,8 @@ export interface CollabEditorOptions {
   editable: boolean;
   /** Where the drafting toolbar goes; null for a read-only view. */
   toolbar: HTMLElement | null;
+  /** Plugins of features shown in the text (comment highlights ...), added after the editor's own. */
+  plugins?: Plugin[];
   onChange?: (state: EditorState) => void;
 }
 
@@ -36,6 +38,7 @@ export function createCollabEditor(options: CollabEditorOptions): EditorView {
     lintPlugin(),
     placeholderPlugin(),
     ...(options.toolbar ? [toolbarPlugin(options.toolbar)] : []),
+    ...(options.plugins ?? []),
   ];
   const view = new EditorView(options.mount, {
     state: EditorState.create({ schema: resolutionSchema, plugins }),

@@ -1,8 +1,7 @@
 import type { App } from '../app/app';
 import { h, type Child } from '../app/dom';
+import { roleName } from '../app/roleName';
 import type { Session } from '../app/session';
-
-const ROLE_NAMES: Record<string, string> = { facilitator: 'Facilitator', delegate: 'Delegate', observer: 'Observer' };
 
 /** The bar across the top of every signed-in page: the product, page-specific items, the person. */
 export function appHeader(app: App, session: Session, ...middle: Child[]): HTMLElement {
@@ -16,7 +15,7 @@ export function appHeader(app: App, session: Session, ...middle: Child[]): HTMLE
       'div',
       { class: 'who' },
       h('span', { class: 'who-delegation' }, user.delegation),
-      h('span', { class: 'who-name' }, `${user.displayName} · ${ROLE_NAMES[user.role] ?? user.role}`),
+      h('span', { class: 'who-name' }, `${user.displayName} · ${roleName(user.role)}`),
     ),
     h('button', { class: 'button-quiet', attrs: { type: 'button' }, on: { click: () => app.signOut() } }, 'Sign out'),
   );

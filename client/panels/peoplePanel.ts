@@ -1,12 +1,7 @@
 import { h, replaceChildren } from '../app/dom';
+import { roleName } from '../app/roleName';
 import { userColor } from '../collab/userColor';
 import type { PresenceEntry } from '../../shared/presence';
-
-const ROLE_NAMES: Record<string, string> = {
-  facilitator: 'Facilitator',
-  delegate: 'Delegate',
-  observer: 'Observer',
-};
 
 /** Facilitator first, then delegations in alphabetical order. */
 function byRoleThenDelegation(a: PresenceEntry, b: PresenceEntry): number {
@@ -55,7 +50,7 @@ export class PeoplePanel {
         'div',
         { class: 'person-text' },
         h('span', { class: 'person-delegation' }, person.delegation, isSelf ? h('span', { class: 'person-you' }, ' (you)') : null),
-        h('span', { class: 'person-name' }, `${person.displayName} · ${ROLE_NAMES[person.role] ?? person.role}`),
+        h('span', { class: 'person-name' }, `${person.displayName} · ${roleName(person.role)}`),
       ),
     );
   }

@@ -3,7 +3,7 @@ import { Decoration } from 'prosemirror-view';
 import { derivedDecorations } from './derivedDecorations';
 
 const HINTS: Record<string, string> = {
-  symbol: 'Symbol, e.g. A/C.3/80/L.12',
+  symbol: 'Symbol',
   organ: 'Organ',
   session: 'Session',
   agenda_item: 'Agenda item',
