@@ -1,5 +1,6 @@
 import type { EditorView } from 'prosemirror-view';
 import { ApiError } from '../api/apiError';
+import { DraftApi } from '../api/draftApi';
 import { joinDraftRoom } from '../api/draftRoom';
 import { connectRealtime } from '../api/realtime';
 import type { App } from '../app/app';
@@ -8,12 +9,14 @@ import type { Page } from '../app/router';
 import type { Session } from '../app/session';
 import { CollabSession, yjsServerUrl } from '../collab/collabSession';
 import { pauseWhileOffline } from '../collab/pauseWhileOffline';
+import { CommentsFeature } from '../comments/commentsFeature';
 import { createCollabEditor } from '../editor/createEditor';
+import { HistoryPanel } from '../history/historyPanel';
 import { ConnectionIndicator } from '../panels/connectionIndicator';
 import { PeoplePanel } from '../panels/peoplePanel';
 import { Sidebar } from '../panels/sidebar';
 import { CloseCode } from '../../shared/closeCodes';
-import { canEditText } from '../../shared/roles';
+import { canEditText, isFacilitator } from '../../shared/roles';
 import { appHeader } from './appHeader';
 import { draftHeading } from './draftHeading';
 import { draftNotFound } from './messagePanel';
@@ -107,10 +110,23 @@ export function editorPage(app: App, session: Session): Page {
       onLive: (live) => people.setLive(live),
       onUnauthorized: () => app.signOut({ returnTo: returnHere, expired: true }),
     });
+    const draftApi = new DraftApi(draftId, session.token);
+    const comments = new CommentsFeature({
+      draftId,
+      user: session.user,
+      socket,
+      api: draftApi,
+      doc: collab.doc,
+      reveal: () => sidebar.select('comments'),
+    });
+    sidebar.addTab({ id: 'comments', label: 'Comments', panel: comments.panel.element });
+    const history = new HistoryPanel(draftApi, isFacilitator(session.user.role));
+    sidebar.addTab({ id: 'history', label: 'History', panel: history.element, onShow: () => void history.refresh() });
 
     signal.addEventListener('abort', () => {
       stopFollowingNetwork();
       leaveRoom();
+      comments.destroy();
       socket.disconnect();
       view?.destroy();
       collab.destroy();
@@ -132,6 +148,7 @@ export function editorPage(app: App, session: Session): Page {
         awareness: collab.provider.awareness,
         editable: canEdit,
         toolbar: canEdit ? toolbarHost : null,
+        plugins: [comments.plugin],
         onChange: (state) => {
           const { symbol, title } = draftHeading(state.doc);
           symbolEl.textContent = symbol;
@@ -139,6 +156,7 @@ export function editorPage(app: App, session: Session): Page {
           document.title = `${symbol ? `${symbol} — ` : ''}${title || 'Draft'}`;
         },
       });
+      comments.attach(view);
     });
   };
 }

@@ -4,16 +4,18 @@ export interface SidebarTab {
   id: string;
   label: string;
   panel: HTMLElement;
+  /** Called each time the tab is shown, e.g. to reload a list that is not live. */
+  onShow?: () => void;
 }
 
 /**
- * The right-hand sidebar of the editor: one tab per panel (People now; Comments
- * and History join later through `addTab`). Follows the WAI-ARIA tabs pattern.
+ * The right-hand sidebar of the editor: one tab per panel (People, Comments, History).
+ * Follows the WAI-ARIA tabs pattern.
  */
 export class Sidebar {
   readonly element: HTMLElement;
   private readonly tabList: HTMLElement;
-  private readonly tabs = new Map<string, { button: HTMLButtonElement; panel: HTMLElement }>();
+  private readonly tabs = new Map<string, { button: HTMLButtonElement; panel: HTMLElement; onShow?: () => void }>();
 
   constructor() {
     this.tabList = h('div', { class: 'sidebar-tabs', attrs: { role: 'tablist', 'aria-label': 'Panels' } });
@@ -34,7 +36,7 @@ export class Sidebar {
     tab.panel.setAttribute('role', 'tabpanel');
     tab.panel.setAttribute('aria-labelledby', button.id);
     tab.panel.classList.add('sidebar-panel');
-    this.tabs.set(tab.id, { button, panel: tab.panel });
+    this.tabs.set(tab.id, { button, panel: tab.panel, onShow: tab.onShow });
     this.tabList.append(button);
     this.element.append(tab.panel);
     if (this.tabs.size === 1) this.select(tab.id);
@@ -42,11 +44,12 @@ export class Sidebar {
   }
 
   select(id: string): void {
-    for (const [tabId, { button, panel }] of this.tabs) {
+    for (const [tabId, { button, panel, onShow }] of this.tabs) {
       const selected = tabId === id;
       button.setAttribute('aria-selected', String(selected));
       button.tabIndex = selected ? 0 : -1;
       panel.hidden = !selected;
+      if (selected) onShow?.();
     }
   }
 }
