@@ -40,7 +40,8 @@ export class ApiClient {
     return (await this.request<{ draft: DraftSummary }>('GET', `/api/drafts/${encodeURIComponent(id)}`)).draft;
   }
 
-  private async request<T>(method: string, path: string, body?: unknown, authenticated = true): Promise<T> {
+  /** One JSON request; other API modules (DraftApi) build on it so errors and sign-out behave alike. */
+  async request<T>(method: string, path: string, body?: unknown, authenticated = true): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const token = this.options.token();

@@ -1,6 +1,6 @@
 import type { CommentThread } from '../../shared/comments';
 import type { ActivityEntry, VersionComparison, VersionDetail, VersionSummary } from '../../shared/versions';
-import { ApiError } from './apiError';
+import type { ApiClient } from './apiClient';
 
 /** The per-draft REST routes used by the Comments and History panels. */
 export class DraftApi {
@@ -8,8 +8,7 @@ export class DraftApi {
 
   constructor(
     draftId: string,
-    private readonly token: string,
-    private readonly fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+    private readonly api: Pick<ApiClient, 'request'>,
   ) {
     this.base = `/api/drafts/${encodeURIComponent(draftId)}`;
   }
@@ -42,19 +41,7 @@ export class DraftApi {
     return (await this.request<{ activity: ActivityEntry[] }>('GET', '/activity')).activity;
   }
 
-  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${this.token}` };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    let response: Response;
-    try {
-      response = await this.fetchImpl(this.base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    } catch {
-      throw new ApiError(0, 'The server cannot be reached. Check your connection and try again.');
-    }
-    const payload = (await response.json().catch(() => null)) as { error?: unknown } | null;
-    if (!response.ok) {
-      throw new ApiError(response.status, typeof payload?.error === 'string' ? payload.error : `Request failed (${response.status}).`);
-    }
-    return payload as T;
+  private request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return this.api.request<T>(method, this.base + path, body);
   }
 }

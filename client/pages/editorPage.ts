@@ -110,7 +110,7 @@ export function editorPage(app: App, session: Session): Page {
       onLive: (live) => people.setLive(live),
       onUnauthorized: () => app.signOut({ returnTo: returnHere, expired: true }),
     });
-    const draftApi = new DraftApi(draftId, session.token);
+    const draftApi = new DraftApi(draftId, app.api);
     const comments = new CommentsFeature({
       draftId,
       user: session.user,

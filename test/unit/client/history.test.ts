@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import { ApiClient } from '../../../client/api/apiClient';
 import { DraftApi } from '../../../client/api/draftApi';
 import { compareView } from '../../../client/history/compareView';
 import { HistoryPanel } from '../../../client/history/historyPanel';
@@ -73,7 +74,7 @@ describe('HistoryPanel', () => {
       if (String(url).endsWith('/activity')) return respond({ activity: [] });
       return respond(comparison);
     }) as unknown as typeof fetch;
-    const panel = new HistoryPanel(new DraftApi('d1', 'token', fetchImpl), true);
+    const panel = new HistoryPanel(new DraftApi('d1', new ApiClient({ token: () => 'token', onUnauthorized: () => {}, fetch: fetchImpl })), true);
     document.body.replaceChildren(panel.element);
     await panel.refresh();
 
@@ -92,7 +93,7 @@ describe('HistoryPanel', () => {
 
   it('offers no naming or restoring to delegates and shows errors inline', async () => {
     const fetchImpl = jest.fn(() => respond({ error: 'draft not found' }, 404)) as unknown as typeof fetch;
-    const panel = new HistoryPanel(new DraftApi('d1', 'token', fetchImpl), false);
+    const panel = new HistoryPanel(new DraftApi('d1', new ApiClient({ token: () => 'token', onUnauthorized: () => {}, fetch: fetchImpl })), false);
     await panel.refresh();
     expect(panel.element.querySelector('.name-version-form')).toBeNull();
     expect(panel.element.querySelector('[role=alert]')?.textContent).toBe('draft not found');
