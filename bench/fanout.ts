@@ -1,0 +1,127 @@
+import { openClients } from './openClients';
+import type { CpuProfile } from './profile';
+import { median, percentile } from './stats';
+import type { Target } from './targets';
+import { sleep, until } from './wait';
+import { openWindow } from './window';
+import type { BenchClient } from './yjsClient';
+
+export interface FanoutConfig {
+  clients: number;
+  /** The first `writers` clients write; every client (writers too) receives the others' writes. */
+  writers: number;
+  ratePerSecond: number;
+  durationMs: number;
+  /** How long to wait after the last write for deliveries still in flight. */
+  drainTimeoutMs: number;
+}
+
+/** One run against one fresh server. */
+export interface FanoutRound {
+  expected: number;
+  /** Send-to-apply latency of every delivery, in ms. */
+  latencies: number[];
+  /** Server CPU (user + system) from the first write to the end of the drain. */
+  cpuSeconds: number;
+  peakRssBytes: number;
+  vmHwmBytes: number;
+  /** Clients whose socket the server closed during the run. */
+  disconnects: number;
+  profile: CpuProfile | null;
+}
+
+/**
+ * The rounds of one server together. Percentiles and CPU are the median of the rounds, so
+ * that one round disturbed by other work on the machine does not decide the figure.
+ */
+export interface FanoutResult {
+  clients: number;
+  rounds: number;
+  expected: number;
+  received: number;
+  delivered: number;
+  p50Ms: number;
+  p99Ms: number;
+  p99ByRoundMs: number[];
+  cpuSeconds: number;
+  cpuSecondsByRound: number[];
+  peakRssBytes: number;
+  vmHwmBytes: number;
+  disconnects: number;
+}
+
+/** Map of the shared document where writes land: key "writer:seq", value the send time. */
+const MARKS = 'bench-marks';
+
+/**
+ * Everyone on the demo draft, a few writing at a steady rate. Each write carries its send
+ * time (performance.now(): clients share this process, hence one clock); each receiving
+ * client records the latency when the update is applied to its Y.Doc.
+ */
+export async function runFanout(target: Target, config: FanoutConfig): Promise<FanoutRound> {
+  const docId = await target.demoDoc();
+  const clients = await openClients(target, Array.from({ length: config.clients }, () => ({ id: docId, seed: null })));
+  try {
+    const latencies: number[] = [];
+    for (const client of clients) recordLatencies(client, latencies);
+    const perWriter = Math.round((config.ratePerSecond * config.durationMs) / 1000);
+    const expected = config.writers * perWriter * (config.clients - 1);
+
+    const window = await openWindow(target.server, target.profile);
+    const intervalMs = 1000 / config.ratePerSecond;
+    const start = performance.now();
+    // Writers are staggered across the interval, as people do not type in lockstep.
+    const writes = clients
+      .slice(0, config.writers)
+      .map((client, w) => write(client, w, start + (w * intervalMs) / config.writers, intervalMs, perWriter));
+    await Promise.all(writes);
+    await until(() => latencies.length >= expected, config.drainTimeoutMs);
+    const figures = await window.close();
+
+    const disconnects = clients.filter((client) => client.closedBy !== null).length;
+    return { expected, latencies, disconnects, ...figures };
+  } finally {
+    clients.forEach((client) => client.close());
+  }
+}
+
+export function combineRounds(clients: number, rounds: FanoutRound[]): FanoutResult {
+  const sum = (f: (r: FanoutRound) => number) => rounds.reduce((total, r) => total + f(r), 0);
+  const expected = sum((r) => r.expected);
+  const received = sum((r) => r.latencies.length);
+  const p99ByRoundMs = rounds.map((r) => percentile(r.latencies, 99));
+  const cpuSecondsByRound = rounds.map((r) => r.cpuSeconds);
+  return {
+    clients,
+    rounds: rounds.length,
+    expected,
+    received,
+    delivered: received / expected,
+    p50Ms: median(rounds.map((r) => percentile(r.latencies, 50))),
+    p99Ms: median(p99ByRoundMs),
+    p99ByRoundMs,
+    cpuSeconds: median(cpuSecondsByRound),
+    cpuSecondsByRound,
+    peakRssBytes: Math.max(...rounds.map((r) => r.peakRssBytes)),
+    vmHwmBytes: Math.max(...rounds.map((r) => r.vmHwmBytes)),
+    disconnects: sum((r) => r.disconnects),
+  };
+}
+
+function recordLatencies(client: BenchClient, latencies: number[]): void {
+  const marks = client.doc.getMap<number>(MARKS);
+  marks.observe((event) => {
+    if (event.transaction.local) return;
+    const now = performance.now();
+    for (const key of event.keysChanged) latencies.push(now - (marks.get(key) as number));
+  });
+}
+
+async function write(client: BenchClient, writer: number, firstAt: number, intervalMs: number, count: number): Promise<void> {
+  const marks = client.doc.getMap<number>(MARKS);
+  for (let seq = 0; seq < count; seq++) {
+    // Scheduled against the start, not the previous write, so a slow loop does not lower the rate.
+    await sleep(Math.max(0, firstAt + seq * intervalMs - performance.now()));
+    marks.set(`${writer}:${seq}`, performance.now());
+  }
+}

@@ -1,0 +1,59 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+
+/** Kernel clock ticks per second, the unit of utime/stime in /proc/<pid>/stat. */
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/** CPU seconds (user + system) the process has used so far. */
+export function cpuSeconds(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name may contain spaces and parentheses: count fields after the last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are fields 14 and 15 of stat, i.e. 11 and 12 after the name.
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+/** Current resident set size and its high-water mark, in bytes. */
+export function memory(pid: number): { rss: number; hwm: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+  return { rss: kib('VmRSS'), hwm: kib('VmHWM') };
+}
+
+/** Samples RSS on a timer so a window gets its own peak, not that of start-up. */
+export class RssSampler {
+  private peak = 0;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly pid: number,
+    intervalMs = 50,
+  ) {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), intervalMs);
+    // A measurement cut short by an error must not keep the bench alive.
+    this.timer.unref();
+  }
+
+  /** Stops sampling; returns the highest RSS seen, in bytes. */
+  stop(): number {
+    clearInterval(this.timer);
+    this.sample();
+    return this.peak;
+  }
+
+  private sample(): void {
+    this.peak = Math.max(this.peak, memory(this.pid).rss);
+  }
+}
+
+/** Median of `count` RSS samples taken `intervalMs` apart: steadier than one reading while V8 collects. */
+export async function steadyRss(pid: number, count = 9, intervalMs = 100): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    samples.push(memory(pid).rss);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(count / 2)];
+}

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { combineRounds, runFanout, type FanoutConfig, type FanoutRound } from './fanout';
+import { runMemory } from './memory';
+import { topSelfTime, type CpuProfile } from './profile';
+import { formatReport, writeJson, type BenchResults } from './report';
+import type { ServerName } from './servers';
+import { startTarget, type Target } from './targets';
+
+const FANOUT: Omit<FanoutConfig, 'clients'> = { writers: 5, ratePerSecond: 10, durationMs: 10_000, drainTimeoutMs: 5_000 };
+const FANOUT_CLIENTS = [20, 100];
+/** Rounds per fan-out size, each on fresh servers, alternating which server goes first. */
+const FANOUT_ROUNDS = 3;
+const DOCUMENTS = 500;
+const TOP_FUNCTIONS = 15;
+
+const RESULTS_DIR = path.join(__dirname, 'results');
+const PROFILE_DIR = path.join(RESULTS_DIR, 'profiles');
+/** `npm run bench -- --profile`: our server is CPU-profiled in every measured window. */
+const PROFILE = process.argv.includes('--profile');
+
+/**
+ * Every measurement runs on a fresh server, and only one server runs at a time so the two
+ * never compete for the CPU. The load generator is this process (see README.md).
+ */
+async function main(): Promise<void> {
+  const loadAverage = os.loadavg()[0];
+  const profiles: BenchResults['profiles'] = {};
+  const keepProfile = (label: string, profile: CpuProfile | null) => {
+    if (!profile) return;
+    profiles[label] = topSelfTime(profile, TOP_FUNCTIONS);
+    fs.mkdirSync(PROFILE_DIR, { recursive: true });
+    fs.writeFileSync(path.join(PROFILE_DIR, `${label.replace(/\W+/g, '-')}.cpuprofile`), JSON.stringify(profile));
+  };
+
+  const fanout: BenchResults['fanout'] = [];
+  for (const clients of FANOUT_CLIENTS) {
+    const rounds: Record<ServerName, FanoutRound[]> = { reference: [], ours: [] };
+    for (let round = 0; round < FANOUT_ROUNDS; round++) {
+      const order: ServerName[] = round % 2 === 0 ? ['reference', 'ours'] : ['ours', 'reference'];
+      for (const name of order) {
+        const label = `fan-out ${clients} clients, round ${round + 1}`;
+        rounds[name].push(await measure(label, name, (target) => runFanout(target, { ...FANOUT, clients })));
+      }
+    }
+    keepProfile(`fan-out ${clients} clients`, rounds.ours[0].profile);
+    fanout.push({ clients, reference: combineRounds(clients, rounds.reference), ours: combineRounds(clients, rounds.ours) });
+  }
+
+  const label = `${DOCUMENTS} open documents`;
+  const reference = await measure(label, 'reference', (t) => runMemory(t, DOCUMENTS));
+  const ours = await measure(label, 'ours', (t) => runMemory(t, DOCUMENTS));
+  keepProfile(label, ours.profile);
+
+  const cpus = os.cpus();
+  const results: BenchResults = {
+    startedAt: new Date().toISOString(),
+    machine: { node: process.version, cpus: cpus.length, cpuModel: cpus[0]?.model ?? '', totalMemoryBytes: os.totalmem(), loadAverage },
+    profiled: PROFILE,
+    fanoutConfig: { ...FANOUT, rounds: FANOUT_ROUNDS },
+    fanout,
+    memory: { reference: reference.result, ours: ours.result },
+    profiles,
+  };
+  const file = path.join(RESULTS_DIR, 'latest.json');
+  writeJson(results, file);
+  process.stdout.write(`\n${formatReport(results)}\n\nWritten to ${path.relative(process.cwd(), file)}\n`);
+}
+
+/** Runs one measurement on a fresh server of that kind and stops it, whatever happens. */
+async function measure<T>(label: string, name: ServerName, run: (target: Target) => Promise<T>): Promise<T> {
+  process.stderr.write(`${label}: ${name}...\n`);
+  const target = await startTarget(name, PROFILE && name === 'ours');
+  try {
+    return await run(target);
+  } finally {
+    await target.server.stop();
+    if (target.server.log.length > 0) process.stderr.write(`  ${name} server said:\n  ${target.server.log.join('\n  ')}\n`);
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  // Exit now, whatever sockets a failed scenario left open; servers.ts stops the servers on exit.
+  process.exit(1);
+});
