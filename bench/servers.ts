@@ -50,7 +50,7 @@ export async function startReference(): Promise<ServerProcess> {
   return launch('reference', [INSPECT, REFERENCE_ENTRY], env, /running at '127\.0\.0\.1' on port (\d+)/, null);
 }
 
-/** Our server as `npm start` runs it (tsx, in one process so the pid is the server), on a fresh SQLite store. */
+/** Our server as `npm start` runs it (the bundle `npm run bench` builds first), on a fresh SQLite store. */
 export async function startOurs(): Promise<ServerProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'resolutions-bench-'));
   const env = childEnv({
@@ -63,7 +63,7 @@ export async function startOurs(): Promise<ServerProcess> {
     IDLE_UNLOAD_MS: String(60 * 60 * 1000),
     CLIENT_DIR: '',
   });
-  return launch('ours', [INSPECT, '--import', 'tsx', 'server/main.ts'], env, /ready at http:\/\/localhost:(\d+)/, dataDir);
+  return launch('ours', [INSPECT, '--enable-source-maps', 'dist/server/main.mjs'], env, /ready at http:\/\/localhost:(\d+)/, dataDir);
 }
 
 /** The bench's environment without anything that would change how a server stores or starts. */
