@@ -24,8 +24,13 @@ export async function hashPassword(password: string): Promise<string> {
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !hash) return false;
+  const params = { N: Number(n), r: Number(r), p: Number(p) };
+  // A malformed stored hash verifies nothing: false, like a wrong password, never an exception
+  // (and never a parameter of 0, which scrypt would quietly replace by its default).
+  const wellFormed = Object.values(params).every((value) => Number.isSafeInteger(value) && value > 0);
+  if (scheme !== 'scrypt' || !wellFormed || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
-  const key = await derive(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p) });
-  return key.length === expected.length && timingSafeEqual(key, expected);
+  // Parameters scrypt refuses (N not a power of two, beyond the memory limit) reject here.
+  const key = await derive(password, Buffer.from(salt, 'base64'), params).catch(() => null);
+  return key !== null && key.length === expected.length && timingSafeEqual(key, expected);
 }

@@ -51,6 +51,15 @@ export class PersistenceQueue {
     this.stopped = true;
   }
 
+  /** A failing listener must not make a written batch look unwritten (it would be written again). */
+  private notifyDurable(stored: StoredUpdate[]): void {
+    try {
+      this.onDurable(stored);
+    } catch (err) {
+      this.logger.error({ err, batch: stored.length }, 'durability listener failed');
+    }
+  }
+
   private schedule(delayMs = 0): void {
     if (this.scheduled || this.flushing || this.stopped) return;
     this.scheduled = true;
@@ -71,7 +80,7 @@ export class PersistenceQueue {
       const stored = await this.store.append(batch.map((p) => p.entry));
       this.failures = 0;
       batch.forEach((p, i) => p.resolve(stored[i]));
-      this.onDurable(stored);
+      this.notifyDurable(stored);
     } catch (err) {
       this.failures += 1;
       this.pending = batch.concat(this.pending);

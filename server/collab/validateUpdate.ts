@@ -10,7 +10,10 @@ import { ProtocolError } from './parseMessage';
 export function validateUpdate(doc: Y.Doc, update: Uint8Array): void {
   let meta: { from: Map<number, number>; to: Map<number, number> };
   try {
-    // Reads every struct, so truncated or random bytes throw here.
+    // Reads every struct and the delete set after them, so truncated or random bytes throw
+    // here, before anything is applied (parseUpdateMeta alone stops after the structs, and
+    // Yjs integrates the structs of an update before it fails on a cut-off delete set).
+    Y.decodeUpdate(update);
     meta = Y.parseUpdateMeta(update);
   } catch {
     throw new ProtocolError('not a Yjs update');

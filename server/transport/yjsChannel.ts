@@ -48,9 +48,10 @@ export class YjsChannel {
 
   /** Claims the upgrade when the path is ours; returns false to let others handle it. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    if (!url.pathname.startsWith(YJS_PATH_PREFIX)) return false;
-    const draftId = decodeURIComponent(url.pathname.slice(YJS_PATH_PREFIX.length));
+    // Runs in the HTTP server's 'upgrade' listener: a throw here would end the process.
+    const url = URL.parse(request.url ?? '/', 'http://localhost');
+    if (!url?.pathname.startsWith(YJS_PATH_PREFIX)) return false;
+    const draftId = decodeDraftId(url.pathname.slice(YJS_PATH_PREFIX.length));
     this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, draftId, url.searchParams.get('token')));
     return true;
   }
@@ -162,6 +163,15 @@ export class YjsChannel {
       this.alive.delete(ws);
       ws.ping();
     }
+  }
+}
+
+/** The draft id of a path segment; one that is not valid percent-encoding names no draft (""). */
+function decodeDraftId(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return '';
   }
 }
 

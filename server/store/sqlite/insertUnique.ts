@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { DuplicateError } from '../types';
 
 const UNIQUE_CODES = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
@@ -8,7 +7,11 @@ export function insertUnique(what: string, insert: () => unknown): void {
   try {
     insert();
   } catch (error) {
-    if (error instanceof Database.SqliteError && UNIQUE_CODES.has(error.code)) throw new DuplicateError(what);
+    // By code, not `instanceof Database.SqliteError`: the native addon keeps the error class of
+    // the first copy of better-sqlite3 that loaded it, so a second module registry (jest runs one
+    // per test file in a worker) gets errors that are not instances of its own class.
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && UNIQUE_CODES.has(code)) throw new DuplicateError(what);
     throw error;
   }
 }

@@ -1,0 +1,92 @@
+import * as Y from 'yjs';
+import { PersistenceQueue } from '../../../server/collab/persistenceQueue';
+import { RoomRegistry } from '../../../server/collab/roomRegistry';
+import type { DocumentStore } from '../../../server/store/types';
+import { LogCapture } from '../../helpers/captureLogs';
+import { openTempSqliteStore, type TempStore } from '../../helpers/tempStore';
+import { updatesOf } from '../../helpers/yjsBytes';
+
+const DRAFT = 'draft-1';
+const IDLE_UNLOAD_MS = 20;
+
+describe('RoomRegistry', () => {
+  let temp: TempStore;
+  let documents: DocumentStore;
+  let persistence: PersistenceQueue;
+  let registry: RoomRegistry;
+
+  beforeEach(async () => {
+    temp = await openTempSqliteStore();
+    documents = temp.store.documents;
+    const [update] = updatesOf(null, (doc) => doc.getText('t').insert(0, 'seeded text'));
+    await documents.append([{ draftId: DRAFT, update, authorId: 'author', at: new Date().toISOString() }]);
+    const logger = new LogCapture().logger;
+    persistence = new PersistenceQueue(documents, logger);
+    registry = new RoomRegistry({ documents, persistence, logger, snapshotEvery: 1000, idleUnloadMs: IDLE_UNLOAD_MS });
+  });
+  afterEach(async () => {
+    jest.useRealTimers();
+    await registry.closeAll();
+    await persistence.close();
+    await temp.dispose();
+  });
+
+  it('loads a draft once for concurrent acquires and hands everyone the same room', async () => {
+    const load = jest.spyOn(documents, 'load');
+    const rooms = await Promise.all([registry.acquire(DRAFT), registry.acquire(DRAFT), registry.acquire(DRAFT)]);
+    expect(new Set(rooms).size).toBe(1);
+    expect(rooms[0].doc.getText('t').toString()).toBe('seeded text');
+    expect(await registry.acquire(DRAFT)).toBe(rooms[0]);
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(registry.loadedCount).toBe(1);
+  });
+
+  it('refuses every waiting acquire when the load fails, and reads the store again on the next one', async () => {
+    const load = jest.spyOn(documents, 'load').mockRejectedValueOnce(new Error('store down'));
+    const attempts = await Promise.allSettled([registry.acquire(DRAFT), registry.acquire(DRAFT)]);
+    expect(attempts).toEqual([
+      { status: 'rejected', reason: new Error('store down') },
+      { status: 'rejected', reason: new Error('store down') },
+    ]);
+    expect(registry.loadedCount).toBe(0);
+
+    const room = await registry.acquire(DRAFT);
+    expect(load).toHaveBeenCalledTimes(2);
+    expect(room.doc.getText('t').toString()).toBe('seeded text');
+  });
+
+  it('unloads a room idle for idleUnloadMs, writing a snapshot of its changes first', async () => {
+    const room = await registry.acquire(DRAFT);
+    room.changeAsServer('chair', (doc) => doc.getText('t').insert(0, 'Revised: '));
+    const unloaded = new Promise((resolve) => room.doc.once('destroy', resolve));
+    registry.release(DRAFT);
+    await unloaded;
+
+    expect(registry.loadedCount).toBe(0);
+    const stored = await documents.load(DRAFT);
+    expect(stored.updates).toEqual([]);
+    expect(stored.snapshot?.seq).toBe(await documents.lastSeq(DRAFT));
+    const reloaded = new Y.Doc();
+    Y.applyUpdate(reloaded, stored.snapshot!.state);
+    expect(reloaded.getText('t').toString()).toBe('Revised: seeded text');
+    reloaded.destroy();
+  });
+
+  it('keeps a room that is held, or taken again before the idle time is up', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    const room = await registry.acquire(DRAFT);
+    let destroyed = false;
+    room.doc.once('destroy', () => (destroyed = true));
+
+    await jest.advanceTimersByTimeAsync(IDLE_UNLOAD_MS * 10);
+    registry.release(DRAFT);
+    await jest.advanceTimersByTimeAsync(IDLE_UNLOAD_MS / 2);
+    expect(await registry.acquire(DRAFT)).toBe(room);
+    await jest.advanceTimersByTimeAsync(IDLE_UNLOAD_MS * 10);
+    expect([destroyed, registry.loadedCount]).toEqual([false, 1]);
+
+    registry.release(DRAFT);
+    await jest.advanceTimersByTimeAsync(IDLE_UNLOAD_MS);
+    expect([destroyed, registry.loadedCount]).toEqual([true, 0]);
+  });
+});
