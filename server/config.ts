@@ -39,7 +39,8 @@ const flag = z
 
 const EnvSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // A regex rather than coercion: an empty PORT= must be an error, not a random port 0.
+  PORT: z.string().regex(/^\d+$/, 'must be a port number').default('3000').transform(Number).pipe(z.number().max(65535)),
   DATA_DIR: z.string().default('./data'),
   MONGODB_URL: z.string().url().optional(),
   MONGODB_DB: z.string().default('resolutions'),

@@ -1,6 +1,6 @@
 import type { PublicUser } from '../../shared/user';
 import type { UserRecord, UserStore } from '../store/types';
-import { verifyPassword } from './passwords';
+import { hashPassword, verifyPassword } from './passwords';
 import type { TokenService } from './tokens';
 
 export function toPublicUser(record: UserRecord): PublicUser {
@@ -10,6 +10,9 @@ export function toPublicUser(record: UserRecord): PublicUser {
 
 /** Sign-in and token checks shared by REST, the Yjs channel and socket.io. */
 export class AuthService {
+  /** Checked against when the username is unknown, so both failures take as long (no account probing). */
+  private readonly decoyHash: Promise<string> = hashPassword('decoy password that matches nothing');
+
   constructor(
     private readonly users: UserStore,
     private readonly tokens: TokenService,
@@ -18,7 +21,8 @@ export class AuthService {
   /** A token and the user for good credentials; null otherwise (never says which part was wrong). */
   async login(username: string, password: string): Promise<{ token: string; user: PublicUser } | null> {
     const record = await this.users.findByUsername(username.trim().toLowerCase());
-    if (!record || !(await verifyPassword(password, record.passwordHash))) return null;
+    const matches = await verifyPassword(password, record?.passwordHash ?? (await this.decoyHash));
+    if (!record || !matches) return null;
     return { token: await this.tokens.issue(record.id), user: toPublicUser(record) };
   }
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { testConfig, type Config } from '../../server/config';
+import type { Logger } from '../../server/logger';
 import { startServer, type RunningServer } from '../../server/startServer';
 import type { PublicUser } from '../../shared/user';
 
@@ -16,10 +17,10 @@ export interface TestServer extends RunningServer {
   stop(): Promise<void>;
 }
 
-/** A real server on 127.0.0.1:0 with a fresh SQLite store seeded with the demo data. */
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+/** A real server on 127.0.0.1:0 with a fresh SQLite store seeded with the demo data (logging to `logger` if given). */
+export async function startTestServer(overrides: Partial<Config> = {}, logger?: Logger): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'resolutions-test-'));
-  const server = await startServer(testConfig({ seedDemo: true, ...overrides, dataDir }));
+  const server = await startServer(testConfig({ seedDemo: true, ...overrides, dataDir }), logger);
   const login = async (username: string) => {
     const response = await fetch(`${server.url}/api/login`, {
       method: 'POST',

@@ -5,7 +5,8 @@ import { resolveAuthSecret } from '../../server/auth/secret';
 import { TokenService } from '../../server/auth/tokens';
 import { CloseCode } from '../../shared/closeCodes';
 import { WARN } from '../helpers/captureLogs';
-import { startLoggedTestServer, type LoggedTestServer } from '../helpers/loggedTestServer';
+import { LogCapture } from '../helpers/captureLogs';
+import { startTestServer, type TestServer } from '../helpers/testServer';
 import { openRawYjs, type RawConnection } from '../helpers/rawSocket';
 import { connectYjs, paragraphTexts, waitForDoc, type YjsClient } from '../helpers/yjsClient';
 import { frame, garbage, syncFrame, updatesOf, withoutDeleteSet } from '../helpers/yjsBytes';
@@ -30,7 +31,8 @@ function lastOperativeText(doc: Y.Doc): Y.XmlText {
 const insertAtStart = (text: string) => (copy: Y.Doc) => lastOperativeText(copy).insert(0, text);
 
 describe('Yjs channel: bad input closes only the offending connection', () => {
-  let server: LoggedTestServer;
+  let server: TestServer;
+  const logs = new LogCapture();
   let draftId: string;
   let userId: string;
   const tokens: Record<string, string> = {};
@@ -55,7 +57,7 @@ describe('Yjs channel: bad input closes only the offending connection', () => {
   };
 
   /** Every 'closing yjs connection' line logged since the test began. */
-  const closeLines = () => server.logs.since(logMark).filter((entry) => entry.msg === 'closing yjs connection');
+  const closeLines = () => logs.since(logMark).filter((entry) => entry.msg === 'closing yjs connection');
 
   const expectOneCloseLine = (code: number, reason: string | RegExp) =>
     expect(closeLines()).toEqual([
@@ -106,7 +108,7 @@ describe('Yjs channel: bad input closes only the offending connection', () => {
   };
 
   beforeAll(async () => {
-    server = await startLoggedTestServer({ maxFrameBytes: MAX_FRAME_BYTES, maxFramesPerSecond: MAX_FRAMES_PER_SECOND });
+    server = await startTestServer({ maxFrameBytes: MAX_FRAME_BYTES, maxFramesPerSecond: MAX_FRAMES_PER_SECOND }, logs.logger);
     draftId = await server.demoDraftId();
     for (const username of ['kazakhstan', 'eu', 'usa', 'nigeria']) tokens[username] = (await server.login(username)).token;
     userId = (await server.store.users.findByUsername('usa'))!.id;
@@ -118,7 +120,7 @@ describe('Yjs channel: bad input closes only the offending connection', () => {
   });
 
   beforeEach(() => {
-    logMark = server.logs.mark();
+    logMark = logs.mark();
     baseline = { texts: paragraphTexts(healthy.doc), clocks: othersClocks(healthy.doc) };
   });
 
@@ -192,7 +194,7 @@ describe('Yjs channel: bad input closes only the offending connection', () => {
     const connection = await openAttached();
     connection.ws.send(new Uint8Array(MAX_FRAME_BYTES + 1));
     expect((await connection.closed).code).toBe(CloseCode.TooLarge);
-    expect(server.logs.since(logMark)).toContainEqual(
+    expect(logs.since(logMark)).toContainEqual(
       expect.objectContaining({
         level: WARN,
         msg: 'yjs socket error',
