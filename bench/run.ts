@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { combineRounds, runFanout, type FanoutConfig, type FanoutRound } from './fanout';
+import { formatHistoryScale, runHistoryScale } from './historyScale';
 import { runMemory } from './memory';
 import { topSelfTime, type CpuProfile } from './profile';
 import { formatReport, writeJson, type BenchResults } from './report';
@@ -13,6 +14,8 @@ const FANOUT_CLIENTS = [20, 100];
 /** Rounds per fan-out size, each on fresh servers, alternating which server goes first. */
 const FANOUT_ROUNDS = 3;
 const DOCUMENTS = 500;
+/** Issue 5's scale case for version history. */
+const HISTORY = { updates: 50_000, versions: 200 };
 const TOP_FUNCTIONS = 15;
 
 const RESULTS_DIR = path.join(__dirname, 'results');
@@ -66,6 +69,12 @@ async function main(): Promise<void> {
   const file = path.join(RESULTS_DIR, 'latest.json');
   writeJson(results, file);
   process.stdout.write(`\n${formatReport(results)}\n\nWritten to ${path.relative(process.cwd(), file)}\n`);
+
+  process.stderr.write(`history at scale: ${HISTORY.updates} updates, ${HISTORY.versions} versions...\n`);
+  const history = await runHistoryScale(HISTORY);
+  const historyFile = path.join(RESULTS_DIR, 'history.json');
+  fs.writeFileSync(historyFile, JSON.stringify(history, null, 2));
+  process.stdout.write(`\n${formatHistoryScale(history)}\n\nWritten to ${path.relative(process.cwd(), historyFile)}\n`);
 }
 
 /** Runs one measurement on a fresh server of that kind and stops it, whatever happens. */

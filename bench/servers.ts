@@ -51,8 +51,7 @@ export async function startReference(): Promise<ServerProcess> {
 }
 
 /** Our server as `npm start` runs it (the bundle `npm run bench` builds first), on a fresh SQLite store. */
-export async function startOurs(): Promise<ServerProcess> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'resolutions-bench-'));
+export async function startOurs(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'resolutions-bench-'))): Promise<ServerProcess> {
   const env = childEnv({
     HOST: '127.0.0.1',
     PORT: '0',

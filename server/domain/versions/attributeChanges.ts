@@ -36,8 +36,12 @@ export async function attributeChanges(
     const touched = new Set<string>();
     for (const event of events) {
       const own = paragraphIdOf(event.target);
-      if (own) touched.add(own);
-      // Paragraphs inserted or removed as a whole show up as children of their section.
+      if (own) {
+        touched.add(own);
+        continue;
+      }
+      // Paragraphs inserted or removed as a whole show up as children of their section
+      // (computing `changes` is costly, so only here, where it is needed).
       for (const item of [...event.changes.added, ...event.changes.deleted]) {
         const id = item.content instanceof Y.ContentType ? elementId(item.content.type) : null;
         if (id) touched.add(id);
