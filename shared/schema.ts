@@ -25,6 +25,16 @@ function textLine(tag: string, className: string, extraAttrs = {}): NodeSpec {
   };
 }
 
+/** A paragraph of running text (marks allowed) with its stable id. */
+function paragraph(tag: string, className: string): NodeSpec {
+  return {
+    content: 'inline*',
+    attrs: idAttr,
+    parseDOM: [{ tag: `${tag}.${className}`, getAttrs: (dom) => ({ id: (dom as HTMLElement).dataset.id ?? null }) }],
+    toDOM: (node) => [tag, { class: className, 'data-id': node.attrs.id }, 0],
+  };
+}
+
 const nodes: Record<string, NodeSpec> = {
   doc: { content: 'heading sponsors title preamble operative' },
   text: { group: 'inline' },
@@ -46,18 +56,8 @@ const nodes: Record<string, NodeSpec> = {
     parseDOM: [{ tag: 'section.preamble' }],
     toDOM: () => ['section', { class: 'preamble' }, 0],
   },
-  formula: {
-    content: 'inline*',
-    attrs: idAttr,
-    parseDOM: [{ tag: 'p.formula', getAttrs: (dom) => ({ id: (dom as HTMLElement).dataset.id ?? null }) }],
-    toDOM: (node) => ['p', { class: 'formula', 'data-id': node.attrs.id }, 0],
-  },
-  preambular_paragraph: {
-    content: 'inline*',
-    attrs: idAttr,
-    parseDOM: [{ tag: 'p.pp', getAttrs: (dom) => ({ id: (dom as HTMLElement).dataset.id ?? null }) }],
-    toDOM: (node) => ['p', { class: 'pp', 'data-id': node.attrs.id }, 0],
-  },
+  formula: paragraph('p', 'formula'),
+  preambular_paragraph: paragraph('p', 'pp'),
 
   operative: {
     content: 'operative_paragraph+',

@@ -1,6 +1,6 @@
 import type { PublicUser } from '../../shared/user';
 import type { DraftSummary } from '../../shared/drafts';
-import type { CommentAnchor } from '../../shared/comments';
+import type { CommentAnchor, CommentView } from '../../shared/comments';
 
 export type { CommentAnchor };
 
@@ -80,20 +80,10 @@ export interface DocumentStore {
   lastSeq(draftId: string): Promise<number>;
 }
 
-export interface CommentRecord {
-  id: string;
-  draftId: string;
-  /** Id of the first comment of the thread (equal to id for a thread's root). */
-  threadId: string;
-  authorId: string;
-  authorName: string;
-  delegation: string;
-  text: string;
+/** A stored comment: what clients see (CommentView) plus where its thread is attached and its state. */
+export interface CommentRecord extends CommentView {
   /** Only on a thread's root. */
   anchor: CommentAnchor | null;
-  createdAt: string;
-  editedAt: string | null;
-  deletedAt: string | null;
   /** Only on a thread's root. */
   resolvedAt: string | null;
   resolvedBy: string | null;
