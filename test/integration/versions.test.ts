@@ -36,7 +36,8 @@ describe('version history: name, compare with attribution, restore', () => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer();
+    // A short quiet period so an automatic checkpoint can be observed.
+    server = await startTestServer({ checkpointQuietMs: 300 });
     draftId = await server.demoDraftId();
   });
   afterAll(async () => {
@@ -106,6 +107,20 @@ describe('version history: name, compare with attribution, restore', () => {
     expect(detail.body.text).toContain('Invites Member States');
     const sinceRestore = await api<VersionComparison>('usa', `/compare?from=${rev1.id}&to=${restored.body.version.id}`);
     expect(sinceRestore.body.summaryText).toBe('No changes');
+  });
+
+  it('records an automatic checkpoint after a pause in editing', async () => {
+    const kz = await connect('kazakhstan');
+    (findParagraph(kz.doc, 'Calls upon').get(0) as Y.XmlText).insert(0, 'Also ');
+    const deadline = Date.now() + 10_000;
+    let autos: VersionSummary[] = [];
+    while (autos.length === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      autos = (await api<{ versions: VersionSummary[] }>('usa', '/versions')).body.versions.filter((v) => v.kind === 'auto');
+    }
+    expect(autos[0]).toMatchObject({ kind: 'auto', name: null, createdByName: null });
+    const detail = await api<VersionDetail>('usa', `/versions/${autos[0].id}`);
+    expect(detail.body.text).toContain('Also Calls upon');
   });
 
   it('answers 404 for unknown versions and 400 for a compare without a base', async () => {
