@@ -72,9 +72,7 @@ export class CommentsFeature {
     options.doc.on('update', this.onTextChange);
     options.socket.on('comment:created', this.onThread);
     options.socket.on('comment:updated', this.onThread);
-    // Broadcasts only reach members of the room, so anything missed while away is reloaded.
-    options.socket.on('connect', this.load);
-    this.load();
+    this.reload();
   }
 
   /** Connects the panel to the editor created with `plugin`. */
@@ -87,7 +85,6 @@ export class CommentsFeature {
     this.options.doc.off('update', this.onTextChange);
     this.options.socket.off('comment:created', this.onThread);
     this.options.socket.off('comment:updated', this.onThread);
-    this.options.socket.off('connect', this.load);
   }
 
   /** Redraws the threads when an edit detaches or reattaches one (its words deleted, or the deletion undone). */
@@ -102,7 +99,12 @@ export class CommentsFeature {
     this.panel.render();
   };
 
-  private readonly load = () => {
+  /**
+   * Loads every thread of the draft. Broadcasts only reach members of the room, so the page
+   * calls this again each time its room join is acknowledged: nothing created while away,
+   * or between the list and the join, is missed.
+   */
+  readonly reload = () => {
     this.options.api.threads().then(
       (threads) => this.store.replaceAll(threads),
       // The panel keeps what it had; the next reconnect tries again.

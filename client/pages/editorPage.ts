@@ -105,11 +105,6 @@ export function editorPage(app: App, session: Session): Page {
     );
     const socket = connectRealtime(session.token);
     const stopFollowingNetwork = pauseWhileOffline(socket);
-    const leaveRoom = joinDraftRoom(socket, draftId, {
-      onPeople: (list) => people.show(list),
-      onLive: (live) => people.setLive(live),
-      onUnauthorized: () => app.signOut({ returnTo: returnHere, expired: true }),
-    });
     const draftApi = new DraftApi(draftId, app.api);
     const comments = new CommentsFeature({
       draftId,
@@ -118,6 +113,14 @@ export function editorPage(app: App, session: Session): Page {
       api: draftApi,
       doc: collab.doc,
       reveal: () => sidebar.select('comments'),
+    });
+    const leaveRoom = joinDraftRoom(socket, draftId, {
+      onPeople: (list) => people.show(list),
+      onLive: (live) => {
+        people.setLive(live);
+        if (live) comments.reload();
+      },
+      onUnauthorized: () => app.signOut({ returnTo: returnHere, expired: true }),
     });
     sidebar.addTab({ id: 'comments', label: 'Comments', panel: comments.panel.element });
     const history = new HistoryPanel(draftApi, isFacilitator(session.user.role));
