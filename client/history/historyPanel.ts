@@ -4,6 +4,8 @@ import type { DraftApi } from '../api/draftApi';
 import { h, replaceChildren } from '../app/dom';
 import { activityList } from './activityList';
 import { compareView } from './compareView';
+import { readOnlyResolution } from '../editor/readOnlyResolution';
+import { resolutionSchema } from '../../shared/schema';
 import { openOverlay } from './overlay';
 import { versionLabel } from './versionLabel';
 import { versionList } from './versionList';
@@ -106,7 +108,11 @@ export class HistoryPanel {
 
   private preview(version: VersionSummary): void {
     this.act(
-      this.api.version(version.id).then((detail) => openOverlay(`${versionLabel(version)} (read-only)`, h('pre', { class: 'version-preview' }, detail.text))),
+      this.api.version(version.id).then((detail) => {
+        const paper = h('article', { class: 'version-preview' });
+        const view = readOnlyResolution(paper, resolutionSchema.nodeFromJSON(detail.doc));
+        openOverlay(`${versionLabel(version)} (read-only)`, paper, () => view.destroy());
+      }),
       false,
     );
   }

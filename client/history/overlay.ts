@@ -1,10 +1,14 @@
 import { h, type Child } from '../app/dom';
 
-/** A read-only view over the page (compare, preview); closes with its button or Escape. */
-export function openOverlay(title: string, ...content: Child[]): () => void {
+/**
+ * A read-only view over the page (compare, preview); closes with its button or Escape,
+ * then calls `onClose` (to release what the content holds).
+ */
+export function openOverlay(title: string, content: Child, onClose: () => void = () => {}): () => void {
   const close = () => {
     document.removeEventListener('keydown', onKey);
     overlay.remove();
+    onClose();
   };
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape') close();
@@ -17,7 +21,7 @@ export function openOverlay(title: string, ...content: Child[]): () => void {
       'div',
       { class: 'overlay-dialog', attrs: { role: 'dialog', 'aria-modal': 'true', 'aria-label': title } },
       h('header', { class: 'overlay-header' }, h('h2', {}, title), closeButton),
-      h('div', { class: 'overlay-body' }, ...content),
+      h('div', { class: 'overlay-body' }, content),
     ),
   );
   document.addEventListener('keydown', onKey);

@@ -1,12 +1,11 @@
-import { EditorState } from 'prosemirror-state';
-import { EditorView } from 'prosemirror-view';
+import type { EditorView } from 'prosemirror-view';
 import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import type { App } from '../app/app';
 import { h, replaceChildren } from '../app/dom';
 import type { Page } from '../app/router';
 import type { Session } from '../app/session';
 import { CollabSession, yjsServerUrl } from '../collab/collabSession';
-import { displayPlugins } from '../editor/plugins/displayPlugins';
+import { readOnlyResolution } from '../editor/readOnlyResolution';
 import { CloseCode } from '../../shared/closeCodes';
 import { resolutionSchema } from '../../shared/schema';
 import { draftHeading } from './draftHeading';
@@ -68,11 +67,7 @@ export function printPage(app: App, session: Session): Page {
       const doc = yXmlFragmentToProseMirrorRootNode(collab.fragment, resolutionSchema);
       release();
       paper.replaceChildren();
-      view = new EditorView(paper, {
-        state: EditorState.create({ doc, plugins: displayPlugins() }),
-        editable: () => false,
-        attributes: { class: 'resolution' },
-      });
+      view = readOnlyResolution(paper, doc);
       const { symbol, title } = draftHeading(doc);
       document.title = `${symbol ? `${symbol} — ` : ''}${title || 'Draft'} (print)`;
       if (!latest) {

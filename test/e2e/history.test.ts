@@ -65,6 +65,10 @@ describe('version history', () => {
     await page.locator('.version-named', { hasText: 'Rev.1' }).getByRole('button', { name: 'Preview' }).click();
     const dialog = page.getByRole('dialog', { name: 'Rev.1 (read-only)' });
     expect(await dialog.locator('.version-preview').textContent()).toContain('Urges Member States that');
+    // Rendered in UN layout with derived numbering, not as plain text.
+    expect(await dialog.locator('.version-preview .op').first().getAttribute('data-id')).toBeTruthy();
+    expect(await dialog.locator('.version-preview [contenteditable=true]').count()).toBe(0);
+    await page.screenshot({ path: artifactPath('history-preview.png') });
     await dialog.getByRole('button', { name: 'Close' }).click();
   });
 });
