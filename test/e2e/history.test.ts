@@ -71,4 +71,14 @@ describe('version history', () => {
     await page.screenshot({ path: artifactPath('history-preview.png') });
     await dialog.getByRole('button', { name: 'Close' }).click();
   });
+
+  it('restores Rev.1 for everyone and records the restore in the history', async () => {
+    const { page } = chair;
+    page.once('dialog', (confirm) => void confirm.accept());
+    await page.locator('.version-named', { hasText: 'Rev.1' }).first().getByRole('button', { name: 'Restore' }).click();
+    // Kazakhstan's wording after Rev.1 is gone on both screens.
+    await kazakhstan.page.locator(OP1, { hasText: 'Urges Member States' }).waitFor();
+    await chair.page.locator(OP1, { hasText: 'Urges Member States' }).waitFor();
+    await page.locator('.version-name', { hasText: 'Restored Rev.1' }).waitFor();
+  });
 });
