@@ -169,3 +169,25 @@ describe('REST API: sign-in, drafts and errors', () => {
     });
   });
 });
+
+describe('sign-in rate limit', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.stop());
+
+  it('answers 429 after ten failed attempts from one address, while a right password still counts as nothing', async () => {
+    const attempt = (password: string) =>
+      fetch(`${server.url}/api/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'kazakhstan', password }),
+      });
+    expect((await attempt('negotiate')).status).toBe(200);
+    for (let i = 0; i < 10; i++) expect((await attempt(`guess-${i}`)).status).toBe(401);
+    const refused = await attempt('guess-10');
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toEqual({ error: 'too many sign-in attempts; try again in a minute' });
+  });
+});
