@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { randomUUID } from 'node:crypto';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { CloseCode, type CloseCodeValue } from '../../shared/closeCodes';
 import type { PublicUser } from '../../shared/user';
@@ -39,6 +38,7 @@ export class YjsChannel {
   private readonly alive = new WeakSet<WebSocket>();
   /** Connections that closed but whose last frames are still being applied. */
   private readonly finishing = new Set<Promise<void>>();
+  private connectionCount = 0;
 
   constructor(private readonly options: YjsChannelOptions) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes, perMessageDeflate: false });
@@ -76,7 +76,10 @@ export class YjsChannel {
   }
 
   private accept(ws: WebSocket, draftId: string, token: string | null): void {
-    const log = this.options.logger.child({ draftId, connection: randomUUID() });
+    // A counter, not a UUID, and no child logger: thousands of connections stay cheap.
+    const connectionId = String(++this.connectionCount);
+    const context = { draftId, connection: connectionId };
+    const log = this.options.logger;
     const limiter = new FrameRateLimiter(this.options.maxFramesPerSecond);
     const early: RawData[] = [];
     let connection: CollabConnection | null = null;
@@ -87,7 +90,7 @@ export class YjsChannel {
     const refuse = (code: CloseCodeValue, reason: string, detail?: object) => {
       if (refused) return;
       refused = true;
-      log.warn({ code, reason, user: connection?.user.id, ...detail }, 'closing yjs connection');
+      log.warn({ ...context, code, reason, user: connection?.user.id, ...detail }, 'closing yjs connection');
       ws.close(code, reason);
     };
     // Frames are handled one at a time, in order, even those that arrive while closing:
@@ -107,7 +110,7 @@ export class YjsChannel {
     this.alive.add(ws);
     ws.on('pong', () => this.alive.add(ws));
     // ws closes with 1009 by itself when a frame exceeds maxPayload; we only log it.
-    ws.on('error', (err) => log.warn({ err }, 'yjs socket error'));
+    ws.on('error', (err) => log.warn({ ...context, err }, 'yjs socket error'));
     ws.on('message', (data) => {
       if (!limiter.take()) return refuse(CloseCode.RateLimited, 'too many messages');
       if (room && connection) return handle(room, connection, data);
@@ -126,10 +129,11 @@ export class YjsChannel {
       void finished.finally(() => this.finishing.delete(finished));
     });
 
-    void this.attach(draftId, token, log).then(
+    void this.attach(draftId, token).then(
       (attached) => {
         if (!attached.ok) return refuse(attached.code, attached.reason);
-        connection = { id: randomUUID(), user: attached.user, awarenessIds: new Set(), socket: socketOf(ws) };
+        log.debug({ ...context, user: attached.user.id }, 'yjs connection attached');
+        connection = { id: connectionId, user: attached.user, awarenessIds: new Set(), socket: socketOf(ws) };
         if (ws.readyState !== ws.OPEN) return this.options.rooms.release(draftId);
         const joined = attached.room;
         const joiner = connection;
@@ -144,14 +148,11 @@ export class YjsChannel {
   private async attach(
     draftId: string,
     token: string | null,
-    log: Logger,
   ): Promise<{ ok: true; user: PublicUser; room: Room } | { ok: false; code: CloseCodeValue; reason: string }> {
     const user = await this.options.auth.authenticate(token);
     if (!user) return { ok: false, code: CloseCode.Unauthorized, reason: 'sign-in required' };
     if (!(await this.options.drafts.get(draftId))) return { ok: false, code: CloseCode.UnknownDraft, reason: 'no such draft' };
-    const room = await this.options.rooms.acquire(draftId);
-    log.debug({ user: user.id }, 'yjs connection attached');
-    return { ok: true, user, room };
+    return { ok: true, user, room: await this.options.rooms.acquire(draftId) };
   }
 
   private checkHeartbeats(): void {
