@@ -161,9 +161,24 @@ export class Room {
       const connection = origin as CollabConnection;
       added.forEach((id) => connection.awarenessIds.add(id));
       removed.forEach((id) => connection.awarenessIds.delete(id));
+      this.stampIdentity(connection, added.concat(updated));
     }
     this.broadcast(awarenessMessage(this.awareness, changed), null);
   };
+
+  /**
+   * A cursor label is attribution too: whatever name a client puts in its awareness `user`,
+   * the others see the delegation the server authenticated (the relay encodes these states).
+   */
+  private stampIdentity(connection: CollabConnection, ids: number[]): void {
+    const states = this.awareness.getStates();
+    for (const id of ids) {
+      const state = states.get(id);
+      if (state && typeof state.user === 'object' && state.user !== null) {
+        state.user = { ...state.user, name: connection.user.delegation, userId: connection.user.id };
+      }
+    }
+  }
 
   private broadcast(message: Uint8Array, except: CollabConnection | null): void {
     for (const connection of this.connections) {

@@ -72,6 +72,16 @@ describe('Yjs channel: co-editing through the server', () => {
     expect(authors).toContain(user.id);
   });
 
+  it('labels every cursor with the authenticated delegation, whatever name the client claims', async () => {
+    const kz = await connect('kazakhstan');
+    const eu = await connect('eu');
+    kz.provider.awareness.setLocalStateField('user', { name: 'United States', color: '#123456', userId: 'forged' });
+    const kzId = kz.doc.clientID;
+    const label = () => eu.provider.awareness.getStates().get(kzId)?.user;
+    await new Promise<void>((resolve) => (label() ? resolve() : eu.provider.awareness.on('change', () => label() && resolve())));
+    expect(label()).toEqual({ name: 'Kazakhstan', color: '#123456', userId: (await server.login('kazakhstan')).user.id });
+  });
+
   it('shares cursors (awareness) and removes them when a client leaves', async () => {
     const a = await connect('kazakhstan');
     const b = await connect('eu');
