@@ -65,20 +65,18 @@ export class Room {
     if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
   }
 
-  /** Handles one decoded frame. Throws ProtocolError when the client must be disconnected. */
-  async receive(connection: CollabConnection, message: ClientMessage): Promise<void> {
+  /**
+   * Handles one decoded frame; throws ProtocolError when the client must be disconnected.
+   * Synchronous except for a sync step 1, which waits until what it answers with is durable.
+   */
+  receive(connection: CollabConnection, message: ClientMessage): void | Promise<void> {
     switch (message.type) {
       case 'sync-step1':
-        // Answer only with durable state: nobody may see an update that could still be lost.
-        await this.options.persistence.barrier();
-        connection.socket.send(syncStep2Message(this.doc, message.stateVector));
-        return;
+        return this.answerSyncStep1(connection, message.stateVector);
       case 'update':
-        this.applyClientUpdate(connection, message.update);
-        return;
+        return this.applyClientUpdate(connection, message.update);
       case 'awareness':
-        this.applyAwareness(connection, message.update);
-        return;
+        return this.applyAwareness(connection, message.update);
       case 'query-awareness':
         connection.socket.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
     }
@@ -113,6 +111,12 @@ export class Room {
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
+  }
+
+  /** Answer only with durable state: nobody may see an update that could still be lost. */
+  private async answerSyncStep1(connection: CollabConnection, stateVector: Uint8Array): Promise<void> {
+    await this.options.persistence.barrier();
+    connection.socket.send(syncStep2Message(this.doc, stateVector));
   }
 
   private applyClientUpdate(connection: CollabConnection, update: Uint8Array): void {

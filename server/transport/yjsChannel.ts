@@ -11,6 +11,7 @@ import type { Room } from '../collab/room';
 import type { Logger } from '../logger';
 import type { DraftStore } from '../store/types';
 import { FrameRateLimiter } from './frameRateLimiter';
+import { FrameSequencer } from './frameSequencer';
 
 export const YJS_PATH_PREFIX = '/yjs/';
 
@@ -84,7 +85,6 @@ export class YjsChannel {
     const early: RawData[] = [];
     let connection: CollabConnection | null = null;
     let room: Room | null = null;
-    let queue: Promise<void> = Promise.resolve();
 
     let refused = false;
     const refuse = (code: CloseCodeValue, reason: string, detail?: object) => {
@@ -93,19 +93,13 @@ export class YjsChannel {
       log.warn({ ...context, code, reason, user: connection?.user.id, ...detail }, 'closing yjs connection');
       ws.close(code, reason);
     };
-    // Frames are handled one at a time, in order, even those that arrive while closing:
-    // a client's last edits before a shutdown still count.
-    const handle = (target: Room, from: CollabConnection, data: RawData) => {
-      queue = queue.then(async () => {
-        if (refused) return;
-        try {
-          await target.receive(from, parseClientMessage(toBytes(data)));
-        } catch (err) {
-          if (err instanceof ProtocolError) refuse(CloseCode.BadMessage, err.message);
-          else refuse(CloseCode.BadMessage, 'internal error', { err });
-        }
-      });
-    };
+    // Frames are handled in order, even those that arrive while closing: a client's last
+    // edits before a shutdown still count.
+    const frames = new FrameSequencer((err) =>
+      err instanceof ProtocolError ? refuse(CloseCode.BadMessage, err.message) : refuse(CloseCode.BadMessage, 'internal error', { err }),
+    );
+    const handle = (target: Room, from: CollabConnection, data: RawData) =>
+      frames.run(() => (refused ? undefined : target.receive(from, parseClientMessage(toBytes(data)))));
 
     this.alive.add(ws);
     ws.on('pong', () => this.alive.add(ws));
@@ -120,7 +114,7 @@ export class YjsChannel {
       const attachedRoom = room;
       const attachedConnection = connection;
       room = null;
-      const finished = queue.then(() => {
+      const finished = frames.idle().then(() => {
         if (!attachedRoom || !attachedConnection) return;
         attachedRoom.leave(attachedConnection);
         this.options.rooms.release(draftId);
