@@ -4,6 +4,7 @@ import { AuthService } from './auth/authService';
 import { resolveAuthSecret } from './auth/secret';
 import { TokenService } from './auth/tokens';
 import { anchorFitsDocument } from './collab/anchorFitsDocument';
+import { draftHeadingOf } from './collab/draftHeading';
 import { PersistenceQueue } from './collab/persistenceQueue';
 import { RoomRegistry } from './collab/roomRegistry';
 import type { Config } from './config';
@@ -46,7 +47,10 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   const drafts = new DraftService(store.drafts, store.documents, store.versions);
   const seeded = config.seedDemo ? await seedDemo(store, drafts, logger) : [];
 
-  const activity = new DraftActivity(store.drafts, logger);
+  const activity = new DraftActivity(store.drafts, logger, (draftId) => {
+    const room = rooms.peek(draftId);
+    return room ? draftHeadingOf(room.doc) : null;
+  });
   const persistence = new PersistenceQueue(store.documents, logger.child({ component: 'persistence' }), (batch) =>
     activity.record(batch),
   );
@@ -119,10 +123,11 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       await yjs.close();
       await io.close();
       httpServer.closeAllConnections();
+      await persistence.close();
+      // While the rooms are still loaded, so the last title and symbol edits reach the list.
+      await activity.close();
       await rooms.closeAll();
       checkpoints.close();
-      await persistence.close();
-      await activity.close();
       await store.close();
       logger.info('stopped cleanly');
     })());

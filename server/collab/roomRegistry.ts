@@ -17,6 +17,8 @@ export interface RoomRegistryOptions {
 
 interface Entry {
   room: Promise<Room>;
+  /** The room once loaded (for peeks that must not load anything). */
+  loaded: Room | null;
   idleTimer: NodeJS.Timeout | null;
   /** Callers that hold the room open (connections, server-side edits). */
   holds: number;
@@ -35,9 +37,10 @@ export class RoomRegistry {
   async acquire(draftId: string): Promise<Room> {
     let entry = this.entries.get(draftId);
     if (!entry) {
-      entry = { room: this.load(draftId), idleTimer: null, holds: 0 };
+      entry = { room: this.load(draftId), loaded: null, idleTimer: null, holds: 0 };
       this.entries.set(draftId, entry);
       const created = entry;
+      created.room.then((room) => (created.loaded = room)).catch(() => {});
       // A failed load is forgotten so the next attempt reads the store again.
       created.room.catch(() => {
         if (this.entries.get(draftId) === created) this.entries.delete(draftId);
@@ -73,6 +76,11 @@ export class RoomRegistry {
     } finally {
       this.release(draftId);
     }
+  }
+
+  /** The live room of a draft if it is in memory right now; never loads one. */
+  peek(draftId: string): Room | null {
+    return this.entries.get(draftId)?.loaded ?? null;
   }
 
   get loadedCount(): number {

@@ -26,6 +26,8 @@ export interface UserStore {
 
 export type DraftRecord = DraftSummary;
 
+export type DraftHeading = Pick<DraftSummary, 'title' | 'symbol'>;
+
 export interface DraftStore {
   create(draft: DraftRecord): Promise<void>;
   get(id: string): Promise<DraftRecord | null>;
@@ -33,6 +35,8 @@ export interface DraftStore {
   list(): Promise<DraftRecord[]>;
   /** Records that the draft's text changed at `at` (only ever moves forward). */
   touch(id: string, at: string): Promise<void>;
+  /** Keeps the listed title and symbol in step with the text (the heading lives in the document). */
+  setHeading(id: string, heading: DraftHeading): Promise<void>;
 }
 
 /** A Yjs update to append to a draft's log, with the authenticated author who sent it. */

@@ -215,6 +215,18 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
         await store.drafts.touch(id, at(1));
         expect(await store.drafts.get(id)).toBeNull();
       });
+
+      it('updates the listed title and symbol, and nothing else', async () => {
+        const draft = makeDraft({ updatedAt: at(3) });
+        await store.drafts.create(draft);
+        await store.drafts.setHeading(draft.id, { title: 'Countering trafficking (Rev.1)', symbol: 'E/CN.15/2026/L.4/Rev.1' });
+        const expected = { ...draft, title: 'Countering trafficking (Rev.1)', symbol: 'E/CN.15/2026/L.4/Rev.1' };
+        expect(await store.drafts.get(draft.id)).toEqual(expected);
+        expect((await store.drafts.list()).find((d) => d.id === draft.id)).toEqual(expected);
+        const unknown = newId('draft');
+        await store.drafts.setHeading(unknown, { title: 'x', symbol: '' });
+        expect(await store.drafts.get(unknown)).toBeNull();
+      });
     });
 
     describe('documents', () => {

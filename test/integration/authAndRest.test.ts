@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import { blankResolution } from '../../shared/draftTemplate';
 import type { DraftSummary } from '../../shared/drafts';
 import type { PublicUser } from '../../shared/user';
@@ -189,5 +190,34 @@ describe('sign-in rate limit', () => {
     const refused = await attempt('guess-10');
     expect(refused.status).toBe(429);
     expect(await refused.json()).toEqual({ error: 'too many sign-in attempts; try again in a minute' });
+  });
+});
+
+describe('the drafts list follows the heading in the text', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.stop());
+
+  it('shows the title and symbol delegates edited in the draft', async () => {
+    const draftId = await server.demoDraftId();
+    const { token } = await server.login('kazakhstan');
+    const client = connectYjs(server.wsUrl, draftId, token);
+    await client.synced;
+    const heading = client.doc.getXmlFragment('prosemirror').get(0) as Y.XmlElement;
+    const symbol = (heading.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    symbol.insert(symbol.length, '/Rev.1');
+    const title = (client.doc.getXmlFragment('prosemirror').get(2) as Y.XmlElement).get(0) as Y.XmlText;
+    title.insert(0, 'Strengthening the fight against: ');
+    const listed = async () =>
+      (await requestJson<{ drafts: DraftSummary[] }>(`${server.url}/api/drafts`, { token })).body.drafts.find((d) => d.id === draftId)!;
+    const deadline = Date.now() + 10_000;
+    while ((await listed()).symbol !== 'E/CN.15/2026/L.4/Rev.1' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(await listed()).toMatchObject({
+      symbol: 'E/CN.15/2026/L.4/Rev.1',
+      title: 'Strengthening the fight against: Countering trafficking in persons facilitated by the use of information and communications technologies',
+    });
+    client.destroy();
   });
 });

@@ -1,5 +1,5 @@
 import type { Collection } from 'mongodb';
-import type { DraftRecord, DraftStore } from '../types';
+import type { DraftHeading, DraftRecord, DraftStore } from '../types';
 import type { DraftDoc } from './collections';
 import { fromDoc, fromDocOrNull, toDoc } from './docId';
 import { insertUnique } from './insertUnique';
@@ -23,5 +23,9 @@ export class MongoDraftStore implements DraftStore {
   async touch(id: string, at: string): Promise<void> {
     // The filter makes an older `at` a no-op, even when two touches race.
     await this.drafts.updateOne({ _id: id, updatedAt: { $lt: at } }, { $set: { updatedAt: at } });
+  }
+
+  async setHeading(id: string, { title, symbol }: DraftHeading): Promise<void> {
+    await this.drafts.updateOne({ _id: id }, { $set: { title, symbol } });
   }
 }

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { DraftRecord, DraftStore } from '../types';
+import type { DraftHeading, DraftRecord, DraftStore } from '../types';
 import { insertUnique } from './insertUnique';
 
 const COLUMNS = 'id, title, symbol, created_by AS createdBy, created_at AS createdAt, updated_at AS updatedAt';
@@ -9,6 +9,7 @@ export class SqliteDraftStore implements DraftStore {
   private readonly byId: Statement<[string], DraftRecord>;
   private readonly all: Statement<[], DraftRecord>;
   private readonly moveForward: Statement<[{ id: string; at: string }]>;
+  private readonly heading: Statement<[DraftHeading & { id: string }]>;
 
   constructor(db: Database) {
     this.insert = db.prepare(`INSERT INTO drafts (id, title, symbol, created_by, created_at, updated_at)
@@ -16,6 +17,7 @@ export class SqliteDraftStore implements DraftStore {
     this.byId = db.prepare(`SELECT ${COLUMNS} FROM drafts WHERE id = ?`);
     this.all = db.prepare(`SELECT ${COLUMNS} FROM drafts ORDER BY updated_at DESC, id`);
     this.moveForward = db.prepare('UPDATE drafts SET updated_at = @at WHERE id = @id AND updated_at < @at');
+    this.heading = db.prepare('UPDATE drafts SET title = @title, symbol = @symbol WHERE id = @id');
   }
 
   async create(draft: DraftRecord): Promise<void> {
@@ -32,5 +34,9 @@ export class SqliteDraftStore implements DraftStore {
 
   async touch(id: string, at: string): Promise<void> {
     this.moveForward.run({ id, at });
+  }
+
+  async setHeading(id: string, { title, symbol }: DraftHeading): Promise<void> {
+    this.heading.run({ id, title, symbol });
   }
 }

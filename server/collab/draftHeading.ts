@@ -1,0 +1,29 @@
+import * as Y from 'yjs';
+import { PROSEMIRROR_FRAGMENT } from '../../shared/schema';
+import type { DraftHeading } from '../store/types';
+
+/** The title and symbol as they stand in the text of a draft (where delegates edit them). */
+export function draftHeadingOf(doc: Y.Doc): DraftHeading {
+  const fragment = doc.getXmlFragment(PROSEMIRROR_FRAGMENT);
+  return { title: textOf(find(fragment, 'title')), symbol: textOf(find(fragment, 'symbol')) };
+}
+
+function find(node: Y.XmlFragment | Y.XmlElement, name: string): Y.XmlElement | null {
+  for (const child of node.toArray()) {
+    if (!(child instanceof Y.XmlElement)) continue;
+    if (child.nodeName === name) return child;
+    const inner = find(child, name);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+function textOf(element: Y.XmlElement | null): string {
+  if (!element) return '';
+  return element
+    .toArray()
+    .filter((child): child is Y.XmlText => child instanceof Y.XmlText)
+    .map((text) => (text.toDelta() as Array<{ insert: unknown }>).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join(''))
+    .join('')
+    .trim();
+}
