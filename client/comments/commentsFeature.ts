@@ -82,6 +82,8 @@ export class CommentsFeature {
   }
 
   destroy(): void {
+    // A thread list still on its way must not dispatch into the editor once it is gone.
+    this.view = null;
     this.options.doc.off('update', this.onTextChange);
     this.options.socket.off('comment:created', this.onThread);
     this.options.socket.off('comment:updated', this.onThread);
