@@ -1,12 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { loadDocument } from '../server/collab/loadDocument';
 import { DraftService } from '../server/domain/draftService';
 import { seedDemo } from '../server/domain/seed/seedDemo';
+import { newVersion } from '../server/domain/versions/newVersion';
 import { createLogger } from '../server/logger';
 import { openStore } from '../server/store/openStore';
 import type { NewUpdate } from '../server/store/types';
 import { PROSEMIRROR_FRAGMENT } from '../shared/schema';
+import { pick, seededRandom } from '../test/helpers/seededRandom';
 
 export interface HistoryShape {
   updates: number;
@@ -32,7 +33,7 @@ export async function buildHistory(dataDir: string, shape: HistoryShape): Promis
     const authors = (await store.users.list()).filter((u) => u.role !== 'observer').map((u) => u.id);
     const { doc } = await loadDocument(store.documents, draft.id, logger);
     const texts = paragraphTexts(doc);
-    const random = seeded(42);
+    const random = seededRandom(42);
     // The negotiation happens after the zero draft was seeded, as in real life.
     const start = Date.now();
     let pending: NewUpdate[] = [];
@@ -53,18 +54,17 @@ export async function buildHistory(dataDir: string, shape: HistoryShape): Promis
       if (made % every === 0) {
         const state = Y.encodeStateAsUpdate(doc);
         const named = (made / every) % 10 === 0;
-        await store.versions.create({
-          id: randomUUID(),
-          draftId: draft.id,
-          kind: named ? 'named' : 'auto',
-          name: named ? `Round ${made / every / 10}` : null,
-          createdAt: new Date(start + made * SECONDS_PER_UPDATE * 1000).toISOString(),
-          createdBy: null,
-          createdByName: null,
-          seq: lastSeq,
-          size: state.byteLength,
-          state,
-        });
+        await store.versions.create(
+          newVersion({
+            draftId: draft.id,
+            kind: named ? 'named' : 'auto',
+            name: named ? `Round ${made / every / 10}` : null,
+            author: null,
+            state,
+            seq: lastSeq,
+            createdAt: new Date(start + made * SECONDS_PER_UPDATE * 1000).toISOString(),
+          }),
+        );
       }
     }
     if (pending.length > 0) lastSeq = (await store.documents.append(pending)).at(-1)!.seq;
@@ -83,7 +83,7 @@ export async function buildHistory(dataDir: string, shape: HistoryShape): Promis
  */
 function edit(text: Y.XmlText, random: () => number): void {
   const at = Math.floor(random() * text.length);
-  if (random() < 0.5 || text.length < 60) text.insert(at, ` ${WORDS[Math.floor(random() * WORDS.length)]}`);
+  if (random() < 0.5 || text.length < 60) text.insert(at, ` ${pick(random, WORDS)}`);
   else text.delete(at, Math.min(4 + Math.floor(random() * 10), text.length - at));
 }
 
@@ -96,12 +96,4 @@ function paragraphTexts(doc: Y.Doc): Y.XmlText[] {
     });
   walk(doc.getXmlFragment(PROSEMIRROR_FRAGMENT));
   return texts;
-}
-
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
 }

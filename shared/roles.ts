@@ -1,8 +1,6 @@
 /** What a user may do in a draft. */
 export type Role = 'facilitator' | 'delegate' | 'observer';
 
-export const ROLES: readonly Role[] = ['facilitator', 'delegate', 'observer'];
-
 /** Observers read; only facilitators and delegates change the text. */
 export function canEditText(role: Role): boolean {
   return role !== 'observer';

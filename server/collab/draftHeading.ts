@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { PROSEMIRROR_FRAGMENT } from '../../shared/schema';
+import { xmlTextContent } from '../../shared/xmlTextContent';
 import type { DraftHeading } from '../store/types';
 
 /** The title and symbol as they stand in the text of a draft (where delegates edit them). */
@@ -23,7 +24,7 @@ function textOf(element: Y.XmlElement | null): string {
   return element
     .toArray()
     .filter((child): child is Y.XmlText => child instanceof Y.XmlText)
-    .map((text) => (text.toDelta() as Array<{ insert: unknown }>).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join(''))
+    .map(xmlTextContent)
     .join('')
     .trim();
 }

@@ -40,11 +40,6 @@ export class PersistenceQueue {
     await this.lastDurable;
   }
 
-  /** Number of updates waiting to be written. */
-  get backlog(): number {
-    return this.pending.length;
-  }
-
   /** Writes what is queued (retrying as needed) and stops taking timers. */
   async close(): Promise<void> {
     await this.barrier();

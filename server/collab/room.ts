@@ -96,10 +96,6 @@ export class Room {
     return { state: Y.encodeStateAsUpdate(this.doc), seq: this.lastSeq };
   }
 
-  get isEmpty(): boolean {
-    return this.connections.size === 0;
-  }
-
   /** Writes a snapshot when the log grew since the last one, e.g. before unloading. */
   async saveSnapshotIfBehind(): Promise<void> {
     await this.options.persistence.barrier();

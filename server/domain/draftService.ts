@@ -4,6 +4,7 @@ import { prosemirrorJSONToYDoc } from 'y-prosemirror';
 import { outlineToDoc, type DraftOutline } from '../../shared/draftTemplate';
 import { PROSEMIRROR_FRAGMENT, resolutionSchema } from '../../shared/schema';
 import type { PublicUser } from '../../shared/user';
+import { newVersion } from './versions/newVersion';
 import type { DocumentStore, DraftRecord, DraftStore, VersionStore } from '../store/types';
 
 /** Creating and listing drafts; a new draft's text is the first entry of its log. */
@@ -38,18 +39,9 @@ export class DraftService {
     ydoc.destroy();
     // The text first: a draft listed without its text would open empty.
     const [stored] = await this.documents.append([{ draftId: draft.id, update: state, authorId: creator.id, at: now }]);
-    await this.versions.create({
-      id: randomUUID(),
-      draftId: draft.id,
-      kind: 'named',
-      name: firstVersionName,
-      createdAt: now,
-      createdBy: creator.id,
-      createdByName: creator.delegation,
-      seq: stored.seq,
-      size: state.byteLength,
-      state,
-    });
+    await this.versions.create(
+      newVersion({ draftId: draft.id, kind: 'named', name: firstVersionName, author: creator, state, seq: stored.seq, createdAt: now }),
+    );
     await this.drafts.create(draft);
     return draft;
   }

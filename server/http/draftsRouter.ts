@@ -3,6 +3,7 @@ import { blankResolution } from '../../shared/draftTemplate';
 import { CreateDraftRequest } from '../../shared/validation/requests';
 import { canEditText } from '../../shared/roles';
 import type { DraftService } from '../domain/draftService';
+import { draftParam, currentDraft } from './draftParam';
 import { HttpError, parseOr400 } from './httpError';
 import { currentUser } from './requireAuth';
 
@@ -22,10 +23,9 @@ export function draftsRouter(drafts: DraftService): Router {
     res.status(201).json({ draft });
   });
 
-  router.get('/:id', async (req, res) => {
-    const draft = await drafts.get(req.params.id);
-    if (!draft) throw new HttpError(404, 'no such draft');
-    res.json({ draft });
+  router.param('id', draftParam(drafts));
+  router.get('/:id', (_req, res) => {
+    res.json({ draft: currentDraft(res) });
   });
 
   return router;

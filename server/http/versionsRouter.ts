@@ -2,17 +2,15 @@ import { Router } from 'express';
 import { CompareQuery, ListVersionsQuery, NameVersionRequest } from '../../shared/versions';
 import type { DraftService } from '../domain/draftService';
 import type { VersionService } from '../domain/versions/versionService';
-import { HttpError, parseOr400 } from './httpError';
+import { draftParam } from './draftParam';
+import { parseOr400 } from './httpError';
 import { currentUser } from './requireAuth';
 
 /** /api/drafts/:id/versions, /compare, /activity: the draft's history. */
 export function versionsRouter(drafts: DraftService, versions: VersionService): Router {
   const router = Router();
 
-  router.use('/:id', async (req, _res, next) => {
-    if (!(await drafts.get(req.params.id))) throw new HttpError(404, 'no such draft');
-    next();
-  });
+  router.param('id', draftParam(drafts));
 
   router.get('/:id/versions', async (req, res) => {
     const { limit, before } = parseOr400(ListVersionsQuery, req.query);

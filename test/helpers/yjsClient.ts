@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
+import { xmlTextContent } from '../../shared/xmlTextContent';
 
 export interface YjsClient {
   doc: Y.Doc;
@@ -61,14 +62,10 @@ export function paragraphTexts(doc: Y.Doc): string[] {
       if (child instanceof Y.XmlText) continue;
       const element = child as Y.XmlElement;
       const textChildren = element.toArray().filter((c): c is Y.XmlText => c instanceof Y.XmlText);
-      if (textChildren.length > 0 || element.length === 0) texts.push(textChildren.map(plainText).join(''));
+      if (textChildren.length > 0 || element.length === 0) texts.push(textChildren.map(xmlTextContent).join(''));
       else walk(element);
     }
   };
   walk(doc.getXmlFragment('prosemirror'));
   return texts;
-}
-
-function plainText(text: Y.XmlText): string {
-  return (text.toDelta() as Array<{ insert: unknown }>).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { prosemirrorToYXmlFragment } from 'y-prosemirror';
 import { compareDrafts, type DocJson } from '../../../shared/diff';
 import { plainText } from '../../../shared/plainText';
@@ -10,6 +9,7 @@ import type { DocumentStore, UserStore, VersionKind, VersionMeta, VersionRecord,
 import { DomainError } from '../domainError';
 import { attributeChanges } from './attributeChanges';
 import { groupActivity } from './groupActivity';
+import { newVersion } from './newVersion';
 import type { LiveDraft, LiveDrafts } from './liveDraft';
 import { stateToDoc } from './stateToDoc';
 
@@ -32,18 +32,7 @@ export class VersionService {
   async checkpoint(draft: LiveDraft, kind: VersionKind = 'auto', name: string | null = null, user: PublicUser | null = null): Promise<VersionMeta | null> {
     const { state, seq } = await draft.captureDurableState();
     if (kind === 'auto' && (await this.versions.latest(draft.draftId))?.seq === seq) return null;
-    const record: VersionRecord = {
-      id: randomUUID(),
-      draftId: draft.draftId,
-      kind,
-      name,
-      createdAt: new Date().toISOString(),
-      createdBy: user?.id ?? null,
-      createdByName: user ? user.delegation : null,
-      seq,
-      size: state.byteLength,
-      state,
-    };
+    const record = newVersion({ draftId: draft.draftId, kind, name, author: user, state, seq });
     await this.versions.create(record);
     if (kind === 'auto') await this.versions.pruneAuto(draft.draftId, this.options.keepAuto);
     return record;

@@ -1,5 +1,5 @@
 import { diffSequences, type EditRun } from '../../../shared/diff/myers';
-import { seededRandom } from './seededRandom';
+import { seededRandom } from '../../helpers/seededRandom';
 
 /** Length of a longest common subsequence by dynamic programming, the reference for optimality. */
 function lcsLength(a: number[], b: number[]): number {

@@ -1,5 +1,5 @@
 import { diffWords, type Segment } from '../../../shared/diff';
-import { pick, seededRandom } from './seededRandom';
+import { pick, seededRandom } from '../../helpers/seededRandom';
 
 const join = (segments: Segment[], skip: Segment['op']) =>
   segments.filter((segment) => segment.op !== skip).map((segment) => segment.text).join('');

@@ -1,14 +1,6 @@
 import * as Y from 'yjs';
 import { anchorPositions, resolveAnchorRange } from '../../../shared/anchors';
-
-/** A small deterministic generator, so a failing round can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
+import { seededRandom } from '../../helpers/seededRandom';
 
 function paragraphDoc(text: string): Y.Doc {
   const doc = new Y.Doc();
@@ -34,7 +26,7 @@ const BASE = 'The Commission urges Member States to act;';
 describe('comment anchors follow their words through concurrent edits', () => {
   it('keeps covering the quoted words while others edit outside them (seeded, many rounds)', () => {
     for (let round = 0; round < 300; round++) {
-      const random = seeded(round + 1);
+      const random = seededRandom(round + 1);
       const a = paragraphDoc(BASE);
       const b = new Y.Doc();
       sync(a, b);
