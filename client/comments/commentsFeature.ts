@@ -12,6 +12,7 @@ import { anchorFromSelection, anchorRangeInEditor } from './commentAnchor';
 import { CommentActions } from './commentActions';
 import { CommentsPanel } from './commentsPanel';
 import { ThreadStore } from './threadStore';
+import { errorText } from '../app/errorText';
 
 export interface CommentsFeatureOptions {
   draftId: string;
@@ -110,7 +111,7 @@ export class CommentsFeature {
     this.options.api.threads().then(
       (threads) => this.store.replaceAll(threads),
       // The panel keeps what it had; the next reconnect tries again.
-      (failure: unknown) => this.panel.showLoadError(failure instanceof Error ? failure.message : String(failure)),
+      (failure: unknown) => this.panel.showLoadError(errorText(failure)),
     );
   };
 

@@ -18,9 +18,6 @@ export class ThreadStore {
     this.notify();
   }
 
-  get(id: string): CommentThread | undefined {
-    return this.threads.get(id);
-  }
 
   /** Oldest first, as a conversation reads. */
   list(filter: ThreadFilter = 'all'): CommentThread[] {

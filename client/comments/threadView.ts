@@ -1,6 +1,8 @@
 import type { CommentThread, CommentView } from '../../shared/comments';
 import { h } from '../app/dom';
 import { absoluteTime } from '../app/time';
+import { errorText } from '../app/errorText';
+import { COMMENT_MAX_LENGTH } from '../../shared/comments';
 
 export interface Viewer {
   userId: string;
@@ -24,7 +26,7 @@ export function threadView(thread: CommentThread, detached: boolean, viewer: Vie
   const run = (action: Promise<unknown>) => {
     error.hidden = true;
     action.catch((failure: unknown) => {
-      error.textContent = failure instanceof Error ? failure.message : String(failure);
+      error.textContent = errorText(failure);
       error.hidden = false;
     });
   };
@@ -116,7 +118,7 @@ export function textForm(
   error: HTMLElement,
   initial = '',
 ): HTMLFormElement {
-  const textarea = h('textarea', { class: 'comment-input', attrs: { 'aria-label': label, rows: '2', maxlength: '4000' } });
+  const textarea = h('textarea', { class: 'comment-input', attrs: { 'aria-label': label, rows: '2', maxlength: String(COMMENT_MAX_LENGTH) } });
   textarea.value = initial;
   const button = h('button', { class: 'button-primary button-small', attrs: { type: 'submit' } }, submitLabel);
   const form = h('form', { class: 'comment-form' }, textarea, button);
@@ -129,7 +131,7 @@ export function textForm(
     submit(text)
       .then(() => (textarea.value = ''))
       .catch((failure: unknown) => {
-        error.textContent = failure instanceof Error ? failure.message : String(failure);
+        error.textContent = errorText(failure);
         error.hidden = false;
       })
       .finally(() => (button.disabled = false));

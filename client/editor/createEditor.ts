@@ -22,6 +22,7 @@ export interface CollabEditorOptions {
   toolbar: HTMLElement | null;
   /** Plugins of features shown in the text (comment highlights ...), added after the editor's own. */
   plugins?: Plugin[];
+  /** Called once at start and whenever the document changes (not on cursor moves). */
   onChange?: (state: EditorState) => void;
 }
 
@@ -47,7 +48,8 @@ export function createCollabEditor(options: CollabEditorOptions): EditorView {
     // `this`, not `view`: y-prosemirror dispatches its first render while the view is being constructed.
     dispatchTransaction(this: EditorView, tr) {
       this.updateState(this.state.apply(tr));
-      options.onChange?.(this.state);
+      // Selection-only transactions (every cursor move) leave the heading as it was.
+      if (tr.docChanged) options.onChange?.(this.state);
     },
   });
   options.onChange?.(view.state);

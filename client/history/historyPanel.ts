@@ -9,6 +9,7 @@ import { resolutionSchema } from '../../shared/schema';
 import { openOverlay } from './overlay';
 import { versionLabel } from './versionLabel';
 import { versionList } from './versionList';
+import { errorText } from '../app/errorText';
 
 const CURRENT = 'current';
 
@@ -20,6 +21,8 @@ export class HistoryPanel {
   private readonly activityHost = h('div', { class: 'activity-host' });
   private readonly fromSelect = h('select', { attrs: { name: 'from', 'aria-label': 'Compare from' } });
   private readonly toSelect = h('select', { attrs: { name: 'to', 'aria-label': 'Compare with' } });
+  /** Closes the compare or preview view that is open, if any. */
+  private closeOverlay: (() => void) | null = null;
 
   constructor(
     private readonly api: DraftApi,
@@ -55,6 +58,19 @@ export class HistoryPanel {
     } catch (failure) {
       this.fail(failure);
     }
+  }
+
+  /** Leaving the page closes what the panel opened over it. */
+  destroy(): void {
+    this.closeOverlay?.();
+  }
+
+  private show(title: string, content: HTMLElement, release: () => void = () => {}): void {
+    this.closeOverlay?.();
+    this.closeOverlay = openOverlay(title, content, () => {
+      release();
+      this.closeOverlay = null;
+    });
   }
 
   private nameForm(): HTMLElement {
@@ -103,7 +119,7 @@ export class HistoryPanel {
     if (!from) return;
     const to = this.toSelect.value || CURRENT;
     const title = `${this.fromSelect.selectedOptions[0]?.textContent ?? ''} compared with ${this.toSelect.selectedOptions[0]?.textContent ?? ''}`;
-    this.act(this.api.compare(from, to).then((comparison) => openOverlay(title, compareView(comparison))), false);
+    this.act(this.api.compare(from, to).then((comparison) => this.show(title, compareView(comparison))), false);
   }
 
   private preview(version: VersionSummary): void {
@@ -111,7 +127,7 @@ export class HistoryPanel {
       this.api.version(version.id).then((detail) => {
         const paper = h('article', { class: 'version-preview' });
         const view = readOnlyResolution(paper, resolutionSchema.nodeFromJSON(detail.doc));
-        openOverlay(`${versionLabel(version)} (read-only)`, paper, () => view.destroy());
+        this.show(`${versionLabel(version)} (read-only)`, paper, () => view.destroy());
       }),
       false,
     );
@@ -129,7 +145,7 @@ export class HistoryPanel {
   }
 
   private fail(failure: unknown): void {
-    this.error.textContent = failure instanceof Error ? failure.message : String(failure);
+    this.error.textContent = errorText(failure);
     this.error.hidden = false;
   }
 }

@@ -6,6 +6,7 @@ import type { Session } from '../app/session';
 import { draftsList } from '../panels/draftsList';
 import { canEditText } from '../../shared/roles';
 import { appHeader } from './appHeader';
+import { errorText } from '../app/errorText';
 
 function newDraftForm(app: App, signal: AbortSignal): HTMLElement {
   const title = h('input', { attrs: { name: 'title', required: true, maxlength: '300', placeholder: 'e.g. Strengthening international cooperation against …' } });
@@ -21,7 +22,7 @@ function newDraftForm(app: App, signal: AbortSignal): HTMLElement {
       const draft = await app.api.createDraft({ title: title.value.trim(), symbol: symbol.value.trim() || undefined });
       if (!signal.aborted) app.router.navigate(`/drafts/${encodeURIComponent(draft.id)}`);
     } catch (failure) {
-      error.textContent = failure instanceof Error ? failure.message : 'The draft could not be created.';
+      error.textContent = errorText(failure, 'The draft could not be created.');
       error.hidden = false;
     } finally {
       submit.disabled = false;
@@ -57,7 +58,7 @@ export function draftsPage(app: App, session: Session): Page {
         replaceChildren(listHost, draftsList(drafts));
       } catch (failure) {
         if (signal.aborted || (failure instanceof ApiError && failure.status === 401)) return;
-        const message = failure instanceof Error ? failure.message : 'The drafts could not be loaded.';
+        const message = errorText(failure, 'The drafts could not be loaded.');
         replaceChildren(
           listHost,
           h('p', { class: 'form-error', attrs: { role: 'alert' } }, message),

@@ -130,6 +130,7 @@ export function editorPage(app: App, session: Session): Page {
       stopFollowingNetwork();
       leaveRoom();
       comments.destroy();
+      history.destroy();
       socket.disconnect();
       view?.destroy();
       collab.destroy();

@@ -2,6 +2,7 @@ import type { App } from '../app/app';
 import { h } from '../app/dom';
 import { safeReturnTo } from '../app/returnTo';
 import type { Page } from '../app/router';
+import { errorText } from '../app/errorText';
 
 function field(label: string, input: HTMLInputElement): HTMLElement {
   return h('label', { class: 'field' }, h('span', { class: 'field-label' }, label), input);
@@ -35,7 +36,7 @@ export function loginPage(app: App): Page {
         app.session.set(session);
         app.router.navigate(next, { replace: true });
       } catch (failure) {
-        error.textContent = failure instanceof Error ? failure.message : 'Sign-in failed.';
+        error.textContent = errorText(failure, 'Sign-in failed.');
         error.hidden = false;
         password.select();
       } finally {

@@ -18,8 +18,25 @@ export class Sidebar {
   private readonly tabs = new Map<string, { button: HTMLButtonElement; panel: HTMLElement; onShow?: () => void }>();
 
   constructor() {
-    this.tabList = h('div', { class: 'sidebar-tabs', attrs: { role: 'tablist', 'aria-label': 'Panels' } });
+    this.tabList = h('div', {
+      class: 'sidebar-tabs',
+      attrs: { role: 'tablist', 'aria-label': 'Panels' },
+      on: { keydown: (event) => this.moveWithKeys(event as KeyboardEvent) },
+    });
     this.element = h('aside', { class: 'sidebar', attrs: { 'aria-label': 'Panels' } }, this.tabList);
+  }
+
+  /** The tabs pattern: only the selected tab is in the Tab order, arrow keys move between tabs. */
+  private moveWithKeys(event: KeyboardEvent): void {
+    const ids = [...this.tabs.keys()];
+    const current = ids.findIndex((id) => this.tabs.get(id)!.button === document.activeElement);
+    if (current < 0) return;
+    const next = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: ids.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const id = ids[(next + ids.length) % ids.length];
+    this.select(id);
+    this.tabs.get(id)!.button.focus();
   }
 
   addTab(tab: SidebarTab): void {

@@ -1,7 +1,7 @@
 import { keydownHandler } from 'prosemirror-keymap';
 import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
-import { ySyncPluginKey } from 'y-prosemirror';
+import { isRemoteChange } from '../isRemoteChange';
 import type { CommentThread } from '../../../shared/comments';
 import { anchorRangeInEditor } from '../../comments/commentAnchor';
 
@@ -44,8 +44,9 @@ export function commentHighlightsPlugin(options: CommentHighlightsOptions): Plug
         // A local edit reaches Yjs only after this transaction is applied, so the anchors would
         // resolve against stale text: map the ranges instead. Changes that came from Yjs, and
         // everything else, resolve the anchors again.
-        const fromYjs = (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin;
-        if (tr.docChanged && !fromYjs && !update) return { threads, activeId, decorations: value.decorations.map(tr.mapping, tr.doc) };
+        // Cursor moves and remote cursors change nothing here: keep the highlights as they are.
+        if (!tr.docChanged && !update) return value;
+        if (tr.docChanged && !isRemoteChange(tr) && !update) return { threads, activeId, decorations: value.decorations.map(tr.mapping, tr.doc) };
         return { threads, activeId, decorations: build(state, threads, activeId) };
       },
     },

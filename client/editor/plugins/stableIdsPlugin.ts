@@ -1,12 +1,7 @@
 import { Plugin, PluginKey, type Transaction } from 'prosemirror-state';
-import { ySyncPluginKey } from 'y-prosemirror';
 import { newParagraphId } from '../../../shared/paragraphIds';
+import { isRemoteChange } from '../isRemoteChange';
 import { paragraphsNeedingIds, paragraphsOf } from '../paragraphIds';
-
-/** Changes that arrived from other delegations through Yjs; their authors assign their own ids. */
-export function isRemoteChange(tr: Transaction): boolean {
-  return Boolean(tr.getMeta(ySyncPluginKey)?.isChangeOrigin);
-}
 
 /**
  * Gives every new or split paragraph a fresh unique id and repairs duplicates,
