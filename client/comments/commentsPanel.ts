@@ -28,6 +28,11 @@ export class CommentsPanel {
   private readonly list = h('div', { class: 'comment-threads' });
   private readonly composer = h('div', { class: 'comment-composer', attrs: { hidden: true } });
   private readonly hint = h('p', { class: 'panel-note', attrs: { hidden: true, role: 'status' } });
+  /**
+   * The element drawn for each thread, with what it was drawn from. A thread that did not
+   * change keeps its element, so a reply or edit being typed there survives others' comments.
+   */
+  private readonly drawn = new Map<string, { thread: CommentThread; detached: boolean; element: HTMLElement }>();
 
   constructor(private readonly deps: CommentsPanelDeps) {
     const filter = h(
@@ -76,14 +81,26 @@ export class CommentsPanel {
   }
 
   render(): void {
+    const typingIn = document.activeElement;
     const threads = this.deps.store.list(this.filter);
     const open = this.deps.store.list('open').length;
     this.summary.textContent = open === 1 ? '1 open thread.' : `${open} open threads.`;
     replaceChildren(
       this.list,
-      ...threads.map((t) => threadView(t, this.deps.isDetached(t), this.deps.viewer, this.deps.handlers)),
+      ...threads.map((t) => this.threadElement(t)),
       threads.length === 0 ? h('p', { class: 'empty-state' }, this.filter === 'resolved' ? 'No resolved threads.' : 'No comments yet.') : null,
     );
+    // Moving an element in the DOM drops its focus; give it back to whoever was typing.
+    if (typingIn instanceof HTMLElement && typingIn !== document.activeElement && this.list.contains(typingIn)) typingIn.focus();
+  }
+
+  private threadElement(thread: CommentThread): HTMLElement {
+    const detached = this.deps.isDetached(thread);
+    const drawn = this.drawn.get(thread.id);
+    if (drawn && drawn.thread === thread && drawn.detached === detached) return drawn.element;
+    const element = threadView(thread, detached, this.deps.viewer, this.deps.handlers);
+    this.drawn.set(thread.id, { thread, detached, element });
+    return element;
   }
 
   showLoadError(message: string): void {

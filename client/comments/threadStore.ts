@@ -18,7 +18,6 @@ export class ThreadStore {
     this.notify();
   }
 
-
   /** Oldest first, as a conversation reads. */
   list(filter: ThreadFilter = 'all'): CommentThread[] {
     return [...this.threads.values()]

@@ -69,6 +69,19 @@ describe('CommentsPanel', () => {
     expect(panel.element.querySelector('.panel-summary')?.textContent).toBe('1 open thread.');
   });
 
+  it('keeps a reply being typed when another thread arrives', () => {
+    const { store, panel } = setup();
+    store.replaceAll([thread('t1')]);
+    const reply = panel.element.querySelector<HTMLTextAreaElement>('[data-thread-id="t1"] textarea')!;
+    reply.focus();
+    reply.value = 'We could accept "encourages"';
+    store.upsert(thread('t2', { root: comment('t2-root', 'eu', 'New point', { createdAt: '2026-05-20T10:01:00Z' }) }));
+    expect(panel.element.querySelectorAll('.comment-thread')).toHaveLength(2);
+    const after = panel.element.querySelector<HTMLTextAreaElement>('[data-thread-id="t1"] textarea')!;
+    expect(after.value).toBe('We could accept "encourages"');
+    expect(document.activeElement).toBe(after);
+  });
+
   it('filters resolved threads and offers to reopen them', () => {
     const { store, panel } = setup();
     store.replaceAll([thread('t1'), thread('t2', { resolvedAt: '2026-05-20T11:00:00Z', resolvedBy: 'kz' })]);
