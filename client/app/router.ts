@@ -97,10 +97,18 @@ export class Router {
     for (const route of this.routes) {
       const found = route.regex.exec(pathname);
       if (!found) continue;
-      const params: Record<string, string> = {};
-      route.names.forEach((name, i) => (params[name] = decodeURIComponent(found[i + 1])));
-      return { page: route.page, params };
+      const params = decodeParams(route.names, found);
+      // A malformed escape (a hand-edited "%") names nothing: show "not found", never a blank page.
+      if (params) return { page: route.page, params };
     }
     return { page: this.fallback, params: {} };
+  }
+}
+
+function decodeParams(names: string[], found: RegExpExecArray): Record<string, string> | null {
+  try {
+    return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(found[i + 1])]));
+  } catch {
+    return null;
   }
 }

@@ -30,6 +30,11 @@ describe('Router', () => {
     expect(seen.at(-1)?.query.get('x')).toBe('1');
   });
 
+  it('shows the fallback for a malformed escape in a parameter instead of throwing', () => {
+    router.navigate('/drafts/%E0%A4%A/print');
+    expect(outlet.textContent).toBe('not found');
+  });
+
   it('aborts the previous page so it can release its connections', () => {
     router.navigate('/drafts');
     const first = seen.at(-1)!;
