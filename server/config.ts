@@ -28,6 +28,18 @@ export interface Config {
   checkpointEveryUpdates: number;
   /** Automatic checkpoints kept per draft (named versions are never pruned). */
   keepAutoVersions: number;
+  /** socket.io events one user may send at once, over all its connections... */
+  socketEventBurst: number;
+  /** ...and per second sustained. */
+  socketEventsPerSecond: number;
+  /** Refused events (forgiven at one per second) after which a flooding socket is disconnected. */
+  socketRefusalsBeforeDisconnect: number;
+  /** Unresolved threads a draft may have. */
+  openThreadsPerDraft: number;
+  /** Replies a thread may have. */
+  repliesPerThread: number;
+  /** Comments and replies one user may post on one draft per hour. */
+  commentsPerUserPerHour: number;
   /** Serve the built client from this folder (null: API only). */
   clientDir: string | null;
   logLevel: string;
@@ -54,6 +66,12 @@ const EnvSchema = z.object({
   CHECKPOINT_QUIET_MS: z.coerce.number().int().positive().default(2 * 60 * 1000),
   CHECKPOINT_EVERY_UPDATES: z.coerce.number().int().positive().default(2_000),
   KEEP_AUTO_VERSIONS: z.coerce.number().int().positive().default(200),
+  SOCKET_EVENT_BURST: z.coerce.number().int().positive().default(20),
+  SOCKET_EVENTS_PER_SECOND: z.coerce.number().positive().default(5),
+  SOCKET_REFUSALS_BEFORE_DISCONNECT: z.coerce.number().int().positive().default(100),
+  OPEN_THREADS_PER_DRAFT: z.coerce.number().int().positive().default(500),
+  REPLIES_PER_THREAD: z.coerce.number().int().positive().default(200),
+  COMMENTS_PER_USER_PER_HOUR: z.coerce.number().int().positive().default(300),
   CLIENT_DIR: z.string().default(path.join('client', 'dist')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -82,6 +100,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     checkpointQuietMs: e.CHECKPOINT_QUIET_MS,
     checkpointEveryUpdates: e.CHECKPOINT_EVERY_UPDATES,
     keepAutoVersions: e.KEEP_AUTO_VERSIONS,
+    socketEventBurst: e.SOCKET_EVENT_BURST,
+    socketEventsPerSecond: e.SOCKET_EVENTS_PER_SECOND,
+    socketRefusalsBeforeDisconnect: e.SOCKET_REFUSALS_BEFORE_DISCONNECT,
+    openThreadsPerDraft: e.OPEN_THREADS_PER_DRAFT,
+    repliesPerThread: e.REPLIES_PER_THREAD,
+    commentsPerUserPerHour: e.COMMENTS_PER_USER_PER_HOUR,
     clientDir: e.CLIENT_DIR ? path.resolve(e.CLIENT_DIR) : null,
     logLevel: e.LOG_LEVEL,
   };

@@ -23,6 +23,8 @@ import { versionsRouter } from './http/versionsRouter';
 import { createLogger, type Logger } from './logger';
 import { createSocketServer } from './realtime/createSocketServer';
 import { commentHandlers } from './realtime/commentHandlers';
+import { EventRateLimiter } from './realtime/eventRateLimiter';
+import { rateLimitEvents } from './realtime/rateLimitEvents';
 import { presenceHandlers } from './realtime/presenceHandlers';
 import { openStore } from './store/openStore';
 import type { Store } from './store/types';
@@ -83,8 +85,10 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     maxFramesPerSecond: config.maxFramesPerSecond,
   });
 
-  const comments = new CommentService(store.comments, (draftId, anchor) =>
-    rooms.withRoom(draftId, (room) => anchorFitsDocument(room.doc, anchor)),
+  const comments = new CommentService(
+    store.comments,
+    (draftId, anchor) => rooms.withRoom(draftId, (room) => anchorFitsDocument(room.doc, anchor)),
+    config,
   );
 
   const app = createApp({
@@ -106,6 +110,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   });
   const realtimeLogger = logger.child({ component: 'realtime' });
   const io = createSocketServer(httpServer, auth, realtimeLogger, [
+    rateLimitEvents(new EventRateLimiter(config), realtimeLogger),
     presenceHandlers(store.drafts, new PresenceRoster(), realtimeLogger),
     commentHandlers(comments, realtimeLogger),
   ]);

@@ -52,3 +52,31 @@ export interface CommentThread {
   resolvedAt: string | null;
   resolvedBy: string | null;
 }
+
+/**
+ * What travels with every change to a thread: its state, not its replies, so a broadcast
+ * stays the same size however long the conversation grows.
+ */
+export interface ThreadState {
+  id: string;
+  draftId: string;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  /** Replies the thread has, deleted ones included: a client holding fewer has missed some. */
+  replyCount: number;
+}
+
+/** `comment:created`: a new thread, the comment that opened it and where it is attached. */
+export interface ThreadCreated {
+  comment: CommentView;
+  thread: ThreadState & { anchor: CommentAnchor };
+}
+
+/** `comment:updated`: a reply, an edit or deletion, or the thread resolved or reopened (then `comment` is its root). */
+export interface CommentChanged {
+  comment: CommentView;
+  thread: ThreadState;
+}
+
+/** One change to a draft's comments, as broadcast and as acknowledged to its sender. */
+export type CommentChange = ThreadCreated | CommentChanged;

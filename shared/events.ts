@@ -1,9 +1,12 @@
 import type { z } from 'zod';
-import type { CommentCreatePayload, CommentEditPayload, CommentRefPayload, CommentReplyPayload, CommentThread, CommentView } from './comments';
+import type { CommentChange, CommentChanged, CommentCreatePayload, CommentEditPayload, CommentRefPayload, CommentReplyPayload, ThreadCreated } from './comments';
 import type { PresenceRoster } from './presence';
 
-/** Every acknowledgement has this shape: success with a payload, or a readable error. */
-export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: string };
+/**
+ * Every acknowledgement has this shape: success with a payload, or a readable error
+ * (with `retryAfterMs` when the sender's event budget is spent).
+ */
+export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: string; retryAfterMs?: number };
 export type AckCallback<T extends object = object> = (response: Ack<T>) => void;
 
 export interface DraftRef {
@@ -22,17 +25,14 @@ export interface ClientToServerEvents {
   'comment:reopen': (payload: z.input<typeof CommentRefPayload>, ack: AckCallback<CommentAck>) => void;
 }
 
-/** What a comment event acknowledges: the comment it touched and its whole thread. */
-export interface CommentAck {
-  comment: CommentView;
-  thread: CommentThread;
-}
+/** What a comment event acknowledges: the same change the draft's room hears. */
+export type CommentAck = CommentChange;
 
 /** Events the server broadcasts to a draft's room. */
 export interface ServerToClientEvents {
   presence: (roster: PresenceRoster) => void;
-  'comment:created': (thread: CommentThread) => void;
-  'comment:updated': (thread: CommentThread) => void;
+  'comment:created': (change: ThreadCreated) => void;
+  'comment:updated': (change: CommentChanged) => void;
 }
 
 /** Reasons socket.io connections are refused at the handshake (connect_error message). */

@@ -1,46 +1,46 @@
-import type { CommentAnchor, CommentThread } from '../../shared/comments';
+import type { CommentAnchor, CommentChange } from '../../shared/comments';
 import type { Ack, CommentAck } from '../../shared/events';
 import type { RealtimeSocket } from '../api/realtime';
 
 const ACK_TIMEOUT_MS = 10_000;
 
-/** The socket.io comment events as promises that reject with the server's readable error. */
+/** The socket.io comment events as promises of the change made, rejecting with the server's readable error. */
 export class CommentActions {
   constructor(
     private readonly socket: RealtimeSocket,
     private readonly draftId: string,
   ) {}
 
-  create(anchor: CommentAnchor, text: string): Promise<CommentThread> {
+  create(anchor: CommentAnchor, text: string): Promise<CommentChange> {
     return this.settle((ack) => this.socket.timeout(ACK_TIMEOUT_MS).emit('comment:create', { draftId: this.draftId, anchor, text }, ack));
   }
 
-  reply(commentId: string, text: string): Promise<CommentThread> {
+  reply(commentId: string, text: string): Promise<CommentChange> {
     return this.settle((ack) => this.socket.timeout(ACK_TIMEOUT_MS).emit('comment:reply', { commentId, text }, ack));
   }
 
-  edit(commentId: string, text: string): Promise<CommentThread> {
+  edit(commentId: string, text: string): Promise<CommentChange> {
     return this.settle((ack) => this.socket.timeout(ACK_TIMEOUT_MS).emit('comment:edit', { commentId, text }, ack));
   }
 
-  remove(commentId: string): Promise<CommentThread> {
+  remove(commentId: string): Promise<CommentChange> {
     return this.settle((ack) => this.socket.timeout(ACK_TIMEOUT_MS).emit('comment:delete', { commentId }, ack));
   }
 
-  resolve(commentId: string): Promise<CommentThread> {
+  resolve(commentId: string): Promise<CommentChange> {
     return this.settle((ack) => this.socket.timeout(ACK_TIMEOUT_MS).emit('comment:resolve', { commentId }, ack));
   }
 
-  reopen(commentId: string): Promise<CommentThread> {
+  reopen(commentId: string): Promise<CommentChange> {
     return this.settle((ack) => this.socket.timeout(ACK_TIMEOUT_MS).emit('comment:reopen', { commentId }, ack));
   }
 
-  private settle(send: (ack: (err: Error | null, response: Ack<CommentAck>) => void) => void): Promise<CommentThread> {
+  private settle(send: (ack: (err: Error | null, response: Ack<CommentAck>) => void) => void): Promise<CommentChange> {
     return new Promise((resolve, reject) => {
       send((err, response) => {
         if (err) reject(new Error('The server did not answer. Check your connection and try again.'));
         else if (!response.ok) reject(new Error(response.error));
-        else resolve(response.thread);
+        else resolve(response);
       });
     });
   }

@@ -2,7 +2,7 @@ import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type * as Y from 'yjs';
 import { resolveAnchorRange } from '../../shared/anchors';
-import type { CommentThread } from '../../shared/comments';
+import type { CommentChange, CommentThread } from '../../shared/comments';
 import { canComment, isFacilitator } from '../../shared/roles';
 import type { PublicUser } from '../../shared/user';
 import type { DraftApi } from '../api/draftApi';
@@ -47,32 +47,36 @@ export class CommentsFeature {
   private view: EditorView | null = null;
   /** Ids of the detached threads when the panel was last drawn. */
   private detached = '';
-  private readonly onThread = (thread: CommentThread) => {
-    if (thread.draftId === this.options.draftId) this.store.upsert(thread);
+  /** A list request is on its way; `reloadAgain` when another was asked for meanwhile. */
+  private reloading = false;
+  private reloadAgain = false;
+  /** Merges a change (broadcast, or the acknowledgement of our own); a gap it reveals reloads the list. */
+  private readonly onChange = (change: CommentChange) => {
+    if (change.thread.draftId !== this.options.draftId) return;
+    if (!this.store.apply(change)) this.reload();
   };
 
   constructor(private readonly options: CommentsFeatureOptions) {
     this.actions = new CommentActions(options.socket, options.draftId);
-    const upsert = (thread: CommentThread) => this.store.upsert(thread);
     this.panel = new CommentsPanel({
       store: this.store,
       viewer: { userId: options.user.id, isFacilitator: isFacilitator(options.user.role), canComment: canComment(options.user.role) },
       selectionAnchor: () => (this.view ? anchorFromSelection(this.view.state) : null),
-      create: (anchor, text) => this.actions.create(anchor, text).then(upsert),
+      create: (anchor, text) => this.actions.create(anchor, text).then(this.onChange),
       isDetached: (thread) => this.isDetached(thread),
       handlers: {
         select: (thread) => this.selectInText(thread),
-        reply: (id, text) => this.actions.reply(id, text).then(upsert),
-        edit: (id, text) => this.actions.edit(id, text).then(upsert),
-        remove: (id) => this.actions.remove(id).then(upsert),
-        resolve: (id) => this.actions.resolve(id).then(upsert),
-        reopen: (id) => this.actions.reopen(id).then(upsert),
+        reply: (id, text) => this.actions.reply(id, text).then(this.onChange),
+        edit: (id, text) => this.actions.edit(id, text).then(this.onChange),
+        remove: (id) => this.actions.remove(id).then(this.onChange),
+        resolve: (id) => this.actions.resolve(id).then(this.onChange),
+        reopen: (id) => this.actions.reopen(id).then(this.onChange),
       },
     });
     this.store.subscribe(() => this.updateHighlights({ threads: this.store.list('open') }));
     options.doc.on('update', this.onTextChange);
-    options.socket.on('comment:created', this.onThread);
-    options.socket.on('comment:updated', this.onThread);
+    options.socket.on('comment:created', this.onChange);
+    options.socket.on('comment:updated', this.onChange);
     this.reload();
   }
 
@@ -86,8 +90,8 @@ export class CommentsFeature {
     // A thread list still on its way must not dispatch into the editor once it is gone.
     this.view = null;
     this.options.doc.off('update', this.onTextChange);
-    this.options.socket.off('comment:created', this.onThread);
-    this.options.socket.off('comment:updated', this.onThread);
+    this.options.socket.off('comment:created', this.onChange);
+    this.options.socket.off('comment:updated', this.onChange);
   }
 
   /** Redraws the threads when an edit detaches or reattaches one (its words deleted, or the deletion undone). */
@@ -105,14 +109,29 @@ export class CommentsFeature {
   /**
    * Loads every thread of the draft. Broadcasts only reach members of the room, so the page
    * calls this again each time its room join is acknowledged: nothing created while away,
-   * or between the list and the join, is missed.
+   * or between the list and the join, is missed. Asked again while a list is on its way,
+   * it loads once more when that one lands, so the last list postdates the last request.
    */
   readonly reload = () => {
-    this.options.api.threads().then(
-      (threads) => this.store.replaceAll(threads),
-      // The panel keeps what it had; the next reconnect tries again.
-      (failure: unknown) => this.panel.showLoadError(errorText(failure)),
-    );
+    if (this.reloading) {
+      this.reloadAgain = true;
+      return;
+    }
+    this.reloading = true;
+    this.options.api
+      .threads()
+      .then(
+        (threads) => this.store.replaceAll(threads),
+        // The panel keeps what it had; the next reconnect tries again.
+        (failure: unknown) => this.panel.showLoadError(errorText(failure)),
+      )
+      .finally(() => {
+        this.reloading = false;
+        if (this.reloadAgain) {
+          this.reloadAgain = false;
+          this.reload();
+        }
+      });
   };
 
   private isDetached(thread: CommentThread): boolean {

@@ -104,6 +104,12 @@ export interface CommentStore {
   listByDraft(draftId: string): Promise<CommentRecord[]>;
   /** The comments of one thread, oldest first. */
   listThread(threadId: string): Promise<CommentRecord[]>;
+  /** Threads of a draft that are not resolved. */
+  countOpenThreads(draftId: string): Promise<number>;
+  /** Replies in a thread (deleted ones included), its root not counted. */
+  countReplies(threadId: string): Promise<number>;
+  /** Comments (roots and replies) an author made in a draft at or after `since` (ISO time). */
+  countByAuthorSince(draftId: string, authorId: string, since: string): Promise<number>;
 }
 
 export type VersionKind = 'auto' | 'named' | 'restore';

@@ -427,6 +427,31 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
         expect(await store.comments.listThread(t2.id)).toEqual([t2]);
         expect(await store.comments.listByDraft(newId('draft'))).toEqual([]);
       });
+
+      it('counts open threads per draft, replies per thread and an author\'s comments since a time', async () => {
+        const [draftId, other] = [newId('draft'), newId('draft')];
+        const open = makeComment(draftId, { createdAt: at(1) });
+        const resolved = makeComment(draftId, { createdAt: at(2), resolvedAt: at(3), resolvedBy: 'Kazakhstan' });
+        const reply = (threadId: string, seconds: number, authorId = 'user-eu') =>
+          makeComment(draftId, { threadId, anchor: null, createdAt: at(seconds), authorId });
+        const replies = [reply(open.id, 4), reply(open.id, 5, 'user-kz'), { ...reply(open.id, 6), deletedAt: at(7) }, reply(resolved.id, 8)];
+        for (const comment of [open, resolved, ...replies, makeComment(other, { createdAt: at(9) })]) await store.comments.create(comment);
+
+        expect(await store.comments.countOpenThreads(draftId)).toBe(1);
+        expect(await store.comments.countOpenThreads(other)).toBe(1);
+        expect(await store.comments.countOpenThreads(newId('draft'))).toBe(0);
+        await store.comments.update(open.id, { resolvedAt: at(10), resolvedBy: 'European Union' });
+        expect(await store.comments.countOpenThreads(draftId)).toBe(0);
+
+        expect(await store.comments.countReplies(open.id)).toBe(3);
+        expect(await store.comments.countReplies(resolved.id)).toBe(1);
+        expect(await store.comments.countReplies(newId('comment'))).toBe(0);
+
+        expect(await store.comments.countByAuthorSince(draftId, 'user-eu', at(0))).toBe(5);
+        expect(await store.comments.countByAuthorSince(draftId, 'user-eu', at(5))).toBe(2);
+        expect(await store.comments.countByAuthorSince(draftId, 'user-kz', at(0))).toBe(1);
+        expect(await store.comments.countByAuthorSince(other, 'user-kz', at(0))).toBe(0);
+      });
     });
 
     describe('versions', () => {

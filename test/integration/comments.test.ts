@@ -1,5 +1,5 @@
 import type { CommentAck } from '../../shared/events';
-import type { CommentThread } from '../../shared/comments';
+import type { CommentChanged, CommentThread, ThreadCreated } from '../../shared/comments';
 import { anchorOn, findParagraph } from '../helpers/anchors';
 import { connectSocket, emitAck, nextEvent, type ClientSocket } from '../helpers/socketClient';
 import { startTestServer, type TestServer } from '../helpers/testServer';
@@ -38,7 +38,7 @@ describe('comments over socket.io', () => {
   it('creates a thread stamped by the server and broadcasts it; replies, resolve and reopen follow', async () => {
     const kz = await join('kazakhstan');
     const eu = await join('eu');
-    const created = nextEvent<CommentThread>(eu, 'comment:created');
+    const created = nextEvent<ThreadCreated>(eu, 'comment:created');
     const ack = ok<CommentAck>(
       await emitAck(kz, 'comment:create', {
         draftId,
@@ -49,13 +49,14 @@ describe('comments over socket.io', () => {
     );
     expect(ack.comment).toMatchObject({ delegation: 'Kazakhstan', authorName: 'Delegate of Kazakhstan' });
     expect(ack.comment.text).toBe("We cannot accept 'urges';\npropose 'encourages'.");
-    const thread = await created;
-    expect(thread.id).toBe(ack.comment.id);
+    const { comment: root, thread } = await created;
+    expect(root).toEqual(ack.comment);
+    expect(thread).toMatchObject({ id: ack.comment.id, draftId, replyCount: 0, resolvedAt: null });
     expect(thread.anchor.quote).toBe('Urges');
 
-    const replied = nextEvent<CommentThread>(kz, 'comment:updated', (t) => t.replies.length === 1);
+    const replied = nextEvent<CommentChanged>(kz, 'comment:updated', (change) => change.thread.id === thread.id);
     ok(await emitAck(eu, 'comment:reply', { commentId: thread.id, text: 'We could support "calls upon".' }));
-    expect((await replied).replies[0]).toMatchObject({ delegation: 'European Union' });
+    expect(await replied).toMatchObject({ comment: { delegation: 'European Union', threadId: thread.id }, thread: { replyCount: 1 } });
 
     // Only the thread's author or the facilitator may resolve.
     expect(await emitAck(eu, 'comment:resolve', { commentId: thread.id })).toMatchObject({ ok: false });
@@ -85,7 +86,7 @@ describe('comments over socket.io', () => {
     ok(await emitAck(eu, 'comment:reply', { commentId: comment.id, text: 'Noted' }));
     const deleted = ok<CommentAck>(await emitAck(kz, 'comment:delete', { commentId: comment.id }));
     expect(deleted.comment).toMatchObject({ text: '', deletedAt: expect.any(String) });
-    expect(deleted.thread.replies).toHaveLength(1);
+    expect(deleted.thread.replyCount).toBe(1);
   });
 
   it('refuses bad input and stores nothing', async () => {

@@ -1,10 +1,15 @@
-import type { CommentThread, CommentView } from '../../../shared/comments';
+import type { CommentThread, CommentView, ThreadState } from '../../../shared/comments';
 import type { CommentRecord } from '../../store/types';
 
 /** What clients see of a stored comment: a deleted one keeps its place but not its words. */
 export function toCommentView(record: CommentRecord): CommentView {
   const { id, draftId, threadId, authorId, authorName, delegation, createdAt, editedAt, deletedAt } = record;
   return { id, draftId, threadId, authorId, authorName, delegation, text: deletedAt ? '' : record.text, createdAt, editedAt, deletedAt };
+}
+
+/** The small state of a thread that travels with each of its changes. */
+export function toThreadState(root: CommentRecord, replyCount: number): ThreadState {
+  return { id: root.id, draftId: root.draftId, resolvedAt: root.resolvedAt, resolvedBy: root.resolvedBy, replyCount };
 }
 
 /** Assembles a thread from its comments: the root (id = threadId) and its replies, oldest first. */

@@ -32,6 +32,19 @@ export class MongoCommentStore implements CommentStore {
     return this.oldestFirst({ threadId });
   }
 
+  async countOpenThreads(draftId: string): Promise<number> {
+    // A thread's root is the comment whose id is its thread's id.
+    return this.comments.countDocuments({ draftId, resolvedAt: null, $expr: { $eq: ['$_id', '$threadId'] } });
+  }
+
+  async countReplies(threadId: string): Promise<number> {
+    return this.comments.countDocuments({ threadId, _id: { $ne: threadId } });
+  }
+
+  async countByAuthorSince(draftId: string, authorId: string, since: string): Promise<number> {
+    return this.comments.countDocuments({ draftId, authorId, createdAt: { $gte: since } });
+  }
+
   /** _id breaks ties between comments made in the same millisecond, as in the SQLite adapter. */
   private async oldestFirst(filter: Filter<CommentDoc>): Promise<CommentRecord[]> {
     const docs = await this.comments.find(filter).sort({ createdAt: 1, _id: 1 }).toArray();

@@ -26,6 +26,9 @@ export class SqliteCommentStore implements CommentStore {
   private readonly byId: Statement<[string], CommentRow>;
   private readonly byDraft: Statement<[string], CommentRow>;
   private readonly byThread: Statement<[string], CommentRow>;
+  private readonly openThreads: Statement<[string], { n: number }>;
+  private readonly replies: Statement<[string], { n: number }>;
+  private readonly byAuthorSince: Statement<[string, string, string], { n: number }>;
   private readonly patchOne: Transaction<(id: string, patch: CommentPatch) => CommentRow | undefined>;
 
   constructor(db: Database) {
@@ -37,6 +40,9 @@ export class SqliteCommentStore implements CommentStore {
     // id breaks ties between comments made in the same millisecond, as in the MongoDB adapter.
     this.byDraft = db.prepare(`SELECT ${COLUMNS} FROM comments WHERE draft_id = ? ORDER BY created_at, id`);
     this.byThread = db.prepare(`SELECT ${COLUMNS} FROM comments WHERE thread_id = ? ORDER BY created_at, id`);
+    this.openThreads = db.prepare('SELECT COUNT(*) AS n FROM comments WHERE draft_id = ? AND id = thread_id AND resolved_at IS NULL');
+    this.replies = db.prepare('SELECT COUNT(*) AS n FROM comments WHERE thread_id = ? AND id <> thread_id');
+    this.byAuthorSince = db.prepare('SELECT COUNT(*) AS n FROM comments WHERE draft_id = ? AND author_id = ? AND created_at >= ?');
     this.patchOne = db.transaction((id: string, patch: CommentPatch) => {
       const entries = commentPatchEntries(patch);
       if (entries.length > 0) {
@@ -68,5 +74,17 @@ export class SqliteCommentStore implements CommentStore {
 
   async listThread(threadId: string): Promise<CommentRecord[]> {
     return this.byThread.all(threadId).map(toRecord);
+  }
+
+  async countOpenThreads(draftId: string): Promise<number> {
+    return this.openThreads.get(draftId)!.n;
+  }
+
+  async countReplies(threadId: string): Promise<number> {
+    return this.replies.get(threadId)!.n;
+  }
+
+  async countByAuthorSince(draftId: string, authorId: string, since: string): Promise<number> {
+    return this.byAuthorSince.get(draftId, authorId, since)!.n;
   }
 }
