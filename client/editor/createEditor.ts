@@ -9,6 +9,7 @@ import { displayPlugins } from './plugins/displayPlugins';
 import { lintPlugin } from './plugins/lintPlugin';
 import { placeholderPlugin } from './plugins/placeholderPlugin';
 import { stableIdsPlugin } from './plugins/stableIdsPlugin';
+import { stickyCaretPlugin } from './plugins/stickyCaretPlugin';
 import { remoteCursor, remoteSelection } from './remoteCursor';
 import { toolbarPlugin } from './toolbar';
 
@@ -33,6 +34,8 @@ export function createCollabEditor(options: CollabEditorOptions): EditorView {
     yCursorPlugin(options.awareness, { cursorBuilder: remoteCursor, selectionBuilder: remoteSelection }),
     // Undo never deletes a paragraph someone else has since written in.
     yUndoPlugin({ protectedNodes: PARAGRAPH_TYPES }),
+    // Words two delegations type at the same spot stay whole.
+    stickyCaretPlugin(),
     ...resolutionKeymap(),
     stableIdsPlugin(),
     ...displayPlugins(),
