@@ -9,7 +9,7 @@ const OP5 = '.ProseMirror p.op[data-num="5."]';
 const OP5_START = 'Also encourages Member States to ensure that victims';
 const URGENTLY = 'Urgently ';
 const FURTHER = 'Further ';
-/** About 140 words a minute: a delegate typing briskly, each keystroke reaching the other browser before the next. */
+/** A brisk typist (about 200 words a minute); each keystroke reaches the other browser before the next. */
 const KEY_DELAY_MS = 60;
 
 /** OP5 in the server's copy of the draft, whatever has been typed in front of it. */
@@ -67,7 +67,7 @@ describe('two delegations typing at the same spot', () => {
     ]);
 
     // Every keystroke has reached the server once OP5 has grown by both words.
-    await waitForDoc(room.doc, (doc) => op5On(doc).length === before.length + URGENTLY.length + FURTHER.length);
+    await waitForDoc(room.doc, (doc) => op5On(doc).length >= before.length + URGENTLY.length + FURTHER.length);
     const after = op5On(room.doc);
     expect([URGENTLY + FURTHER + before, FURTHER + URGENTLY + before]).toContain(after);
     for (const delegation of [first, second]) await expectOp5ToRead(delegation, after);
