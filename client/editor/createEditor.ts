@@ -7,6 +7,7 @@ import { PARAGRAPH_TYPES, resolutionSchema } from '../../shared/schema';
 import { resolutionKeymap } from './keymap';
 import { displayPlugins } from './plugins/displayPlugins';
 import { lintPlugin } from './plugins/lintPlugin';
+import { paragraphTextPlugin } from './plugins/paragraphTextPlugin';
 import { placeholderPlugin } from './plugins/placeholderPlugin';
 import { stableIdsPlugin } from './plugins/stableIdsPlugin';
 import { stickyCaretPlugin } from './plugins/stickyCaretPlugin';
@@ -36,6 +37,7 @@ export function createCollabEditor(options: CollabEditorOptions): EditorView {
     yUndoPlugin({ protectedNodes: PARAGRAPH_TYPES }),
     // Words two delegations type at the same spot stay whole.
     stickyCaretPlugin(),
+    paragraphTextPlugin(),
     ...resolutionKeymap(),
     stableIdsPlugin(),
     ...displayPlugins(),

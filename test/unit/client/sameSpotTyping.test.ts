@@ -2,8 +2,9 @@
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { redoCommand, undoCommand } from 'y-prosemirror';
+import { insertOperativeParagraph } from '../../../client/editor/commands/insertParagraph';
 import { twoDelegations } from './collabEditors';
-import { posOf } from './editorState';
+import { posOf, withCursor } from './editorState';
 
 /** One keystroke: the character replaces the selection, as typing does. */
 function press(view: EditorView, char: string) {
@@ -61,6 +62,24 @@ describe('two delegations typing at the same spot', () => {
     }
     expect(paragraphEndingWith(a, 'Decides.')).toBe(expected);
     expect(paragraphEndingWith(b, 'Decides.')).toBe(expected);
+    destroy();
+  });
+
+  it.each([[[1, 2]], [[2, 1]]] as const)('keep their words whole in a paragraph just created (client ids %j)', (clientIds) => {
+    const { a, b, deliver, destroy } = twoDelegations({ immediate: false, clientIds: [...clientIds] });
+    a.updateState(withCursor(a.state, 'Urges'));
+    insertOperativeParagraph(a.state, a.dispatch);
+    deliver();
+    const empty = a.state.selection.from;
+    select(b, empty);
+    for (let i = 0; i < URGENTLY.length; i++) {
+      press(a, URGENTLY[i]);
+      if (i < FURTHER.length) press(b, FURTHER[i]);
+      deliver();
+    }
+    const text = a.state.doc.resolve(empty).parent.textContent;
+    expect([URGENTLY + FURTHER, FURTHER + URGENTLY]).toContain(text);
+    expect(b.state.doc.resolve(empty).parent.textContent).toBe(text);
     destroy();
   });
 
