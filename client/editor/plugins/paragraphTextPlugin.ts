@@ -2,7 +2,7 @@ import { Plugin, PluginKey } from 'prosemirror-state';
 import type { Schema } from 'prosemirror-model';
 import { ySyncPluginKey } from 'y-prosemirror';
 import * as Y from 'yjs';
-import { yBinding } from '../yBinding';
+import { listeningToBinding } from '../yBinding';
 
 /**
  * Gives every empty paragraph this editor creates an empty Y.XmlText, in the Yjs change right
@@ -15,18 +15,17 @@ import { yBinding } from '../yBinding';
 export function paragraphTextPlugin(): Plugin {
   return new Plugin({
     key: new PluginKey('paragraph-text'),
-    view(view) {
-      const binding = yBinding(view.state);
-      if (!binding) return {};
-      const giveText = (transaction: Y.Transaction) => {
-        if (transaction.origin !== ySyncPluginKey) return;
-        const empty = newEmptyTextblocks(transaction, view.state.schema);
-        // Still inside y-prosemirror's own update, so it does not re-render for this.
-        if (empty.length > 0) binding.doc.transact(() => empty.forEach((el) => el.insert(0, [new Y.XmlText()])), ySyncPluginKey);
-      };
-      binding.doc.on('afterTransaction', giveText);
-      return { destroy: () => binding.doc.off('afterTransaction', giveText) };
-    },
+    view: (view) =>
+      listeningToBinding(view, ({ doc }) => {
+        const giveText = (transaction: Y.Transaction) => {
+          if (transaction.origin !== ySyncPluginKey) return;
+          const empty = newEmptyTextblocks(transaction, view.state.schema);
+          // Still inside y-prosemirror's own update, so it does not re-render for this.
+          if (empty.length > 0) doc.transact(() => empty.forEach((el) => el.insert(0, [new Y.XmlText()])), ySyncPluginKey);
+        };
+        doc.on('afterTransaction', giveText);
+        return () => doc.off('afterTransaction', giveText);
+      }),
   });
 }
 

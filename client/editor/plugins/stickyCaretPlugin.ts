@@ -2,7 +2,7 @@ import { Plugin, PluginKey, TextSelection, type EditorState, type Selection, typ
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from 'y-prosemirror';
 import * as Y from 'yjs';
 import { isRemoteChange } from '../isRemoteChange';
-import { yBinding, type Binding } from '../yBinding';
+import { listeningToBinding, yBinding, type Binding } from '../yBinding';
 
 /** The local selection as Yjs positions, each tied to the character on the selection's inner side. */
 interface StickySelection {
@@ -26,23 +26,20 @@ export function stickyCaretPlugin(): Plugin {
   let before: StickySelection | null = null;
   return new Plugin({
     key: new PluginKey('sticky-caret'),
-    view(view) {
-      const binding = yBinding(view.state);
-      if (!binding) return {};
-      // Only before remote changes: during a local one ProseMirror is already ahead of Yjs.
-      const record = (transaction: Y.Transaction) => {
-        if (transaction.origin !== ySyncPluginKey) before ??= stickySelection(view.state, binding);
-      };
-      const forget = () => (before = null);
-      binding.doc.on('beforeTransaction', record);
-      binding.doc.on('afterAllTransactions', forget);
-      return {
-        destroy() {
+    view: (view) =>
+      listeningToBinding(view, (binding) => {
+        // Only before remote changes: during a local one ProseMirror is already ahead of Yjs.
+        const record = (transaction: Y.Transaction) => {
+          if (transaction.origin !== ySyncPluginKey) before ??= stickySelection(view.state, binding);
+        };
+        const forget = () => (before = null);
+        binding.doc.on('beforeTransaction', record);
+        binding.doc.on('afterAllTransactions', forget);
+        return () => {
           binding.doc.off('beforeTransaction', record);
           binding.doc.off('afterAllTransactions', forget);
-        },
-      };
-    },
+        };
+      }),
     appendTransaction(transactions, _oldState, state) {
       const binding = yBinding(state);
       if (!before || !binding || !transactions.some(isOthersEdit)) return null;
