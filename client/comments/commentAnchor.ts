@@ -1,20 +1,10 @@
 import type { EditorState } from 'prosemirror-state';
 import type { Node as PMNode } from 'prosemirror-model';
-import { relativePositionToAbsolutePosition, ySyncPluginKey } from 'y-prosemirror';
+import { relativePositionToAbsolutePosition } from 'y-prosemirror';
 import * as Y from 'yjs';
 import { anchorPositions, decodePosition } from '../../shared/anchors';
 import { QUOTE_MAX_LENGTH, type CommentAnchor } from '../../shared/comments';
-
-/** What y-prosemirror's sync plugin exposes of its binding. */
-interface Binding {
-  doc: Y.Doc;
-  type: Y.XmlFragment;
-  mapping: Map<Y.AbstractType<unknown>, PMNode | PMNode[]>;
-}
-
-export function yBinding(state: EditorState): Binding | null {
-  return (ySyncPluginKey.getState(state) as { binding?: Binding } | undefined)?.binding ?? null;
-}
+import { yBinding, type Binding } from '../editor/yBinding';
 
 /**
  * The anchor for the selected words. An anchor lives in one paragraph, so a selection

@@ -7,8 +7,10 @@ import { PARAGRAPH_TYPES, resolutionSchema } from '../../shared/schema';
 import { resolutionKeymap } from './keymap';
 import { displayPlugins } from './plugins/displayPlugins';
 import { lintPlugin } from './plugins/lintPlugin';
+import { paragraphTextPlugin } from './plugins/paragraphTextPlugin';
 import { placeholderPlugin } from './plugins/placeholderPlugin';
 import { stableIdsPlugin } from './plugins/stableIdsPlugin';
+import { stickyCaretPlugin } from './plugins/stickyCaretPlugin';
 import { remoteCursor, remoteSelection } from './remoteCursor';
 import { toolbarPlugin } from './toolbar';
 
@@ -33,6 +35,9 @@ export function createCollabEditor(options: CollabEditorOptions): EditorView {
     yCursorPlugin(options.awareness, { cursorBuilder: remoteCursor, selectionBuilder: remoteSelection }),
     // Undo never deletes a paragraph someone else has since written in.
     yUndoPlugin({ protectedNodes: PARAGRAPH_TYPES }),
+    // Words two delegations type at the same spot stay whole.
+    stickyCaretPlugin(),
+    paragraphTextPlugin(),
     ...resolutionKeymap(),
     stableIdsPlugin(),
     ...displayPlugins(),

@@ -1,6 +1,8 @@
+import type { TestServer } from '../helpers/testServer';
 import { DelegationPage, startWorkspace } from './workspace';
 
 export interface TwoDelegations {
+  server: TestServer;
   first: DelegationPage;
   second: DelegationPage;
   /** Fails the current test on any console error in either page. */
@@ -18,6 +20,7 @@ export async function twoDelegationsInDemoDraft(firstUser: string, secondUser: s
   await first.openDemoDraft();
   await second.openDemoDraft();
   return {
+    server,
     first,
     second,
     expectNoConsoleErrors: () => {

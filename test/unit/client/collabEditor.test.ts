@@ -6,29 +6,9 @@ import * as Y from 'yjs';
 import { insertOperativeParagraph } from '../../../client/editor/commands/insertParagraph';
 import { createCollabEditor } from '../../../client/editor/createEditor';
 import { PROSEMIRROR_FRAGMENT } from '../../../shared/schema';
-import { draftDoc, ops } from '../shared/draftFixture';
+import { draftDoc } from '../shared/draftFixture';
+import { twoDelegations } from './collabEditors';
 import { posOf, withCursor } from './editorState';
-
-/** Two delegations' editors on two Y.Docs that exchange every update, as through the server. */
-function twoDelegations() {
-  const docA = new Y.Doc();
-  const docB = new Y.Doc();
-  docA.on('update', (update: Uint8Array, origin: unknown) => origin !== 'remote' && Y.applyUpdate(docB, update, 'remote'));
-  docB.on('update', (update: Uint8Array, origin: unknown) => origin !== 'remote' && Y.applyUpdate(docA, update, 'remote'));
-  prosemirrorToYXmlFragment(
-    draftDoc({ preambular: ['Recalling,'], operative: ops('Urges;', 'Requests;', 'Decides.') }),
-    docA.getXmlFragment(PROSEMIRROR_FRAGMENT),
-  );
-  const editor = (doc: Y.Doc) =>
-    createCollabEditor({
-      mount: document.body.appendChild(document.createElement('div')),
-      fragment: doc.getXmlFragment(PROSEMIRROR_FRAGMENT),
-      awareness: new Awareness(doc),
-      editable: true,
-      toolbar: document.createElement('div'),
-    });
-  return { a: editor(docA), b: editor(docB) };
-}
 
 function typeAt(view: EditorView, before: string, text: string) {
   view.dispatch(view.state.tr.insertText(text, posOf(view.state.doc, before)));
@@ -40,26 +20,24 @@ function numbers(view: EditorView): string[] {
 
 describe('the collaborative editor', () => {
   it('shows the same text in both editors', () => {
-    const { a, b } = twoDelegations();
+    const { a, b, destroy } = twoDelegations();
     typeAt(a, 'Requests', 'Also ');
     expect(b.state.doc.textContent).toContain('Also Requests');
-    a.destroy();
-    b.destroy();
+    destroy();
   });
 
   it('renumbers in both editors when one inserts an operative paragraph, with the same ids', () => {
-    const { a, b } = twoDelegations();
+    const { a, b, destroy } = twoDelegations();
     a.updateState(withCursor(a.state, 'Urges'));
     insertOperativeParagraph(a.state, a.dispatch);
     expect(numbers(a)).toHaveLength(4);
     expect(numbers(b)).toEqual(numbers(a));
     expect(numbers(b).map((n) => n.split(' ')[0])).toEqual(['1.', '2.', '3.', '4.']);
-    a.destroy();
-    b.destroy();
+    destroy();
   });
 
   it('undoes and redoes only your own changes', () => {
-    const { a, b } = twoDelegations();
+    const { a, b, destroy } = twoDelegations();
     typeAt(a, 'Requests', 'Kindly ');
     typeAt(b, 'Decides', 'Further ');
     expect(undoCommand(a.state, a.dispatch)).toBe(true);
@@ -69,8 +47,7 @@ describe('the collaborative editor', () => {
     }
     expect(redoCommand(a.state, a.dispatch)).toBe(true);
     expect(b.state.doc.textContent).toContain('Kindly Requests');
-    a.destroy();
-    b.destroy();
+    destroy();
   });
 
   it('is read-only for observers', () => {
