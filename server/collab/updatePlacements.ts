@@ -69,6 +69,7 @@ export class UpdatePlacements {
   /** An item of this update that `item` refers to and that has no placement yet. */
   private unplacedReference(item: Y.Item): Y.Item | null {
     for (const id of references(item)) {
+      if (this.store(id)) continue;
       const target = this.find(item, id);
       if (target instanceof Y.Item && !this.placed.has(target)) return target;
     }
