@@ -30,12 +30,16 @@ export class UpdatePlacements {
     private readonly doc: Y.Doc,
     structs: readonly Struct[],
   ) {
+    // Yjs reads one run of structs per client (a second run replaces the first), in clock order.
+    let previous: Struct | null = null;
     for (const struct of structs) {
       const own = this.byClient.get(struct.id.client);
-      const last = own?.[own.length - 1];
-      if (last && last.id.clock + last.length !== struct.id.clock) throw new ProtocolError('update lists a client twice');
+      if (own && (previous?.id.client !== struct.id.client || previous.id.clock + previous.length !== struct.id.clock)) {
+        throw new ProtocolError('update lists a client twice');
+      }
       if (own) own.push(struct);
       else this.byClient.set(struct.id.client, [struct]);
+      previous = struct;
     }
   }
 

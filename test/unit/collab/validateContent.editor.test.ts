@@ -1,5 +1,4 @@
 /** @jest-environment jsdom */
-import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { prosemirrorJSONToYDoc, prosemirrorToYXmlFragment, yXmlFragmentToProsemirrorJSON } from 'y-prosemirror';
 import { Awareness } from 'y-protocols/awareness';
@@ -10,7 +9,7 @@ import { assertUpdateFitsSchema } from '../../../server/collab/validateContent';
 import { DEMO_DRAFT } from '../../../server/domain/seed/demoDraft';
 import { blankResolution, outlineToDoc, type DraftOutline } from '../../../shared/draftTemplate';
 import { PROSEMIRROR_FRAGMENT, resolutionSchema } from '../../../shared/schema';
-import { posOf, withCursor, withSelection } from '../client/editorState';
+import { withCursor, withSelection } from '../client/editorState';
 
 /**
  * The server's copy of a draft and one delegation's real editor (ySyncPlugin, keymap, stable
