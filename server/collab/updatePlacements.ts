@@ -51,6 +51,7 @@ export class UpdatePlacements {
   placementOf(item: Y.Item): Placement | typeof DROPPED {
     const known = this.placed.get(item);
     if (known) return known;
+    if (!this.unplacedReference(item)) return this.placeNow(item);
     // Depth-first without recursion: a long chain of items in one update must not overflow the stack.
     const stack = [item];
     const visiting = new Set(stack);
@@ -63,7 +64,7 @@ export class UpdatePlacements {
         stack.push(next);
         continue;
       }
-      this.placed.set(top, this.place(top));
+      this.placeNow(top);
       visiting.delete(top);
       stack.pop();
     }
@@ -72,12 +73,21 @@ export class UpdatePlacements {
 
   /** An item of this update that `item` refers to and that has no placement yet. */
   private unplacedReference(item: Y.Item): Y.Item | null {
-    for (const id of references(item)) {
-      if (this.store(id)) continue;
-      const target = this.find(item, id);
-      if (target instanceof Y.Item && !this.placed.has(target)) return target;
-    }
-    return null;
+    if (item.origin || item.rightOrigin) return this.unplaced(item, item.origin) ?? this.unplaced(item, item.rightOrigin);
+    return item.parent instanceof Y.ID ? this.unplaced(item, item.parent) : null;
+  }
+
+  private unplaced(from: Y.Item, id: Y.ID | null): Y.Item | null {
+    if (!id || this.store(id)) return null;
+    const target = this.find(from, id);
+    return target instanceof Y.Item && !this.placed.has(target) ? target : null;
+  }
+
+  /** Places an item whose references are all placed or in the document. */
+  private placeNow(item: Y.Item): Placement | typeof DROPPED {
+    const placement = this.place(item);
+    this.placed.set(item, placement);
+    return placement;
   }
 
   private place(item: Y.Item): Placement | typeof DROPPED {
@@ -120,11 +130,6 @@ export class UpdatePlacements {
   private store(id: Y.ID): boolean {
     return id.clock < Y.getState(this.doc.store, id.client);
   }
-}
-
-function references(item: Y.Item): Y.ID[] {
-  if (item.origin || item.rightOrigin) return [item.origin, item.rightOrigin].filter((id): id is Y.ID => id !== null);
-  return item.parent instanceof Y.ID ? [item.parent] : [];
 }
 
 function samePlacement(a: Placement, b: Placement): boolean {
