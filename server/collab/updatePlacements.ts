@@ -93,7 +93,7 @@ export class UpdatePlacements {
   private place(item: Y.Item): Placement | typeof DROPPED {
     const [left, right] = [item.origin, item.rightOrigin].map((id) => (id ? this.neighbourPlacement(item, id) : null));
     if (left === DROPPED || right === DROPPED) return DROPPED;
-    if (left && right && !samePlacement(left, right)) throw new ProtocolError('item between neighbours of different types');
+    if (left && right && !this.samePlacement(left, right)) throw new ProtocolError('item between neighbours of different types');
     if (left || right) return (left ?? right)!;
     const parent = item.parent as unknown;
     if (typeof parent === 'string') return { parent: { root: parent }, key: item.parentSub };
@@ -127,15 +127,17 @@ export class UpdatePlacements {
     return struct;
   }
 
+  private samePlacement(a: Placement, b: Placement): boolean {
+    return a.key === b.key && this.identity(a.parent) === this.identity(b.parent);
+  }
+
+  /** The type behind a parent; a root named in the update is the document's root of that name, if it has one. */
+  private identity(parent: Parent): unknown {
+    if ('root' in parent) return this.doc.share.get(parent.root) ?? parent.root;
+    return 'type' in parent ? parent.type : parent.created;
+  }
+
   private store(id: Y.ID): boolean {
     return id.clock < Y.getState(this.doc.store, id.client);
   }
-}
-
-function samePlacement(a: Placement, b: Placement): boolean {
-  return a.key === b.key && parentIdentity(a.parent) === parentIdentity(b.parent);
-}
-
-function parentIdentity(parent: Parent): unknown {
-  return 'root' in parent ? parent.root : 'type' in parent ? parent.type : parent.created;
 }

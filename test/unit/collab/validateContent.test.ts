@@ -251,6 +251,21 @@ describe('assertUpdateFitsSchema', () => {
       offline.destroy();
     });
 
+    it("another client's new first element and an element next to it, relayed in one update", () => {
+      const [created] = updatesOf(null, (d) => d.getXmlFragment(PROSEMIRROR_FRAGMENT).insert(0, [new Y.XmlElement('operative')]));
+      expect(itemsOf(created)[0].parent).toBe(PROSEMIRROR_FRAGMENT);
+      const relaying = new Y.Doc();
+      Y.applyUpdate(relaying, Y.encodeStateAsUpdate(server));
+      Y.applyUpdate(relaying, created);
+      const fragment = relaying.getXmlFragment(PROSEMIRROR_FRAGMENT);
+      const at = fragment.toArray().findIndex((child) => (child as Y.XmlElement).length === 0);
+      const [next] = updatesOf(relaying, (d) => d.getXmlFragment(PROSEMIRROR_FRAGMENT).insert(at === 0 ? 1 : at, [new Y.XmlElement('title')]));
+      const between = itemsOf(next)[0];
+      expect([between.origin, between.rightOrigin].every((id) => id !== null)).toBe(true);
+      expect(refusal(Y.mergeUpdates([created, next]))).toBeNull();
+      relaying.destroy();
+    });
+
     it('typing in a paragraph someone else deleted meanwhile (Yjs drops it)', () => {
       const typing = edit((d) => textOf(op(d, 2)).insert(0, 'Also '));
       operative(server).delete(2, 1);
