@@ -54,11 +54,14 @@ function delegationEditing(outline: DraftOutline) {
   };
 }
 
-/** A key press through the editor's own keymaps (Mod is Ctrl here). */
-function press(view: EditorView, key: string, modifiers: { ctrl?: boolean; shift?: boolean } = {}) {
-  const event = new KeyboardEvent('keydown', { key, ctrlKey: modifiers.ctrl, shiftKey: modifiers.shift, cancelable: true });
-  const handled = view.someProp('handleKeyDown', (handle) => handle(view, event));
-  if (!handled) throw new Error(`${key} did nothing`);
+/** Key presses through the editor's own keymaps, named as in them ('Enter', 'Shift-Tab', 'Mod-b'; Mod is Ctrl here). */
+function press(view: EditorView, ...keys: string[]) {
+  for (const name of keys) {
+    const parts = name.split('-');
+    const key = parts[parts.length - 1];
+    const event = new KeyboardEvent('keydown', { key, ctrlKey: parts.includes('Mod'), shiftKey: parts.includes('Shift'), cancelable: true });
+    if (!view.someProp('handleKeyDown', (handle) => handle(view, event))) throw new Error(`${name} did nothing`);
+  }
 }
 
 /** jsdom has no ClipboardEvent; ProseMirror only needs an event to hand to paste handlers. */
@@ -106,10 +109,7 @@ describe('assertUpdateFitsSchema accepts what the real editor writes', () => {
     it('Tab and Shift-Tab change sub-paragraph levels, Enter at the start opens a paragraph above', () => {
       const { view } = editing;
       caretAt(view, 'Calls upon');
-      press(view, 'Tab');
-      press(view, 'Tab');
-      press(view, 'Tab', { shift: true });
-      press(view, 'Enter');
+      press(view, 'Tab', 'Tab', 'Shift-Tab', 'Enter');
       type(view, 'Further');
       expectAllAccepted();
     });
@@ -117,12 +117,9 @@ describe('assertUpdateFitsSchema accepts what the real editor writes', () => {
     it('bold, italics and underline, on and off, across paragraphs', () => {
       const { view } = editing;
       view.updateState(withSelection(view.state, 'Urges', 'Ensuring'));
-      press(view, 'b', { ctrl: true });
-      press(view, 'i', { ctrl: true });
-      press(view, 'u', { ctrl: true });
-      press(view, 'b', { ctrl: true });
+      press(view, 'Mod-b', 'Mod-i', 'Mod-u', 'Mod-b');
       caretAt(view, 'Calls upon');
-      press(view, 'i', { ctrl: true });
+      press(view, 'Mod-i');
       type(view, 'Kindly ');
       expectAllAccepted();
     });
@@ -132,12 +129,10 @@ describe('assertUpdateFitsSchema accepts what the real editor writes', () => {
       caretAt(view, 'Urges');
       type(view, 'Again ');
       view.updateState(withSelection(view.state, 'Again', 'Urges'));
-      press(view, 'b', { ctrl: true });
+      press(view, 'Mod-b');
       insertOperativeParagraph(view.state, view.dispatch);
       type(view, 'New paragraph');
-      press(view, 'z', { ctrl: true });
-      press(view, 'y', { ctrl: true });
-      press(view, 'z', { ctrl: true });
+      press(view, 'Mod-z', 'Mod-y', 'Mod-z');
       expectAllAccepted();
     });
 
