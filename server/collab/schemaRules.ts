@@ -1,8 +1,5 @@
 import type { AttributeSpec, MarkType, NodeType, Schema } from 'prosemirror-model';
-import { MAX_SUBPARAGRAPH_LEVEL } from '../../shared/schema';
-
-/** Longest paragraph id accepted (ours are 14 characters; see shared/paragraphIds.ts). */
-export const MAX_PARAGRAPH_ID_LENGTH = 64;
+import { MAX_PARAGRAPH_ID_LENGTH, MAX_SUBPARAGRAPH_LEVEL } from '../../shared/schema';
 
 /** What a value written into the Y.Doc must look like for one attribute name (node or mark). */
 type ValueRule = (value: unknown) => boolean;

@@ -150,6 +150,17 @@ describe('assertUpdateFitsSchema accepts what the real editor writes', () => {
       expectAllAccepted();
     });
 
+    it('pasting markup from elsewhere that imitates ours with odd ids and levels', () => {
+      const { view } = editing;
+      caretAt(view, 'Calls upon');
+      view.pasteHTML(
+        `<p class="op" data-level="9">deep</p><p class="op" data-level="x">odd</p><p class="op" data-level="-2">up</p>` +
+          `<p class="pp" data-id="${'y'.repeat(200)}">long id</p><p class="op" data-level="2.5" data-id="">half</p>`,
+        pasteEvent(),
+      );
+      expectAllAccepted();
+    });
+
     it('a deletion across the preamble and the operative part, and new paragraphs', () => {
       const { view } = editing;
       view.updateState(withSelection(view.state, 'Deeply concerned', 'Ensuring'));
