@@ -187,6 +187,16 @@ describe('assertUpdateFitsSchema', () => {
       expect(refusal(encodeStructs([[a], [b]]))).toBe('update refers to itself in a cycle');
     });
 
+    it('elements nested deeper than any draft, listed innermost first, without overflowing the stack', () => {
+      const [element] = itemsOf(fresh((d) => d.getXmlFragment(PROSEMIRROR_FRAGMENT).insert(0, [new Y.XmlElement('operative')])));
+      // Each level from its own client, the deepest first, so nothing is placed before its parent is looked up.
+      const levels = Array.from({ length: 20_000 }, (_, level) => {
+        const parent = level === 0 ? PROSEMIRROR_FRAGMENT : Y.createID(level, 0);
+        return new Y.Item(Y.createID(level + 1, 0), null, null, null, null, parent as Y.ID, null, element.content);
+      });
+      expect(refusal(encodeStructs(levels.reverse().map((item) => [item])))).toBe('outside the schema: nested too deep');
+    });
+
     it('a client listed twice, with another in between', () => {
       const [first, second] = itemsOf(
         edit((d) => {
