@@ -1,3 +1,5 @@
+import type * as Y from 'yjs';
+import { PROSEMIRROR_FRAGMENT } from '../shared/schema';
 import { openClients } from './openClients';
 import type { CpuProfile } from './profile';
 import { median, percentile } from './stats';
@@ -50,12 +52,15 @@ export interface FanoutResult {
   disconnects: number;
 }
 
-/** Map of the shared document where writes land: key "writer:seq", value the send time. */
-const MARKS = 'bench-marks';
+/**
+ * Writes land as text, as delegates type (the server refuses anything outside the draft's
+ * schema): each writer appends tokens "#writer:seq" to an operative paragraph of its own.
+ */
+const TOKEN = /#\d+:\d+/g;
 
 /**
- * Everyone on the demo draft, a few writing at a steady rate. Each write carries its send
- * time (performance.now(): clients share this process, hence one clock); each receiving
+ * Everyone on the demo draft, a few writing at a steady rate. Each write's send time is kept by
+ * token (performance.now(): clients share this process, hence one clock); each receiving
  * client records the latency when the update is applied to its Y.Doc.
  */
 export async function runFanout(target: Target, config: FanoutConfig): Promise<FanoutRound> {
@@ -63,7 +68,8 @@ export async function runFanout(target: Target, config: FanoutConfig): Promise<F
   const clients = await openClients(target, Array.from({ length: config.clients }, () => ({ id: docId, seed: null })));
   try {
     const latencies: number[] = [];
-    for (const client of clients) recordLatencies(client, latencies);
+    const sentAt = new Map<string, number>();
+    for (const client of clients) recordLatencies(client, sentAt, latencies);
     const perWriter = Math.round((config.ratePerSecond * config.durationMs) / 1000);
     const expected = config.writers * perWriter * (config.clients - 1);
 
@@ -73,7 +79,7 @@ export async function runFanout(target: Target, config: FanoutConfig): Promise<F
     // Writers are staggered across the interval, as people do not type in lockstep.
     const writes = clients
       .slice(0, config.writers)
-      .map((client, w) => write(client, w, start + (w * intervalMs) / config.writers, intervalMs, perWriter));
+      .map((client, w) => write(client, w, sentAt, start + (w * intervalMs) / config.writers, intervalMs, perWriter));
     await Promise.all(writes);
     await until(() => latencies.length >= expected, config.drainTimeoutMs);
     const figures = await window.close();
@@ -108,20 +114,39 @@ export function combineRounds(clients: number, rounds: FanoutRound[]): FanoutRes
   };
 }
 
-function recordLatencies(client: BenchClient, latencies: number[]): void {
-  const marks = client.doc.getMap<number>(MARKS);
-  marks.observe((event) => {
-    if (event.transaction.local) return;
+function recordLatencies(client: BenchClient, sentAt: ReadonlyMap<string, number>, latencies: number[]): void {
+  client.doc.getXmlFragment(PROSEMIRROR_FRAGMENT).observeDeep((events, transaction) => {
+    if (transaction.local) return;
     const now = performance.now();
-    for (const key of event.keysChanged) latencies.push(now - (marks.get(key) as number));
+    for (const event of events) {
+      for (const change of event.delta) {
+        if (typeof change.insert !== 'string') continue;
+        for (const token of change.insert.match(TOKEN) ?? []) latencies.push(now - sentAt.get(token)!);
+      }
+    }
   });
 }
 
-async function write(client: BenchClient, writer: number, firstAt: number, intervalMs: number, count: number): Promise<void> {
-  const marks = client.doc.getMap<number>(MARKS);
+/** The text of the operative paragraph writer `writer` appends to. */
+function writerText(doc: Y.Doc, writer: number): Y.XmlText {
+  const operative = doc.getXmlFragment(PROSEMIRROR_FRAGMENT).get(4) as Y.XmlElement;
+  return (operative.get(writer % operative.length) as Y.XmlElement).get(0) as Y.XmlText;
+}
+
+async function write(
+  client: BenchClient,
+  writer: number,
+  sentAt: Map<string, number>,
+  firstAt: number,
+  intervalMs: number,
+  count: number,
+): Promise<void> {
+  const text = writerText(client.doc, writer);
   for (let seq = 0; seq < count; seq++) {
     // Scheduled against the start, not the previous write, so a slow loop does not lower the rate.
     await sleep(Math.max(0, firstAt + seq * intervalMs - performance.now()));
-    marks.set(`${writer}:${seq}`, performance.now());
+    const token = `#${writer}:${seq}`;
+    sentAt.set(token, performance.now());
+    text.insert(text.length, ` ${token}`);
   }
 }

@@ -11,8 +11,23 @@ import { Schema, type NodeSpec, type MarkSpec } from 'prosemirror-model';
 
 export const MAX_SUBPARAGRAPH_LEVEL = 4;
 
+/** Longest paragraph id the server accepts (ours are 14 characters; see paragraphIds.ts). */
+export const MAX_PARAGRAPH_ID_LENGTH = 64;
+
 /** Every paragraph-level node carries a stable id, unique in the draft. */
 const idAttr = { id: { default: null as string | null } };
+
+/** An id read from pasted HTML; one that cannot be ours is dropped and the editor assigns a fresh one. */
+function idFrom(dom: HTMLElement): string | null {
+  const id = dom.dataset.id;
+  return id && id.length <= MAX_PARAGRAPH_ID_LENGTH ? id : null;
+}
+
+/** A sub-paragraph level read from pasted HTML, kept within the levels there are. */
+function levelFrom(dom: HTMLElement): number {
+  const level = Math.trunc(Number(dom.dataset.level ?? 0));
+  return Number.isFinite(level) ? Math.min(MAX_SUBPARAGRAPH_LEVEL, Math.max(0, level)) : 0;
+}
 
 function textLine(tag: string, className: string, extraAttrs = {}): NodeSpec {
   return {
@@ -20,7 +35,7 @@ function textLine(tag: string, className: string, extraAttrs = {}): NodeSpec {
     marks: '',
     attrs: { ...idAttr, ...extraAttrs },
     defining: true,
-    parseDOM: [{ tag: `${tag}.${className}`, getAttrs: (dom) => ({ id: (dom as HTMLElement).dataset.id ?? null }) }],
+    parseDOM: [{ tag: `${tag}.${className}`, getAttrs: (dom) => ({ id: idFrom(dom as HTMLElement) }) }],
     toDOM: (node) => [tag, { class: className, 'data-id': node.attrs.id }, 0],
   };
 }
@@ -30,7 +45,7 @@ function paragraph(tag: string, className: string): NodeSpec {
   return {
     content: 'inline*',
     attrs: idAttr,
-    parseDOM: [{ tag: `${tag}.${className}`, getAttrs: (dom) => ({ id: (dom as HTMLElement).dataset.id ?? null }) }],
+    parseDOM: [{ tag: `${tag}.${className}`, getAttrs: (dom) => ({ id: idFrom(dom as HTMLElement) }) }],
     toDOM: (node) => [tag, { class: className, 'data-id': node.attrs.id }, 0],
   };
 }
@@ -70,10 +85,7 @@ const nodes: Record<string, NodeSpec> = {
     parseDOM: [
       {
         tag: 'p.op',
-        getAttrs: (dom) => {
-          const el = dom as HTMLElement;
-          return { id: el.dataset.id ?? null, level: Number(el.dataset.level ?? 0) };
-        },
+        getAttrs: (dom) => ({ id: idFrom(dom as HTMLElement), level: levelFrom(dom as HTMLElement) }),
       },
     ],
     toDOM: (node) => ['p', { class: 'op', 'data-id': node.attrs.id, 'data-level': String(node.attrs.level) }, 0],

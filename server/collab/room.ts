@@ -9,6 +9,7 @@ import { isUpdateOrigin, type UpdateOrigin } from './origin';
 import { ProtocolError, type ClientMessage } from './parseMessage';
 import type { PersistenceQueue } from './persistenceQueue';
 import { validateUpdate } from './validateUpdate';
+import { assertUpdateFitsSchema } from './validateContent';
 
 export interface RoomOptions {
   draftId: string;
@@ -121,6 +122,7 @@ export class Room {
       return;
     }
     validateUpdate(this.doc, update);
+    assertUpdateFitsSchema(this.doc, update);
     try {
       Y.applyUpdate(this.doc, update, { source: 'client', connection } satisfies UpdateOrigin);
     } catch (err) {
