@@ -9,6 +9,10 @@ export interface Config {
   dataDir: string;
   mongodbUrl: string | null;
   mongodbDatabase: string;
+  /** How long a MongoDB operation waits for a usable server before failing. */
+  mongodbServerSelectionTimeoutMs: number;
+  /** Bounds one MongoDB round trip and the wait for a majority to acknowledge a write. */
+  mongodbOperationTimeoutMs: number;
   /** Signs session tokens. When unset, a random one is generated and kept in dataDir. */
   authSecret: string | null;
   tokenTtlSeconds: number;
@@ -42,8 +46,11 @@ const EnvSchema = z.object({
   // A regex rather than coercion: an empty PORT= must be an error, not a random port 0.
   PORT: z.string().regex(/^\d+$/, 'must be a port number').default('3000').transform(Number).pipe(z.number().max(65535)),
   DATA_DIR: z.string().default('./data'),
-  MONGODB_URL: z.string().url().optional(),
+  // Not a URL check: a replica set lists several hosts (mongodb://h1,h2,h3/?replicaSet=rs0); the driver parses the rest.
+  MONGODB_URL: z.string().regex(/^mongodb(\+srv)?:\/\/[^\s/?#]+(\/\S*)?$/, 'must be a mongodb:// or mongodb+srv:// connection string').optional(),
   MONGODB_DB: z.string().default('resolutions'),
+  MONGODB_SERVER_SELECTION_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  MONGODB_OPERATION_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
   TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(12 * 60 * 60),
   SEED_DEMO: flag.default(true),
@@ -72,6 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     dataDir: path.resolve(e.DATA_DIR),
     mongodbUrl: e.MONGODB_URL ?? null,
     mongodbDatabase: e.MONGODB_DB,
+    mongodbServerSelectionTimeoutMs: e.MONGODB_SERVER_SELECTION_TIMEOUT_MS,
+    mongodbOperationTimeoutMs: e.MONGODB_OPERATION_TIMEOUT_MS,
     authSecret: e.AUTH_SECRET ?? null,
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
     seedDemo: e.SEED_DEMO,

@@ -10,6 +10,7 @@ import { DomainError } from '../domainError';
 import { attributeChanges } from './attributeChanges';
 import { groupActivity } from './groupActivity';
 import { newVersion } from './newVersion';
+import { refuseDamaged } from './refuseDamaged';
 import type { LiveDraft, LiveDrafts } from './liveDraft';
 import { stateToDoc } from './stateToDoc';
 
@@ -61,8 +62,8 @@ export class VersionService {
     const toState = to ?? { ...(await this.live.withRoom(draftId, (draft) => draft.captureDurableState())) };
     const [older, newer] = from.seq <= toState.seq ? [from, toState] : [toState, from];
     const authors = new Map((await this.users.list()).map((u) => [u.id, u]));
-    const attribution = await attributeChanges(older.state, this.documents.updatesBetween(draftId, older.seq, newer.seq), (id) =>
-      authors.get(id),
+    const attribution = await refuseDamaged(
+      attributeChanges(older.state, this.documents.updatesBetween(draftId, older.seq, newer.seq), (id) => authors.get(id)),
     );
     const comparison = compareDrafts(stateToDoc(from.state) as DocJson, stateToDoc(toState.state) as DocJson);
     return { ...comparison, from: toSummary(from), to: to ? toSummary(to) : null, attribution };
@@ -84,11 +85,11 @@ export class VersionService {
   /** Who edited when: stretches of editing per delegation, newest first. */
   async activity(draftId: string, limit: number): Promise<ActivityEntry[]> {
     const authors = new Map((await this.users.list()).map((u) => [u.id, u]));
-    return groupActivity(this.documents.updatesBetween(draftId, 0), (id) => authors.get(id), limit);
+    return refuseDamaged(groupActivity(this.documents.updatesBetween(draftId, 0), (id) => authors.get(id), limit));
   }
 
   private async mustGet(draftId: string, versionId: string): Promise<VersionRecord> {
-    const version = await this.versions.get(versionId);
+    const version = await refuseDamaged(this.versions.get(versionId));
     if (!version || version.draftId !== draftId) throw new DomainError('no such version', 404);
     return version;
   }
