@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { firstDraftId, login, startServerProcess, type ServerProcess } from '../helpers/serverProcess';
+import { removeTestData } from '../helpers/storeUnderTest';
 import { connectYjs, waitForDoc, type YjsClient } from '../helpers/yjsClient';
 
 /** Where the burst writes: a Y.Array next to the draft, so every edit is countable. */
@@ -31,7 +32,7 @@ describe('durability: the server process is killed or stopped mid-burst', () => 
       server.child.kill('SIGKILL');
       await server.exited;
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await removeTestData(dataDir);
   });
 
   it('after SIGKILL keeps every update a second client had received', async () => {
