@@ -32,6 +32,10 @@ export interface Config {
   checkpointEveryUpdates: number;
   /** Automatic checkpoints kept per draft (named versions are never pruned). */
   keepAutoVersions: number;
+  /** Worker threads that decode, diff and replay history (compare, open a version) off the event loop. */
+  historyWorkers: number;
+  /** History reads (compare, open a version, activity) one user may have running at once; more: 429. */
+  historyReadsPerUser: number;
   /** Serve the built client from this folder (null: API only). */
   clientDir: string | null;
   logLevel: string;
@@ -61,6 +65,8 @@ const EnvSchema = z.object({
   CHECKPOINT_QUIET_MS: z.coerce.number().int().positive().default(2 * 60 * 1000),
   CHECKPOINT_EVERY_UPDATES: z.coerce.number().int().positive().default(2_000),
   KEEP_AUTO_VERSIONS: z.coerce.number().int().positive().default(200),
+  HISTORY_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  HISTORY_READS_PER_USER: z.coerce.number().int().positive().default(2),
   CLIENT_DIR: z.string().default(path.join('client', 'dist')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -91,6 +97,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     checkpointQuietMs: e.CHECKPOINT_QUIET_MS,
     checkpointEveryUpdates: e.CHECKPOINT_EVERY_UPDATES,
     keepAutoVersions: e.KEEP_AUTO_VERSIONS,
+    historyWorkers: e.HISTORY_WORKERS,
+    historyReadsPerUser: e.HISTORY_READS_PER_USER,
     clientDir: e.CLIENT_DIR ? path.resolve(e.CLIENT_DIR) : null,
     logLevel: e.LOG_LEVEL,
   };

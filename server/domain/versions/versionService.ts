@@ -1,14 +1,13 @@
 import { prosemirrorToYXmlFragment } from 'y-prosemirror';
-import { compareDrafts, type DocJson } from '../../../shared/diff';
-import { plainText } from '../../../shared/plainText';
 import { isFacilitator } from '../../../shared/roles';
 import { PROSEMIRROR_FRAGMENT, resolutionSchema } from '../../../shared/schema';
 import type { PublicUser } from '../../../shared/user';
 import type { ActivityEntry, VersionComparison, VersionDetail, VersionSummary } from '../../../shared/versions';
 import type { DocumentStore, UserStore, VersionKind, VersionMeta, VersionRecord, VersionStore } from '../../store/types';
 import { DomainError } from '../domainError';
-import { attributeChanges } from './attributeChanges';
 import { groupActivity } from './groupActivity';
+import { compareStates, openState } from './historyReads';
+import type { HistoryWorkers } from './historyWorkers';
 import { newVersion } from './newVersion';
 import { refuseDamaged } from './refuseDamaged';
 import type { LiveDraft, LiveDrafts } from './liveDraft';
@@ -27,6 +26,8 @@ export class VersionService {
     private readonly users: UserStore,
     private readonly live: LiveDrafts,
     private readonly options: VersionServiceOptions,
+    /** Decoding, diffing and replaying run here, off the event loop. */
+    private readonly history: HistoryWorkers,
   ) {}
 
   /** Records the live state of a draft. An automatic checkpoint is skipped when nothing changed. */
@@ -51,8 +52,7 @@ export class VersionService {
 
   async get(draftId: string, versionId: string): Promise<VersionDetail> {
     const version = await this.mustGet(draftId, versionId);
-    const doc = stateToDoc(version.state);
-    return { version: toSummary(version), doc, text: plainText(doc as DocJson) };
+    return { version: toSummary(version), ...(await openState(this.history, version.state)) };
   }
 
   /** Paragraph-aligned diff of two versions (or a version and the current text) and who made the changes. */
@@ -62,11 +62,9 @@ export class VersionService {
     const toState = to ?? { ...(await this.live.withRoom(draftId, (draft) => draft.captureDurableState())) };
     const [older, newer] = from.seq <= toState.seq ? [from, toState] : [toState, from];
     const authors = new Map((await this.users.list()).map((u) => [u.id, u]));
-    const attribution = await refuseDamaged(
-      attributeChanges(older.state, this.documents.updatesBetween(draftId, older.seq, newer.seq), (id) => authors.get(id)),
-    );
-    const comparison = compareDrafts(stateToDoc(from.state) as DocJson, stateToDoc(toState.state) as DocJson);
-    return { ...comparison, from: toSummary(from), to: to ? toSummary(to) : null, attribution };
+    const updates = this.documents.updatesBetween(draftId, older.seq, newer.seq);
+    const comparison = await refuseDamaged(compareStates(this.history, { from: from.state, to: toState.state, replayFrom: older.state, updates, authors }));
+    return { ...comparison, from: toSummary(from), to: to ? toSummary(to) : null };
   }
 
   /** Brings an old text back as a new change on top of the current one; history is never rewritten. */
