@@ -51,20 +51,28 @@ export class VersionService {
   }
 
   async get(draftId: string, versionId: string): Promise<VersionDetail> {
-    const version = await this.mustGet(draftId, versionId);
-    return { version: toSummary(version), ...(await openState(this.history, version.state)) };
+    return this.history.run(async (call) => {
+      const version = await this.mustGet(draftId, versionId);
+      return { version: toSummary(version), ...(await openState(call, version.state)) };
+    });
   }
 
-  /** Paragraph-aligned diff of two versions (or a version and the current text) and who made the changes. */
+  /**
+   * Paragraph-aligned diff of two versions (or a version and the current text) and who made the
+   * changes. All of it runs while holding a history worker, so however many compares are asked
+   * for, only as many as there are workers read states and the log on the event loop at once.
+   */
   async compare(draftId: string, fromId: string, toId: string): Promise<VersionComparison> {
-    const from = await this.mustGet(draftId, fromId);
-    const to = toId === 'current' ? null : await this.mustGet(draftId, toId);
-    const toState = to ?? { ...(await this.live.withRoom(draftId, (draft) => draft.captureDurableState())) };
-    const [older, newer] = from.seq <= toState.seq ? [from, toState] : [toState, from];
-    const authors = new Map((await this.users.list()).map((u) => [u.id, u]));
-    const updates = this.documents.updatesBetween(draftId, older.seq, newer.seq);
-    const comparison = await refuseDamaged(compareStates(this.history, { from: from.state, to: toState.state, replayFrom: older.state, updates, authors }));
-    return { ...comparison, from: toSummary(from), to: to ? toSummary(to) : null };
+    return this.history.run(async (call) => {
+      const from = await this.mustGet(draftId, fromId);
+      const to = toId === 'current' ? null : await this.mustGet(draftId, toId);
+      const toState = to ?? { ...(await this.live.withRoom(draftId, (draft) => draft.captureDurableState())) };
+      const [older, newer] = from.seq <= toState.seq ? [from, toState] : [toState, from];
+      const authors = new Map((await this.users.list()).map((u) => [u.id, u]));
+      const updates = this.documents.updatesBetween(draftId, older.seq, newer.seq);
+      const comparison = await refuseDamaged(compareStates(call, { from: from.state, to: toState.state, replayFrom: older.state, updates, authors }));
+      return { ...comparison, from: toSummary(from), to: to ? toSummary(to) : null };
+    });
   }
 
   /** Brings an old text back as a new change on top of the current one; history is never rewritten. */
