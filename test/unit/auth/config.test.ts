@@ -115,6 +115,7 @@ describe('configuration', () => {
     it.each([
       'mongodb://localhost:27017',
       'mongodb://h1,h2,h3/?replicaSet=rs0',
+      'mongodb://h1:27017,h2:27017,h3:27017/?replicaSet=rs0',
       'mongodb://user:p%40ss@h1:27017,h2:27017/resolutions?replicaSet=rs0&authSource=admin',
       'mongodb+srv://cluster0.example.net/?retryWrites=true',
     ])('accepts the connection string %s', (url) => {
