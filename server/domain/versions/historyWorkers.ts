@@ -14,8 +14,9 @@ export type HistoryCall = (request: HistoryRequest) => Promise<unknown>;
  */
 export class HistoryWorkers {
   private readonly idle: Worker[] = [];
-  private readonly waiting: Array<(worker: Worker) => void> = [];
+  private readonly waiting: Array<{ resolve: (worker: Worker) => void; reject: (err: Error) => void }> = [];
   private readonly all = new Set<Worker>();
+  private closed = false;
 
   constructor(
     private readonly entry: WorkerEntry,
@@ -38,30 +39,32 @@ export class HistoryWorkers {
     }
   }
 
+  /** Ends the workers; jobs still waiting for one fail. */
   async close(): Promise<void> {
+    this.closed = true;
+    this.waiting.splice(0).forEach(({ reject }) => reject(new Error('the server is shutting down')));
     await Promise.all([...this.all].map((worker) => worker.terminate()));
     this.all.clear();
     this.idle.length = 0;
   }
 
   private acquire(): Promise<Worker> {
+    if (this.closed) return Promise.reject(new Error('the server is shutting down'));
     const worker = this.idle.pop();
     if (worker) return Promise.resolve(worker);
     if (this.all.size < this.size) return Promise.resolve(this.spawn());
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
   }
 
   private release(worker: Worker, healthy: boolean): void {
+    if (this.closed) return;
     if (!healthy) {
       this.all.delete(worker);
       void worker.terminate();
-      const next = this.waiting.shift();
-      if (next) next(this.spawn());
-      return;
     }
     const next = this.waiting.shift();
-    if (next) next(worker);
-    else this.idle.push(worker);
+    if (next) next.resolve(healthy ? worker : this.spawn());
+    else if (healthy) this.idle.push(worker);
   }
 
   private spawn(): Worker {

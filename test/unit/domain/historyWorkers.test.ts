@@ -46,6 +46,17 @@ describe('history workers', () => {
     }
   });
 
+  it('fail the jobs still waiting for a worker when closed', async () => {
+    const workers = new HistoryWorkers(historyWorkerEntry(), 1, logs.logger);
+    let finishFirst!: () => void;
+    const first = workers.run(() => new Promise<void>((resolve) => (finishFirst = resolve)));
+    const waiting = workers.run(async () => 'never runs');
+    await workers.close();
+    await expect(waiting).rejects.toThrow('the server is shutting down');
+    finishFirst();
+    await first;
+  });
+
   it('report a request out of order as an error answer, not a crash', () => {
     expect(new HistoryJob().handle({ kind: 'compareEnd' })).toEqual({ ok: false, error: 'no compare in progress' });
   });
