@@ -50,9 +50,9 @@ describe('history workers', () => {
     const workers = new HistoryWorkers(historyWorkerEntry(), 1, logs.logger);
     let finishFirst!: () => void;
     const first = workers.run(() => new Promise<void>((resolve) => (finishFirst = resolve)));
-    const waiting = workers.run(async () => 'never runs');
+    const waiting = expect(workers.run(async () => 'never runs')).rejects.toThrow('the server is shutting down');
     await workers.close();
-    await expect(waiting).rejects.toThrow('the server is shutting down');
+    await waiting;
     finishFirst();
     await first;
   });
