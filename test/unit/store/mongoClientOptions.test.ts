@@ -1,5 +1,16 @@
-import { MongoClient, ReadConcern, WriteConcern } from 'mongodb';
+import net from 'node:net';
+import { MongoClient, MongoServerSelectionError, ReadConcern, WriteConcern } from 'mongodb';
 import { mongoClientOptions } from '../../../server/store/mongo/mongoClientOptions';
+import { openMongoStore } from '../../../server/store/mongo/openMongoStore';
+
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 describe('MongoDB client options', () => {
   const options = mongoClientOptions({ serverSelectionMs: 2000, operationMs: 5000 });
@@ -30,5 +41,12 @@ describe('MongoDB client options', () => {
     } finally {
       await client.close();
     }
+  });
+
+  it('give up on an unreachable server after the server selection timeout instead of waiting forever', async () => {
+    const url = `mongodb://127.0.0.1:${await closedPort()}/?directConnection=true`;
+    const started = Date.now();
+    await expect(openMongoStore(url, 'unused', { serverSelectionMs: 300, operationMs: 300 })).rejects.toBeInstanceOf(MongoServerSelectionError);
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
