@@ -22,13 +22,12 @@ export class CorruptionLog {
   private readonly records = new Map<string, CorruptRecord & { detectedAt: string }>();
   private overflow = 0;
 
-  /** Records a damaged blob; returns false when it was already known. */
-  note(record: CorruptRecord): boolean {
+  /** Records a damaged blob (once, however often it is read). */
+  note(record: CorruptRecord): void {
     const key = `${record.draftId}/${record.kind}/${record.ref}`;
-    if (this.records.has(key)) return false;
+    if (this.records.has(key)) return;
     if (this.records.size >= MAX_KEPT) this.overflow += 1;
     else this.records.set(key, { ...record, detectedAt: new Date().toISOString() });
-    return true;
   }
 
   /** The damaged records in the order they were found, and how many detections came after the list was full. */
