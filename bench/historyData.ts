@@ -4,7 +4,7 @@ import { DraftService } from '../server/domain/draftService';
 import { seedDemo } from '../server/domain/seed/seedDemo';
 import { newVersion } from '../server/domain/versions/newVersion';
 import { createLogger } from '../server/logger';
-import { openStore } from '../server/store/openStore';
+import { openSqliteStore } from '../server/store/sqlite/openSqliteStore';
 import type { NewUpdate } from '../server/store/types';
 import { PROSEMIRROR_FRAGMENT } from '../shared/schema';
 import { pick, seededRandom } from '../test/helpers/seededRandom';
@@ -26,7 +26,7 @@ const SECONDS_PER_UPDATE = 3;
  */
 export async function buildHistory(dataDir: string, shape: HistoryShape): Promise<string> {
   const logger = createLogger('silent');
-  const store = await openStore({ dataDir, mongodbUrl: null, mongodbDatabase: '' });
+  const store = await openSqliteStore(dataDir);
   try {
     await seedDemo(store, new DraftService(store.drafts, store.documents, store.versions), logger);
     const [draft] = await store.drafts.list();

@@ -9,6 +9,10 @@ export interface Config {
   dataDir: string;
   mongodbUrl: string | null;
   mongodbDatabase: string;
+  /** How long a MongoDB operation waits for a usable server before failing. */
+  mongodbServerSelectionTimeoutMs: number;
+  /** Bounds one MongoDB round trip and the wait for a majority to acknowledge a write. */
+  mongodbOperationTimeoutMs: number;
   /** Signs session tokens. When unset, a random one is generated and kept in dataDir. */
   authSecret: string | null;
   tokenTtlSeconds: number;
@@ -40,6 +44,10 @@ export interface Config {
   repliesPerThread: number;
   /** Comments and replies one user may post on one draft per hour. */
   commentsPerUserPerHour: number;
+  /** Worker threads that decode, diff and replay history (compare, open a version) off the event loop. */
+  historyWorkers: number;
+  /** History reads (compare, open a version, activity) one user may have running at once; more: 429. */
+  historyReadsPerUser: number;
   /** Serve the built client from this folder (null: API only). */
   clientDir: string | null;
   logLevel: string;
@@ -54,8 +62,11 @@ const EnvSchema = z.object({
   // A regex rather than coercion: an empty PORT= must be an error, not a random port 0.
   PORT: z.string().regex(/^\d+$/, 'must be a port number').default('3000').transform(Number).pipe(z.number().max(65535)),
   DATA_DIR: z.string().default('./data'),
-  MONGODB_URL: z.string().url().optional(),
+  // Not a URL check: a replica set lists several hosts (mongodb://h1,h2,h3/?replicaSet=rs0); the driver parses the rest.
+  MONGODB_URL: z.string().regex(/^mongodb(\+srv)?:\/\/[^\s/?#]+(\/\S*)?$/, 'must be a mongodb:// or mongodb+srv:// connection string').optional(),
   MONGODB_DB: z.string().default('resolutions'),
+  MONGODB_SERVER_SELECTION_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  MONGODB_OPERATION_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
   TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(12 * 60 * 60),
   SEED_DEMO: flag.default(true),
@@ -72,6 +83,8 @@ const EnvSchema = z.object({
   OPEN_THREADS_PER_DRAFT: z.coerce.number().int().positive().default(500),
   REPLIES_PER_THREAD: z.coerce.number().int().positive().default(200),
   COMMENTS_PER_USER_PER_HOUR: z.coerce.number().int().positive().default(300),
+  HISTORY_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  HISTORY_READS_PER_USER: z.coerce.number().int().positive().default(2),
   CLIENT_DIR: z.string().default(path.join('client', 'dist')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -90,6 +103,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     dataDir: path.resolve(e.DATA_DIR),
     mongodbUrl: e.MONGODB_URL ?? null,
     mongodbDatabase: e.MONGODB_DB,
+    mongodbServerSelectionTimeoutMs: e.MONGODB_SERVER_SELECTION_TIMEOUT_MS,
+    mongodbOperationTimeoutMs: e.MONGODB_OPERATION_TIMEOUT_MS,
     authSecret: e.AUTH_SECRET ?? null,
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
     seedDemo: e.SEED_DEMO,
@@ -106,6 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     openThreadsPerDraft: e.OPEN_THREADS_PER_DRAFT,
     repliesPerThread: e.REPLIES_PER_THREAD,
     commentsPerUserPerHour: e.COMMENTS_PER_USER_PER_HOUR,
+    historyWorkers: e.HISTORY_WORKERS,
+    historyReadsPerUser: e.HISTORY_READS_PER_USER,
     clientDir: e.CLIENT_DIR ? path.resolve(e.CLIENT_DIR) : null,
     logLevel: e.LOG_LEVEL,
   };

@@ -11,6 +11,9 @@ import type { Config } from './config';
 import { CommentService } from './domain/comments/commentService';
 import { DraftActivity } from './domain/draftActivity';
 import { CheckpointScheduler } from './domain/versions/checkpointScheduler';
+import { ConcurrentReads } from './domain/versions/concurrentReads';
+import { historyWorkerEntry } from './domain/versions/historyWorkerFile';
+import { HistoryWorkers } from './domain/versions/historyWorkers';
 import { VersionService } from './domain/versions/versionService';
 import { DraftService } from './domain/draftService';
 import { PresenceRoster } from './domain/presenceRoster';
@@ -75,7 +78,8 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       if (checkpoints.settle(room.draftId)) await versions.checkpoint(room);
     },
   });
-  const versions = new VersionService(store.versions, store.documents, store.users, rooms, { keepAuto: config.keepAutoVersions });
+  const history = new HistoryWorkers(historyWorkerEntry(), config.historyWorkers, versionsLogger);
+  const versions = new VersionService(store.versions, store.documents, store.users, rooms, { keepAuto: config.keepAutoVersions }, history);
   const yjs = new YjsChannel({
     auth,
     drafts: store.drafts,
@@ -98,7 +102,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     apiRouters: [
       ['/drafts', draftsRouter(drafts)],
       ['/drafts', commentsRouter(drafts, comments)],
-      ['/drafts', versionsRouter(drafts, versions)],
+      ['/drafts', versionsRouter(drafts, versions, new ConcurrentReads(config.historyReadsPerUser))],
     ],
     clientDir: config.clientDir,
   });
@@ -133,6 +137,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       await activity.close();
       await rooms.closeAll();
       checkpoints.close();
+      await history.close();
       await store.close();
       logger.info('stopped cleanly');
     })());

@@ -13,11 +13,16 @@ const FROM_STORE: UpdateOrigin = { source: 'store' };
 
 /**
  * Rebuilds a draft from its snapshot and the log after it. A store error propagates, so
- * the caller never serves (and never saves over) a document it could not read. One bad
- * log entry is logged and skipped rather than making the whole draft unreadable.
+ * the caller never serves (and never saves over) a document it could not read. What the
+ * store found damaged (a blob failing its checksum) was left out: the draft loads from what
+ * is intact (an older snapshot, the log) and each loss is logged as an error. One log entry
+ * that Yjs cannot read is logged and skipped rather than making the whole draft unreadable.
  */
 export async function loadDocument(documents: DocumentStore, draftId: string, logger: Logger): Promise<LoadedDocument> {
   const stored = await documents.load(draftId);
+  for (const record of stored.corrupt ?? []) {
+    logger.error({ draftId, corrupt: record }, `damaged ${record.kind} ${record.ref} left out of the load (checksum mismatch)`);
+  }
   const doc = new Y.Doc();
   let lastSeq = stored.snapshot?.seq ?? 0;
   doc.transact(() => {

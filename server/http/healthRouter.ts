@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { integrityReport } from '../domain/integrityReport';
 import type { Store } from '../store/types';
 
 /** /healthz: 200 once the store answers, 503 while it does not (for load balancers). */
@@ -7,7 +8,7 @@ export function healthRouter(store: Store): Router {
   router.get('/healthz', async (_req, res) => {
     try {
       await store.ping();
-      res.json({ status: 'ok' });
+      res.json({ status: 'ok', integrity: integrityReport(store.corruption) });
     } catch {
       res.status(503).json({ status: 'unavailable', error: 'store unreachable' });
     }

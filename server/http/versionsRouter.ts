@@ -1,14 +1,17 @@
 import { Router } from 'express';
 import { CompareQuery, ListVersionsQuery, NameVersionRequest } from '../../shared/versions';
 import type { DraftService } from '../domain/draftService';
+import type { ConcurrentReads } from '../domain/versions/concurrentReads';
 import type { VersionService } from '../domain/versions/versionService';
 import { draftParam } from './draftParam';
 import { parseOr400 } from './httpError';
+import { oneOfConcurrentReads } from './oneOfConcurrentReads';
 import { currentUser } from './requireAuth';
 
-/** /api/drafts/:id/versions, /compare, /activity: the draft's history. */
-export function versionsRouter(drafts: DraftService, versions: VersionService): Router {
+/** /api/drafts/:id/versions, /compare, /activity: the draft's history. Reading old text is heavy: `reads` caps it per user. */
+export function versionsRouter(drafts: DraftService, versions: VersionService, reads: ConcurrentReads): Router {
   const router = Router();
+  const heavy = (handler: Parameters<typeof oneOfConcurrentReads>[1]) => oneOfConcurrentReads(reads, handler);
 
   router.param('id', draftParam(drafts));
 
@@ -22,23 +25,32 @@ export function versionsRouter(drafts: DraftService, versions: VersionService): 
     res.status(201).json({ version: await versions.nameVersion(req.params.id, name, currentUser(res)) });
   });
 
-  router.get('/:id/versions/:vid', async (req, res) => {
-    res.json(await versions.get(req.params.id, req.params.vid));
-  });
+  router.get(
+    '/:id/versions/:vid',
+    heavy(async (req, res) => {
+      res.json(await versions.get(req.params.id as string, req.params.vid as string));
+    }),
+  );
 
   router.post('/:id/versions/:vid/restore', async (req, res) => {
     res.status(201).json({ version: await versions.restore(req.params.id, req.params.vid, currentUser(res)) });
   });
 
-  router.get('/:id/compare', async (req, res) => {
-    const { from, to } = parseOr400(CompareQuery, req.query);
-    res.json(await versions.compare(req.params.id, from, to));
-  });
+  router.get(
+    '/:id/compare',
+    heavy(async (req, res) => {
+      const { from, to } = parseOr400(CompareQuery, req.query);
+      res.json(await versions.compare(req.params.id as string, from, to));
+    }),
+  );
 
-  router.get('/:id/activity', async (req, res) => {
-    const { limit } = parseOr400(ListVersionsQuery.pick({ limit: true }), req.query);
-    res.json({ activity: await versions.activity(req.params.id, limit) });
-  });
+  router.get(
+    '/:id/activity',
+    heavy(async (req, res) => {
+      const { limit } = parseOr400(ListVersionsQuery.pick({ limit: true }), req.query);
+      res.json({ activity: await versions.activity(req.params.id as string, limit) });
+    }),
+  );
 
   return router;
 }

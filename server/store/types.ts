@@ -1,6 +1,7 @@
 import type { PublicUser } from '../../shared/user';
 import type { DraftSummary } from '../../shared/drafts';
 import type { CommentAnchor, CommentView } from '../../shared/comments';
+import type { CorruptionLog, CorruptRecord } from './corruption';
 
 export type { CommentAnchor };
 
@@ -61,8 +62,10 @@ export interface DocumentSnapshot {
 
 export interface StoredDocument {
   snapshot: DocumentSnapshot | null;
-  /** The log after the snapshot, in seq order. */
+  /** The intact log after the snapshot, in seq order. */
   updates: StoredUpdate[];
+  /** Blobs that failed their checksum and were left out (a damaged snapshot: the one before it is used). */
+  corrupt?: CorruptRecord[];
 }
 
 export interface DocumentStore {
@@ -76,9 +79,13 @@ export interface DocumentStore {
   /**
    * Stores a snapshot if it is newer than the current one. The log is kept: it is the audit
    * trail of who changed what; the snapshot only lets a load skip the entries it contains.
+   * The newest two are kept, so a damaged newest snapshot falls back to the one before.
    */
   saveSnapshot(draftId: string, snapshot: DocumentSnapshot): Promise<void>;
-  /** Log entries with afterSeq < seq <= uptoSeq (uptoSeq omitted: to the end), streamed in seq order. */
+  /**
+   * Log entries with afterSeq < seq <= uptoSeq (uptoSeq omitted: to the end), streamed in seq order.
+   * A damaged entry ends the stream with CorruptDataError.
+   */
   updatesBetween(draftId: string, afterSeq: number, uptoSeq?: number): AsyncIterable<StoredUpdate>;
   /** The seq of the draft's newest log entry, 0 when the log is empty. */
   lastSeq(draftId: string): Promise<number>;
@@ -139,6 +146,7 @@ export interface VersionStore {
   create(version: VersionRecord): Promise<void>;
   /** Metadata only (never the states), newest first. */
   list(draftId: string, options?: { limit?: number; before?: string }): Promise<VersionMeta[]>;
+  /** Throws CorruptDataError when the stored state fails its checksum. */
   get(id: string): Promise<VersionRecord | null>;
   /** The newest version of a draft, metadata only. */
   latest(draftId: string): Promise<VersionMeta | null>;
@@ -152,6 +160,8 @@ export interface Store {
   documents: DocumentStore;
   comments: CommentStore;
   versions: VersionStore;
+  /** Damaged blobs the reads have met (checksum mismatches), for the health report. */
+  corruption: CorruptionLog;
   /** Resolves when the store answers; rejects otherwise (health check). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { loadConfig } from '../../server/config';
 import { dropMongoDatabase } from '../../server/store/mongo/dropMongoDatabase';
 import { openStore } from '../../server/store/openStore';
 import { runStoreContract } from './storeContract';
@@ -13,7 +14,7 @@ const mongodbDatabase = `store_contract_${randomUUID().replaceAll('-', '')}`;
   () => {
     runStoreContract(
       'MongoDB',
-      () => openStore({ dataDir: 'unused', mongodbUrl, mongodbDatabase }),
+      () => openStore({ ...loadConfig({}), mongodbUrl, mongodbDatabase }),
       async () => {
         if (mongodbUrl) await dropMongoDatabase(mongodbUrl, mongodbDatabase);
       },

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openStore } from '../../server/store/openStore';
+import { openSqliteStore } from '../../server/store/sqlite/openSqliteStore';
 import { runStoreContract } from './storeContract';
 
 // Every open() uses the same folder, so the reopen test finds the data again.
@@ -9,6 +9,6 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-contract-'));
 
 runStoreContract(
   'SQLite store contract',
-  () => openStore({ dataDir, mongodbUrl: null, mongodbDatabase: 'unused' }),
+  () => openSqliteStore(dataDir),
   async () => fs.rmSync(dataDir, { recursive: true, force: true }),
 );

@@ -260,7 +260,26 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
       });
 
       it('loads an unknown draft as empty', async () => {
-        expect(await store.documents.load(newId('draft'))).toEqual({ snapshot: null, updates: [] });
+        expect(await store.documents.load(newId('draft'))).toEqual({ snapshot: null, updates: [], corrupt: [] });
+      });
+
+      it('writes a checksum with every blob and reads each one back intact', async () => {
+        const draftId = newId('draft');
+        const blobs = [randomBytes(20), randomBytes(2_000), randomBytes(70_000)];
+        const stored = await store.documents.append(blobs.map((bytes) => makeUpdate(draftId, bytes)));
+        const states = [randomBytes(5_000), randomBytes(6_000)];
+        await store.documents.saveSnapshot(draftId, { state: states[0], seq: stored[0].seq });
+        await store.documents.saveSnapshot(draftId, { state: states[1], seq: stored[1].seq });
+        const version = makeVersion(draftId, 'named', 1, randomBytes(9_000));
+        await store.versions.create(version);
+
+        const loaded = await store.documents.load(draftId);
+        expect(loaded.corrupt).toEqual([]);
+        expectBytes(loaded.snapshot?.state, states[1]);
+        expect(loaded.updates.map(plain)).toEqual(stored.slice(2).map(plain));
+        expect((await collect(store.documents.updatesBetween(draftId, 0))).map(plain)).toEqual(stored.map(plain));
+        expectBytes((await store.versions.get(version.id))?.state, version.state);
+        expect(store.corruption.report().records.filter((r) => r.draftId === draftId)).toEqual([]);
       });
 
       it('loads the snapshot and only the log after it, while keeping the whole log', async () => {

@@ -6,6 +6,8 @@ import type { Store } from '../../server/store/types';
 
 export interface TempStore {
   store: Store;
+  /** The folder holding the SQLite file. */
+  dir: string;
   /** Closes the store and removes its folder. */
   dispose(): Promise<void>;
 }
@@ -16,6 +18,7 @@ export async function openTempSqliteStore(): Promise<TempStore> {
   const store = await openSqliteStore(dir);
   return {
     store,
+    dir,
     async dispose() {
       await store.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { testConfig, type Config } from '../../server/config';
 import type { Logger } from '../../server/logger';
 import { startServer, type RunningServer } from '../../server/startServer';
+import { mongoUnderTest, removeTestData } from './storeUnderTest';
 import type { PublicUser } from '../../shared/user';
 
 export interface TestServer extends RunningServer {
@@ -13,14 +14,17 @@ export interface TestServer extends RunningServer {
   login(username: string): Promise<{ token: string; user: PublicUser }>;
   /** The id of the seeded demo draft. */
   demoDraftId(): Promise<string>;
-  /** Closes the server and removes its data folder. */
+  /** Closes the server and removes its data (folder, and MongoDB database if any). */
   stop(): Promise<void>;
 }
 
-/** A real server on 127.0.0.1:0 with a fresh SQLite store seeded with the demo data (logging to `logger` if given). */
+/**
+ * A real server on 127.0.0.1:0 with a fresh store seeded with the demo data (logging to `logger`
+ * if given): SQLite, or MongoDB when MONGODB_URL is set and `overrides.mongodbUrl` does not say otherwise.
+ */
 export async function startTestServer(overrides: Partial<Config> = {}, logger?: Logger): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'resolutions-test-'));
-  const server = await startServer(testConfig({ seedDemo: true, ...overrides, dataDir }), logger);
+  const server = await startServer(testConfig({ seedDemo: true, ...mongoUnderTest(dataDir), ...overrides, dataDir }), logger);
   const login = async (username: string) => {
     const response = await fetch(`${server.url}/api/login`, {
       method: 'POST',
@@ -41,7 +45,7 @@ export async function startTestServer(overrides: Partial<Config> = {}, logger?: 
     },
     async stop() {
       await server.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await removeTestData(dataDir);
     },
   };
 }

@@ -166,7 +166,7 @@ describe('REST API: sign-in, drafts and errors', () => {
     expect(await requestJson(`${server.url}/healthz`)).toEqual({
       status: 200,
       contentType: expect.stringMatching(/^application\/json/),
-      body: { status: 'ok' },
+      body: { status: 'ok', integrity: { status: 'ok', corrupt: [], notListed: 0 } },
     });
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import { PROSEMIRROR_FRAGMENT } from '../../shared/schema';
 import { firstDraftId, login, startServerProcess, type ServerProcess } from '../helpers/serverProcess';
+import { removeTestData } from '../helpers/storeUnderTest';
 import { connectYjs, waitForDoc, type YjsClient } from '../helpers/yjsClient';
 
 /** Where the burst writes: the text of the draft's last operative paragraph. */
@@ -38,7 +39,7 @@ describe('durability: the server process is killed or stopped mid-burst', () => 
       server.child.kill('SIGKILL');
       await server.exited;
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await removeTestData(dataDir);
   });
 
   it('after SIGKILL keeps every update a second client had received', async () => {

@@ -1,15 +1,15 @@
 import { prosemirrorToYXmlFragment } from 'y-prosemirror';
-import { compareDrafts, type DocJson } from '../../../shared/diff';
-import { plainText } from '../../../shared/plainText';
 import { isFacilitator } from '../../../shared/roles';
 import { PROSEMIRROR_FRAGMENT, resolutionSchema } from '../../../shared/schema';
 import type { PublicUser } from '../../../shared/user';
 import type { ActivityEntry, VersionComparison, VersionDetail, VersionSummary } from '../../../shared/versions';
 import type { DocumentStore, UserStore, VersionKind, VersionMeta, VersionRecord, VersionStore } from '../../store/types';
 import { DomainError } from '../domainError';
-import { attributeChanges } from './attributeChanges';
 import { groupActivity } from './groupActivity';
+import { compareStates, openState } from './historyReads';
+import type { HistoryWorkers } from './historyWorkers';
 import { newVersion } from './newVersion';
+import { refuseDamaged } from './refuseDamaged';
 import type { LiveDraft, LiveDrafts } from './liveDraft';
 import { stateToDoc } from './stateToDoc';
 
@@ -26,6 +26,8 @@ export class VersionService {
     private readonly users: UserStore,
     private readonly live: LiveDrafts,
     private readonly options: VersionServiceOptions,
+    /** Decoding, diffing and replaying run here, off the event loop. */
+    private readonly history: HistoryWorkers,
   ) {}
 
   /** Records the live state of a draft. An automatic checkpoint is skipped when nothing changed. */
@@ -49,23 +51,28 @@ export class VersionService {
   }
 
   async get(draftId: string, versionId: string): Promise<VersionDetail> {
-    const version = await this.mustGet(draftId, versionId);
-    const doc = stateToDoc(version.state);
-    return { version: toSummary(version), doc, text: plainText(doc as DocJson) };
+    return this.history.run(async (call) => {
+      const version = await this.mustGet(draftId, versionId);
+      return { version: toSummary(version), ...(await openState(call, version.state)) };
+    });
   }
 
-  /** Paragraph-aligned diff of two versions (or a version and the current text) and who made the changes. */
+  /**
+   * Paragraph-aligned diff of two versions (or a version and the current text) and who made the
+   * changes. All of it runs while holding a history worker, so however many compares are asked
+   * for, only as many as there are workers read states and the log on the event loop at once.
+   */
   async compare(draftId: string, fromId: string, toId: string): Promise<VersionComparison> {
-    const from = await this.mustGet(draftId, fromId);
-    const to = toId === 'current' ? null : await this.mustGet(draftId, toId);
-    const toState = to ?? { ...(await this.live.withRoom(draftId, (draft) => draft.captureDurableState())) };
-    const [older, newer] = from.seq <= toState.seq ? [from, toState] : [toState, from];
-    const authors = new Map((await this.users.list()).map((u) => [u.id, u]));
-    const attribution = await attributeChanges(older.state, this.documents.updatesBetween(draftId, older.seq, newer.seq), (id) =>
-      authors.get(id),
-    );
-    const comparison = compareDrafts(stateToDoc(from.state) as DocJson, stateToDoc(toState.state) as DocJson);
-    return { ...comparison, from: toSummary(from), to: to ? toSummary(to) : null, attribution };
+    return this.history.run(async (call) => {
+      const from = await this.mustGet(draftId, fromId);
+      const to = toId === 'current' ? null : await this.mustGet(draftId, toId);
+      const toState = to ?? { ...(await this.live.withRoom(draftId, (draft) => draft.captureDurableState())) };
+      const [older, newer] = from.seq <= toState.seq ? [from, toState] : [toState, from];
+      const authors = new Map((await this.users.list()).map((u) => [u.id, u]));
+      const updates = this.documents.updatesBetween(draftId, older.seq, newer.seq);
+      const comparison = await refuseDamaged(compareStates(call, { from: from.state, to: toState.state, replayFrom: older.state, updates, authors }));
+      return { ...comparison, from: toSummary(from), to: to ? toSummary(to) : null };
+    });
   }
 
   /** Brings an old text back as a new change on top of the current one; history is never rewritten. */
@@ -84,11 +91,11 @@ export class VersionService {
   /** Who edited when: stretches of editing per delegation, newest first. */
   async activity(draftId: string, limit: number): Promise<ActivityEntry[]> {
     const authors = new Map((await this.users.list()).map((u) => [u.id, u]));
-    return groupActivity(this.documents.updatesBetween(draftId, 0), (id) => authors.get(id), limit);
+    return refuseDamaged(groupActivity(this.documents.updatesBetween(draftId, 0), (id) => authors.get(id), limit));
   }
 
   private async mustGet(draftId: string, versionId: string): Promise<VersionRecord> {
-    const version = await this.versions.get(versionId);
+    const version = await refuseDamaged(this.versions.get(versionId));
     if (!version || version.draftId !== draftId) throw new DomainError('no such version', 404);
     return version;
   }

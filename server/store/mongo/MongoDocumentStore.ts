@@ -1,7 +1,10 @@
 import { Binary, type Collection, type FindCursor } from 'mongodb';
+import { checksumOf } from '../checksum';
+import type { CorruptRecord } from '../corruption';
 import type { DocumentSnapshot, DocumentStore, NewUpdate, StoredDocument, StoredUpdate } from '../types';
 import { validateBatch } from '../validateBatch';
-import type { CounterDoc, SnapshotDoc, UpdateDoc } from './collections';
+import type { Checked, StoredDataVerifier } from '../verifyStored';
+import type { CounterDoc, SnapshotDoc, SnapshotFields, UpdateDoc } from './collections';
 import type { InsertUpdates } from './allOrNothingInsert';
 import { isDuplicateKeyError } from './insertUnique';
 
@@ -9,8 +12,14 @@ const COUNTER_ID = 'updates';
 /** Documents per round trip while streaming the log. */
 const BATCH_SIZE = 1000;
 
-function toStoredUpdate(doc: UpdateDoc): StoredUpdate {
-  return { seq: doc.seq, draftId: doc.draftId, update: doc.update.value(), authorId: doc.authorId, at: doc.at };
+function toStoredUpdate(doc: UpdateDoc): Checked<StoredUpdate> {
+  return { seq: doc.seq, draftId: doc.draftId, update: doc.update.value(), authorId: doc.authorId, at: doc.at, checksum: doc.checksum ?? null };
+}
+
+/** The snapshot and the one it replaced, newest first. */
+function snapshotHistory(doc: SnapshotDoc | null): Array<Checked<DocumentSnapshot>> {
+  const fields = [doc, doc?.previous].filter((f): f is SnapshotFields => Boolean(f));
+  return fields.map((f) => ({ seq: f.seq, state: f.state.value(), checksum: f.checksum ?? null }));
 }
 
 export class MongoDocumentStore implements DocumentStore {
@@ -22,14 +31,15 @@ export class MongoDocumentStore implements DocumentStore {
     private readonly snapshots: Collection<SnapshotDoc>,
     private readonly counters: Collection<CounterDoc>,
     private readonly insertUpdates: InsertUpdates,
+    private readonly verify: StoredDataVerifier,
   ) {}
 
   async load(draftId: string): Promise<StoredDocument> {
     // Snapshot first: a snapshot saved in between only makes the tail we read longer than needed.
-    const doc = await this.snapshots.findOne({ _id: draftId });
-    const snapshot = doc ? { state: doc.state.value(), seq: doc.seq } : null;
-    const updates = await this.range(draftId, snapshot?.seq ?? 0).toArray();
-    return { snapshot, updates: updates.map(toStoredUpdate) };
+    const corrupt: CorruptRecord[] = [];
+    const snapshot = this.verify.newestIntactSnapshot(draftId, snapshotHistory(await this.snapshots.findOne({ _id: draftId })), corrupt);
+    const docs = await this.range(draftId, snapshot?.seq ?? 0).toArray();
+    return { snapshot, updates: this.verify.intactUpdates(docs.map(toStoredUpdate), corrupt), corrupt };
   }
 
   async append(batch: NewUpdate[]): Promise<StoredUpdate[]> {
@@ -42,9 +52,19 @@ export class MongoDocumentStore implements DocumentStore {
 
   async saveSnapshot(draftId: string, snapshot: DocumentSnapshot): Promise<void> {
     try {
+      // A pipeline update: `previous` is computed from the document as it was before this write.
       await this.snapshots.updateOne(
         { _id: draftId, seq: { $lt: snapshot.seq } },
-        { $set: { seq: snapshot.seq, state: new Binary(snapshot.state) } },
+        [
+          {
+            $set: {
+              previous: { $cond: [{ $eq: [{ $type: '$state' }, 'missing'] }, null, { seq: '$seq', state: '$state', checksum: '$checksum' }] },
+              seq: { $literal: snapshot.seq },
+              state: { $literal: new Binary(snapshot.state) },
+              checksum: { $literal: checksumOf(snapshot.state) },
+            },
+          },
+        ],
         { upsert: true },
       );
     } catch (error) {
@@ -54,7 +74,7 @@ export class MongoDocumentStore implements DocumentStore {
   }
 
   async *updatesBetween(draftId: string, afterSeq: number, uptoSeq?: number): AsyncIterable<StoredUpdate> {
-    for await (const doc of this.range(draftId, afterSeq, uptoSeq)) yield toStoredUpdate(doc);
+    for await (const doc of this.range(draftId, afterSeq, uptoSeq)) yield this.verify.update(toStoredUpdate(doc));
   }
 
   async lastSeq(draftId: string): Promise<number> {
@@ -70,7 +90,7 @@ export class MongoDocumentStore implements DocumentStore {
   private async appendNow(batch: NewUpdate[]): Promise<StoredUpdate[]> {
     const first = await this.reserveSeqs(batch.length);
     const stored = batch.map(({ draftId, update, authorId, at }, i) => ({ seq: first + i, draftId, update, authorId, at }));
-    await this.insertUpdates(stored.map((entry) => ({ ...entry, update: new Binary(entry.update) })));
+    await this.insertUpdates(stored.map((entry) => ({ ...entry, update: new Binary(entry.update), checksum: checksumOf(entry.update) })));
     return stored;
   }
 

@@ -1,19 +1,24 @@
 import { Binary, type Collection, type Filter } from 'mongodb';
 import type { VersionMeta, VersionRecord, VersionStore } from '../types';
 import { assertKeep } from '../assertKeep';
+import { checksumOf } from '../checksum';
+import type { StoredDataVerifier } from '../verifyStored';
 import type { VersionDoc, VersionMetaDoc } from './collections';
 import { fromDoc, toDoc } from './docId';
 import { insertUnique } from './insertUnique';
 
 /** Newest first; _id breaks ties so paging with `before` never skips or repeats a version. */
 const NEWEST_FIRST = { createdAt: -1, _id: -1 } as const;
-const WITHOUT_STATE = { state: 0 } as const;
+const WITHOUT_STATE = { state: 0, checksum: 0 } as const;
 
 export class MongoVersionStore implements VersionStore {
-  constructor(private readonly versions: Collection<VersionDoc>) {}
+  constructor(
+    private readonly versions: Collection<VersionDoc>,
+    private readonly verify: StoredDataVerifier,
+  ) {}
 
   async create(version: VersionRecord): Promise<void> {
-    const doc = { ...toDoc(version), state: new Binary(version.state) };
+    const doc = { ...toDoc(version), state: new Binary(version.state), checksum: checksumOf(version.state) };
     await insertUnique(`Version ${version.id}`, () => this.versions.insertOne(doc));
   }
 
@@ -31,7 +36,7 @@ export class MongoVersionStore implements VersionStore {
 
   async get(id: string): Promise<VersionRecord | null> {
     const doc = await this.versions.findOne({ _id: id });
-    return doc ? { ...fromDoc(doc), state: doc.state.value() } : null;
+    return doc ? this.verify.version({ ...fromDoc(doc), state: doc.state.value(), checksum: doc.checksum ?? null }) : null;
   }
 
   async latest(draftId: string): Promise<VersionMeta | null> {

@@ -8,7 +8,8 @@ export type UserDoc = IdDoc<UserRecord>;
 export type DraftDoc = IdDoc<DraftRecord>;
 export type CommentDoc = IdDoc<CommentRecord>;
 export type VersionMetaDoc = IdDoc<VersionMeta>;
-export type VersionDoc = VersionMetaDoc & { state: Binary };
+/** checksum: CRC-32 of the state; absent on documents written before checksums. */
+export type VersionDoc = VersionMetaDoc & { state: Binary; checksum?: number };
 
 /** _id is left to the server; seq is the log position (unique index). */
 export interface UpdateDoc {
@@ -17,13 +18,21 @@ export interface UpdateDoc {
   update: Binary;
   authorId: string;
   at: string;
+  /** CRC-32 of `update`; absent on documents written before checksums. */
+  checksum?: number;
 }
 
-/** One per draft: _id is the draft id. */
-export interface SnapshotDoc {
-  _id: string;
+export interface SnapshotFields {
   seq: number;
   state: Binary;
+  /** CRC-32 of `state`; absent on documents written before checksums. */
+  checksum?: number;
+}
+
+/** One per draft: _id is the draft id; the snapshot it replaced stays as `previous` (a fallback if this one is damaged). */
+export interface SnapshotDoc extends SnapshotFields {
+  _id: string;
+  previous?: SnapshotFields | null;
 }
 
 /** Allocates log positions; see MongoDocumentStore.reserveSeqs. */

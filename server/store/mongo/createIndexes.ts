@@ -1,18 +1,22 @@
+import type { IndexDescription } from 'mongodb';
 import type { Collections } from './collections';
 
+/** _id ends the sorted indexes because the queries break ties on it. Snapshots need none: their _id is the draft id. */
+const INDEXES: { [K in keyof Collections]?: IndexDescription[] } = {
+  users: [{ key: { username: 1 }, unique: true }],
+  drafts: [{ key: { updatedAt: -1, _id: 1 } }],
+  updates: [{ key: { seq: 1 }, unique: true }, { key: { draftId: 1, seq: 1 } }],
+  comments: [{ key: { draftId: 1, createdAt: 1, _id: 1 } }, { key: { threadId: 1, createdAt: 1, _id: 1 } }],
+  versions: [{ key: { draftId: 1, createdAt: -1, _id: -1 } }, { key: { draftId: 1, kind: 1, createdAt: -1, _id: -1 } }],
+};
+
 /**
- * Idempotent: createIndex is a no-op when the same index exists. _id ends the sorted indexes
- * because the queries break ties on it. Snapshots need none: their _id is the draft id.
+ * Idempotent: creating an index that exists is a no-op. One createIndexes command per collection,
+ * one collection after the other: concurrent index builds that implicitly create the same new
+ * collection can fail with a namespace conflict, and a sequence gives a clear first error.
  */
 export async function createIndexes(c: Collections): Promise<void> {
-  await Promise.all([
-    c.users.createIndex({ username: 1 }, { unique: true }),
-    c.drafts.createIndex({ updatedAt: -1, _id: 1 }),
-    c.updates.createIndex({ seq: 1 }, { unique: true }),
-    c.updates.createIndex({ draftId: 1, seq: 1 }),
-    c.comments.createIndex({ draftId: 1, createdAt: 1, _id: 1 }),
-    c.comments.createIndex({ threadId: 1, createdAt: 1, _id: 1 }),
-    c.versions.createIndex({ draftId: 1, createdAt: -1, _id: -1 }),
-    c.versions.createIndex({ draftId: 1, kind: 1, createdAt: -1, _id: -1 }),
-  ]);
+  for (const [name, indexes] of Object.entries(INDEXES) as Array<[keyof Collections, IndexDescription[]]>) {
+    await c[name].createIndexes(indexes);
+  }
 }

@@ -1,8 +1,11 @@
 import { MongoClient } from 'mongodb';
+import { CorruptionLog } from '../corruption';
 import type { Store } from '../types';
+import { StoredDataVerifier } from '../verifyStored';
 import { allOrNothingInsert } from './allOrNothingInsert';
 import { collections } from './collections';
 import { createIndexes } from './createIndexes';
+import { mongoClientOptions, type MongoTimeouts } from './mongoClientOptions';
 import { MongoCommentStore } from './MongoCommentStore';
 import { MongoDocumentStore } from './MongoDocumentStore';
 import { MongoDraftStore } from './MongoDraftStore';
@@ -11,19 +14,22 @@ import { MongoVersionStore } from './MongoVersionStore';
 import { supportsTransactions } from './supportsTransactions';
 
 /** Connects, makes sure the indexes exist, and returns the store on database `dbName`. */
-export async function openMongoStore(url: string, dbName: string): Promise<Store> {
-  const client = await MongoClient.connect(url);
+export async function openMongoStore(url: string, dbName: string, timeouts: MongoTimeouts): Promise<Store> {
+  const client = await MongoClient.connect(url, mongoClientOptions(timeouts));
   try {
     const db = client.db(dbName);
     const c = collections(db);
     await createIndexes(c);
     const insertUpdates = allOrNothingInsert(client, c.updates, await supportsTransactions(db));
+    const corruption = new CorruptionLog();
+    const verify = new StoredDataVerifier(corruption);
     return {
       users: new MongoUserStore(c.users),
       drafts: new MongoDraftStore(c.drafts),
-      documents: new MongoDocumentStore(c.updates, c.snapshots, c.counters, insertUpdates),
+      documents: new MongoDocumentStore(c.updates, c.snapshots, c.counters, insertUpdates, verify),
       comments: new MongoCommentStore(c.comments),
-      versions: new MongoVersionStore(c.versions),
+      versions: new MongoVersionStore(c.versions, verify),
+      corruption,
       async ping() {
         await db.command({ ping: 1 });
       },

@@ -1,11 +1,14 @@
 import type { Database, Statement, Transaction } from 'better-sqlite3';
+import { checksumOf } from '../checksum';
+import type { CorruptRecord } from '../corruption';
 import type { DocumentSnapshot, DocumentStore, NewUpdate, StoredDocument, StoredUpdate } from '../types';
 import { validateBatch } from '../validateBatch';
+import { KEPT_SNAPSHOTS, type Checked, type StoredDataVerifier } from '../verifyStored';
 
 /** Rows read per query while streaming the log: bounds memory however long the log is. */
 const PAGE_SIZE = 1000;
 
-const UPDATE_COLUMNS = 'seq, draft_id AS draftId, data AS "update", author_id AS authorId, at';
+const UPDATE_COLUMNS = 'seq, draft_id AS draftId, data AS "update", author_id AS authorId, at, checksum';
 
 interface PageQuery {
   draftId: string;
@@ -14,36 +17,51 @@ interface PageQuery {
   limit: number;
 }
 
+type SnapshotRow = { draftId: string; seq: number; state: Uint8Array; checksum: number };
+
 export class SqliteDocumentStore implements DocumentStore {
-  private readonly insertUpdate: Statement<[NewUpdate]>;
-  private readonly snapshotOf: Statement<[string], DocumentSnapshot>;
-  private readonly upsertSnapshot: Statement<[{ draftId: string; seq: number; state: Uint8Array }]>;
-  private readonly page: Statement<[PageQuery], StoredUpdate>;
+  private readonly insertUpdate: Statement<[Checked<NewUpdate>]>;
+  private readonly snapshotHistory: Statement<[{ draftId: string; keep: number }], Checked<DocumentSnapshot>>;
+  private readonly insertSnapshot: Statement<[SnapshotRow]>;
+  private readonly pruneSnapshots: Statement<[{ draftId: string; keep: number }]>;
+  private readonly page: Statement<[PageQuery], Checked<StoredUpdate>>;
   private readonly maxSeq: Statement<[string], number | null>;
   private readonly appendAll: Transaction<(batch: NewUpdate[]) => StoredUpdate[]>;
+  private readonly saveSnapshotAndPrune: Transaction<(row: SnapshotRow) => void>;
   private readonly loadConsistent: Transaction<(draftId: string) => StoredDocument>;
 
-  constructor(db: Database) {
-    this.insertUpdate = db.prepare('INSERT INTO updates (draft_id, data, author_id, at) VALUES (@draftId, @update, @authorId, @at)');
-    this.snapshotOf = db.prepare('SELECT state, seq FROM snapshots WHERE draft_id = ?');
-    // The WHERE keeps a stored snapshot that is as new as or newer than the one offered.
-    this.upsertSnapshot = db.prepare(`INSERT INTO snapshots (draft_id, seq, state) VALUES (@draftId, @seq, @state)
-      ON CONFLICT (draft_id) DO UPDATE SET seq = excluded.seq, state = excluded.state WHERE excluded.seq > snapshots.seq`);
+  constructor(
+    db: Database,
+    private readonly verify: StoredDataVerifier,
+  ) {
+    this.insertUpdate = db.prepare('INSERT INTO updates (draft_id, data, author_id, at, checksum) VALUES (@draftId, @update, @authorId, @at, @checksum)');
+    this.snapshotHistory = db.prepare('SELECT state, seq, checksum FROM snapshots WHERE draft_id = @draftId ORDER BY seq DESC LIMIT @keep');
+    // Only a snapshot newer than every stored one is added.
+    this.insertSnapshot = db.prepare(`INSERT INTO snapshots (draft_id, seq, state, checksum)
+      SELECT @draftId, @seq, @state, @checksum WHERE NOT EXISTS (SELECT 1 FROM snapshots WHERE draft_id = @draftId AND seq >= @seq)`);
+    this.pruneSnapshots = db.prepare(`DELETE FROM snapshots WHERE draft_id = @draftId
+      AND seq NOT IN (SELECT seq FROM snapshots WHERE draft_id = @draftId ORDER BY seq DESC LIMIT @keep)`);
     this.page = db.prepare(`SELECT ${UPDATE_COLUMNS} FROM updates
       WHERE draft_id = @draftId AND seq > @afterSeq AND seq <= @uptoSeq ORDER BY seq LIMIT @limit`);
     this.maxSeq = db.prepare<[string], number | null>('SELECT MAX(seq) FROM updates WHERE draft_id = ?').pluck();
     // One transaction per batch: a single fsync for everything a turn of the event loop collected.
     this.appendAll = db.transaction((batch: NewUpdate[]) =>
       batch.map(({ draftId, update, authorId, at }) => {
-        const seq = Number(this.insertUpdate.run({ draftId, update, authorId, at }).lastInsertRowid);
+        const seq = Number(this.insertUpdate.run({ draftId, update, authorId, at, checksum: checksumOf(update) }).lastInsertRowid);
         return { seq, draftId, update, authorId, at };
       }),
     );
+    this.saveSnapshotAndPrune = db.transaction((row: SnapshotRow) => {
+      this.insertSnapshot.run(row);
+      this.pruneSnapshots.run({ draftId: row.draftId, keep: KEPT_SNAPSHOTS });
+    });
     // Snapshot and tail read in one transaction, so another writer cannot slip between them.
     this.loadConsistent = db.transaction((draftId: string) => {
-      const snapshot = this.snapshotOf.get(draftId) ?? null;
-      const updates = this.page.all({ draftId, afterSeq: snapshot?.seq ?? 0, uptoSeq: Number.MAX_SAFE_INTEGER, limit: -1 });
-      return { snapshot, updates };
+      const corrupt: CorruptRecord[] = [];
+      const history = this.snapshotHistory.all({ draftId, keep: KEPT_SNAPSHOTS });
+      const snapshot = this.verify.newestIntactSnapshot(draftId, history, corrupt);
+      const rows = this.page.all({ draftId, afterSeq: snapshot?.seq ?? 0, uptoSeq: Number.MAX_SAFE_INTEGER, limit: -1 });
+      return { snapshot, updates: this.verify.intactUpdates(rows, corrupt), corrupt };
     });
   }
 
@@ -57,7 +75,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async saveSnapshot(draftId: string, snapshot: DocumentSnapshot): Promise<void> {
-    this.upsertSnapshot.run({ draftId, seq: snapshot.seq, state: snapshot.state });
+    this.saveSnapshotAndPrune({ draftId, seq: snapshot.seq, state: snapshot.state, checksum: checksumOf(snapshot.state) });
   }
 
   /**
@@ -68,7 +86,7 @@ export class SqliteDocumentStore implements DocumentStore {
     let after = afterSeq;
     for (;;) {
       const rows = this.page.all({ draftId, afterSeq: after, uptoSeq, limit: PAGE_SIZE });
-      yield* rows;
+      for (const row of rows) yield this.verify.update(row);
       if (rows.length < PAGE_SIZE) return;
       after = rows[rows.length - 1].seq;
     }

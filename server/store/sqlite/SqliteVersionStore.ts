@@ -1,6 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { VersionMeta, VersionRecord, VersionStore } from '../types';
 import { assertKeep } from '../assertKeep';
+import { checksumOf } from '../checksum';
+import type { Checked, StoredDataVerifier } from '../verifyStored';
 import { insertUnique } from './insertUnique';
 
 const META_COLUMNS = `id, draft_id AS draftId, kind, name, created_at AS createdAt, created_by AS createdBy,
@@ -16,16 +18,19 @@ interface ListQuery {
 }
 
 export class SqliteVersionStore implements VersionStore {
-  private readonly insert: Statement<[VersionRecord]>;
-  private readonly byId: Statement<[string], VersionRecord>;
+  private readonly insert: Statement<[Checked<VersionRecord>]>;
+  private readonly byId: Statement<[string], Checked<VersionRecord>>;
   private readonly newest: Statement<[ListQuery], VersionMeta>;
   private readonly olderThan: Statement<[ListQuery], VersionMeta>;
   private readonly prune: Statement<[{ draftId: string; keep: number }]>;
 
-  constructor(db: Database) {
-    this.insert = db.prepare(`INSERT INTO versions (id, draft_id, kind, name, created_at, created_by, created_by_name, seq, size, state)
-      VALUES (@id, @draftId, @kind, @name, @createdAt, @createdBy, @createdByName, @seq, @size, @state)`);
-    this.byId = db.prepare(`SELECT ${META_COLUMNS}, state FROM versions WHERE id = ?`);
+  constructor(
+    db: Database,
+    private readonly verify: StoredDataVerifier,
+  ) {
+    this.insert = db.prepare(`INSERT INTO versions (id, draft_id, kind, name, created_at, created_by, created_by_name, seq, size, state, checksum)
+      VALUES (@id, @draftId, @kind, @name, @createdAt, @createdBy, @createdByName, @seq, @size, @state, @checksum)`);
+    this.byId = db.prepare(`SELECT ${META_COLUMNS}, state, checksum FROM versions WHERE id = ?`);
     this.newest = db.prepare(`SELECT ${META_COLUMNS} FROM versions WHERE draft_id = @draftId ${NEWEST_FIRST} LIMIT @limit`);
     // An unknown `before` matches no row in the subquery, so the list is empty.
     this.olderThan = db.prepare(`SELECT ${META_COLUMNS} FROM versions
@@ -37,7 +42,7 @@ export class SqliteVersionStore implements VersionStore {
   }
 
   async create(version: VersionRecord): Promise<void> {
-    insertUnique(`Version ${version.id}`, () => this.insert.run(version));
+    insertUnique(`Version ${version.id}`, () => this.insert.run({ ...version, checksum: checksumOf(version.state) }));
   }
 
   async list(draftId: string, options: { limit?: number; before?: string } = {}): Promise<VersionMeta[]> {
@@ -49,7 +54,8 @@ export class SqliteVersionStore implements VersionStore {
   }
 
   async get(id: string): Promise<VersionRecord | null> {
-    return this.byId.get(id) ?? null;
+    const row = this.byId.get(id);
+    return row ? this.verify.version(row) : null;
   }
 
   async latest(draftId: string): Promise<VersionMeta | null> {

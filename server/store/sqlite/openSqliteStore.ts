@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { CorruptionLog } from '../corruption';
 import type { Store } from '../types';
+import { StoredDataVerifier } from '../verifyStored';
 import { migrate } from './schema';
 import { SqliteCommentStore } from './SqliteCommentStore';
 import { SqliteDocumentStore } from './SqliteDocumentStore';
@@ -23,12 +25,15 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
     // Another process (a backup, a second server by mistake) holding the lock makes us wait, not fail.
     db.pragma('busy_timeout = 5000');
     migrate(db);
+    const corruption = new CorruptionLog();
+    const verify = new StoredDataVerifier(corruption);
     return {
       users: new SqliteUserStore(db),
       drafts: new SqliteDraftStore(db),
-      documents: new SqliteDocumentStore(db),
+      documents: new SqliteDocumentStore(db, verify),
       comments: new SqliteCommentStore(db),
-      versions: new SqliteVersionStore(db),
+      versions: new SqliteVersionStore(db, verify),
+      corruption,
       async ping() {
         db.prepare('SELECT 1').get();
       },

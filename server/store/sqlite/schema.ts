@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
 /** Bump with a new entry in MIGRATIONS; stored in PRAGMA user_version. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** MIGRATIONS[n] takes a database from user_version n to n + 1. */
 const MIGRATIONS: readonly string[] = [
@@ -74,6 +74,22 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX IF NOT EXISTS versions_draft_created ON versions (draft_id, created_at DESC, id DESC);
   CREATE INDEX IF NOT EXISTS versions_draft_kind_created ON versions (draft_id, kind, created_at DESC, id DESC);
+  `,
+  // Checksums of every stored blob (NULL on rows written before), and snapshots as a short history
+  // per draft, so a damaged newest snapshot falls back to the one before it.
+  `
+  ALTER TABLE updates ADD COLUMN checksum INTEGER;
+  ALTER TABLE versions ADD COLUMN checksum INTEGER;
+  CREATE TABLE snapshot_history (
+    draft_id TEXT NOT NULL,
+    seq      INTEGER NOT NULL,
+    state    BLOB NOT NULL,
+    checksum INTEGER,
+    PRIMARY KEY (draft_id, seq)
+  );
+  INSERT INTO snapshot_history (draft_id, seq, state) SELECT draft_id, seq, state FROM snapshots;
+  DROP TABLE snapshots;
+  ALTER TABLE snapshot_history RENAME TO snapshots;
   `,
 ];
 

@@ -111,6 +111,31 @@ describe('configuration', () => {
     });
   });
 
+  describe('MongoDB settings', () => {
+    it.each([
+      'mongodb://localhost:27017',
+      'mongodb://h1,h2,h3/?replicaSet=rs0',
+      'mongodb://h1:27017,h2:27017,h3:27017/?replicaSet=rs0',
+      'mongodb://user:p%40ss@h1:27017,h2:27017/resolutions?replicaSet=rs0&authSource=admin',
+      'mongodb+srv://cluster0.example.net/?retryWrites=true',
+    ])('accepts the connection string %s', (url) => {
+      expect(loadConfig({ MONGODB_URL: url }).mongodbUrl).toBe(url);
+    });
+
+    it.each(['http://localhost:27017', 'localhost:27017', 'mongodb://', 'mongodb:// h1'])('refuses %s', (url) => {
+      expect(problemsOf({ MONGODB_URL: url })).toMatch(/MONGODB_URL: must be a mongodb:\/\/ or mongodb\+srv:\/\/ connection string/);
+    });
+
+    it('reads the timeouts, with defaults', () => {
+      expect(loadConfig({})).toMatchObject({ mongodbServerSelectionTimeoutMs: 10_000, mongodbOperationTimeoutMs: 15_000 });
+      expect(loadConfig({ MONGODB_SERVER_SELECTION_TIMEOUT_MS: '2000', MONGODB_OPERATION_TIMEOUT_MS: '5000' })).toMatchObject({
+        mongodbServerSelectionTimeoutMs: 2000,
+        mongodbOperationTimeoutMs: 5000,
+      });
+      expect(problemsOf({ MONGODB_OPERATION_TIMEOUT_MS: '0' })).toMatch(/MONGODB_OPERATION_TIMEOUT_MS/);
+    });
+  });
+
   describe('MONGODB_URL chooses the store', () => {
     let dataDir: string;
     beforeEach(() => {
@@ -132,7 +157,7 @@ describe('configuration', () => {
       const fakeStore = {};
       jest.mocked(openMongoStore).mockResolvedValueOnce(fakeStore as Awaited<ReturnType<typeof openMongoStore>>);
       expect(await openStore(config)).toBe(fakeStore);
-      expect(openMongoStore).toHaveBeenCalledWith('mongodb://db.example:27017', 'negotiations');
+      expect(openMongoStore).toHaveBeenCalledWith('mongodb://db.example:27017', 'negotiations', { serverSelectionMs: 10_000, operationMs: 15_000 });
       expect(fs.existsSync(path.join(dataDir, SQLITE_FILE_NAME))).toBe(false);
     });
   });
