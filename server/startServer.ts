@@ -111,6 +111,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       ['/drafts', versionsRouter(drafts, versions)],
     ],
     clientDir: config.clientDir,
+    loginLimits: { failuresPerAccount: config.loginFailuresPerAccount, failuresPerAddress: config.loginFailuresPerAddress },
   });
   const httpServer = http.createServer(app);
   httpServer.on('upgrade', (request, socket, head) => {
