@@ -106,7 +106,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     auth,
     logger,
     apiRouters: [
-      ['/drafts', draftsRouter(drafts)],
+      ['/drafts', draftsRouter(drafts, { createdPerHour: config.draftsPerHour })],
       ['/drafts', commentsRouter(drafts, comments)],
       ['/drafts', versionsRouter(drafts, versions)],
     ],

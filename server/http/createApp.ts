@@ -7,6 +7,7 @@ import { clientRouter } from './clientRouter';
 import { HttpError, errorHandler } from './httpError';
 import { healthRouter } from './healthRouter';
 import { requireAuth } from './requireAuth';
+import { securityHeaders } from './securityHeaders';
 
 export interface AppParts {
   store: Store;
@@ -22,6 +23,7 @@ export interface AppParts {
 export function createApp({ store, auth, logger, apiRouters, clientDir, loginLimits }: AppParts): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.use(express.json({ limit: '256kb' }));
   app.use(healthRouter(store));
   app.use('/api', authRouter(auth, logger, loginLimits));
