@@ -73,8 +73,8 @@ describe('live connections end when access ends (token expiry, account removed, 
     const other = await connect('eu');
     const connectedAt = Date.now();
     await expectEnded(expiring, 'expired');
-    // JWT expiry is in whole seconds: the token lived between one and two seconds.
-    expect(Date.now() - connectedAt).toBeLessThan(2_500);
+    // JWT expiry is in whole seconds: the token had one to two seconds left (plus slack for a busy machine).
+    expect(Date.now() - connectedAt).toBeLessThan(4_000);
     expectStillLive(other);
   });
 
