@@ -6,7 +6,7 @@ import { connectRealtime } from '../api/realtime';
 import type { App } from '../app/app';
 import { h, replaceChildren } from '../app/dom';
 import type { Page } from '../app/router';
-import type { Session } from '../app/session';
+import { onSessionEnded, type Session } from '../app/session';
 import { CollabSession, yjsServerUrl } from '../collab/collabSession';
 import { pauseWhileOffline } from '../collab/pauseWhileOffline';
 import { CommentsFeature } from '../comments/commentsFeature';
@@ -109,7 +109,7 @@ export function editorPage(app: App, session: Session): Page {
       },
     );
     const socket = connectRealtime(session.token);
-    socket.on('session:ended', sessionEnded);
+    onSessionEnded(socket, sessionEnded);
     const stopFollowingNetwork = pauseWhileOffline(socket);
     const draftApi = new DraftApi(draftId, app.api);
     const comments = new CommentsFeature({

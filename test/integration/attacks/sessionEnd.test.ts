@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { resolveAuthSecret } from '../../../server/auth/secret';
 import { TokenService } from '../../../server/auth/tokens';
+import { onSessionEnded } from '../../../client/app/session';
 import { CloseCode } from '../../../shared/closeCodes';
 import type { SessionEndReason } from '../../../shared/events';
 import { openRawYjs, type RawConnection } from '../../helpers/rawSocket';
@@ -81,6 +82,7 @@ describe('live connections end when access ends (token expiry, account removed, 
   it('closes both connections of a removed account at once, and drops what it sends after', async () => {
     const removed = await connect('belarus');
     const other = await connect('eu');
+    const browserHeard = new Promise((resolve) => onSessionEnded(removed.socket, resolve));
     const room = server.rooms.peek(draftId)!;
     const [edit] = updatesOf(room.doc, (doc) => {
       const operative = doc.getXmlFragment('prosemirror').toArray()[4] as Y.XmlElement;
@@ -91,6 +93,7 @@ describe('live connections end when access ends (token expiry, account removed, 
     removed.yjs.ws.send(syncFrame(2, edit));
 
     await expectEnded(removed, 'account-removed');
+    expect(await browserHeard).toBe('account-removed');
     expect(paragraphTexts(room.doc).join('\n')).not.toContain('Written after removal');
     expectStillLive(other);
     const again = openRawYjs(server.wsUrl, draftId, removed.token);
