@@ -22,6 +22,18 @@ export interface Config {
   maxFrameBytes: number;
   /** Frames per second one connection may send before it is closed. */
   maxFramesPerSecond: number;
+  /** Open Yjs connections one account may have at once. */
+  maxConnectionsPerUser: number;
+  /** Yjs connections still being authenticated at once, across all clients. */
+  maxUnauthenticatedConnections: number;
+  /** Bytes a Yjs connection may send before it is authenticated. */
+  maxBytesBeforeSignIn: number;
+  /** Drafts one account may create per hour. */
+  draftsPerHour: number;
+  /** Failed sign-ins per minute for one username from one address... */
+  loginFailuresPerAccount: number;
+  /** ...and for all usernames together from one address. */
+  loginFailuresPerAddress: number;
   /** Milliseconds a document without connections stays in memory. */
   idleUnloadMs: number;
   /** Log entries after the snapshot that trigger a new snapshot. */
@@ -72,6 +84,12 @@ const EnvSchema = z.object({
   SEED_DEMO: flag.default(true),
   MAX_FRAME_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
   MAX_FRAMES_PER_SECOND: z.coerce.number().int().positive().default(500),
+  MAX_CONNECTIONS_PER_USER: z.coerce.number().int().positive().default(20),
+  MAX_UNAUTHENTICATED_CONNECTIONS: z.coerce.number().int().positive().default(200),
+  MAX_BYTES_BEFORE_SIGN_IN: z.coerce.number().int().positive().default(256 * 1024),
+  DRAFTS_PER_HOUR: z.coerce.number().int().positive().default(30),
+  LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(100),
   IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
   SNAPSHOT_EVERY: z.coerce.number().int().positive().default(500),
   CHECKPOINT_QUIET_MS: z.coerce.number().int().positive().default(2 * 60 * 1000),
@@ -110,6 +128,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     seedDemo: e.SEED_DEMO,
     maxFrameBytes: e.MAX_FRAME_BYTES,
     maxFramesPerSecond: e.MAX_FRAMES_PER_SECOND,
+    maxConnectionsPerUser: e.MAX_CONNECTIONS_PER_USER,
+    maxUnauthenticatedConnections: e.MAX_UNAUTHENTICATED_CONNECTIONS,
+    maxBytesBeforeSignIn: e.MAX_BYTES_BEFORE_SIGN_IN,
+    draftsPerHour: e.DRAFTS_PER_HOUR,
+    loginFailuresPerAccount: e.LOGIN_FAILURES_PER_ACCOUNT,
+    loginFailuresPerAddress: e.LOGIN_FAILURES_PER_ADDRESS,
     idleUnloadMs: e.IDLE_UNLOAD_MS,
     snapshotEvery: e.SNAPSHOT_EVERY,
     checkpointQuietMs: e.CHECKPOINT_QUIET_MS,

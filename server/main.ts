@@ -1,6 +1,7 @@
 import { loadConfig } from './config';
 import { DEMO_PASSWORD } from './domain/seed/demoAccounts';
 import { createLogger } from './logger';
+import { installProcessGuards } from './processGuards';
 import { startServer } from './startServer';
 
 /** Process entry: read the environment once, start, and shut down cleanly on signals. */
@@ -15,8 +16,11 @@ async function main(): Promise<void> {
   }
   process.stdout.write(`Resolution workspace ready at ${server.url.replace('127.0.0.1', 'localhost')}\n`);
 
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
+  let stopping = false;
+  const shutdown = (reason: string, exitCode = 0) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ reason }, 'shutting down');
     const forced = setTimeout(() => {
       logger.error('shutdown took too long; exiting with pending work');
       process.exit(1);
@@ -24,7 +28,7 @@ async function main(): Promise<void> {
     server.close().then(
       () => {
         clearTimeout(forced);
-        process.exit(0);
+        process.exit(exitCode);
       },
       (err) => {
         logger.error({ err }, 'shutdown failed');
@@ -34,6 +38,7 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+  installProcessGuards(process, logger, shutdown);
 }
 
 main().catch((err) => {

@@ -1,7 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AccountService } from './auth/accountService';
 import { AuthService } from './auth/authService';
 import { resolveAuthSecret } from './auth/secret';
+import { SessionRegistry } from './auth/sessionRegistry';
 import { TokenService } from './auth/tokens';
 import { anchorFitsDocument } from './collab/anchorFitsDocument';
 import { draftHeadingOf } from './collab/draftHeading';
@@ -39,6 +41,8 @@ export interface RunningServer {
   port: number;
   store: Store;
   rooms: RoomRegistry;
+  /** Removing accounts and changing roles; ends the person's live connections. */
+  accounts: AccountService;
   /** Demo accounts created at this start (empty when the store already had users). */
   seeded: DemoAccount[];
   /** Stops taking connections, writes everything pending, closes the store. */
@@ -48,7 +52,13 @@ export interface RunningServer {
 /** The composition root: config -> store -> services -> transports, listening. */
 export async function startServer(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
   const store = await openStore(config);
-  const auth = new AuthService(store.users, new TokenService(resolveAuthSecret(config.authSecret, config.dataDir), config.tokenTtlSeconds));
+  const sessions = new SessionRegistry();
+  const auth = new AuthService(
+    store.users,
+    new TokenService(resolveAuthSecret(config.authSecret, config.dataDir), config.tokenTtlSeconds),
+    sessions,
+  );
+  const accounts = new AccountService(store.users, sessions, logger.child({ component: 'accounts' }));
   const drafts = new DraftService(store.drafts, store.documents, store.versions);
   const seeded = config.seedDemo ? await seedDemo(store, drafts, logger) : [];
 
@@ -82,11 +92,15 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   const versions = new VersionService(store.versions, store.documents, store.users, rooms, { keepAuto: config.keepAutoVersions }, history);
   const yjs = new YjsChannel({
     auth,
+    sessions,
     drafts: store.drafts,
     rooms,
     logger: logger.child({ component: 'yjs' }),
     maxFrameBytes: config.maxFrameBytes,
     maxFramesPerSecond: config.maxFramesPerSecond,
+    maxConnectionsPerUser: config.maxConnectionsPerUser,
+    maxUnauthenticated: config.maxUnauthenticatedConnections,
+    maxBytesBeforeSignIn: config.maxBytesBeforeSignIn,
   });
 
   const comments = new CommentService(
@@ -100,11 +114,12 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     auth,
     logger,
     apiRouters: [
-      ['/drafts', draftsRouter(drafts)],
+      ['/drafts', draftsRouter(drafts, { createdPerHour: config.draftsPerHour })],
       ['/drafts', commentsRouter(drafts, comments)],
       ['/drafts', versionsRouter(drafts, versions, new ConcurrentReads(config.historyReadsPerUser))],
     ],
     clientDir: config.clientDir,
+    loginLimits: { failuresPerAccount: config.loginFailuresPerAccount, failuresPerAddress: config.loginFailuresPerAddress },
   });
   const httpServer = http.createServer(app);
   httpServer.on('upgrade', (request, socket, head) => {
@@ -113,7 +128,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     if (!yjs.handleUpgrade(request, socket, head)) socket.destroy();
   });
   const realtimeLogger = logger.child({ component: 'realtime' });
-  const io = createSocketServer(httpServer, auth, realtimeLogger, [
+  const io = createSocketServer(httpServer, auth, sessions, realtimeLogger, [
     rateLimitEvents(new EventRateLimiter(config), realtimeLogger),
     presenceHandlers(store.drafts, new PresenceRoster(), realtimeLogger),
     commentHandlers(comments, realtimeLogger),
@@ -142,5 +157,5 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       logger.info('stopped cleanly');
     })());
 
-  return { url, port, store, rooms, seeded, close };
+  return { url, port, store, rooms, accounts, seeded, close };
 }

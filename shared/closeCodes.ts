@@ -2,13 +2,13 @@
 export const CloseCode = {
   /** Frame did not parse, unknown message type, or an update Yjs refused. */
   BadMessage: 4400,
-  /** Missing, malformed or expired token. */
+  /** Missing, malformed or expired token; or the session ended (token expired, account removed, role changed). */
   Unauthorized: 4401,
   /** The draft does not exist. */
   UnknownDraft: 4404,
   /** Frame larger than the configured limit (the standard "message too big"). */
   TooLarge: 1009,
-  /** Too many frames in too short a time. */
+  /** Too many frames in too short a time, too many connections (per account, or signing in), too much data before sign-in. */
   RateLimited: 4429,
   /** The document could not be loaded; the client should retry later. */
   Unavailable: 4503,

@@ -33,9 +33,16 @@ export interface ServerToClientEvents {
   presence: (roster: PresenceRoster) => void;
   'comment:created': (change: ThreadCreated) => void;
   'comment:updated': (change: CommentChanged) => void;
+  /** Sent to one connection just before the server disconnects it because its access ended. */
+  'session:ended': (payload: { reason: SessionEndReason }) => void;
 }
+
+/** Why the server ended a live connection: sign in again to continue. */
+export type SessionEndReason = 'expired' | 'account-removed' | 'role-changed';
 
 /** Reasons socket.io connections are refused at the handshake (connect_error message). */
 export const ConnectError = {
   Unauthorized: 'unauthorized',
+  /** The server could not check the token (store unavailable); try again later. */
+  Unavailable: 'unavailable',
 } as const;

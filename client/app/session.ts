@@ -1,4 +1,6 @@
+import type { SessionEndReason } from '../../shared/events';
 import type { PublicUser } from '../../shared/user';
+import type { RealtimeSocket } from '../api/realtime';
 
 export interface Session {
   token: string;
@@ -36,4 +38,15 @@ export class SessionStore {
   clear(): void {
     this.storage.removeItem(KEY);
   }
+}
+
+/**
+ * Calls `onEnded` when the server ends this person's session on the realtime socket (token
+ * expired, account removed, role changed) just before it disconnects; returns a function that
+ * stops listening. The Yjs channel says the same with close code 4401.
+ */
+export function onSessionEnded(socket: Pick<RealtimeSocket, 'on' | 'off'>, onEnded: (reason: SessionEndReason) => void): () => void {
+  const listener = ({ reason }: { reason: SessionEndReason }) => onEnded(reason);
+  socket.on('session:ended', listener);
+  return () => socket.off('session:ended', listener);
 }

@@ -6,7 +6,7 @@ import { connectRealtime } from '../api/realtime';
 import type { App } from '../app/app';
 import { h, replaceChildren } from '../app/dom';
 import type { Page } from '../app/router';
-import type { Session } from '../app/session';
+import { onSessionEnded, type Session } from '../app/session';
 import { CollabSession, yjsServerUrl } from '../collab/collabSession';
 import { pauseWhileOffline } from '../collab/pauseWhileOffline';
 import { CommentsFeature } from '../comments/commentsFeature';
@@ -77,6 +77,11 @@ export function editorPage(app: App, session: Session): Page {
       replaceChildren(paper, draftNotFound());
       titleEl.textContent = 'Draft not found';
     };
+    // The server ended this person's access (token expired, account removed, role changed):
+    // sign in again; edits made on this device stay in its IndexedDB copy of the draft.
+    const sessionEnded = () => {
+      if (!signal.aborted) app.signOut({ returnTo: returnHere, expired: true });
+    };
     const refused = (code: number) => {
       notices.replaceChildren(
         h(
@@ -97,13 +102,14 @@ export function editorPage(app: App, session: Session): Page {
           }
         },
         onClosed: (code) => {
-          if (code === CloseCode.Unauthorized) app.signOut({ returnTo: returnHere, expired: true });
+          if (code === CloseCode.Unauthorized) sessionEnded();
           else if (code === CloseCode.UnknownDraft) notFound();
           else refused(code);
         },
       },
     );
     const socket = connectRealtime(session.token);
+    onSessionEnded(socket, sessionEnded);
     const stopFollowingNetwork = pauseWhileOffline(socket);
     const draftApi = new DraftApi(draftId, app.api);
     const comments = new CommentsFeature({
@@ -120,7 +126,7 @@ export function editorPage(app: App, session: Session): Page {
         people.setLive(live);
         if (live) comments.reload();
       },
-      onUnauthorized: () => app.signOut({ returnTo: returnHere, expired: true }),
+      onUnauthorized: sessionEnded,
     });
     sidebar.addTab({ id: 'comments', label: 'Comments', panel: comments.panel.element });
     const history = new HistoryPanel(draftApi, isFacilitator(session.user.role));

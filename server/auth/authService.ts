@@ -1,6 +1,7 @@
 import type { PublicUser } from '../../shared/user';
 import type { UserRecord, UserStore } from '../store/types';
 import { hashPassword, verifyPassword } from './passwords';
+import type { SessionGrant, SessionRegistry } from './sessionRegistry';
 import type { TokenService } from './tokens';
 
 export function toPublicUser(record: UserRecord): PublicUser {
@@ -16,6 +17,7 @@ export class AuthService {
   constructor(
     private readonly users: UserStore,
     private readonly tokens: TokenService,
+    private readonly sessions: Pick<SessionRegistry, 'generation'>,
   ) {}
 
   /** A token and the user for good credentials; null otherwise (never says which part was wrong). */
@@ -28,9 +30,16 @@ export class AuthService {
 
   /** The user a token belongs to, or null when the token is bad or the account is gone. */
   async authenticate(token: string | undefined | null): Promise<PublicUser | null> {
-    const userId = await this.tokens.verify(token);
-    if (!userId) return null;
-    const record = await this.users.findById(userId);
-    return record ? toPublicUser(record) : null;
+    return (await this.session(token))?.user ?? null;
+  }
+
+  /** What a live connection needs to open a session: the user, the token's expiry and the access generation. */
+  async session(token: string | undefined | null): Promise<SessionGrant | null> {
+    const claims = await this.tokens.verify(token);
+    if (!claims) return null;
+    // Read before the account, so an access change during the read makes this grant stale.
+    const generation = this.sessions.generation(claims.userId);
+    const record = await this.users.findById(claims.userId);
+    return record ? { user: toPublicUser(record), expiresAt: claims.expiresAt, generation } : null;
   }
 }

@@ -2,6 +2,13 @@ import { SignJWT, jwtVerify } from 'jose';
 
 const ISSUER = 'resolution-workspace';
 
+/** What a valid token says: whose it is and until when it may be used. */
+export interface TokenClaims {
+  userId: string;
+  /** Milliseconds since the epoch: live connections opened with the token end then. */
+  expiresAt: number;
+}
+
 /** Signed, expiring session tokens (HS256 JWTs) that carry only the user id. */
 export class TokenService {
   constructor(
@@ -19,12 +26,12 @@ export class TokenService {
       .sign(this.secret);
   }
 
-  /** The user id of a valid token, or null for a missing, forged or expired one. */
-  async verify(token: string | undefined | null): Promise<string | null> {
+  /** The claims of a valid token, or null for a missing, forged or expired one. */
+  async verify(token: string | undefined | null): Promise<TokenClaims | null> {
     if (!token) return null;
     try {
-      const { payload } = await jwtVerify(token, this.secret, { issuer: ISSUER, algorithms: ['HS256'] });
-      return payload.sub ?? null;
+      const { payload } = await jwtVerify(token, this.secret, { issuer: ISSUER, algorithms: ['HS256'], requiredClaims: ['sub', 'exp'] });
+      return payload.sub && payload.exp ? { userId: payload.sub, expiresAt: payload.exp * 1000 } : null;
     } catch {
       return null;
     }

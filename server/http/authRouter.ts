@@ -1,31 +1,60 @@
-import { Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { Router, type Request } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { LoginRequest } from '../../shared/validation/requests';
 import type { AuthService } from '../auth/authService';
 import type { Logger } from '../logger';
 import { HttpError, parseOr400 } from './httpError';
 import { currentUser, requireAuth } from './requireAuth';
 
-/** Sign-in attempts allowed per client address and window: slows password guessing to a crawl. */
-const LOGIN_ATTEMPTS = 10;
-const LOGIN_WINDOW_MS = 60_000;
+export interface LoginLimits {
+  /** Failed sign-ins per minute for one username from one address: slows guessing one password to a crawl. */
+  failuresPerAccount: number;
+  /** Failed sign-ins per minute from one address, all usernames together: stops sweeping many accounts. */
+  failuresPerAddress: number;
+}
 
-export function authRouter(auth: AuthService, logger: Logger): Router {
-  const router = Router();
-  const loginLimit = rateLimit({
-    windowMs: LOGIN_WINDOW_MS,
-    limit: LOGIN_ATTEMPTS,
+const WINDOW_MS = 60_000;
+
+/** The client address, IPv6 addresses by their /56 network (one host has a whole block). */
+const addressOf = (req: Request) => ipKeyGenerator(req.ip ?? '');
+
+/** The username as AuthService.login looks it up, so "EU " and "eu" share one count (cut short: it is not validated yet). */
+const usernameOf = (req: Request) => {
+  const username = (req.body as { username?: unknown } | undefined)?.username;
+  return typeof username === 'string' ? username.trim().toLowerCase().slice(0, 100) : '';
+};
+
+/**
+ * Counts only failures (successful sign-ins are skipped) so that a conference room behind one
+ * address is never locked out by its own traffic, and one delegation's mistyped password (or
+ * an attacker guessing it) does not lock out the other delegations on the same Wi-Fi.
+ */
+function failureLimit(limit: number, key: (req: Request) => string, error: string, logger: Logger) {
+  return rateLimit({
+    windowMs: WINDOW_MS,
+    limit,
+    keyGenerator: key,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    // Successful sign-ins do not count: a busy room behind one NAT is not locked out.
     skipSuccessfulRequests: true,
     handler: (req, res) => {
-      logger.warn({ address: req.ip }, 'too many sign-in attempts');
-      res.status(429).json({ error: 'too many sign-in attempts; try again in a minute' });
+      logger.warn({ address: req.ip, username: usernameOf(req), error }, 'sign-in refused by rate limit');
+      res.status(429).json({ error });
     },
   });
+}
 
-  router.post('/login', loginLimit, async (req, res) => {
+export function authRouter(auth: AuthService, logger: Logger, limits: LoginLimits): Router {
+  const router = Router();
+  const perAddress = failureLimit(limits.failuresPerAddress, addressOf, 'too many failed sign-ins from this address; try again in a minute', logger);
+  const perAccount = failureLimit(
+    limits.failuresPerAccount,
+    (req) => `${addressOf(req)} ${usernameOf(req)}`,
+    'too many failed sign-ins for this account; try again in a minute',
+    logger,
+  );
+
+  router.post('/login', perAddress, perAccount, async (req, res) => {
     const { username, password } = parseOr400(LoginRequest, req.body);
     const session = await auth.login(username, password);
     if (!session) {

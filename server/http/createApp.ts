@@ -2,11 +2,12 @@ import express, { type Express, type Router } from 'express';
 import type { AuthService } from '../auth/authService';
 import type { Logger } from '../logger';
 import type { Store } from '../store/types';
-import { authRouter } from './authRouter';
+import { authRouter, type LoginLimits } from './authRouter';
 import { clientRouter } from './clientRouter';
 import { HttpError, errorHandler } from './httpError';
 import { healthRouter } from './healthRouter';
 import { requireAuth } from './requireAuth';
+import { securityHeaders } from './securityHeaders';
 
 export interface AppParts {
   store: Store;
@@ -15,15 +16,17 @@ export interface AppParts {
   /** Routers mounted under /api behind authentication: [path, router] in order. */
   apiRouters: Array<[string, Router]>;
   clientDir: string | null;
+  loginLimits: LoginLimits;
 }
 
 /** The express app: health, sign-in, authenticated API, then the browser app. */
-export function createApp({ store, auth, logger, apiRouters, clientDir }: AppParts): Express {
+export function createApp({ store, auth, logger, apiRouters, clientDir, loginLimits }: AppParts): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.use(express.json({ limit: '256kb' }));
   app.use(healthRouter(store));
-  app.use('/api', authRouter(auth, logger));
+  app.use('/api', authRouter(auth, logger, loginLimits));
   app.use('/api', requireAuth(auth));
   for (const [mountPath, router] of apiRouters) app.use(`/api${mountPath}`, router);
   app.use('/api', (_req, _res, next) => next(new HttpError(404, 'no such API route')));

@@ -1,11 +1,14 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/events';
 import type { PublicUser } from '../../shared/user';
+import type { SessionGrant } from '../auth/sessionRegistry';
 
 export interface SocketData {
   user: PublicUser;
   /** Drafts this connection has joined: application events are only accepted for these. */
   drafts: Set<string>;
+  /** What the handshake authenticated; opens the connection's session. */
+  grant: SessionGrant;
 }
 
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

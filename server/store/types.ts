@@ -23,7 +23,14 @@ export interface UserStore {
   findById(id: string): Promise<UserRecord | null>;
   list(): Promise<UserRecord[]>;
   count(): Promise<number>;
+  /** Changes the given fields; the updated record, or null when there is no such user. */
+  update(id: string, patch: UserPatch): Promise<UserRecord | null>;
+  /** Deletes the account; false when there was none. */
+  remove(id: string): Promise<boolean>;
 }
+
+/** The fields of an account that may change (the id and username never do). */
+export type UserPatch = Partial<Pick<UserRecord, 'displayName' | 'delegation' | 'role' | 'passwordHash'>>;
 
 export type DraftRecord = DraftSummary;
 

@@ -2,8 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { CloseCode, type CloseCodeValue } from '../../shared/closeCodes';
-import type { PublicUser } from '../../shared/user';
 import type { AuthService } from '../auth/authService';
+import type { SessionRegistry } from '../auth/sessionRegistry';
 import type { CollabConnection } from '../collab/connection';
 import { parseClientMessage, ProtocolError } from '../collab/parseMessage';
 import type { RoomRegistry } from '../collab/roomRegistry';
@@ -17,11 +17,18 @@ export const YJS_PATH_PREFIX = '/yjs/';
 
 export interface YjsChannelOptions {
   auth: AuthService;
+  sessions: SessionRegistry;
   drafts: DraftStore;
   rooms: RoomRegistry;
   logger: Logger;
   maxFrameBytes: number;
   maxFramesPerSecond: number;
+  /** Open connections one account may have (tabs, devices); more are closed with 4429. */
+  maxConnectionsPerUser: number;
+  /** Connections still being authenticated at once; more are closed with 4429. */
+  maxUnauthenticated: number;
+  /** Bytes one connection may send before it is authenticated and attached. */
+  maxBytesBeforeSignIn: number;
 }
 
 /** Frames a client may send before its connection is authenticated and its room loaded. */
@@ -40,6 +47,7 @@ export class YjsChannel {
   /** Connections that closed but whose last frames are still being applied. */
   private readonly finishing = new Set<Promise<void>>();
   private connectionCount = 0;
+  private unauthenticated = 0;
 
   constructor(private readonly options: YjsChannelOptions) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes, perMessageDeflate: false });
@@ -83,13 +91,16 @@ export class YjsChannel {
     const log = this.options.logger;
     const limiter = new FrameRateLimiter(this.options.maxFramesPerSecond);
     const early: RawData[] = [];
+    let earlyBytes = 0;
     let connection: CollabConnection | null = null;
     let room: Room | null = null;
+    let endSession = () => {};
 
     let refused = false;
     const refuse = (code: CloseCodeValue, reason: string, detail?: object) => {
       if (refused) return;
       refused = true;
+      early.length = 0;
       log.warn({ ...context, code, reason, user: connection?.user.id, ...detail }, 'closing yjs connection');
       ws.close(code, reason);
     };
@@ -108,9 +119,13 @@ export class YjsChannel {
     ws.on('message', (data) => {
       if (!limiter.take()) return refuse(CloseCode.RateLimited, 'too many messages');
       if (room && connection) return handle(room, connection, data);
-      if (early.push(data) > MAX_EARLY_FRAMES) refuse(CloseCode.RateLimited, 'too many messages before sign-in');
+      if (refused) return;
+      earlyBytes += byteLength(data);
+      if (early.push(data) > MAX_EARLY_FRAMES) return refuse(CloseCode.RateLimited, 'too many messages before sign-in');
+      if (earlyBytes > this.options.maxBytesBeforeSignIn) refuse(CloseCode.RateLimited, 'too much data before sign-in');
     });
     ws.on('close', () => {
+      endSession();
       const attachedRoom = room;
       const attachedConnection = connection;
       room = null;
@@ -123,30 +138,30 @@ export class YjsChannel {
       void finished.finally(() => this.finishing.delete(finished));
     });
 
-    void this.attach(draftId, token).then(
-      (attached) => {
-        if (!attached.ok) return refuse(attached.code, attached.reason);
-        log.debug({ ...context, user: attached.user.id }, 'yjs connection attached');
-        connection = { id: connectionId, user: attached.user, awarenessIds: new Set(), socket: socketOf(ws) };
-        if (ws.readyState !== ws.OPEN) return this.options.rooms.release(draftId);
-        const joined = attached.room;
-        const joiner = connection;
-        room = joined;
-        joined.join(joiner);
-        early.splice(0).forEach((data) => handle(joined, joiner, data));
-      },
-      (err) => refuse(CloseCode.Unavailable, 'draft could not be loaded', { err }),
-    );
-  }
-
-  private async attach(
-    draftId: string,
-    token: string | null,
-  ): Promise<{ ok: true; user: PublicUser; room: Room } | { ok: false; code: CloseCodeValue; reason: string }> {
-    const user = await this.options.auth.authenticate(token);
-    if (!user) return { ok: false, code: CloseCode.Unauthorized, reason: 'sign-in required' };
-    if (!(await this.options.drafts.get(draftId))) return { ok: false, code: CloseCode.UnknownDraft, reason: 'no such draft' };
-    return { ok: true, user, room: await this.options.rooms.acquire(draftId) };
+    // Checked after the listeners are on: a refused socket still needs its 'error' handler.
+    if (this.unauthenticated >= this.options.maxUnauthenticated) return refuse(CloseCode.RateLimited, 'too many connections waiting for sign-in');
+    const attach = async () => {
+      this.unauthenticated++;
+      const grant = await this.options.auth.session(token).finally(() => this.unauthenticated--);
+      if (!grant) return refuse(CloseCode.Unauthorized, 'sign-in required');
+      const { sessions, maxConnectionsPerUser } = this.options;
+      if (ws.readyState !== ws.OPEN) return;
+      if (sessions.count(grant.user.id, 'yjs') >= maxConnectionsPerUser) {
+        return refuse(CloseCode.RateLimited, `more than ${maxConnectionsPerUser} connections for this account`);
+      }
+      // Registered before the draft is loaded, so the per-account count holds for concurrent opens.
+      endSession = sessions.open(grant, 'yjs', (reason) => refuse(CloseCode.Unauthorized, `session ended: ${reason}`));
+      if (!(await this.options.drafts.get(draftId))) return refuse(CloseCode.UnknownDraft, 'no such draft');
+      const joined = await this.options.rooms.acquire(draftId);
+      log.debug({ ...context, user: grant.user.id }, 'yjs connection attached');
+      connection = { id: connectionId, user: grant.user, awarenessIds: new Set(), socket: socketOf(ws) };
+      if (ws.readyState !== ws.OPEN || refused) return this.options.rooms.release(draftId);
+      const joiner = connection;
+      room = joined;
+      joined.join(joiner);
+      early.splice(0).forEach((data) => handle(joined, joiner, data));
+    };
+    attach().catch((err) => refuse(CloseCode.Unavailable, 'draft could not be loaded', { err }));
   }
 
   private checkHeartbeats(): void {
@@ -177,6 +192,10 @@ function socketOf(ws: WebSocket): CollabConnection['socket'] {
     },
     close: (code, reason) => ws.close(code, reason),
   };
+}
+
+function byteLength(data: RawData): number {
+  return Array.isArray(data) ? data.reduce((sum, chunk) => sum + chunk.byteLength, 0) : data.byteLength;
 }
 
 function toBytes(data: RawData): Uint8Array {

@@ -1,16 +1,19 @@
 import { z } from 'zod';
+import { nameText } from './names';
 
 /** Request bodies and event payloads, validated at the edge on the server (and usable by clients). */
 
 export const LoginRequest = z.object({
-  username: z.string().trim().min(1, 'username is required').max(100),
+  username: nameText(100).min(1, 'username is required'),
   password: z.string().min(1, 'password is required').max(200),
 });
 
 export const CreateDraftRequest = z.object({
-  title: z.string().trim().min(1, 'title is required').max(300),
-  symbol: z.string().trim().max(60).optional().default(''),
+  title: nameText(300).min(1, 'title is required'),
+  symbol: nameText(60).optional().default(''),
 });
+
+export const RoleName = z.enum(['facilitator', 'delegate', 'observer']);
 
 export const DraftRefPayload = z.object({
   draftId: z.string().min(1).max(100),

@@ -174,6 +174,38 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
         expect(all).toHaveLength(before + 2);
         expect(all).toEqual(expect.arrayContaining(created));
       });
+
+      it('updates only the given fields and returns the updated record', async () => {
+        const user = makeUser();
+        await store.users.create(user);
+        const changed = await store.users.update(user.id, { role: 'observer', displayName: undefined });
+        expect(changed).toEqual({ ...user, role: 'observer' });
+        expect(await store.users.findById(user.id)).toEqual(changed);
+        const renamed = { ...user, role: 'observer' as const, displayName: 'Dana', delegation: 'Kyrgyzstan', passwordHash: 'scrypt$1$1$1$a$b' };
+        expect(await store.users.update(user.id, { displayName: 'Dana', delegation: 'Kyrgyzstan', passwordHash: 'scrypt$1$1$1$a$b' })).toEqual(renamed);
+        expect(await store.users.update(user.id, {})).toEqual(renamed);
+        expect(await store.users.findByUsername(user.username)).toEqual(renamed);
+      });
+
+      it('updates nothing for an unknown id', async () => {
+        const before = await store.users.count();
+        expect(await store.users.update(newId('nobody'), { role: 'facilitator' })).toBeNull();
+        expect(await store.users.count()).toBe(before);
+      });
+
+      it('removes an account, which is then gone by id and by username, and frees the username', async () => {
+        const user = makeUser();
+        const other = makeUser();
+        await store.users.create(user);
+        await store.users.create(other);
+        expect(await store.users.remove(user.id)).toBe(true);
+        expect(await store.users.findById(user.id)).toBeNull();
+        expect(await store.users.findByUsername(user.username)).toBeNull();
+        expect(await store.users.remove(user.id)).toBe(false);
+        expect(await store.users.findById(other.id)).toEqual(other);
+        await store.users.create({ ...makeUser(), username: user.username });
+        expect((await store.users.findByUsername(user.username))?.id).not.toBe(user.id);
+      });
     });
 
     describe('drafts', () => {

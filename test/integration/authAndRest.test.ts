@@ -178,7 +178,7 @@ describe('sign-in rate limit', () => {
   });
   afterAll(() => server.stop());
 
-  it('answers 429 after ten failed attempts from one address, while a right password still counts as nothing', async () => {
+  it('answers 429 after ten failed attempts for one account from one address, while a right password still counts as nothing', async () => {
     const attempt = (password: string) =>
       fetch(`${server.url}/api/login`, {
         method: 'POST',
@@ -189,7 +189,7 @@ describe('sign-in rate limit', () => {
     for (let i = 0; i < 10; i++) expect((await attempt(`guess-${i}`)).status).toBe(401);
     const refused = await attempt('guess-10');
     expect(refused.status).toBe(429);
-    expect(await refused.json()).toEqual({ error: 'too many sign-in attempts; try again in a minute' });
+    expect(await refused.json()).toEqual({ error: 'too many failed sign-ins for this account; try again in a minute' });
   });
 });
 

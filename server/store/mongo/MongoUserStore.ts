@@ -1,5 +1,5 @@
 import type { Collection } from 'mongodb';
-import type { UserRecord, UserStore } from '../types';
+import type { UserPatch, UserRecord, UserStore } from '../types';
 import type { UserDoc } from './collections';
 import { fromDoc, fromDocOrNull, toDoc } from './docId';
 import { insertUnique } from './insertUnique';
@@ -26,5 +26,16 @@ export class MongoUserStore implements UserStore {
 
   async count(): Promise<number> {
     return this.users.countDocuments();
+  }
+
+  async update(id: string, patch: UserPatch): Promise<UserRecord | null> {
+    // Only the fields given: an explicit undefined must not unset a field.
+    const set = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+    if (Object.keys(set).length === 0) return this.findById(id);
+    return fromDocOrNull(await this.users.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' }));
+  }
+
+  async remove(id: string): Promise<boolean> {
+    return (await this.users.deleteOne({ _id: id })).deletedCount === 1;
   }
 }

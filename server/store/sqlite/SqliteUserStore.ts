@@ -1,9 +1,12 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { UserRecord, UserStore } from '../types';
+import type { UserPatch, UserRecord, UserStore } from '../types';
 import { insertUnique } from './insertUnique';
 
 const COLUMNS = `id, username, display_name AS displayName, delegation, role,
   password_hash AS passwordHash, created_at AS createdAt`;
+
+/** Every patchable column, null where the patch leaves it alone. */
+type PatchRow = { [K in keyof Required<UserPatch>]: UserPatch[K] | null } & { id: string };
 
 export class SqliteUserStore implements UserStore {
   private readonly insert: Statement<[UserRecord]>;
@@ -11,6 +14,8 @@ export class SqliteUserStore implements UserStore {
   private readonly byId: Statement<[string], UserRecord>;
   private readonly all: Statement<[], UserRecord>;
   private readonly total: Statement<[], number>;
+  private readonly patch: Statement<[PatchRow]>;
+  private readonly removal: Statement<[string]>;
 
   constructor(db: Database) {
     this.insert = db.prepare(`INSERT INTO users (id, username, display_name, delegation, role, password_hash, created_at)
@@ -19,6 +24,11 @@ export class SqliteUserStore implements UserStore {
     this.byId = db.prepare(`SELECT ${COLUMNS} FROM users WHERE id = ?`);
     this.all = db.prepare(`SELECT ${COLUMNS} FROM users ORDER BY created_at, id`);
     this.total = db.prepare<[], number>('SELECT COUNT(*) FROM users').pluck();
+    // A null parameter keeps the column as it is.
+    this.patch = db.prepare(`UPDATE users SET display_name = COALESCE(@displayName, display_name),
+      delegation = COALESCE(@delegation, delegation), role = COALESCE(@role, role),
+      password_hash = COALESCE(@passwordHash, password_hash) WHERE id = @id`);
+    this.removal = db.prepare('DELETE FROM users WHERE id = ?');
   }
 
   async create(user: UserRecord): Promise<void> {
@@ -39,5 +49,15 @@ export class SqliteUserStore implements UserStore {
 
   async count(): Promise<number> {
     return this.total.get() ?? 0;
+  }
+
+  async update(id: string, patch: UserPatch): Promise<UserRecord | null> {
+    const { displayName = null, delegation = null, role = null, passwordHash = null } = patch;
+    this.patch.run({ id, displayName, delegation, role, passwordHash });
+    return this.byId.get(id) ?? null;
+  }
+
+  async remove(id: string): Promise<boolean> {
+    return this.removal.run(id).changes > 0;
   }
 }

@@ -7,12 +7,17 @@ const ISSUER = 'resolution-workspace';
 describe('TokenService', () => {
   const tokens = new TokenService(secret, 3600);
 
-  it('issues a token that verifies to the user id', async () => {
-    expect(await tokens.verify(await tokens.issue('user-1'))).toBe('user-1');
+  it('issues a token that verifies to the user id and its expiry', async () => {
+    const before = Date.now();
+    const claims = await tokens.verify(await tokens.issue('user-1'));
+    expect(claims?.userId).toBe('user-1');
+    // JWT times are whole seconds.
+    expect(claims?.expiresAt).toBeGreaterThan(before + 3600_000 - 1000);
+    expect(claims?.expiresAt).toBeLessThanOrEqual(Date.now() + 3600_000);
   });
 
   it('accepts a token issued by another instance with the same secret (a restarted server)', async () => {
-    expect(await new TokenService(secret, 60).verify(await tokens.issue('user-1'))).toBe('user-1');
+    expect((await new TokenService(secret, 60).verify(await tokens.issue('user-1')))?.userId).toBe('user-1');
   });
 
   it.each([
@@ -55,8 +60,13 @@ describe('TokenService', () => {
     expect(await tokens.verify(anonymous)).toBeNull();
   });
 
+  it('refuses a token without an expiry, even signed with the right secret', async () => {
+    const forever = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('user-1').setIssuer(ISSUER).sign(secret);
+    expect(await tokens.verify(forever)).toBeNull();
+  });
+
   it('(control: the hand-made tokens above differ only in what each test names)', async () => {
     const valid = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('user-1').setIssuer(ISSUER).setExpirationTime('1h').sign(secret);
-    expect(await tokens.verify(valid)).toBe('user-1');
+    expect((await tokens.verify(valid))?.userId).toBe('user-1');
   });
 });
