@@ -140,12 +140,22 @@ export interface VersionStore {
   pruneAuto(draftId: string, keep: number): Promise<number>;
 }
 
+/** Which user each Yjs client id belongs to (unique per client id). */
+export interface ClientIdStore {
+  /**
+   * Binds `clientId` to `userId` unless it is bound already (atomically, also between
+   * instances); resolves with the user it is bound to, which may be another one.
+   */
+  claim(clientId: number, userId: string): Promise<string>;
+}
+
 export interface Store {
   users: UserStore;
   drafts: DraftStore;
   documents: DocumentStore;
   comments: CommentStore;
   versions: VersionStore;
+  clientIds: ClientIdStore;
   /** Resolves when the store answers; rejects otherwise (health check). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -4,7 +4,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { CloseCode, type CloseCodeValue } from '../../shared/closeCodes';
 import type { PublicUser } from '../../shared/user';
 import type { AuthService } from '../auth/authService';
-import type { CollabConnection } from '../collab/connection';
+import { CollabConnection } from '../collab/connection';
 import { parseClientMessage, ProtocolError } from '../collab/parseMessage';
 import type { RoomRegistry } from '../collab/roomRegistry';
 import type { Room } from '../collab/room';
@@ -96,7 +96,7 @@ export class YjsChannel {
     // Frames are handled in order, even those that arrive while closing: a client's last
     // edits before a shutdown still count.
     const frames = new FrameSequencer((err) =>
-      err instanceof ProtocolError ? refuse(CloseCode.BadMessage, err.message) : refuse(CloseCode.BadMessage, 'internal error', { err }),
+      err instanceof ProtocolError ? refuse(err.closeCode, err.message) : refuse(CloseCode.BadMessage, 'internal error', { err }),
     );
     const handle = (target: Room, from: CollabConnection, data: RawData) =>
       frames.run(() => (refused ? undefined : target.receive(from, parseClientMessage(toBytes(data)))));
@@ -127,7 +127,7 @@ export class YjsChannel {
       (attached) => {
         if (!attached.ok) return refuse(attached.code, attached.reason);
         log.debug({ ...context, user: attached.user.id }, 'yjs connection attached');
-        connection = { id: connectionId, user: attached.user, awarenessIds: new Set(), socket: socketOf(ws) };
+        connection = new CollabConnection(connectionId, attached.user, socketOf(ws));
         if (ws.readyState !== ws.OPEN) return this.options.rooms.release(draftId);
         const joined = attached.room;
         const joiner = connection;

@@ -3,6 +3,7 @@ import type { Store } from '../types';
 import { allOrNothingInsert } from './allOrNothingInsert';
 import { collections } from './collections';
 import { createIndexes } from './createIndexes';
+import { MongoClientIdStore } from './MongoClientIdStore';
 import { MongoCommentStore } from './MongoCommentStore';
 import { MongoDocumentStore } from './MongoDocumentStore';
 import { MongoDraftStore } from './MongoDraftStore';
@@ -24,6 +25,7 @@ export async function openMongoStore(url: string, dbName: string): Promise<Store
       documents: new MongoDocumentStore(c.updates, c.snapshots, c.counters, insertUpdates),
       comments: new MongoCommentStore(c.comments),
       versions: new MongoVersionStore(c.versions),
+      clientIds: new MongoClientIdStore(c.clientIds),
       async ping() {
         await db.command({ ping: 1 });
       },

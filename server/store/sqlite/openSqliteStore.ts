@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from '../types';
 import { migrate } from './schema';
+import { SqliteClientIdStore } from './SqliteClientIdStore';
 import { SqliteCommentStore } from './SqliteCommentStore';
 import { SqliteDocumentStore } from './SqliteDocumentStore';
 import { SqliteDraftStore } from './SqliteDraftStore';
@@ -29,6 +30,7 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
       documents: new SqliteDocumentStore(db),
       comments: new SqliteCommentStore(db),
       versions: new SqliteVersionStore(db),
+      clientIds: new SqliteClientIdStore(db),
       async ping() {
         db.prepare('SELECT 1').get();
       },

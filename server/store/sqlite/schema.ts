@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
 /** Bump with a new entry in MIGRATIONS; stored in PRAGMA user_version. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** MIGRATIONS[n] takes a database from user_version n to n + 1. */
 const MIGRATIONS: readonly string[] = [
@@ -74,6 +74,13 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX IF NOT EXISTS versions_draft_created ON versions (draft_id, created_at DESC, id DESC);
   CREATE INDEX IF NOT EXISTS versions_draft_kind_created ON versions (draft_id, kind, created_at DESC, id DESC);
+  `,
+  `
+  CREATE TABLE IF NOT EXISTS client_ids (
+    client_id  INTEGER PRIMARY KEY,
+    user_id    TEXT NOT NULL,
+    claimed_at TEXT NOT NULL
+  );
   `,
 ];
 
