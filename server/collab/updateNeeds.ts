@@ -10,8 +10,8 @@ export interface UpdateNeeds {
   /** Clients the update adds clocks to: it speaks for them. */
   writes: number[];
   /**
-   * Clients with clocks the update needs and neither the document nor the update itself can
-   * supply (empty: applying it leaves nothing pending in Yjs' store).
+   * Clients whose clocks the update would wait for: clocks the document lacks that the update
+   * cannot supply first (empty: applying it leaves nothing pending in Yjs' store).
    */
   missing: Set<number>;
 }
