@@ -1,23 +1,10 @@
 import * as Y from 'yjs';
 import { ProtocolError } from '../../../server/collab/parseMessage';
 import { validateUpdate } from '../../../server/collab/validateUpdate';
-import { garbage, updatesOf, withoutDeleteSet } from '../../helpers/yjsBytes';
+import { garbage, updatesAs, updatesOf, withoutDeleteSet } from '../../helpers/yjsBytes';
 
 const text = (doc: Y.Doc) => doc.getText('t');
 const insert = (value: string, index = 0) => (doc: Y.Doc) => text(doc).insert(index, value);
-
-/** The updates `edits` make in a copy of `base` that writes as Yjs client `clientId`. */
-function updatesAs(clientId: number, base: Y.Doc, ...edits: Array<(doc: Y.Doc) => void>): Uint8Array[] {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(base));
-  // After the base: Yjs gives a document a new client id when a remote update writes with its own.
-  copy.clientID = clientId;
-  const updates: Uint8Array[] = [];
-  copy.on('update', (update: Uint8Array) => updates.push(update));
-  edits.forEach((edit) => copy.transact(() => edit(copy)));
-  copy.destroy();
-  return updates;
-}
 
 const VICTIM = 1001;
 const ATTACKER = 2002;
