@@ -73,4 +73,20 @@ describe('attack: changes that wait for another delegation\'s future text', () =
       expect([...writers]).toEqual([victimId]);
     }
   });
+
+  it('refuses, rather than holds, an update that waits both for its sender\'s own changes and for the victim\'s next words', async () => {
+    await scene.victimTypes('Recalling also ', 1);
+    const victimId = scene.victim.doc.clientID;
+    const predicted = new Y.Doc();
+    Y.applyUpdate(predicted, Y.encodeStateAsUpdate(scene.victim.doc));
+    Y.applyUpdate(predicted, updatesAs(victimId, scene.victim.doc, (doc) => operativeText(doc, 0).insert(0, 'Urgently '))[0]);
+    // Its first update (which it keeps back) would be held; the second also needs the victim's future text.
+    const [, both] = updatesAs(null, predicted, (doc) => operativeText(doc, 2).insert(0, 'own '), (doc) => operativeText(doc, 0).insert(9, 'and at once '));
+    predicted.destroy();
+    const attacker = await scene.attacker();
+    attacker.ws.send(updateFrame(both));
+    await expectRefused(attacker.closed);
+    await scene.victimTypes('Urgently ');
+    expect(paragraphTexts(scene.bystander.doc).join('\n')).not.toContain('at once');
+  });
 });
