@@ -1,10 +1,8 @@
 import { CloseCode } from '../../shared/closeCodes';
 import { MAX_HELD_UPDATES } from '../../server/collab/heldUpdates';
-import { openRawYjs } from '../helpers/rawSocket';
-import { startTestServer, type TestServer } from '../helpers/testServer';
-import { connectYjs, paragraphTexts, waitForDoc, type YjsClient } from '../helpers/yjsClient';
-import { syncFrame, updatesAs } from '../helpers/yjsBytes';
-import { operativeText } from './attacks/scene';
+import { paragraphTexts, waitForDoc } from '../helpers/yjsClient';
+import { updatesAs } from '../helpers/yjsBytes';
+import { AttackScene, operativeText, updateFrame } from './attacks/scene';
 
 /**
  * A y-websocket client sends its local updates as soon as the socket opens, before its sync
@@ -12,26 +10,16 @@ import { operativeText } from './attacks/scene';
  * does not have yet. The server holds it until that text arrives on the same connection.
  */
 describe('Yjs channel: typing while reconnecting', () => {
-  let server: TestServer;
-  let draftId: string;
-  const clients: YjsClient[] = [];
-  const connect = async (username: string) => {
-    const client = connectYjs(server.wsUrl, draftId, (await server.login(username)).token);
-    clients.push(client);
-    await client.synced;
-    return client;
-  };
+  let scene: AttackScene;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    draftId = await server.demoDraftId();
+    scene = new AttackScene();
+    await scene.start();
   });
-  afterEach(() => clients.splice(0).forEach((client) => client.destroy()));
-  afterAll(() => server.stop());
+  afterAll(() => scene.stop());
 
   it('accepts a keystroke sent before the offline text it follows, and everyone converges', async () => {
-    const writer = await connect('philippines');
-    const reader = await connect('eu');
+    const [writer, reader] = [scene.victim, scene.bystander];
     operativeText(writer.doc, 3).insert(0, 'Online ');
     await waitForDoc(reader.doc, (doc) => operativeText(doc, 3).toString().startsWith('Online '));
 
@@ -52,25 +40,24 @@ describe('Yjs channel: typing while reconnecting', () => {
     await waitForDoc(reader.doc, (doc) => operativeText(doc, 3).toString().startsWith(expected));
     expect(closes).toEqual([]);
     expect(writer.provider.wsconnected).toBe(true);
-    const newcomer = await connect('nigeria');
+    const newcomer = await scene.connect('nigeria');
     expect(paragraphTexts(newcomer.doc)).toEqual(paragraphTexts(writer.doc));
     expect(paragraphTexts(reader.doc)).toEqual(paragraphTexts(writer.doc));
   });
 
   it(`asks a client with more than ${MAX_HELD_UPDATES} updates waiting to resync (${CloseCode.Resync}), keeping nothing of them`, async () => {
-    const reader = await connect('eu');
+    const reader = scene.bystander;
     const before = paragraphTexts(reader.doc);
     const updates = updatesAs(
       null,
       reader.doc,
       ...Array.from({ length: MAX_HELD_UPDATES + 2 }, (_, i) => (doc: Parameters<typeof operativeText>[0]) => operativeText(doc, 4).insert(i, 'z')),
     );
-    const raw = openRawYjs(server.wsUrl, draftId, (await server.login('usa')).token);
-    await raw.firstMessage;
+    const raw = await scene.attacker();
     // The first update never arrives: everything after it waits for it.
-    for (const update of updates.slice(1)) raw.ws.send(syncFrame(2, update));
+    for (const update of updates.slice(1)) raw.ws.send(updateFrame(update));
     expect(await raw.closed).toEqual({ code: CloseCode.Resync, reason: 'too many updates waiting for changes not yet received' });
-    const newcomer = await connect('nigeria');
+    const newcomer = await scene.connect('nigeria');
     expect(paragraphTexts(newcomer.doc)).toEqual(before);
   });
 });

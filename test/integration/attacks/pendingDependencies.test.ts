@@ -50,9 +50,7 @@ describe('attack: changes that wait for another delegation\'s future text', () =
     await scene.victimTypes('Recalling also ', 1);
     const victimId = scene.victim.doc.clientID;
     // The victim's next 9 characters, as the attacker predicts them, and the attacker's words right after.
-    const predicted = new Y.Doc();
-    Y.applyUpdate(predicted, Y.encodeStateAsUpdate(scene.victim.doc));
-    Y.applyUpdate(predicted, updatesAs(victimId, scene.victim.doc, (doc) => operativeText(doc, 0).insert(0, 'Urgently '))[0]);
+    const predicted = scene.predictVictim('Urgently ');
     const [forged] = updatesAs(null, predicted, (doc) => operativeText(doc, 0).insert(9, 'and without delay '));
     predicted.destroy();
     const attacker = await scene.attacker();
@@ -76,10 +74,7 @@ describe('attack: changes that wait for another delegation\'s future text', () =
 
   it('refuses, rather than holds, an update that waits both for its sender\'s own changes and for the victim\'s next words', async () => {
     await scene.victimTypes('Recalling also ', 1);
-    const victimId = scene.victim.doc.clientID;
-    const predicted = new Y.Doc();
-    Y.applyUpdate(predicted, Y.encodeStateAsUpdate(scene.victim.doc));
-    Y.applyUpdate(predicted, updatesAs(victimId, scene.victim.doc, (doc) => operativeText(doc, 0).insert(0, 'Urgently '))[0]);
+    const predicted = scene.predictVictim('Urgently ');
     // Its first update (which it keeps back) would be held; the second also needs the victim's future text.
     const [, both] = updatesAs(null, predicted, (doc) => operativeText(doc, 2).insert(0, 'own '), (doc) => operativeText(doc, 0).insert(9, 'and at once '));
     predicted.destroy();

@@ -4,7 +4,7 @@ import { LogCapture } from '../../helpers/captureLogs';
 import { openRawYjs, type RawConnection } from '../../helpers/rawSocket';
 import { startTestServer, type TestServer } from '../../helpers/testServer';
 import { connectYjs, paragraphTexts, waitForDoc, type YjsClient } from '../../helpers/yjsClient';
-import { syncFrame } from '../../helpers/yjsBytes';
+import { syncFrame, updatesAs } from '../../helpers/yjsBytes';
 
 /** The XmlText of the n-th operative paragraph of a synced draft. */
 export function operativeText(doc: Y.Doc, n: number): Y.XmlText {
@@ -54,6 +54,18 @@ export class AttackScene {
   async victimTypes(text: string, n = 0): Promise<void> {
     operativeText(this.victim.doc, n).insert(0, text);
     await waitForDoc(this.bystander.doc, (doc) => operativeText(doc, n).toString().startsWith(text));
+  }
+
+  /**
+   * The victim's document as an attacker predicts it once the victim has typed `text` at the
+   * start of operative paragraph 0: the clocks it will write next, with text of the attacker's choosing.
+   */
+  predictVictim(text: string): Y.Doc {
+    const predicted = new Y.Doc();
+    Y.applyUpdate(predicted, Y.encodeStateAsUpdate(this.victim.doc));
+    const [typed] = updatesAs(this.victim.doc.clientID, this.victim.doc, (doc) => operativeText(doc, 0).insert(0, text));
+    Y.applyUpdate(predicted, typed);
+    return predicted;
   }
 
   /** The user id behind a demo account. */
