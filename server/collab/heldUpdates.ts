@@ -35,8 +35,4 @@ export class HeldUpdates {
     this.held = null;
     this.count = 0;
   }
-
-  get size(): number {
-    return this.count;
-  }
 }

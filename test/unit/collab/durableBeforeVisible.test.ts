@@ -1,18 +1,12 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import { ClientIdOwnership } from '../../../server/collab/clientIdOwnership';
-import { CollabConnection } from '../../../server/collab/connection';
-import { PersistenceQueue } from '../../../server/collab/persistenceQueue';
-import { Room } from '../../../server/collab/room';
+import type { CollabConnection } from '../../../server/collab/connection';
+import type { Room } from '../../../server/collab/room';
 import type { DocumentSnapshot, DocumentStore, NewUpdate } from '../../../server/store/types';
-import type { PublicUser } from '../../../shared/user';
-import { LogCapture } from '../../helpers/captureLogs';
-import { openTempSqliteStore, type TempStore } from '../../helpers/tempStore';
 import { updatesOf } from '../../helpers/yjsBytes';
+import { DRAFT, openRoomFixture, type RoomFixture } from './roomFixture';
 
-const DRAFT = 'draft-1';
 const text = (doc: Y.Doc) => doc.getText('t');
-const USER: PublicUser = { id: 'user-kz', username: 'kazakhstan', displayName: 'Aigerim', delegation: 'Kazakhstan', role: 'delegate' };
 
 /** A document store whose appends wait, one by one, until the test releases them. */
 class HeldAppends {
@@ -79,38 +73,22 @@ function step2State(message: Uint8Array): Uint8Array {
 }
 
 describe('Room: durable before visible, exactly', () => {
-  let temp: TempStore;
+  let fixture: RoomFixture;
   let appends: HeldAppends;
-  let persistence: PersistenceQueue;
   let room: Room;
   let writer: CollabConnection;
   let typed: Y.Doc;
 
   beforeEach(async () => {
-    temp = await openTempSqliteStore();
-    appends = new HeldAppends(temp.store.documents);
-    const logger = new LogCapture().logger;
-    persistence = new PersistenceQueue(appends.documents, logger);
-    room = new Room({
-      draftId: DRAFT,
-      doc: new Y.Doc(),
-      lastSeq: 0,
-      updatesSinceSnapshot: 0,
-      snapshotEvery: 1000,
-      persistence,
-      documents: appends.documents,
-      logger,
-      ownership: new ClientIdOwnership(temp.store.clientIds),
-    });
-    writer = new CollabConnection('1', USER, { send: () => {}, close: () => {} });
+    fixture = await openRoomFixture((documents) => (appends = new HeldAppends(documents)).documents);
+    room = fixture.room;
+    writer = fixture.connect().connection;
     typed = new Y.Doc();
   });
   afterEach(async () => {
     appends.releaseAll();
-    await persistence.close();
     typed.destroy();
-    room.destroy();
-    await temp.dispose();
+    await fixture.dispose();
   });
 
   /** The writer types `value` at the end; the update is applied and its append enqueued. */
@@ -123,8 +101,7 @@ describe('Room: durable before visible, exactly', () => {
   it('answers a newcomer with what was there when it asked, once that is durable, and nothing typed meanwhile', async () => {
     await type('HELD ');
     await appends.waitingCount(1);
-    const sent: Uint8Array[] = [];
-    const newcomer = new CollabConnection('2', USER, { send: (message) => sent.push(message), close: () => {} });
+    const { connection: newcomer, sent } = fixture.connect();
     const answered = room.receive(newcomer, { type: 'sync-step1', stateVector: Y.encodeStateVector(new Y.Doc()) });
     await type('LATER ');
 
@@ -152,7 +129,7 @@ describe('Room: durable before visible, exactly', () => {
     const replayed = new Y.Doc();
     Y.applyUpdate(replayed, state);
     const captured = Y.encodeStateAsUpdate(replayed);
-    for await (const entry of temp.store.documents.updatesBetween(DRAFT, 0, seq)) Y.applyUpdate(replayed, entry.update);
+    for await (const entry of fixture.temp.store.documents.updatesBetween(DRAFT, 0, seq)) Y.applyUpdate(replayed, entry.update);
     expect(Y.encodeStateAsUpdate(replayed)).toEqual(captured);
     replayed.destroy();
   });
