@@ -1,6 +1,6 @@
 /** Websocket close codes of the Yjs channel (4000-4999 are free for applications). */
 export const CloseCode = {
-  /** Frame did not parse, unknown message type, or an update Yjs refused. */
+  /** Frame did not parse, unknown message type, or an update the server refused (see server/collab/validateUpdate.ts). */
   BadMessage: 4400,
   /** Missing, malformed or expired token. */
   Unauthorized: 4401,
