@@ -106,7 +106,7 @@ export class RoomRegistry {
     this.disarm(entry);
     // One unload at a time per entry; the timer of an entry that is gone does nothing.
     while (entry.unloading) await entry.unloading;
-    if (this.entries.get(draftId) !== entry) return;
+    if (this.entries.get(draftId) !== entry || (!force && entry.holds > 0)) return;
     entry.unloading = this.saveAndDestroy(draftId, entry, force).finally(() => (entry.unloading = null));
     await entry.unloading;
   }
