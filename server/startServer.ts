@@ -6,6 +6,7 @@ import { resolveAuthSecret } from './auth/secret';
 import { SessionRegistry } from './auth/sessionRegistry';
 import { TokenService } from './auth/tokens';
 import { anchorFitsDocument } from './collab/anchorFitsDocument';
+import { ClientIdOwnership } from './collab/clientIdOwnership';
 import { draftHeadingOf } from './collab/draftHeading';
 import { PersistenceQueue } from './collab/persistenceQueue';
 import { RoomRegistry } from './collab/roomRegistry';
@@ -81,6 +82,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     documents: store.documents,
     persistence,
     logger: logger.child({ component: 'collab' }),
+    ownership: new ClientIdOwnership(store.clientIds),
     snapshotEvery: config.snapshotEvery,
     idleUnloadMs: config.idleUnloadMs,
     onDurableChange: (draftId) => checkpoints.noteChange(draftId),

@@ -1,9 +1,9 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { CloseCode } from '../../shared/closeCodes';
 import { PROSEMIRROR_FRAGMENT } from '../../shared/schema';
 import type { PublicUser } from '../../shared/user';
+import { closesForGood } from './closesForGood';
 import { connectionStatus, type ConnectionFacts, type ConnectionStatus } from './connectionStatus';
 import { pauseWhileOffline } from './pauseWhileOffline';
 import { userColor } from './userColor';
@@ -21,17 +21,9 @@ export interface CollabSessionOptions {
 
 export interface CollabHandlers {
   onStatus: (status: ConnectionStatus) => void;
-  /** The server closed the connection for good (bad token, unknown draft, refused update). */
+  /** The server closed the connection for good (bad token, unknown draft; see closesForGood). */
   onClosed: (code: number, reason: string) => void;
 }
-
-/** Close codes after which reconnecting cannot help; everything else is retried with backoff. */
-const TERMINAL_CLOSE_CODES = new Set<number>([
-  CloseCode.Unauthorized,
-  CloseCode.UnknownDraft,
-  CloseCode.BadMessage,
-  CloseCode.TooLarge,
-]);
 
 /** The awareness payload y-prosemirror's cursor plugin reads: `name` labels the cursor. */
 export interface AwarenessUser {
@@ -65,7 +57,7 @@ export class CollabSession {
     this.localCopy = new IndexeddbPersistence(`draft:${options.draftId}:for:${options.localCopyOwner}`, this.doc);
     this.provider = new WebsocketProvider(options.serverUrl, options.draftId, this.doc, {
       params: { token: options.token },
-      shouldReconnect: (event) => !TERMINAL_CLOSE_CODES.has(event.code),
+      shouldReconnect: (event) => !closesForGood(event.code),
       connect: navigator.onLine,
     });
     this.stopFollowingNetwork = pauseWhileOffline(this.provider, () => !this.closedForGood);

@@ -1,5 +1,6 @@
 import type { PublicUser } from '../../shared/user';
 import type { CloseCodeValue } from '../../shared/closeCodes';
+import { HeldUpdates } from './heldUpdates';
 
 /** The least a transport must offer to take part in a room (kept apart from `ws`). */
 export interface CollabSocket {
@@ -7,11 +8,16 @@ export interface CollabSocket {
   close(code: CloseCodeValue, reason: string): void;
 }
 
-/** One authenticated client in one room. */
-export interface CollabConnection {
-  readonly id: string;
-  readonly user: PublicUser;
-  readonly socket: CollabSocket;
+/** One authenticated client in one room, with the state that lives as long as its socket. */
+export class CollabConnection {
   /** Awareness client ids this connection announced, removed when it leaves. */
-  readonly awarenessIds: Set<number>;
+  readonly awarenessIds = new Set<number>();
+  /** Its updates that wait for its own changes still on their way (see HeldUpdates). */
+  readonly held = new HeldUpdates();
+
+  constructor(
+    readonly id: string,
+    readonly user: PublicUser,
+    readonly socket: CollabSocket,
+  ) {}
 }

@@ -1,4 +1,5 @@
 import * as decoding from 'lib0/decoding';
+import { CloseCode, type CloseCodeValue } from '../../shared/closeCodes';
 import { MessageType, SyncStep } from './messages';
 
 /** A frame from a client, decoded and checked for shape (not yet for meaning). */
@@ -10,7 +11,10 @@ export type ClientMessage =
 
 /** The frame broke the protocol; the connection is closed with a close code, nothing is applied. */
 export class ProtocolError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly closeCode: CloseCodeValue = CloseCode.BadMessage,
+  ) {
     super(message);
     this.name = 'ProtocolError';
   }

@@ -3,6 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { canEditText } from '../../shared/roles';
 import type { Logger } from '../logger';
 import type { DocumentStore } from '../store/types';
+import type { ClientIdOwnership } from './clientIdOwnership';
 import type { CollabConnection } from './connection';
 import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages';
 import { isUpdateOrigin, type UpdateOrigin } from './origin';
@@ -22,6 +23,8 @@ export interface RoomOptions {
   persistence: PersistenceQueue;
   documents: DocumentStore;
   logger: Logger;
+  /** Which user each Yjs client id belongs to (shared by all rooms). */
+  ownership: ClientIdOwnership;
   /** Told after each change became durable (schedules automatic checkpoints). */
   onDurableChange?: (draftId: string) => void;
 }
@@ -39,6 +42,8 @@ export class Room {
   private lastSeq: number;
   private updatesSinceSnapshot: number;
   private snapshotRunning: Promise<void> | null = null;
+  /** Counts the document's changes, so a capture can tell whether any came in while it waited. */
+  private changes = 0;
 
   constructor(private readonly options: RoomOptions) {
     this.draftId = options.draftId;
@@ -49,6 +54,7 @@ export class Room {
     // The server takes part in no awareness itself.
     this.awareness.setLocalState(null);
     this.doc.on('update', this.onDocUpdate);
+    this.doc.on('update', this.countChange);
     this.awareness.on('update', this.onAwarenessUpdate);
   }
 
@@ -91,10 +97,14 @@ export class Room {
     this.doc.transact(() => change(this.doc), { source: 'server', authorId } satisfies UpdateOrigin);
   }
 
-  /** The current state once everything applied so far is durable, with the log position it covers. */
+  /**
+   * The current state, returned once all of it is durable, with the log position it covers:
+   * encoded first, so edits applied while the write completes (not yet durable) are not in it.
+   */
   async captureDurableState(): Promise<{ state: Uint8Array; seq: number }> {
+    const captured = this.capture();
     await this.options.persistence.barrier();
-    return { state: Y.encodeStateAsUpdate(this.doc), seq: this.lastSeq };
+    return { state: captured.state, seq: captured.seq() };
   }
 
   /** Writes a snapshot when the log grew since the last one, e.g. before unloading. */
@@ -105,6 +115,7 @@ export class Room {
 
   destroy(): void {
     this.doc.off('update', this.onDocUpdate);
+    this.doc.off('update', this.countChange);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
@@ -112,21 +123,53 @@ export class Room {
 
   /** Answer only with durable state: nobody may see an update that could still be lost. */
   private async answerSyncStep1(connection: CollabConnection, stateVector: Uint8Array): Promise<void> {
+    const answer = syncStep2Message(this.doc, stateVector);
     await this.options.persistence.barrier();
-    connection.socket.send(syncStep2Message(this.doc, stateVector));
+    connection.socket.send(answer);
   }
 
-  private applyClientUpdate(connection: CollabConnection, update: Uint8Array): void {
-    if (!canEditText(connection.user.role)) {
-      this.options.logger.debug({ draftId: this.draftId, user: connection.user.id }, 'dropped update from observer');
+  /**
+   * The validation pipeline of a client's update (see docs/DESIGN.md): every client id it
+   * writes with belongs to its sender, and it depends only on changes the document has, or
+   * on the sender's own changes still on their way (then it is held, see HeldUpdates).
+   * Synchronous unless a client id is new to this server and must be claimed first.
+   */
+  private applyClientUpdate(connection: CollabConnection, frame: Uint8Array): void | Promise<void> {
+    const { user } = connection;
+    if (!canEditText(user.role)) {
+      this.options.logger.debug({ draftId: this.draftId, user: user.id }, 'dropped update from observer');
       return;
     }
-    validateUpdate(this.doc, update);
+    const update = connection.held.with(frame);
+    const { writes, missing } = validateUpdate(this.doc, update);
+    const claiming = this.options.ownership.claim(writes, user.id);
+    if (claiming) return claiming.then(() => this.applyClientUpdate(connection, frame));
+    const foreign = writes.find((client) => this.options.ownership.ownerOf(client) !== user.id);
+    if (foreign !== undefined) throw new ProtocolError(`client id ${foreign} belongs to another user`);
+    if (missing.size > 0) {
+      const others = [...missing].filter((client) => this.options.ownership.ownerOf(client) !== user.id);
+      if (others.length > 0) throw new ProtocolError(`update depends on changes the server does not have (client ${others[0]})`);
+      connection.held.hold(update);
+      return;
+    }
     assertUpdateFitsSchema(this.doc, update);
+    connection.held.clear();
+    this.integrate(connection, update);
+  }
+
+  /** Applies a complete update; anything left pending in Yjs' store would be a bug in the checks above. */
+  private integrate(connection: CollabConnection, update: Uint8Array): void {
     try {
       Y.applyUpdate(this.doc, update, { source: 'client', connection } satisfies UpdateOrigin);
     } catch (err) {
       throw new ProtocolError(`update refused by Yjs: ${(err as Error).message}`);
+    }
+    const { store } = this.doc;
+    if (store.pendingStructs || store.pendingDs) {
+      this.options.logger.error({ draftId: this.draftId, user: connection.user.id }, 'update left changes pending; dropped them');
+      store.pendingStructs = null;
+      store.pendingDs = null;
+      throw new ProtocolError('update depends on changes the server does not have');
     }
   }
 
@@ -188,13 +231,29 @@ export class Room {
     }
   }
 
-  /** Compacts in the background: one snapshot at a time, never blocking the relay. */
+  private readonly countChange = (): void => {
+    this.changes += 1;
+  };
+
+  /**
+   * The state now, and the log position it covers once what was enqueued so far is durable:
+   * exact when no change came in meanwhile, otherwise the position at capture time (lower,
+   * which only makes a load replay a few entries it already has; Yjs updates are idempotent).
+   */
+  private capture(): { state: Uint8Array; seq: () => number } {
+    const state = Y.encodeStateAsUpdate(this.doc);
+    const [changes, seq] = [this.changes, this.lastSeq];
+    return { state, seq: () => (this.changes === changes ? this.lastSeq : seq) };
+  }
+
+  /** Compacts in the background: one snapshot at a time, never blocking the relay; saved once all it holds is durable. */
   private snapshot(): Promise<void> {
     if (this.snapshotRunning) return this.snapshotRunning;
     const covered = this.updatesSinceSnapshot;
-    const snapshot = { state: Y.encodeStateAsUpdate(this.doc), seq: this.lastSeq };
-    this.snapshotRunning = this.options.documents
-      .saveSnapshot(this.draftId, snapshot)
+    const captured = this.capture();
+    this.snapshotRunning = this.options.persistence
+      .barrier()
+      .then(() => this.options.documents.saveSnapshot(this.draftId, { state: captured.state, seq: captured.seq() }))
       .then(() => {
         this.updatesSinceSnapshot -= covered;
       })

@@ -1,5 +1,6 @@
 import type { Logger } from '../logger';
 import type { DocumentStore } from '../store/types';
+import type { ClientIdOwnership } from './clientIdOwnership';
 import { loadDocument } from './loadDocument';
 import type { PersistenceQueue } from './persistenceQueue';
 import { Room } from './room';
@@ -8,6 +9,7 @@ export interface RoomRegistryOptions {
   documents: DocumentStore;
   persistence: PersistenceQueue;
   logger: Logger;
+  ownership: ClientIdOwnership;
   snapshotEvery: number;
   idleUnloadMs: number;
   onDurableChange?: (draftId: string) => void;
@@ -22,6 +24,8 @@ interface Entry {
   idleTimer: NodeJS.Timeout | null;
   /** Callers that hold the room open (connections, server-side edits). */
   holds: number;
+  /** The unload under way, if any. */
+  unloading: Promise<void> | null;
 }
 
 /**
@@ -37,7 +41,7 @@ export class RoomRegistry {
   async acquire(draftId: string): Promise<Room> {
     let entry = this.entries.get(draftId);
     if (!entry) {
-      entry = { room: this.load(draftId), loaded: null, idleTimer: null, holds: 0 };
+      entry = { room: this.load(draftId), loaded: null, idleTimer: null, holds: 0, unloading: null };
       this.entries.set(draftId, entry);
       const created = entry;
       created.room.then((room) => (created.loaded = room)).catch(() => {});
@@ -47,10 +51,7 @@ export class RoomRegistry {
       });
     }
     entry.holds += 1;
-    if (entry.idleTimer) {
-      clearTimeout(entry.idleTimer);
-      entry.idleTimer = null;
-    }
+    this.disarm(entry);
     try {
       return await entry.room;
     } catch (err) {
@@ -64,7 +65,10 @@ export class RoomRegistry {
     if (!entry) return;
     entry.holds -= 1;
     if (entry.holds > 0) return;
-    entry.idleTimer = setTimeout(() => void this.unload(draftId, entry), this.options.idleUnloadMs);
+    entry.idleTimer = setTimeout(() => {
+      entry.idleTimer = null;
+      void this.unload(draftId, entry);
+    }, this.options.idleUnloadMs);
     entry.idleTimer.unref();
   }
 
@@ -93,22 +97,36 @@ export class RoomRegistry {
   }
 
   private async load(draftId: string): Promise<Room> {
-    const { documents, persistence, logger, snapshotEvery, onDurableChange } = this.options;
+    const { documents, persistence, logger, ownership, snapshotEvery, onDurableChange } = this.options;
     const loaded = await loadDocument(documents, draftId, logger);
-    return new Room({ draftId, ...loaded, snapshotEvery, persistence, documents, logger, onDurableChange });
+    return new Room({ draftId, ...loaded, snapshotEvery, persistence, documents, logger, ownership, onDurableChange });
   }
 
   private async unload(draftId: string, entry: Entry, force = false): Promise<void> {
-    if (entry.idleTimer) clearTimeout(entry.idleTimer);
-    entry.idleTimer = null;
+    this.disarm(entry);
+    // One unload at a time per entry; the timer of an entry that is gone does nothing.
+    while (entry.unloading) await entry.unloading;
+    if (this.entries.get(draftId) !== entry || (!force && entry.holds > 0)) return;
+    entry.unloading = this.saveAndDestroy(draftId, entry, force).finally(() => (entry.unloading = null));
+    await entry.unloading;
+  }
+
+  private async saveAndDestroy(draftId: string, entry: Entry, force: boolean): Promise<void> {
     const room = await entry.room.catch(() => null);
     if (room) {
       await room.saveSnapshotIfBehind();
       await this.options.beforeUnload?.(room).catch((err) => this.options.logger.warn({ err, draftId }, 'before-unload hook failed'));
     }
     // Someone may have come back while the snapshot was written.
-    if (!force && (this.entries.get(draftId) !== entry || entry.holds > 0)) return;
-    this.entries.delete(draftId);
+    if (!force && entry.holds > 0) return;
+    // An acquire and release meanwhile armed the timer again: it must not outlive the room.
+    this.disarm(entry);
+    if (this.entries.get(draftId) === entry) this.entries.delete(draftId);
     room?.destroy();
+  }
+
+  private disarm(entry: Entry): void {
+    if (entry.idleTimer) clearTimeout(entry.idleTimer);
+    entry.idleTimer = null;
   }
 }

@@ -161,6 +161,15 @@ export interface VersionStore {
   pruneAuto(draftId: string, keep: number): Promise<number>;
 }
 
+/** Which user each Yjs client id belongs to (unique per client id). */
+export interface ClientIdStore {
+  /**
+   * Binds `clientId` to `userId` unless it is bound already (atomically, also between
+   * instances); resolves with the user it is bound to, which may be another one.
+   */
+  claim(clientId: number, userId: string): Promise<string>;
+}
+
 export interface Store {
   users: UserStore;
   drafts: DraftStore;
@@ -169,6 +178,7 @@ export interface Store {
   versions: VersionStore;
   /** Damaged blobs the reads have met (checksum mismatches), for the health report. */
   corruption: CorruptionLog;
+  clientIds: ClientIdStore;
   /** Resolves when the store answers; rejects otherwise (health check). */
   ping(): Promise<void>;
   close(): Promise<void>;

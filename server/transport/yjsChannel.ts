@@ -4,7 +4,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { CloseCode, type CloseCodeValue } from '../../shared/closeCodes';
 import type { AuthService } from '../auth/authService';
 import type { SessionRegistry } from '../auth/sessionRegistry';
-import type { CollabConnection } from '../collab/connection';
+import { CollabConnection } from '../collab/connection';
 import { parseClientMessage, ProtocolError } from '../collab/parseMessage';
 import type { RoomRegistry } from '../collab/roomRegistry';
 import type { Room } from '../collab/room';
@@ -107,7 +107,7 @@ export class YjsChannel {
     // Frames are handled in order, even those that arrive while closing: a client's last
     // edits before a shutdown still count.
     const frames = new FrameSequencer((err) =>
-      err instanceof ProtocolError ? refuse(CloseCode.BadMessage, err.message) : refuse(CloseCode.BadMessage, 'internal error', { err }),
+      err instanceof ProtocolError ? refuse(err.closeCode, err.message) : refuse(CloseCode.BadMessage, 'internal error', { err }),
     );
     const handle = (target: Room, from: CollabConnection, data: RawData) =>
       frames.run(() => (refused ? undefined : target.receive(from, parseClientMessage(toBytes(data)))));
@@ -154,7 +154,7 @@ export class YjsChannel {
       if (!(await this.options.drafts.get(draftId))) return refuse(CloseCode.UnknownDraft, 'no such draft');
       const joined = await this.options.rooms.acquire(draftId);
       log.debug({ ...context, user: grant.user.id }, 'yjs connection attached');
-      connection = { id: connectionId, user: grant.user, awarenessIds: new Set(), socket: socketOf(ws) };
+      connection = new CollabConnection(connectionId, grant.user, socketOf(ws));
       if (ws.readyState !== ws.OPEN || refused) return this.options.rooms.release(draftId);
       const joiner = connection;
       room = joined;

@@ -603,6 +603,34 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
       });
     });
 
+    describe('client ids', () => {
+      /** A fresh Yjs-sized client id (unsigned 32-bit) per test: the store is shared. */
+      const newClientId = () => randomBytes(4).readUInt32BE(0);
+
+      it('binds a client id to the first user who claims it, for good', async () => {
+        const clientId = newClientId();
+        expect(await store.clientIds.claim(clientId, 'user-kz')).toBe('user-kz');
+        expect(await store.clientIds.claim(clientId, 'user-kz')).toBe('user-kz');
+        expect(await store.clientIds.claim(clientId, 'user-eu')).toBe('user-kz');
+      });
+
+      it('lets two concurrent claims of one id agree on a single owner', async () => {
+        const clientId = newClientId();
+        const owners = await Promise.all([store.clientIds.claim(clientId, 'user-kz'), store.clientIds.claim(clientId, 'user-eu')]);
+        expect(owners[0]).toBe(owners[1]);
+        expect(['user-kz', 'user-eu']).toContain(owners[0]);
+        expect(await store.clientIds.claim(clientId, 'user-us')).toBe(owners[0]);
+      });
+
+      it('keeps ids apart, including the largest one', async () => {
+        const [a, b] = [newClientId(), 0xffffffff];
+        await store.clientIds.claim(a, 'user-kz');
+        const ownerOfMax = await store.clientIds.claim(b, 'user-eu');
+        expect(await store.clientIds.claim(a, 'user-eu')).toBe('user-kz');
+        expect(await store.clientIds.claim(b, 'user-kz')).toBe(ownerOfMax);
+      });
+    });
+
     describe('the store', () => {
       it('answers ping', async () => {
         await expect(store.ping()).resolves.toBeUndefined();
@@ -620,6 +648,8 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
         await store.documents.saveSnapshot(draft.id, { state: snapshotState, seq: stored[1].seq });
         await store.comments.create(comment);
         await store.versions.create(version);
+        const clientId = randomBytes(4).readUInt32BE(0);
+        await store.clientIds.claim(clientId, user.id);
 
         await store.close();
         store = await open();
@@ -637,6 +667,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
 
         const [next] = await store.documents.append([makeUpdate(draft.id, [4])]);
         expect(next.seq).toBeGreaterThan(stored[2].seq);
+        expect(await store.clientIds.claim(clientId, 'someone-else')).toBe(user.id);
         await expect(store.users.create(makeUser({ username: user.username }))).rejects.toBeInstanceOf(DuplicateError);
       });
     });

@@ -33,8 +33,15 @@ export function garbage(length: number, seed = 42): Uint8Array {
  * copy of `base` (so the updates follow on from its state; a fresh doc when null).
  */
 export function updatesOf(base: Y.Doc | null, ...edits: Array<(doc: Y.Doc) => void>): Uint8Array[] {
+  return updatesAs(null, base, ...edits);
+}
+
+/** As updatesOf, writing as Yjs client `clientId` (a fresh random one when null), as a modified client can. */
+export function updatesAs(clientId: number | null, base: Y.Doc | null, ...edits: Array<(doc: Y.Doc) => void>): Uint8Array[] {
   const copy = new Y.Doc();
   if (base) Y.applyUpdate(copy, Y.encodeStateAsUpdate(base));
+  // After the base: Yjs gives a document a new client id when a remote update writes with its own.
+  if (clientId !== null) copy.clientID = clientId;
   const updates: Uint8Array[] = [];
   copy.on('update', (update: Uint8Array) => updates.push(update));
   edits.forEach((edit) => copy.transact(() => edit(copy)));

@@ -41,6 +41,13 @@ export interface CounterDoc {
   seq: number;
 }
 
+/** _id is the Yjs client id, so it is bound once. */
+export interface ClientIdDoc {
+  _id: number;
+  userId: string;
+  claimedAt: string;
+}
+
 export interface Collections {
   users: Collection<UserDoc>;
   drafts: Collection<DraftDoc>;
@@ -49,6 +56,7 @@ export interface Collections {
   counters: Collection<CounterDoc>;
   comments: Collection<CommentDoc>;
   versions: Collection<VersionDoc>;
+  clientIds: Collection<ClientIdDoc>;
 }
 
 export function collections(db: Db): Collections {
@@ -60,5 +68,6 @@ export function collections(db: Db): Collections {
     counters: db.collection<CounterDoc>('counters'),
     comments: db.collection<CommentDoc>('comments'),
     versions: db.collection<VersionDoc>('versions'),
+    clientIds: db.collection<ClientIdDoc>('client_ids'),
   };
 }

@@ -6,6 +6,7 @@ import { allOrNothingInsert } from './allOrNothingInsert';
 import { collections } from './collections';
 import { createIndexes } from './createIndexes';
 import { mongoClientOptions, type MongoTimeouts } from './mongoClientOptions';
+import { MongoClientIdStore } from './MongoClientIdStore';
 import { MongoCommentStore } from './MongoCommentStore';
 import { MongoDocumentStore } from './MongoDocumentStore';
 import { MongoDraftStore } from './MongoDraftStore';
@@ -30,6 +31,7 @@ export async function openMongoStore(url: string, dbName: string, timeouts: Mong
       comments: new MongoCommentStore(c.comments),
       versions: new MongoVersionStore(c.versions, verify),
       corruption,
+      clientIds: new MongoClientIdStore(c.clientIds),
       async ping() {
         await db.command({ ping: 1 });
       },

@@ -5,6 +5,7 @@ import { CorruptionLog } from '../corruption';
 import type { Store } from '../types';
 import { StoredDataVerifier } from '../verifyStored';
 import { migrate } from './schema';
+import { SqliteClientIdStore } from './SqliteClientIdStore';
 import { SqliteCommentStore } from './SqliteCommentStore';
 import { SqliteDocumentStore } from './SqliteDocumentStore';
 import { SqliteDraftStore } from './SqliteDraftStore';
@@ -34,6 +35,7 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
       comments: new SqliteCommentStore(db),
       versions: new SqliteVersionStore(db, verify),
       corruption,
+      clientIds: new SqliteClientIdStore(db),
       async ping() {
         db.prepare('SELECT 1').get();
       },

@@ -1,8 +1,5 @@
 import type { Database } from 'better-sqlite3';
 
-/** Bump with a new entry in MIGRATIONS; stored in PRAGMA user_version. */
-export const SCHEMA_VERSION = 2;
-
 /** MIGRATIONS[n] takes a database from user_version n to n + 1. */
 const MIGRATIONS: readonly string[] = [
   `
@@ -91,7 +88,18 @@ const MIGRATIONS: readonly string[] = [
   DROP TABLE snapshots;
   ALTER TABLE snapshot_history RENAME TO snapshots;
   `,
+  // Yjs client ids, each bound to the first user who wrote with it.
+  `
+  CREATE TABLE IF NOT EXISTS client_ids (
+    client_id  INTEGER PRIMARY KEY,
+    user_id    TEXT NOT NULL,
+    claimed_at TEXT NOT NULL
+  );
+  `,
 ];
+
+/** One per entry in MIGRATIONS; stored in PRAGMA user_version. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Brings the schema up to SCHEMA_VERSION; refuses a file written by a newer version. */
 export function migrate(db: Database): void {

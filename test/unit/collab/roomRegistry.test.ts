@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
+import { ClientIdOwnership } from '../../../server/collab/clientIdOwnership';
 import { PersistenceQueue } from '../../../server/collab/persistenceQueue';
-import { RoomRegistry } from '../../../server/collab/roomRegistry';
+import type { Room } from '../../../server/collab/room';
+import { RoomRegistry, type RoomRegistryOptions } from '../../../server/collab/roomRegistry';
 import type { DocumentStore } from '../../../server/store/types';
 import { LogCapture } from '../../helpers/captureLogs';
 import { openTempSqliteStore, type TempStore } from '../../helpers/tempStore';
@@ -14,6 +16,7 @@ describe('RoomRegistry', () => {
   let documents: DocumentStore;
   let persistence: PersistenceQueue;
   let registry: RoomRegistry;
+  let options: RoomRegistryOptions;
 
   beforeEach(async () => {
     temp = await openTempSqliteStore();
@@ -22,7 +25,9 @@ describe('RoomRegistry', () => {
     await documents.append([{ draftId: DRAFT, update, authorId: 'author', at: new Date().toISOString() }]);
     const logger = new LogCapture().logger;
     persistence = new PersistenceQueue(documents, logger);
-    registry = new RoomRegistry({ documents, persistence, logger, snapshotEvery: 1000, idleUnloadMs: IDLE_UNLOAD_MS });
+    const ownership = new ClientIdOwnership(temp.store.clientIds);
+    options = { documents, persistence, logger, ownership, snapshotEvery: 1000, idleUnloadMs: IDLE_UNLOAD_MS };
+    registry = new RoomRegistry(options);
   });
   afterEach(async () => {
     jest.useRealTimers();
@@ -88,5 +93,40 @@ describe('RoomRegistry', () => {
     registry.release(DRAFT);
     await jest.advanceTimersByTimeAsync(IDLE_UNLOAD_MS);
     expect([destroyed, registry.loadedCount]).toEqual([true, 0]);
+  });
+
+  it('forgets the idle timer armed while a room was unloading, so it never unloads the next room', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    const unloadHook: Room[] = [];
+    let enteredHook = () => {};
+    const hookEntered = new Promise<void>((resolve) => (enteredHook = resolve));
+    let finishHook = () => {};
+    const hookHeld = new Promise<void>((resolve) => (finishHook = resolve));
+    registry = new RoomRegistry({
+      ...options,
+      beforeUnload: async (room) => {
+        unloadHook.push(room);
+        enteredHook();
+        if (unloadHook.length === 1) await hookHeld;
+      },
+    });
+
+    const first = await registry.acquire(DRAFT);
+    const firstDestroyed = new Promise((resolve) => first.doc.once('destroy', resolve));
+    registry.release(DRAFT);
+    await jest.advanceTimersByTimeAsync(IDLE_UNLOAD_MS);
+    await hookEntered;
+    // Taken and given back while its unload waits: the release arms an idle timer again.
+    expect(await registry.acquire(DRAFT)).toBe(first);
+    registry.release(DRAFT);
+    finishHook();
+    await firstDestroyed;
+
+    const second = await registry.acquire(DRAFT);
+    expect(second).not.toBe(first);
+    await jest.advanceTimersByTimeAsync(IDLE_UNLOAD_MS * 10);
+    expect(unloadHook).toEqual([first]);
+    expect(registry.peek(DRAFT)).toBe(second);
+    registry.release(DRAFT);
   });
 });

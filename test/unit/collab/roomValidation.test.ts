@@ -1,0 +1,41 @@
+import * as Y from 'yjs';
+import * as validation from '../../../server/collab/validateUpdate';
+import { ProtocolError } from '../../../server/collab/parseMessage';
+import { ERROR } from '../../helpers/captureLogs';
+import { updatesAs } from '../../helpers/yjsBytes';
+import { openRoomFixture, type RoomFixture } from './roomFixture';
+
+const text = (doc: Y.Doc) => doc.getText('t');
+
+describe('Room: validating client updates', () => {
+  let fixture: RoomFixture;
+
+  beforeEach(async () => {
+    fixture = await openRoomFixture();
+  });
+  afterEach(() => fixture.dispose());
+
+  it('holds updates that follow on from the sender\'s own changes still on their way, then applies them in order', async () => {
+    const { connection } = fixture.connect();
+    const [first, second, third] = updatesAs(null, null, (doc) => text(doc).insert(0, 'Urges '), (doc) => text(doc).insert(6, 'Member '), (doc) => text(doc).insert(13, 'States'));
+    await fixture.room.receive(connection, { type: 'update', update: third });
+    await fixture.room.receive(connection, { type: 'update', update: second });
+    expect(text(fixture.room.doc).toString()).toBe('');
+    await fixture.room.receive(connection, { type: 'update', update: first });
+    expect(text(fixture.room.doc).toString()).toBe('Urges Member States');
+    expect(fixture.room.doc.store.pendingStructs).toBeNull();
+  });
+
+  it('never keeps changes pending, even if the checks before it missed a dependency (defence in depth)', async () => {
+    const { connection } = fixture.connect();
+    const [, deletion] = updatesAs(4242, null, (doc) => text(doc).insert(0, 'future'), (doc) => text(doc).delete(0, 6));
+    const check = jest.spyOn(validation, 'validateUpdate').mockReturnValueOnce({ writes: [], missing: new Set() });
+    try {
+      expect(() => fixture.room.receive(connection, { type: 'update', update: deletion })).toThrow(ProtocolError);
+    } finally {
+      check.mockRestore();
+    }
+    expect(fixture.room.doc.store.pendingDs).toBeNull();
+    expect(fixture.logs.entries).toContainEqual(expect.objectContaining({ level: ERROR, msg: 'update left changes pending; dropped them' }));
+  });
+});
