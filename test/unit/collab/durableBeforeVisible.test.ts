@@ -4,9 +4,7 @@ import type { CollabConnection } from '../../../server/collab/connection';
 import type { Room } from '../../../server/collab/room';
 import type { DocumentSnapshot, DocumentStore, NewUpdate } from '../../../server/store/types';
 import { updatesOf } from '../../helpers/yjsBytes';
-import { DRAFT, openRoomFixture, type RoomFixture } from './roomFixture';
-
-const text = (doc: Y.Doc) => doc.getText('t');
+import { baseDoc, DRAFT, openRoomFixture, paragraphText as text, type RoomFixture } from './roomFixture';
 
 /** A document store whose appends wait, one by one, until the test releases them. */
 class HeldAppends {
@@ -49,7 +47,7 @@ class HeldAppends {
   }
 
   async logText(): Promise<string> {
-    const doc = new Y.Doc();
+    const doc = baseDoc();
     for await (const entry of this.real.updatesBetween(DRAFT, 0)) Y.applyUpdate(doc, entry.update);
     const value = text(doc).toString();
     doc.destroy();
@@ -58,7 +56,7 @@ class HeldAppends {
 }
 
 function textOf(state: Uint8Array): string {
-  const doc = new Y.Doc();
+  const doc = baseDoc();
   Y.applyUpdate(doc, state);
   const value = text(doc).toString();
   doc.destroy();
@@ -83,7 +81,7 @@ describe('Room: durable before visible, exactly', () => {
     fixture = await openRoomFixture((documents) => (appends = new HeldAppends(documents)).documents);
     room = fixture.room;
     writer = fixture.connect().connection;
-    typed = new Y.Doc();
+    typed = baseDoc();
   });
   afterEach(async () => {
     appends.releaseAll();
@@ -126,7 +124,7 @@ describe('Room: durable before visible, exactly', () => {
     expect(textOf(state)).toBe('FIRST SECOND ');
     expect(await appends.logText()).toBe('FIRST SECOND ');
     // Every log entry up to seq is in the state (replaying them onto it changes nothing).
-    const replayed = new Y.Doc();
+    const replayed = baseDoc();
     Y.applyUpdate(replayed, state);
     const captured = Y.encodeStateAsUpdate(replayed);
     for await (const entry of fixture.temp.store.documents.updatesBetween(DRAFT, 0, seq)) Y.applyUpdate(replayed, entry.update);

@@ -11,6 +11,32 @@ import { openTempSqliteStore, type TempStore } from '../../helpers/tempStore';
 export const DRAFT = 'draft-1';
 export const KAZAKHSTAN: PublicUser = { id: 'user-kz', username: 'kazakhstan', displayName: 'Aigerim', delegation: 'Kazakhstan', role: 'delegate' };
 
+/** The paragraph every fixture room starts with (a schema-valid sponsors line), written by this Yjs client. */
+const BASE_CLIENT = 1;
+
+const BASE: Uint8Array = (() => {
+  const author = new Y.Doc();
+  author.clientID = BASE_CLIENT;
+  const sponsors = new Y.XmlElement('sponsors');
+  sponsors.insert(0, [new Y.XmlText()]);
+  author.getXmlFragment('prosemirror').insert(0, [sponsors]);
+  const state = Y.encodeStateAsUpdate(author);
+  author.destroy();
+  return state;
+})();
+
+/** A document (with a client id of its own) holding only the fixture's starting paragraph. */
+export function baseDoc(): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, BASE);
+  return doc;
+}
+
+/** The text of that paragraph, where the tests type. */
+export function paragraphText(doc: Y.Doc): Y.XmlText {
+  return (doc.getXmlFragment('prosemirror').get(0) as Y.XmlElement).get(0) as Y.XmlText;
+}
+
 export interface RoomFixture {
   temp: TempStore;
   logs: LogCapture;
@@ -29,7 +55,7 @@ export async function openRoomFixture(wrap: (documents: DocumentStore) => Docume
   const persistence = new PersistenceQueue(documents, logs.logger);
   const room = new Room({
     draftId: DRAFT,
-    doc: new Y.Doc(),
+    doc: baseDoc(),
     lastSeq: 0,
     updatesSinceSnapshot: 0,
     snapshotEvery: 1000,

@@ -3,21 +3,24 @@ import * as validation from '../../../server/collab/validateUpdate';
 import { ProtocolError } from '../../../server/collab/parseMessage';
 import { ERROR } from '../../helpers/captureLogs';
 import { updatesAs } from '../../helpers/yjsBytes';
-import { openRoomFixture, type RoomFixture } from './roomFixture';
-
-const text = (doc: Y.Doc) => doc.getText('t');
+import { baseDoc, openRoomFixture, paragraphText as text, type RoomFixture } from './roomFixture';
 
 describe('Room: validating client updates', () => {
   let fixture: RoomFixture;
+  let base: Y.Doc;
 
   beforeEach(async () => {
     fixture = await openRoomFixture();
+    base = baseDoc();
   });
-  afterEach(() => fixture.dispose());
+  afterEach(async () => {
+    base.destroy();
+    await fixture.dispose();
+  });
 
   it('holds updates that follow on from the sender\'s own changes still on their way, then applies them in order', async () => {
     const { connection } = fixture.connect();
-    const [first, second, third] = updatesAs(null, null, (doc) => text(doc).insert(0, 'Urges '), (doc) => text(doc).insert(6, 'Member '), (doc) => text(doc).insert(13, 'States'));
+    const [first, second, third] = updatesAs(null, base, (doc) => text(doc).insert(0, 'Urges '), (doc) => text(doc).insert(6, 'Member '), (doc) => text(doc).insert(13, 'States'));
     await fixture.room.receive(connection, { type: 'update', update: third });
     await fixture.room.receive(connection, { type: 'update', update: second });
     expect(text(fixture.room.doc).toString()).toBe('');
@@ -28,7 +31,7 @@ describe('Room: validating client updates', () => {
 
   it('never keeps changes pending, even if the checks before it missed a dependency (defence in depth)', async () => {
     const { connection } = fixture.connect();
-    const [, deletion] = updatesAs(4242, null, (doc) => text(doc).insert(0, 'future'), (doc) => text(doc).delete(0, 6));
+    const [, deletion] = updatesAs(4242, base, (doc) => text(doc).insert(0, 'future'), (doc) => text(doc).delete(0, 6));
     const check = jest.spyOn(validation, 'validateUpdate').mockReturnValueOnce({ writes: [], missing: new Set() });
     try {
       expect(() => fixture.room.receive(connection, { type: 'update', update: deletion })).toThrow(ProtocolError);
