@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_AWARENESS_LIMITS, type AwarenessLimits } from './collab/validateAwareness';
 
 /** Typed configuration, read once from the environment in main.ts and passed down. */
 export interface Config {
@@ -18,6 +19,8 @@ export interface Config {
   maxFrameBytes: number;
   /** Frames per second one connection may send before it is closed. */
   maxFramesPerSecond: number;
+  /** Sizes and counts of awareness (cursor) states on the Yjs channel. */
+  awarenessLimits: AwarenessLimits;
   /** Milliseconds a document without connections stays in memory. */
   idleUnloadMs: number;
   /** Log entries after the snapshot that trigger a new snapshot. */
@@ -49,6 +52,10 @@ const EnvSchema = z.object({
   SEED_DEMO: flag.default(true),
   MAX_FRAME_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
   MAX_FRAMES_PER_SECOND: z.coerce.number().int().positive().default(500),
+  AWARENESS_MAX_UPDATE_BYTES: z.coerce.number().int().positive().default(DEFAULT_AWARENESS_LIMITS.maxUpdateBytes),
+  AWARENESS_MAX_STATE_BYTES: z.coerce.number().int().positive().default(DEFAULT_AWARENESS_LIMITS.maxStateBytes),
+  AWARENESS_MAX_STATES_PER_CONNECTION: z.coerce.number().int().positive().default(DEFAULT_AWARENESS_LIMITS.maxStatesPerConnection),
+  AWARENESS_MAX_STATES_PER_ROOM: z.coerce.number().int().positive().default(DEFAULT_AWARENESS_LIMITS.maxStatesPerRoom),
   IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
   SNAPSHOT_EVERY: z.coerce.number().int().positive().default(500),
   CHECKPOINT_QUIET_MS: z.coerce.number().int().positive().default(2 * 60 * 1000),
@@ -77,6 +84,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     seedDemo: e.SEED_DEMO,
     maxFrameBytes: e.MAX_FRAME_BYTES,
     maxFramesPerSecond: e.MAX_FRAMES_PER_SECOND,
+    awarenessLimits: {
+      maxUpdateBytes: e.AWARENESS_MAX_UPDATE_BYTES,
+      maxStateBytes: e.AWARENESS_MAX_STATE_BYTES,
+      maxStatesPerConnection: e.AWARENESS_MAX_STATES_PER_CONNECTION,
+      maxStatesPerRoom: e.AWARENESS_MAX_STATES_PER_ROOM,
+    },
     idleUnloadMs: e.IDLE_UNLOAD_MS,
     snapshotEvery: e.SNAPSHOT_EVERY,
     checkpointQuietMs: e.CHECKPOINT_QUIET_MS,

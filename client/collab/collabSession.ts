@@ -1,12 +1,12 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { awarenessUserOf } from '../../shared/awarenessState';
 import { CloseCode } from '../../shared/closeCodes';
 import { PROSEMIRROR_FRAGMENT } from '../../shared/schema';
 import type { PublicUser } from '../../shared/user';
 import { connectionStatus, type ConnectionFacts, type ConnectionStatus } from './connectionStatus';
 import { pauseWhileOffline } from './pauseWhileOffline';
-import { userColor } from './userColor';
 
 export interface CollabSessionOptions {
   draftId: string;
@@ -32,13 +32,6 @@ const TERMINAL_CLOSE_CODES = new Set<number>([
   CloseCode.BadMessage,
   CloseCode.TooLarge,
 ]);
-
-/** The awareness payload y-prosemirror's cursor plugin reads: `name` labels the cursor. */
-export interface AwarenessUser {
-  name: string;
-  color: string;
-  userId: string;
-}
 
 /**
  * One open draft: the Y.Doc, its copy in IndexedDB (so a reload without a
@@ -69,7 +62,7 @@ export class CollabSession {
       connect: navigator.onLine,
     });
     this.stopFollowingNetwork = pauseWhileOffline(this.provider, () => !this.closedForGood);
-    if (options.user) this.provider.awareness.setLocalStateField('user', awarenessUser(options.user));
+    if (options.user) this.provider.awareness.setLocalStateField('user', awarenessUserOf(options.user));
     else this.provider.awareness.setLocalState(null);
 
     this.firstServerSync = new Promise((resolve) => {
@@ -130,10 +123,6 @@ export class CollabSession {
     this.status = next;
     this.handlers.onStatus(next);
   }
-}
-
-export function awarenessUser(user: PublicUser): AwarenessUser {
-  return { name: user.delegation, color: userColor(user.id), userId: user.id };
 }
 
 /** The Yjs endpoint on the origin that served the page. */

@@ -9,7 +9,7 @@ import { displayPlugins } from './plugins/displayPlugins';
 import { lintPlugin } from './plugins/lintPlugin';
 import { placeholderPlugin } from './plugins/placeholderPlugin';
 import { stableIdsPlugin } from './plugins/stableIdsPlugin';
-import { remoteCursor, remoteSelection } from './remoteCursor';
+import { drawsRemoteCursor, remoteCursor, remoteSelection } from './remoteCursor';
 import { toolbarPlugin } from './toolbar';
 
 export interface CollabEditorOptions {
@@ -30,7 +30,11 @@ export interface CollabEditorOptions {
 export function createCollabEditor(options: CollabEditorOptions): EditorView {
   const plugins = [
     ySyncPlugin(options.fragment),
-    yCursorPlugin(options.awareness, { cursorBuilder: remoteCursor, selectionBuilder: remoteSelection }),
+    yCursorPlugin(options.awareness, {
+      awarenessStateFilter: drawsRemoteCursor,
+      cursorBuilder: remoteCursor,
+      selectionBuilder: remoteSelection,
+    }),
     // Undo never deletes a paragraph someone else has since written in.
     yUndoPlugin({ protectedNodes: PARAGRAPH_TYPES }),
     ...resolutionKeymap(),

@@ -4,10 +4,12 @@ import { canEditText } from '../../shared/roles';
 import type { Logger } from '../logger';
 import type { DocumentStore } from '../store/types';
 import type { CollabConnection } from './connection';
+import { encodeAwarenessEntries } from './awarenessEntries';
 import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages';
 import { isUpdateOrigin, type UpdateOrigin } from './origin';
 import { ProtocolError, type ClientMessage } from './parseMessage';
 import type { PersistenceQueue } from './persistenceQueue';
+import { validateAwareness, type AwarenessContext, type AwarenessLimits } from './validateAwareness';
 import { validateUpdate } from './validateUpdate';
 
 export interface RoomOptions {
@@ -23,6 +25,9 @@ export interface RoomOptions {
   logger: Logger;
   /** Told after each change became durable (schedules automatic checkpoints). */
   onDurableChange?: (draftId: string) => void;
+  awarenessLimits: AwarenessLimits;
+  /** The user a Yjs client id is durably bound to, if any: awareness entries under it are refused to anyone else. */
+  clientIdOwner?: (clientId: number) => string | undefined;
 }
 
 /**
@@ -128,12 +133,23 @@ export class Room {
     }
   }
 
+  /** Validates and stamps the frame's states before any of it is applied (see validateAwareness). */
   private applyAwareness(connection: CollabConnection, update: Uint8Array): void {
-    try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
-    } catch {
-      throw new ProtocolError('malformed awareness update');
+    const { accepted, roomFull } = validateAwareness(update, this.awarenessContext(connection), this.options.awarenessLimits);
+    if (roomFull.length > 0) {
+      this.options.logger.warn({ draftId: this.draftId, user: connection.user.id, clientIds: roomFull }, 'awareness left out: room is full');
     }
+    if (accepted.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), connection);
+  }
+
+  private awarenessContext(connection: CollabConnection): AwarenessContext {
+    return {
+      user: connection.user,
+      announced: connection.awarenessIds,
+      holderOf: (clientId) => [...this.connections].find((c) => c !== connection && c.awarenessIds.has(clientId))?.user.id,
+      ownerOf: this.options.clientIdOwner,
+      roomStates: this.awareness.getStates(),
+    };
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -159,26 +175,15 @@ export class Room {
     const changed = added.concat(updated, removed);
     if (origin && this.connections.has(origin as CollabConnection)) {
       const connection = origin as CollabConnection;
-      added.forEach((id) => connection.awarenessIds.add(id));
-      removed.forEach((id) => connection.awarenessIds.delete(id));
-      this.stampIdentity(connection, added.concat(updated));
+      // Whoever last set a state holds its client id (a reconnect takes it from the old socket).
+      // Ids stay announced after a removal, so a connection cannot cycle through ids.
+      for (const id of added.concat(updated)) {
+        this.connections.forEach((other) => other.awarenessIds.delete(id));
+        connection.awarenessIds.add(id);
+      }
     }
     this.broadcast(awarenessMessage(this.awareness, changed), null);
   };
-
-  /**
-   * A cursor label is attribution too: whatever name a client puts in its awareness `user`,
-   * the others see the delegation the server authenticated (the relay encodes these states).
-   */
-  private stampIdentity(connection: CollabConnection, ids: number[]): void {
-    const states = this.awareness.getStates();
-    for (const id of ids) {
-      const state = states.get(id);
-      if (state && typeof state.user === 'object' && state.user !== null) {
-        state.user = { ...state.user, name: connection.user.delegation, userId: connection.user.id };
-      }
-    }
-  }
 
   private broadcast(message: Uint8Array, except: CollabConnection | null): void {
     for (const connection of this.connections) {

@@ -3,6 +3,7 @@ import type { DocumentStore } from '../store/types';
 import { loadDocument } from './loadDocument';
 import type { PersistenceQueue } from './persistenceQueue';
 import { Room } from './room';
+import { DEFAULT_AWARENESS_LIMITS, type AwarenessLimits } from './validateAwareness';
 
 export interface RoomRegistryOptions {
   documents: DocumentStore;
@@ -11,6 +12,7 @@ export interface RoomRegistryOptions {
   snapshotEvery: number;
   idleUnloadMs: number;
   onDurableChange?: (draftId: string) => void;
+  awarenessLimits?: AwarenessLimits;
   /** Last look at a room before it leaves memory (writes a checkpoint). */
   beforeUnload?: (room: Room) => Promise<void>;
 }
@@ -93,9 +95,9 @@ export class RoomRegistry {
   }
 
   private async load(draftId: string): Promise<Room> {
-    const { documents, persistence, logger, snapshotEvery, onDurableChange } = this.options;
+    const { documents, persistence, logger, snapshotEvery, onDurableChange, awarenessLimits = DEFAULT_AWARENESS_LIMITS } = this.options;
     const loaded = await loadDocument(documents, draftId, logger);
-    return new Room({ draftId, ...loaded, snapshotEvery, persistence, documents, logger, onDurableChange });
+    return new Room({ draftId, ...loaded, snapshotEvery, persistence, documents, logger, onDurableChange, awarenessLimits });
   }
 
   private async unload(draftId: string, entry: Entry, force = false): Promise<void> {
