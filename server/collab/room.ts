@@ -26,7 +26,7 @@ export interface RoomOptions {
   /** Told after each change became durable (schedules automatic checkpoints). */
   onDurableChange?: (draftId: string) => void;
   awarenessLimits: AwarenessLimits;
-  /** The user a Yjs client id is durably bound to, if any: awareness entries under it are refused to anyone else. */
+  /** The user a Yjs client id is durably bound to, if any: awareness entries under it from anyone else are dropped. */
   clientIdOwner?: (clientId: number) => string | undefined;
 }
 
@@ -148,6 +148,7 @@ export class Room {
       announced: connection.awarenessIds,
       holderOf: (clientId) => [...this.connections].find((c) => c !== connection && c.awarenessIds.has(clientId))?.user.id,
       ownerOf: this.options.clientIdOwner,
+      clockOf: (clientId) => this.awareness.meta.get(clientId)?.clock,
       roomStates: this.awareness.getStates(),
     };
   }

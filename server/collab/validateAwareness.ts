@@ -4,7 +4,7 @@ import { decodeAwarenessEntries, type AwarenessEntry } from './awarenessEntries'
 import { ProtocolError } from './parseMessage';
 
 export interface AwarenessLimits {
-  /** Bytes of one awareness update (one frame's payload). */
+  /** Bytes of one awareness update (one frame's payload); a stock client echoes the whole room's states on joining. */
   maxUpdateBytes: number;
   /** Bytes of one client's state (its JSON). */
   maxStateBytes: number;
@@ -16,7 +16,7 @@ export interface AwarenessLimits {
 
 /** The defaults of the AWARENESS_* settings (server/config.ts). */
 export const DEFAULT_AWARENESS_LIMITS: AwarenessLimits = {
-  maxUpdateBytes: 8 * 1024,
+  maxUpdateBytes: 1024 * 1024,
   maxStateBytes: 2 * 1024,
   maxStatesPerConnection: 4,
   maxStatesPerRoom: 1_000,
@@ -32,6 +32,8 @@ export interface AwarenessContext {
   holderOf(clientId: number): string | undefined;
   /** The user the client id is durably bound to, when that is known. */
   ownerOf?(clientId: number): string | undefined;
+  /** The newest clock the room has seen under a client id (kept after the state is removed). */
+  clockOf(clientId: number): number | undefined;
   /** The states the room holds now. */
   roomStates: ReadonlyMap<number, unknown>;
 }
@@ -44,50 +46,48 @@ export interface AwarenessVerdict {
 }
 
 /**
- * Judges one awareness update of a connection before anything of it is applied. Throws
- * ProtocolError (the connection is closed, nothing applied) for what no stock client sends:
- * a malformed or oversized update or state, more client ids than a connection may have, or an
- * entry under a client id that belongs to another user. Keeps only `cursor` and a `user` stamped
- * with the sender's identity. Leaves out new client ids when the room is full (the sender is
- * not at fault) and removals of ids the sender never held (there is nothing of theirs to remove).
+ * Judges one awareness update of a connection before anything of it is applied.
+ *
+ * Only entries under the sender's own client ids are applied: those it announced, and new ones
+ * it announces now (newer than anything the room saw under that id). Every other entry is
+ * dropped without a word, because a stock y-websocket client sends back every state it
+ * receives: others' states, stale ones and removals come from honest clients all the time, and
+ * an entry under another user's client id is never applied, whatever its clock.
+ *
+ * Throws ProtocolError (the connection is closed, nothing applied) for what no stock client
+ * sends: malformed or oversized updates and states, a malformed state of its own, or more client
+ * ids than a connection may have. Of an applied state only `cursor` is kept, and `user` is
+ * stamped with the sender's identity. New client ids are left out when the room is full.
  */
 export function validateAwareness(update: Uint8Array, context: AwarenessContext, limits: AwarenessLimits): AwarenessVerdict {
   if (update.byteLength > limits.maxUpdateBytes) throw new ProtocolError(`awareness update too large (${update.byteLength} bytes)`);
-  const entries = decodeAwarenessEntries(update, {
-    maxEntries: limits.maxStatesPerConnection,
-    maxStateBytes: limits.maxStateBytes,
-  });
-  entries.forEach((entry) => checkNotSomeoneElses(entry.clientId, context));
+  const entries = decodeAwarenessEntries(update, { maxEntries: limits.maxStatesPerRoom, maxStateBytes: limits.maxStateBytes });
+  const mine = entries.filter((entry) => isSendersOwn(entry, context));
 
-  const announcing = new Set(entries.filter((e) => e.state !== null && !context.announced.has(e.clientId)).map((e) => e.clientId));
+  const announcing = new Set(mine.map((e) => e.clientId).filter((id) => !context.announced.has(id)));
   if (context.announced.size + announcing.size > limits.maxStatesPerConnection) {
     throw new ProtocolError('too many awareness client ids on one connection');
   }
   const joining = [...announcing].filter((id) => !context.roomStates.has(id));
   const roomFull = context.roomStates.size + joining.length > limits.maxStatesPerRoom ? joining : [];
 
-  const accepted: AwarenessEntry[] = [];
-  for (const entry of entries) {
-    if (roomFull.includes(entry.clientId)) continue;
-    if (entry.state === null) {
-      if (heldBySender(entry.clientId, context)) accepted.push(entry);
-      continue;
-    }
-    accepted.push({ ...entry, state: stamped(entry.state, context.user) });
-  }
+  const accepted = mine
+    .filter((entry) => !roomFull.includes(entry.clientId))
+    .map((entry) => (entry.state === null ? entry : { ...entry, state: stamped(entry.state, context.user) }));
   return { accepted, roomFull };
 }
 
-function checkNotSomeoneElses(clientId: number, context: AwarenessContext): void {
-  const holder = context.holderOf(clientId);
-  if (holder !== undefined && holder !== context.user.id) throw new ProtocolError('awareness client id held by another user');
+/**
+ * An id the sender announced, or a state under an id no one else holds (or its own user's other
+ * connection, a reconnect whose old socket is not closed yet) that is newer than the room's.
+ */
+function isSendersOwn({ clientId, clock, state }: AwarenessEntry, context: AwarenessContext): boolean {
   const owner = context.ownerOf?.(clientId);
-  if (owner !== undefined && owner !== context.user.id) throw new ProtocolError('awareness client id owned by another user');
-}
-
-/** The sender's own, or its user's other connection (a reconnect whose old socket is not closed yet). */
-function heldBySender(clientId: number, context: AwarenessContext): boolean {
-  return context.announced.has(clientId) || context.holderOf(clientId) === context.user.id;
+  if (owner !== undefined && owner !== context.user.id) return false;
+  if (context.announced.has(clientId)) return true;
+  const holder = context.holderOf(clientId);
+  const newer = clock > (context.clockOf(clientId) ?? 0);
+  return (holder === undefined || holder === context.user.id) && newer && state !== null;
 }
 
 function stamped(state: unknown, user: PublicUser): { cursor?: unknown; user: unknown } {
