@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { awarenessUserOf, isRenderableAwarenessState } from '../../../shared/awarenessState';
+import { DEFAULT_AWARENESS_LIMITS } from '../../../server/collab/validateAwareness';
 import { CloseCode } from '../../../shared/closeCodes';
 import type { PublicUser } from '../../../shared/user';
 import { LogCapture, WARN } from '../../helpers/captureLogs';
@@ -160,5 +161,35 @@ describe('Yjs channel attacks: awareness states from a modified client', () => {
   it("drops the removal of another delegation's cursor", async () => {
     await attackThenSync(awarenessFrame([{ clientId: victim.doc.clientID, clock: 1_000_000, state: null }]));
     await expectRoomHealthy();
+  });
+});
+
+describe('Yjs channel: a bounded number of awareness states per room', () => {
+  it('leaves a newcomer beyond AWARENESS_MAX_STATES_PER_ROOM invisible, logs it, and lets it edit', async () => {
+    const logs = new LogCapture();
+    const server = await startTestServer({ awarenessLimits: { ...DEFAULT_AWARENESS_LIMITS, maxStatesPerRoom: 2 } }, logs.logger);
+    const draftId = await server.demoDraftId();
+    const join = async (username: string) => {
+      const { token } = await server.login(username);
+      const client = connectYjs(server.wsUrl, draftId, token, { connect: false });
+      client.provider.awareness.setLocalStateField('cursor', null);
+      client.provider.connect();
+      await client.synced;
+      return client;
+    };
+    const first = await join('eu');
+    const watcher = await join('usa');
+    await awarenessUntil(first, (states) => states.has(watcher.doc.clientID));
+    const late = await join('kazakhstan');
+
+    // Frames are handled in order: once the edit arrives, the late client's awareness was judged.
+    firstOperativeText(late.doc).insert(0, 'Firmly ');
+    await waitForDoc(first.doc, (doc) => firstOperativeText(doc).toString().startsWith('Firmly '));
+    expect([...first.provider.awareness.getStates().keys()].sort()).toEqual([first.doc.clientID, watcher.doc.clientID].sort());
+    expect(late.provider.wsconnected).toBe(true);
+    expect(logs.entries).toContainEqual(expect.objectContaining({ level: WARN, msg: 'awareness left out: room is full', clientIds: [late.doc.clientID] }));
+
+    [first, watcher, late].forEach((client) => client.destroy());
+    await server.stop();
   });
 });
