@@ -7,6 +7,7 @@ import { PARAGRAPH_TYPES, resolutionSchema } from '../../shared/schema';
 import { resolutionKeymap } from './keymap';
 import { displayPlugins } from './plugins/displayPlugins';
 import { lintPlugin } from './plugins/lintPlugin';
+import { ownAwarenessPlugin } from './plugins/ownAwarenessPlugin';
 import { placeholderPlugin } from './plugins/placeholderPlugin';
 import { stableIdsPlugin } from './plugins/stableIdsPlugin';
 import { drawsRemoteCursor, remoteCursor, remoteSelection } from './remoteCursor';
@@ -30,6 +31,7 @@ export interface CollabEditorOptions {
 export function createCollabEditor(options: CollabEditorOptions): EditorView {
   const plugins = [
     ySyncPlugin(options.fragment),
+    ownAwarenessPlugin(options.awareness),
     yCursorPlugin(options.awareness, {
       awarenessStateFilter: drawsRemoteCursor,
       cursorBuilder: remoteCursor,

@@ -10,29 +10,42 @@ import { frame } from '../../helpers/yjsBytes';
 import { posOf } from './editorState';
 
 /** An awareness update as a server that checks nothing would relay it from a modified client. */
-function relayed(states: Array<[clientId: number, state: unknown]>): Uint8Array {
+function relayed(states: Array<[clientId: number, state: unknown]>, clock = 1): Uint8Array {
   return frame((e) => {
     encoding.writeVarUint(e, states.length);
     for (const [clientId, state] of states) {
       encoding.writeVarUint(e, clientId);
-      encoding.writeVarUint(e, 1);
+      encoding.writeVarUint(e, clock);
       encoding.writeVarString(e, JSON.stringify(state));
     }
   });
 }
 
+/** A draft in an editor bound to a Y.Doc, with a cursor position in its first operative paragraph. */
+function editorOfDraft() {
+  const doc = new Y.Doc();
+  const fragment = doc.getXmlFragment(PROSEMIRROR_FRAGMENT);
+  prosemirrorToYXmlFragment(draftDoc({ operative: ops('Urges;', 'Decides.') }), fragment);
+  const awareness = new Awareness(doc);
+  awareness.setLocalState({ user: { name: 'Kazakhstan', color: '#1f5fbf', userId: 'u-kz' } });
+  const view = createCollabEditor({ mount: document.body.appendChild(document.createElement('div')), fragment, awareness, editable: true, toolbar: null });
+  const operative = fragment.toArray()[4] as Y.XmlElement;
+  const firstOperative = (operative.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+  const position = Y.createRelativePositionFromTypeIndex(firstOperative, 2);
+  const cursor = JSON.parse(JSON.stringify({ anchor: position, head: position }));
+  /** A remote edit redraws the cursors at once (awareness changes alone are drawn on a timer). */
+  const remoteEdit = (text: string) => doc.transact(() => firstOperative.insert(0, text), 'remote');
+  const destroy = () => {
+    view.destroy();
+    awareness.destroy();
+    doc.destroy();
+  };
+  return { doc, fragment, awareness, view, firstOperative, cursor, remoteEdit, destroy };
+}
+
 describe('remote cursors in the editor', () => {
   it('draws the cursors it can read and ignores malformed states instead of breaking the editor', () => {
-    const doc = new Y.Doc();
-    const fragment = doc.getXmlFragment(PROSEMIRROR_FRAGMENT);
-    prosemirrorToYXmlFragment(draftDoc({ operative: ops('Urges;', 'Decides.') }), fragment);
-    const awareness = new Awareness(doc);
-    const view = createCollabEditor({ mount: document.body.appendChild(document.createElement('div')), fragment, awareness, editable: true, toolbar: null });
-    const operative = fragment.toArray()[4] as Y.XmlElement;
-    const firstOperative = (operative.get(0) as Y.XmlElement).get(0) as Y.XmlText;
-    const position = Y.createRelativePositionFromTypeIndex(firstOperative, 2);
-    const cursor = JSON.parse(JSON.stringify({ anchor: position, head: position }));
-
+    const { fragment, awareness, view, firstOperative, cursor, remoteEdit, destroy } = editorOfDraft();
     expect(() =>
       applyAwarenessUpdate(
         awareness,
@@ -45,8 +58,7 @@ describe('remote cursors in the editor', () => {
         'server',
       ),
     ).not.toThrow();
-    // A remote edit redraws the cursors at once (awareness changes are drawn on a timer).
-    expect(() => doc.transact(() => firstOperative.insert(0, 'Firmly '), 'remote')).not.toThrow();
+    expect(() => remoteEdit('Firmly ')).not.toThrow();
     expect(view.state.doc.textContent).toContain('Firmly Urges');
     expect([...view.dom.querySelectorAll('.remote-cursor-label')].map((label) => label.textContent)).toEqual(['European Union']);
 
@@ -54,8 +66,17 @@ describe('remote cursors in the editor', () => {
     expect(firstOperative.toString()).toBe('Firmly Urges;');
     expect(view.state.doc.textContent).toContain('Strongly Decides');
     expect(fragment.toString()).toContain('Strongly Decides');
-    view.destroy();
-    awareness.destroy();
-    doc.destroy();
+    destroy();
+  });
+
+  it('takes back its own state when a server relays another client\'s state under its client id', () => {
+    const { awareness, view, remoteEdit, destroy } = editorOfDraft();
+    const own = awareness.getLocalState();
+    applyAwarenessUpdate(awareness, relayed([[awareness.clientID, { user: 'Forged', cursor: { anchor: null } }]], 1_000), 'server');
+    expect(awareness.getLocalState()).toEqual(own);
+    // y-prosemirror reads this tab's own cursor back on every view update.
+    expect(() => remoteEdit('Firmly ')).not.toThrow();
+    expect(view.state.doc.textContent).toContain('Firmly Urges');
+    destroy();
   });
 });
