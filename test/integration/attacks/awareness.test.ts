@@ -104,7 +104,7 @@ describe('Yjs channel attacks: awareness states from a modified client', () => {
   beforeAll(async () => {
     server = await startTestServer({}, logs.logger);
     draftId = await server.demoDraftId();
-    for (const name of ['eu', 'usa', 'kazakhstan', 'nigeria']) accounts[name] = await server.login(name);
+    for (const name of ['eu', 'usa', 'kazakhstan', 'nigeria', 'belarus', 'philippines', 'chair']) accounts[name] = await server.login(name);
   });
 
   beforeEach(async () => {
@@ -161,6 +161,44 @@ describe('Yjs channel attacks: awareness states from a modified client', () => {
   it("drops the removal of another delegation's cursor", async () => {
     await attackThenSync(awarenessFrame([{ clientId: victim.doc.clientID, clock: 1_000_000, state: null }]));
     await expectRoomHealthy();
+  });
+
+  it("hands a delegation's client id to its new connection while the old socket is still open (a reconnect)", async () => {
+    const clientId = nextOwnId++;
+    const state = (clock: number, cursor: unknown) => awarenessFrame([{ clientId, clock, state: { cursor } }]);
+    const attached = async () => {
+      const connection = openRawYjs(server.wsUrl, draftId, accounts.eu.token);
+      await connection.firstMessage;
+      return connection;
+    };
+    const old = await attached();
+    old.ws.send(state(1, null));
+    await awarenessUntil(witness, (states) => states.get(clientId)?.cursor === null);
+    const fresh = await attached();
+    fresh.ws.send(state(2, victimState.cursor));
+    await awarenessUntil(witness, (states) => states.get(clientId)?.cursor !== null);
+
+    const removals: number[] = [];
+    witness.provider.awareness.on('change', ({ removed }: { removed: number[] }) => removals.push(...removed));
+    old.ws.close();
+    await old.closed;
+    fresh.ws.send(state(3, null));
+    await awarenessUntil(witness, (states) => states.get(clientId)?.cursor === null);
+    await connect('nigeria');
+    expect(removals).not.toContain(clientId);
+    expect(witness.provider.awareness.getStates().get(clientId)).toEqual({ cursor: null, user: awarenessUserOf(accounts.eu.user) });
+    fresh.ws.close();
+  });
+
+  it('keeps a stock client that joins a room with more cursors than one connection may hold (it echoes them all)', async () => {
+    const others = await Promise.all(['kazakhstan', 'nigeria', 'belarus', 'philippines'].map((name) => connect(name, { cursor: null })));
+    const all = [victim, ...others].map((client) => client.doc.clientID);
+    await awarenessUntil(witness, (states) => all.every((id) => states.has(id)));
+    const newcomer = await connect('chair');
+    await awarenessUntil(newcomer, (states) => all.every((id) => states.has(id)));
+    firstOperativeText(newcomer.doc).insert(0, 'Further ');
+    await waitForDoc(witness.doc, (doc) => firstOperativeText(doc).toString().startsWith('Further '));
+    expect(newcomer.provider.wsconnected).toBe(true);
   });
 });
 
