@@ -203,13 +203,24 @@ describe('Yjs channel attacks: awareness states from a modified client', () => {
 });
 
 describe('Yjs channel: a bounded number of awareness states per room', () => {
+  const logs = new LogCapture();
+  let server: TestServer;
+  const clients: YjsClient[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer({ awarenessLimits: { ...DEFAULT_AWARENESS_LIMITS, maxStatesPerRoom: 2 } }, logs.logger);
+  });
+  afterAll(async () => {
+    clients.forEach((client) => client.destroy());
+    await server.stop();
+  });
+
   it('leaves a newcomer beyond AWARENESS_MAX_STATES_PER_ROOM invisible, logs it, and lets it edit', async () => {
-    const logs = new LogCapture();
-    const server = await startTestServer({ awarenessLimits: { ...DEFAULT_AWARENESS_LIMITS, maxStatesPerRoom: 2 } }, logs.logger);
     const draftId = await server.demoDraftId();
     const join = async (username: string) => {
       const { token } = await server.login(username);
       const client = connectYjs(server.wsUrl, draftId, token, { connect: false });
+      clients.push(client);
       client.provider.awareness.setLocalStateField('cursor', null);
       client.provider.connect();
       await client.synced;
@@ -226,8 +237,5 @@ describe('Yjs channel: a bounded number of awareness states per room', () => {
     expect([...first.provider.awareness.getStates().keys()].sort()).toEqual([first.doc.clientID, watcher.doc.clientID].sort());
     expect(late.provider.wsconnected).toBe(true);
     expect(logs.entries).toContainEqual(expect.objectContaining({ level: WARN, msg: 'awareness left out: room is full', clientIds: [late.doc.clientID] }));
-
-    [first, watcher, late].forEach((client) => client.destroy());
-    await server.stop();
   });
 });
