@@ -40,6 +40,8 @@ describe('Yjs channel attacks: awareness states from a modified client', () => {
   let victim: YjsClient;
   let witness: YjsClient;
   let attacker: RawConnection;
+  /** Raw connections of a test other than the attacker. */
+  const raws: RawConnection[] = [];
   /** The victim's cursor as every reader should see it. */
   let victimState: Record<string, unknown>;
 
@@ -120,7 +122,7 @@ describe('Yjs channel attacks: awareness states from a modified client', () => {
   });
 
   afterEach(() => {
-    attacker.ws.terminate();
+    [attacker, ...raws.splice(0)].forEach((connection) => connection.ws.terminate());
     clients.splice(0).forEach((client) => client.destroy());
   });
   afterAll(() => server.stop());
@@ -168,6 +170,7 @@ describe('Yjs channel attacks: awareness states from a modified client', () => {
     const state = (clock: number, cursor: unknown) => awarenessFrame([{ clientId, clock, state: { cursor } }]);
     const attached = async () => {
       const connection = openRawYjs(server.wsUrl, draftId, accounts.eu.token);
+      raws.push(connection);
       await connection.firstMessage;
       return connection;
     };
@@ -187,7 +190,6 @@ describe('Yjs channel attacks: awareness states from a modified client', () => {
     await connect('nigeria');
     expect(removals).not.toContain(clientId);
     expect(witness.provider.awareness.getStates().get(clientId)).toEqual({ cursor: null, user: awarenessUserOf(accounts.eu.user) });
-    fresh.ws.close();
   });
 
   it('keeps a stock client that joins a room with more cursors than one connection may hold (it echoes them all)', async () => {
