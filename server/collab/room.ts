@@ -146,7 +146,10 @@ export class Room {
     return {
       user: connection.user,
       announced: connection.awarenessIds,
-      holderOf: (clientId) => [...this.connections].find((c) => c !== connection && c.awarenessIds.has(clientId))?.user.id,
+      isHeldByOther: (clientId) => {
+        for (const other of this.connections) if (other !== connection && other.awarenessIds.has(clientId)) return true;
+        return false;
+      },
       ownerOf: this.options.clientIdOwner,
       clockOf: (clientId) => this.awareness.meta.get(clientId)?.clock,
       roomStates: this.awareness.getStates(),
@@ -176,12 +179,9 @@ export class Room {
     const changed = added.concat(updated, removed);
     if (origin && this.connections.has(origin as CollabConnection)) {
       const connection = origin as CollabConnection;
-      // Whoever last set a state holds its client id (a reconnect takes it from the old socket).
-      // Ids stay announced after a removal, so a connection cannot cycle through ids.
-      for (const id of added.concat(updated)) {
-        this.connections.forEach((other) => other.awarenessIds.delete(id));
-        connection.awarenessIds.add(id);
-      }
+      // A re-announced id comes as `updated`. Ids stay announced after a removal, so a
+      // connection cannot cycle through ids.
+      added.concat(updated).forEach((id) => connection.awarenessIds.add(id));
     }
     this.broadcast(awarenessMessage(this.awareness, changed), null);
   };

@@ -28,8 +28,8 @@ export interface AwarenessContext {
   user: PublicUser;
   /** Client ids this connection announced. */
   announced: ReadonlySet<number>;
-  /** The user of another connection of this room that currently announces the client id. */
-  holderOf(clientId: number): string | undefined;
+  /** Whether another connection of this room currently announces the client id. */
+  isHeldByOther(clientId: number): boolean;
   /** The user the client id is durably bound to, when that is known. */
   ownerOf?(clientId: number): string | undefined;
   /** The newest clock the room has seen under a client id (kept after the state is removed). */
@@ -52,7 +52,7 @@ export interface AwarenessVerdict {
  * it announces now (newer than anything the room saw under that id). Every other entry is
  * dropped without a word, because a stock y-websocket client sends back every state it
  * receives: others' states, stale ones and removals come from honest clients all the time, and
- * an entry under another user's client id is never applied, whatever its clock.
+ * an entry under a client id another connection holds is never applied, whatever its clock.
  *
  * Throws ProtocolError (the connection is closed, nothing applied) for what no stock client
  * sends: malformed or oversized updates and states, a malformed state of its own, or more client
@@ -78,16 +78,14 @@ export function validateAwareness(update: Uint8Array, context: AwarenessContext,
 }
 
 /**
- * An id the sender announced, or a state under an id no one else holds (or its own user's other
- * connection, a reconnect whose old socket is not closed yet) that is newer than the room's.
+ * An id the sender announced, or a state under an id no other connection holds (not even one of
+ * the same user: its tabs echo each other's states) that is newer than anything the room saw.
  */
 function isSendersOwn({ clientId, clock, state }: AwarenessEntry, context: AwarenessContext): boolean {
   const owner = context.ownerOf?.(clientId);
   if (owner !== undefined && owner !== context.user.id) return false;
   if (context.announced.has(clientId)) return true;
-  const holder = context.holderOf(clientId);
-  const newer = clock > (context.clockOf(clientId) ?? 0);
-  return (holder === undefined || holder === context.user.id) && newer && state !== null;
+  return !context.isHeldByOther(clientId) && clock > (context.clockOf(clientId) ?? 0) && state !== null;
 }
 
 function stamped(state: unknown, user: PublicUser): { cursor?: unknown; user: unknown } {

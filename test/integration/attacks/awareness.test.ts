@@ -165,7 +165,7 @@ describe('Yjs channel attacks: awareness states from a modified client', () => {
     await expectRoomHealthy();
   });
 
-  it("hands a delegation's client id to its new connection while the old socket is still open (a reconnect)", async () => {
+  it("keeps a client id with the connection that announced it, even against the same delegation's other connection", async () => {
     const clientId = nextOwnId++;
     const state = (clock: number, cursor: unknown) => awarenessFrame([{ clientId, clock, state: { cursor } }]);
     const attached = async () => {
@@ -174,22 +174,25 @@ describe('Yjs channel attacks: awareness states from a modified client', () => {
       await connection.firstMessage;
       return connection;
     };
-    const old = await attached();
-    old.ws.send(state(1, null));
+    const first = await attached();
+    first.ws.send(state(1, null));
     await awarenessUntil(witness, (states) => states.get(clientId)?.cursor === null);
-    const fresh = await attached();
-    fresh.ws.send(state(2, victimState.cursor));
-    await awarenessUntil(witness, (states) => states.get(clientId)?.cursor !== null);
 
-    const removals: number[] = [];
-    witness.provider.awareness.on('change', ({ removed }: { removed: number[] }) => removals.push(...removed));
-    old.ws.close();
-    await old.closed;
-    fresh.ws.send(state(3, null));
-    await awarenessUntil(witness, (states) => states.get(clientId)?.cursor === null);
-    await connect('nigeria');
-    expect(removals).not.toContain(clientId);
+    // Tabs of one browser echo each other's states; the second connection's copy is not applied.
+    const second = await attached();
+    const secondOwnId = nextOwnId++;
+    second.ws.send(state(2, victimState.cursor));
+    second.ws.send(awarenessFrame([{ clientId: secondOwnId, clock: 1, state: { cursor: null } }]));
+    await awarenessUntil(witness, (states) => states.has(secondOwnId));
     expect(witness.provider.awareness.getStates().get(clientId)).toEqual({ cursor: null, user: awarenessUserOf(accounts.eu.user) });
+
+    // Once the first connection is gone, the id is free again (a reconnect whose old socket lingered).
+    first.ws.close();
+    await awarenessUntil(witness, (states) => !states.has(clientId));
+    second.ws.send(state(3, victimState.cursor));
+    await awarenessUntil(witness, (states) => states.get(clientId)?.cursor !== undefined);
+    expect(witness.provider.awareness.getStates().get(clientId)).toEqual({ ...victimState, user: awarenessUserOf(accounts.eu.user) });
+    await expectRoomHealthy();
   });
 
   it('keeps a stock client that joins a room with more cursors than one connection may hold (it echoes them all)', async () => {
