@@ -46,9 +46,8 @@ describe('Yjs channel attacks: awareness states from a modified client', () => {
   let victimState: Record<string, unknown>;
 
   const connect = async (username: string, state?: Record<string, unknown>) => {
-    const client = connectYjs(server.wsUrl, draftId, accounts[username].token, { connect: false });
+    const client = connectYjs(server.wsUrl, draftId, accounts[username].token);
     clients.push(client);
-    client.provider.connect();
     await client.synced;
     if (state) Object.entries(state).forEach(([field, value]) => client.provider.awareness.setLocalStateField(field, value));
     return client;
@@ -61,12 +60,12 @@ describe('Yjs channel attacks: awareness states from a modified client', () => {
     return Promise.race([attacker.closed.then((closed) => ({ closed })), relayed]);
   };
 
+  /** The room remembers the clock of every client id it saw, so each test announces a fresh one. */
+  let nextOwnId = 4000;
   /**
    * Sends the frame, then a state of the attacker's own, and resolves once the witness has it:
    * frames are handled in order, so by then the server has dealt with the first one.
    */
-  /** The room remembers the clock of every client id it saw, so each test announces a fresh one. */
-  let nextOwnId = 4000;
   const attackThenSync = async (bytes: Uint8Array) => {
     const ownId = nextOwnId++;
     attacker.ws.send(bytes);
