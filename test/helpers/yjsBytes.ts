@@ -51,13 +51,9 @@ export function withoutDeleteSet(update: Uint8Array): Uint8Array {
   return update.subarray(0, update.length - 1);
 }
 
-/**
- * y-websocket message type 1 (awareness) carrying these entries exactly as y-protocols encodes
- * them (count, then client id, clock and JSON state each); `state` is sent as given, so a test
- * can put anything a modified client could.
- */
-export function awarenessFrame(entries: Array<{ clientId: number; clock: number; state: unknown }>): Uint8Array {
-  const update = frame((e) => {
+/** An awareness update as y-protocols encodes it: count, then client id, clock and JSON state each (state sent as given). */
+export function awarenessUpdate(entries: Array<{ clientId: number; clock: number; state: unknown }>): Uint8Array {
+  return frame((e) => {
     encoding.writeVarUint(e, entries.length);
     for (const { clientId, clock, state } of entries) {
       encoding.writeVarUint(e, clientId);
@@ -65,8 +61,12 @@ export function awarenessFrame(entries: Array<{ clientId: number; clock: number;
       encoding.writeVarString(e, JSON.stringify(state));
     }
   });
+}
+
+/** y-websocket message type 1 (awareness) carrying these entries, so a test can send anything a modified client could. */
+export function awarenessFrame(entries: Array<{ clientId: number; clock: number; state: unknown }>): Uint8Array {
   return frame((e) => {
     encoding.writeVarUint(e, 1);
-    encoding.writeVarUint8Array(e, update);
+    encoding.writeVarUint8Array(e, awarenessUpdate(entries));
   });
 }

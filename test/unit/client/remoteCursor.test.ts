@@ -1,24 +1,16 @@
 /** @jest-environment jsdom */
-import * as encoding from 'lib0/encoding';
 import { prosemirrorToYXmlFragment } from 'y-prosemirror';
 import { applyAwarenessUpdate, Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { createCollabEditor } from '../../../client/editor/createEditor';
 import { PROSEMIRROR_FRAGMENT } from '../../../shared/schema';
 import { draftDoc, ops } from '../shared/draftFixture';
-import { frame } from '../../helpers/yjsBytes';
+import { awarenessUpdate } from '../../helpers/yjsBytes';
 import { posOf } from './editorState';
 
 /** An awareness update as a server that checks nothing would relay it from a modified client. */
 function relayed(states: Array<[clientId: number, state: unknown]>, clock = 1): Uint8Array {
-  return frame((e) => {
-    encoding.writeVarUint(e, states.length);
-    for (const [clientId, state] of states) {
-      encoding.writeVarUint(e, clientId);
-      encoding.writeVarUint(e, clock);
-      encoding.writeVarString(e, JSON.stringify(state));
-    }
-  });
+  return awarenessUpdate(states.map(([clientId, state]) => ({ clientId, clock, state })));
 }
 
 /** A draft in an editor bound to a Y.Doc, with a cursor position in its first operative paragraph. */
@@ -40,7 +32,7 @@ function editorOfDraft() {
     awareness.destroy();
     doc.destroy();
   };
-  return { doc, fragment, awareness, view, firstOperative, cursor, remoteEdit, destroy };
+  return { fragment, awareness, view, firstOperative, cursor, remoteEdit, destroy };
 }
 
 describe('remote cursors in the editor', () => {
