@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_AWARENESS_LIMITS, type AwarenessLimits } from './collab/validateAwareness';
 
 /** Typed configuration, read once from the environment in main.ts and passed down. */
 export interface Config {
@@ -34,6 +35,8 @@ export interface Config {
   loginFailuresPerAccount: number;
   /** ...and for all usernames together from one address. */
   loginFailuresPerAddress: number;
+  /** Sizes and counts of awareness (cursor) states on the Yjs channel. */
+  awarenessLimits: AwarenessLimits;
   /** Milliseconds a document without connections stays in memory. */
   idleUnloadMs: number;
   /** Log entries after the snapshot that trigger a new snapshot. */
@@ -90,6 +93,10 @@ const EnvSchema = z.object({
   DRAFTS_PER_HOUR: z.coerce.number().int().positive().default(30),
   LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
   LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(100),
+  AWARENESS_MAX_UPDATE_BYTES: z.coerce.number().int().positive().default(DEFAULT_AWARENESS_LIMITS.maxUpdateBytes),
+  AWARENESS_MAX_STATE_BYTES: z.coerce.number().int().positive().default(DEFAULT_AWARENESS_LIMITS.maxStateBytes),
+  AWARENESS_MAX_STATES_PER_CONNECTION: z.coerce.number().int().positive().default(DEFAULT_AWARENESS_LIMITS.maxStatesPerConnection),
+  AWARENESS_MAX_STATES_PER_ROOM: z.coerce.number().int().positive().default(DEFAULT_AWARENESS_LIMITS.maxStatesPerRoom),
   IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
   SNAPSHOT_EVERY: z.coerce.number().int().positive().default(500),
   CHECKPOINT_QUIET_MS: z.coerce.number().int().positive().default(2 * 60 * 1000),
@@ -134,6 +141,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     draftsPerHour: e.DRAFTS_PER_HOUR,
     loginFailuresPerAccount: e.LOGIN_FAILURES_PER_ACCOUNT,
     loginFailuresPerAddress: e.LOGIN_FAILURES_PER_ADDRESS,
+    awarenessLimits: {
+      maxUpdateBytes: e.AWARENESS_MAX_UPDATE_BYTES,
+      maxStateBytes: e.AWARENESS_MAX_STATE_BYTES,
+      maxStatesPerConnection: e.AWARENESS_MAX_STATES_PER_CONNECTION,
+      maxStatesPerRoom: e.AWARENESS_MAX_STATES_PER_ROOM,
+    },
     idleUnloadMs: e.IDLE_UNLOAD_MS,
     snapshotEvery: e.SNAPSHOT_EVERY,
     checkpointQuietMs: e.CHECKPOINT_QUIET_MS,

@@ -85,6 +85,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     ownership: new ClientIdOwnership(store.clientIds),
     snapshotEvery: config.snapshotEvery,
     idleUnloadMs: config.idleUnloadMs,
+    awarenessLimits: config.awarenessLimits,
     onDurableChange: (draftId) => checkpoints.noteChange(draftId),
     beforeUnload: async (room) => {
       if (checkpoints.settle(room.draftId)) await versions.checkpoint(room);

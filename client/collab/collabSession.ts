@@ -1,12 +1,12 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { awarenessUserOf } from '../../shared/awarenessState';
 import { PROSEMIRROR_FRAGMENT } from '../../shared/schema';
 import type { PublicUser } from '../../shared/user';
 import { closesForGood } from './closesForGood';
 import { connectionStatus, type ConnectionFacts, type ConnectionStatus } from './connectionStatus';
 import { pauseWhileOffline } from './pauseWhileOffline';
-import { userColor } from './userColor';
 
 export interface CollabSessionOptions {
   draftId: string;
@@ -25,12 +25,6 @@ export interface CollabHandlers {
   onClosed: (code: number, reason: string) => void;
 }
 
-/** The awareness payload y-prosemirror's cursor plugin reads: `name` labels the cursor. */
-export interface AwarenessUser {
-  name: string;
-  color: string;
-  userId: string;
-}
 
 /**
  * One open draft: the Y.Doc, its copy in IndexedDB (so a reload without a
@@ -61,7 +55,7 @@ export class CollabSession {
       connect: navigator.onLine,
     });
     this.stopFollowingNetwork = pauseWhileOffline(this.provider, () => !this.closedForGood);
-    if (options.user) this.provider.awareness.setLocalStateField('user', awarenessUser(options.user));
+    if (options.user) this.provider.awareness.setLocalStateField('user', awarenessUserOf(options.user));
     else this.provider.awareness.setLocalState(null);
 
     this.firstServerSync = new Promise((resolve) => {
@@ -122,10 +116,6 @@ export class CollabSession {
     this.status = next;
     this.handlers.onStatus(next);
   }
-}
-
-export function awarenessUser(user: PublicUser): AwarenessUser {
-  return { name: user.delegation, color: userColor(user.id), userId: user.id };
 }
 
 /** The Yjs endpoint on the origin that served the page. */

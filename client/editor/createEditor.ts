@@ -7,11 +7,12 @@ import { PARAGRAPH_TYPES, resolutionSchema } from '../../shared/schema';
 import { resolutionKeymap } from './keymap';
 import { displayPlugins } from './plugins/displayPlugins';
 import { lintPlugin } from './plugins/lintPlugin';
+import { ownAwarenessPlugin } from './plugins/ownAwarenessPlugin';
 import { paragraphTextPlugin } from './plugins/paragraphTextPlugin';
 import { placeholderPlugin } from './plugins/placeholderPlugin';
 import { stableIdsPlugin } from './plugins/stableIdsPlugin';
 import { stickyCaretPlugin } from './plugins/stickyCaretPlugin';
-import { remoteCursor, remoteSelection } from './remoteCursor';
+import { drawsRemoteCursor, remoteCursor, remoteSelection } from './remoteCursor';
 import { toolbarPlugin } from './toolbar';
 
 export interface CollabEditorOptions {
@@ -32,7 +33,12 @@ export interface CollabEditorOptions {
 export function createCollabEditor(options: CollabEditorOptions): EditorView {
   const plugins = [
     ySyncPlugin(options.fragment),
-    yCursorPlugin(options.awareness, { cursorBuilder: remoteCursor, selectionBuilder: remoteSelection }),
+    ownAwarenessPlugin(options.awareness),
+    yCursorPlugin(options.awareness, {
+      awarenessStateFilter: drawsRemoteCursor,
+      cursorBuilder: remoteCursor,
+      selectionBuilder: remoteSelection,
+    }),
     // Undo never deletes a paragraph someone else has since written in.
     yUndoPlugin({ protectedNodes: PARAGRAPH_TYPES }),
     // Words two delegations type at the same spot stay whole.

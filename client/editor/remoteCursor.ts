@@ -1,5 +1,6 @@
 import type { DecorationAttrs } from 'prosemirror-view';
-import { safeColor } from '../collab/userColor';
+import { isRenderableAwarenessState } from '../../shared/awarenessState';
+import { safeColor } from '../../shared/userColor';
 
 /** What another client put in its awareness state; untrusted, so every field is checked. */
 interface RemoteUser {
@@ -29,4 +30,13 @@ export function remoteCursor(user: RemoteUser): HTMLElement {
 /** The highlight of another person's selection: their colour, mostly transparent. */
 export function remoteSelection(user: RemoteUser): DecorationAttrs {
   return { class: 'remote-selection', style: `background-color: ${safeColor(user.color)}33` };
+}
+
+/**
+ * Which awareness states y-prosemirror's cursor plugin draws: other clients' states it can read
+ * without throwing. A server that does not check relays whatever a modified client sends, and
+ * one state the plugin chokes on would break the editor for everyone in the room.
+ */
+export function drawsRemoteCursor(localClientId: number, clientId: number, state: unknown): boolean {
+  return clientId !== localClientId && isRenderableAwarenessState(state);
 }

@@ -1,6 +1,6 @@
 import { h, replaceChildren } from '../app/dom';
 import { roleName } from '../app/roleName';
-import { userColor } from '../collab/userColor';
+import { userColor } from '../../shared/userColor';
 import type { PresenceEntry } from '../../shared/presence';
 
 /** Facilitator first, then delegations in alphabetical order. */

@@ -5,10 +5,12 @@ import type { Logger } from '../logger';
 import type { DocumentStore } from '../store/types';
 import type { ClientIdOwnership } from './clientIdOwnership';
 import type { CollabConnection } from './connection';
+import { encodeAwarenessEntries } from './awarenessEntries';
 import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages';
 import { isUpdateOrigin, type UpdateOrigin } from './origin';
 import { ProtocolError, type ClientMessage } from './parseMessage';
 import type { PersistenceQueue } from './persistenceQueue';
+import { validateAwareness, type AwarenessContext, type AwarenessLimits } from './validateAwareness';
 import { validateUpdate } from './validateUpdate';
 import { assertUpdateFitsSchema } from './validateContent';
 
@@ -27,6 +29,7 @@ export interface RoomOptions {
   ownership: ClientIdOwnership;
   /** Told after each change became durable (schedules automatic checkpoints). */
   onDurableChange?: (draftId: string) => void;
+  awarenessLimits: AwarenessLimits;
 }
 
 /**
@@ -74,7 +77,8 @@ export class Room {
 
   /**
    * Handles one decoded frame; throws ProtocolError when the client must be disconnected.
-   * Synchronous except for a sync step 1, which waits until what it answers with is durable.
+   * Synchronous except for a sync step 1, which waits until what it answers with is durable, and
+   * for the first frame that uses a client id this server has not seen (claimed in the store).
    */
   receive(connection: CollabConnection, message: ClientMessage): void | Promise<void> {
     switch (message.type) {
@@ -173,12 +177,36 @@ export class Room {
     }
   }
 
-  private applyAwareness(connection: CollabConnection, update: Uint8Array): void {
-    try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
-    } catch {
-      throw new ProtocolError('malformed awareness update');
+  /**
+   * Validates and stamps the frame's states before any of it is applied (see validateAwareness).
+   * The client ids a connection announces are claimed for its user, as its updates' are: a
+   * client announces its id before it types, so nobody who saw the cursor can write under that
+   * id first and have the owner's edits refused.
+   */
+  private applyAwareness(connection: CollabConnection, update: Uint8Array): void | Promise<void> {
+    const { accepted, roomFull } = validateAwareness(update, this.awarenessContext(connection), this.options.awarenessLimits);
+    if (roomFull.length > 0) {
+      this.options.logger.warn({ draftId: this.draftId, user: connection.user.id, clientIds: roomFull }, 'awareness left out: room is full');
     }
+    if (accepted.length === 0) return;
+    const claiming = this.options.ownership.claim(accepted.map((entry) => entry.clientId), connection.user.id);
+    // Validated again once claimed: an id that turned out to be someone else's is dropped.
+    if (claiming) return claiming.then(() => this.applyAwareness(connection, update));
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), connection);
+  }
+
+  private awarenessContext(connection: CollabConnection): AwarenessContext {
+    return {
+      user: connection.user,
+      announced: connection.awarenessIds,
+      isHeldByOther: (clientId) => {
+        for (const other of this.connections) if (other !== connection && other.awarenessIds.has(clientId)) return true;
+        return false;
+      },
+      ownerOf: (clientId) => this.options.ownership.ownerOf(clientId),
+      clockOf: (clientId) => this.awareness.meta.get(clientId)?.clock,
+      roomStates: this.awareness.getStates(),
+    };
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -204,26 +232,12 @@ export class Room {
     const changed = added.concat(updated, removed);
     if (origin && this.connections.has(origin as CollabConnection)) {
       const connection = origin as CollabConnection;
-      added.forEach((id) => connection.awarenessIds.add(id));
-      removed.forEach((id) => connection.awarenessIds.delete(id));
-      this.stampIdentity(connection, added.concat(updated));
+      // A re-announced id comes as `updated`. Ids stay announced after a removal, so a
+      // connection cannot cycle through ids.
+      added.concat(updated).forEach((id) => connection.awarenessIds.add(id));
     }
     this.broadcast(awarenessMessage(this.awareness, changed), null);
   };
-
-  /**
-   * A cursor label is attribution too: whatever name a client puts in its awareness `user`,
-   * the others see the delegation the server authenticated (the relay encodes these states).
-   */
-  private stampIdentity(connection: CollabConnection, ids: number[]): void {
-    const states = this.awareness.getStates();
-    for (const id of ids) {
-      const state = states.get(id);
-      if (state && typeof state.user === 'object' && state.user !== null) {
-        state.user = { ...state.user, name: connection.user.delegation, userId: connection.user.id };
-      }
-    }
-  }
 
   private broadcast(message: Uint8Array, except: CollabConnection | null): void {
     for (const connection of this.connections) {

@@ -4,6 +4,7 @@ import type { ClientIdOwnership } from './clientIdOwnership';
 import { loadDocument } from './loadDocument';
 import type { PersistenceQueue } from './persistenceQueue';
 import { Room } from './room';
+import { DEFAULT_AWARENESS_LIMITS, type AwarenessLimits } from './validateAwareness';
 
 export interface RoomRegistryOptions {
   documents: DocumentStore;
@@ -13,6 +14,7 @@ export interface RoomRegistryOptions {
   snapshotEvery: number;
   idleUnloadMs: number;
   onDurableChange?: (draftId: string) => void;
+  awarenessLimits?: AwarenessLimits;
   /** Last look at a room before it leaves memory (writes a checkpoint). */
   beforeUnload?: (room: Room) => Promise<void>;
 }
@@ -97,9 +99,9 @@ export class RoomRegistry {
   }
 
   private async load(draftId: string): Promise<Room> {
-    const { documents, persistence, logger, ownership, snapshotEvery, onDurableChange } = this.options;
+    const { documents, persistence, logger, ownership, snapshotEvery, onDurableChange, awarenessLimits = DEFAULT_AWARENESS_LIMITS } = this.options;
     const loaded = await loadDocument(documents, draftId, logger);
-    return new Room({ draftId, ...loaded, snapshotEvery, persistence, documents, logger, ownership, onDurableChange });
+    return new Room({ draftId, ...loaded, snapshotEvery, persistence, documents, logger, ownership, onDurableChange, awarenessLimits });
   }
 
   private async unload(draftId: string, entry: Entry, force = false): Promise<void> {

@@ -57,3 +57,23 @@ export function withoutDeleteSet(update: Uint8Array): Uint8Array {
   if (update[update.length - 1] !== 0) throw new Error('expected an update whose delete set is empty');
   return update.subarray(0, update.length - 1);
 }
+
+/** An awareness update as y-protocols encodes it: count, then client id, clock and JSON state each (state sent as given). */
+export function awarenessUpdate(entries: Array<{ clientId: number; clock: number; state: unknown }>): Uint8Array {
+  return frame((e) => {
+    encoding.writeVarUint(e, entries.length);
+    for (const { clientId, clock, state } of entries) {
+      encoding.writeVarUint(e, clientId);
+      encoding.writeVarUint(e, clock);
+      encoding.writeVarString(e, JSON.stringify(state));
+    }
+  });
+}
+
+/** y-websocket message type 1 (awareness) carrying these entries, so a test can send anything a modified client could. */
+export function awarenessFrame(entries: Array<{ clientId: number; clock: number; state: unknown }>): Uint8Array {
+  return frame((e) => {
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarUint8Array(e, awarenessUpdate(entries));
+  });
+}

@@ -173,7 +173,7 @@ describe('Yjs channel: bad input closes only the offending connection', () => {
             encoding.writeVarUint(e, 1);
             encoding.writeVarUint8Array(e, garbage(32));
           }),
-        /malformed awareness update/,
+        /awareness/,
       ],
       [
         // At the limit exactly: passes the size check and is judged by its content.

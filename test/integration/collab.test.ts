@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { awarenessUserOf } from '../../shared/awarenessState';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { connectYjs, paragraphTexts, waitForDoc, type YjsClient } from '../helpers/yjsClient';
 
@@ -72,14 +73,14 @@ describe('Yjs channel: co-editing through the server', () => {
     expect(authors).toContain(user.id);
   });
 
-  it('labels every cursor with the authenticated delegation, whatever name the client claims', async () => {
+  it('labels and colours every cursor as the authenticated delegation, whatever the client claims', async () => {
     const kz = await connect('kazakhstan');
     const eu = await connect('eu');
     kz.provider.awareness.setLocalStateField('user', { name: 'United States', color: '#123456', userId: 'forged' });
     const kzId = kz.doc.clientID;
     const label = () => eu.provider.awareness.getStates().get(kzId)?.user;
     await new Promise<void>((resolve) => (label() ? resolve() : eu.provider.awareness.on('change', () => label() && resolve())));
-    expect(label()).toEqual({ name: 'Kazakhstan', color: '#123456', userId: (await server.login('kazakhstan')).user.id });
+    expect(label()).toEqual(awarenessUserOf((await server.login('kazakhstan')).user));
   });
 
   it('shares cursors (awareness) and removes them when a client leaves', async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import { CloseCode } from '../../../shared/closeCodes';
 import { WARN } from '../../helpers/captureLogs';
-import { paragraphTexts } from '../../helpers/yjsClient';
+import { paragraphTexts, waitForDoc } from '../../helpers/yjsClient';
 import { updatesAs } from '../../helpers/yjsBytes';
 import { AttackScene, operativeText, updateFrame } from './scene';
 
@@ -51,6 +51,21 @@ describe('attack: writing under another delegation\'s client id', () => {
       expect(texts).toEqual(paragraphTexts(scene.victim.doc));
     }
     victimState = Y.encodeStateAsUpdate(scene.victim.doc);
+  });
+
+  it('refuses it before the victim has typed: an id is claimed when its cursor is announced', async () => {
+    const quiet = await scene.connect('philippines');
+    const announced = quiet.doc.clientID;
+    await new Promise<void>((resolve) => {
+      const seen = () => scene.bystander.provider.awareness.getStates().has(announced) && resolve();
+      scene.bystander.provider.awareness.on('change', seen);
+      seen();
+    });
+    await hijack(announced, quiet.doc);
+
+    operativeText(quiet.doc, 3).insert(0, 'Stresses ');
+    await waitForDoc(scene.bystander.doc, (doc) => operativeText(doc, 3).toString().startsWith('Stresses '));
+    expect(paragraphTexts(scene.bystander.doc).join('\n')).not.toContain('HIJACKED');
   });
 
   it('still refuses it after a restart on the same data', async () => {

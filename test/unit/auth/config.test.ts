@@ -38,6 +38,18 @@ describe('configuration', () => {
     });
   });
 
+  it('reads the awareness limits, with defaults', () => {
+    expect(loadConfig({}).awarenessLimits).toEqual({ maxUpdateBytes: 1024 * 1024, maxStateBytes: 2048, maxStatesPerConnection: 4, maxStatesPerRoom: 1000 });
+    const env = {
+      AWARENESS_MAX_UPDATE_BYTES: '65536',
+      AWARENESS_MAX_STATE_BYTES: '512',
+      AWARENESS_MAX_STATES_PER_CONNECTION: '2',
+      AWARENESS_MAX_STATES_PER_ROOM: '50',
+    };
+    expect(loadConfig(env).awarenessLimits).toEqual({ maxUpdateBytes: 65536, maxStateBytes: 512, maxStatesPerConnection: 2, maxStatesPerRoom: 50 });
+    expect(problemsOf({ AWARENESS_MAX_STATES_PER_ROOM: '0' })).toMatch(/AWARENESS_MAX_STATES_PER_ROOM/);
+  });
+
   it('reads and converts the environment', () => {
     expect(
       loadConfig({

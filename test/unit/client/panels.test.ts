@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { userColor } from '../../../client/collab/userColor';
+import { userColor } from '../../../shared/userColor';
 import { ConnectionIndicator } from '../../../client/panels/connectionIndicator';
 import { draftsList } from '../../../client/panels/draftsList';
 import { PeoplePanel } from '../../../client/panels/peoplePanel';

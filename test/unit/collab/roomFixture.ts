@@ -3,6 +3,7 @@ import { ClientIdOwnership } from '../../../server/collab/clientIdOwnership';
 import { CollabConnection } from '../../../server/collab/connection';
 import { PersistenceQueue } from '../../../server/collab/persistenceQueue';
 import { Room } from '../../../server/collab/room';
+import { DEFAULT_AWARENESS_LIMITS } from '../../../server/collab/validateAwareness';
 import type { DocumentStore } from '../../../server/store/types';
 import type { PublicUser } from '../../../shared/user';
 import { LogCapture } from '../../helpers/captureLogs';
@@ -63,6 +64,7 @@ export async function openRoomFixture(wrap: (documents: DocumentStore) => Docume
     documents,
     logger: logs.logger,
     ownership: new ClientIdOwnership(temp.store.clientIds),
+    awarenessLimits: DEFAULT_AWARENESS_LIMITS,
   });
   let connections = 0;
   return {

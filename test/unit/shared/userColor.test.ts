@@ -1,4 +1,4 @@
-import { safeColor, USER_COLORS, userColor } from '../../../client/collab/userColor';
+import { safeColor, USER_COLORS, userColor } from '../../../shared/userColor';
 
 describe('userColor', () => {
   it('gives the same person the same colour everywhere, from the palette', () => {
