@@ -28,6 +28,10 @@ export interface Config {
   checkpointEveryUpdates: number;
   /** Automatic checkpoints kept per draft (named versions are never pruned). */
   keepAutoVersions: number;
+  /** Accepted but unwritten update bytes past which Yjs connections are closed (4503) and refused. */
+  maxUnsavedBytes: number;
+  /** Longest wait for a write before a newcomer's sync (4503) or a version request (503) gives up. */
+  durableWaitMs: number;
   /** Serve the built client from this folder (null: API only). */
   clientDir: string | null;
   logLevel: string;
@@ -54,6 +58,8 @@ const EnvSchema = z.object({
   CHECKPOINT_QUIET_MS: z.coerce.number().int().positive().default(2 * 60 * 1000),
   CHECKPOINT_EVERY_UPDATES: z.coerce.number().int().positive().default(2_000),
   KEEP_AUTO_VERSIONS: z.coerce.number().int().positive().default(200),
+  MAX_UNSAVED_BYTES: z.coerce.number().int().positive().default(32 * 1024 * 1024),
+  DURABLE_WAIT_MS: z.coerce.number().int().positive().default(10_000),
   CLIENT_DIR: z.string().default(path.join('client', 'dist')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -82,6 +88,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     checkpointQuietMs: e.CHECKPOINT_QUIET_MS,
     checkpointEveryUpdates: e.CHECKPOINT_EVERY_UPDATES,
     keepAutoVersions: e.KEEP_AUTO_VERSIONS,
+    maxUnsavedBytes: e.MAX_UNSAVED_BYTES,
+    durableWaitMs: e.DURABLE_WAIT_MS,
     clientDir: e.CLIENT_DIR ? path.resolve(e.CLIENT_DIR) : null,
     logLevel: e.LOG_LEVEL,
   };

@@ -18,6 +18,9 @@ import type { DemoAccount } from './domain/seed/demoAccounts';
 import { seedDemo } from './domain/seed/seedDemo';
 import { commentsRouter } from './http/commentsRouter';
 import { createApp } from './http/createApp';
+import { Health } from './health/health';
+import { storeCheck } from './health/storeCheck';
+import { writesCheck } from './health/writesCheck';
 import { draftsRouter } from './http/draftsRouter';
 import { versionsRouter } from './http/versionsRouter';
 import { createLogger, type Logger } from './logger';
@@ -25,6 +28,7 @@ import { createSocketServer } from './realtime/createSocketServer';
 import { commentHandlers } from './realtime/commentHandlers';
 import { presenceHandlers } from './realtime/presenceHandlers';
 import { openStore } from './store/openStore';
+import { CloseCode } from '../shared/closeCodes';
 import type { Store } from './store/types';
 import { YjsChannel } from './transport/yjsChannel';
 
@@ -51,8 +55,16 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     const room = rooms.peek(draftId);
     return room ? draftHeadingOf(room.doc) : null;
   });
-  const persistence = new PersistenceQueue(store.documents, logger.child({ component: 'persistence' }), (batch) =>
-    activity.record(batch),
+  const persistence = new PersistenceQueue(
+    store.documents,
+    logger.child({ component: 'persistence' }),
+    (batch) => activity.record(batch),
+    {
+      maxUnsavedBytes: config.maxUnsavedBytes,
+      maxWaitMs: config.durableWaitMs,
+      // Browsers keep their edits (IndexedDB) and resend what the server lacks when they reconnect.
+      onOverloaded: () => yjs.closeAll(CloseCode.Unavailable, 'saving is behind; try again later'),
+    },
   );
   const versionsLogger = logger.child({ component: 'versions' });
   const checkpoints = new CheckpointScheduler(
@@ -73,7 +85,10 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       if (checkpoints.settle(room.draftId)) await versions.checkpoint(room);
     },
   });
-  const versions = new VersionService(store.versions, store.documents, store.users, rooms, { keepAuto: config.keepAutoVersions });
+  const versions = new VersionService(store.versions, store.documents, store.users, rooms, {
+    keepAuto: config.keepAutoVersions,
+    durableWaitMs: config.durableWaitMs,
+  });
   const yjs = new YjsChannel({
     auth,
     drafts: store.drafts,
@@ -81,6 +96,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     logger: logger.child({ component: 'yjs' }),
     maxFrameBytes: config.maxFrameBytes,
     maxFramesPerSecond: config.maxFramesPerSecond,
+    writes: persistence,
   });
 
   const comments = new CommentService(store.comments, (draftId, anchor) =>
@@ -88,7 +104,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   );
 
   const app = createApp({
-    store,
+    health: new Health({ store: storeCheck(store), writes: writesCheck(persistence, config.durableWaitMs) }),
     auth,
     logger,
     apiRouters: [

@@ -4,10 +4,11 @@ import { canEditText } from '../../shared/roles';
 import type { Logger } from '../logger';
 import type { DocumentStore } from '../store/types';
 import type { CollabConnection } from './connection';
-import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages';
+import { awarenessMessage, durableMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages';
 import { isUpdateOrigin, type UpdateOrigin } from './origin';
 import { ProtocolError, type ClientMessage } from './parseMessage';
 import type { PersistenceQueue } from './persistenceQueue';
+import { UnavailableError } from './unavailableError';
 import { validateUpdate } from './validateUpdate';
 
 export interface RoomOptions {
@@ -109,10 +110,16 @@ export class Room {
     this.doc.destroy();
   }
 
-  /** Answer only with durable state: nobody may see an update that could still be lost. */
+  /**
+   * Answer only with durable state: nobody may see an update that could still be lost. The
+   * wait is bounded (UnavailableError: the client comes back later). The answer comes with
+   * what is durable, so a client whose edits were all saved before it reconnected learns so.
+   */
   private async answerSyncStep1(connection: CollabConnection, stateVector: Uint8Array): Promise<void> {
-    await this.options.persistence.barrier();
+    const durableOnceWritten = Y.encodeStateVector(this.doc);
+    await this.options.persistence.boundedBarrier();
     connection.socket.send(syncStep2Message(this.doc, stateVector));
+    connection.socket.send(durableMessage(durableOnceWritten));
   }
 
   private applyClientUpdate(connection: CollabConnection, update: Uint8Array): void {
@@ -120,6 +127,7 @@ export class Room {
       this.options.logger.debug({ draftId: this.draftId, user: connection.user.id }, 'dropped update from observer');
       return;
     }
+    if (this.options.persistence.overloaded) throw new UnavailableError('saving is behind; keep your edits and come back later');
     validateUpdate(this.doc, update);
     try {
       Y.applyUpdate(this.doc, update, { source: 'client', connection } satisfies UpdateOrigin);
@@ -147,6 +155,9 @@ export class Room {
       .then((stored) => {
         this.lastSeq = Math.max(this.lastSeq, stored.seq);
         this.broadcast(updateMessage(update), sender);
+        // Only the sender waits to hear that its own edit is saved (a pure deletion moves no clock).
+        const clocks = Y.parseUpdateMeta(update).to;
+        if (sender && clocks.size > 0) sender.socket.send(durableMessage(clocks));
         this.options.onDurableChange?.(this.draftId);
         if (this.updatesSinceSnapshot >= this.options.snapshotEvery) void this.snapshot();
       });

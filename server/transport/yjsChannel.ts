@@ -8,6 +8,7 @@ import type { CollabConnection } from '../collab/connection';
 import { parseClientMessage, ProtocolError } from '../collab/parseMessage';
 import type { RoomRegistry } from '../collab/roomRegistry';
 import type { Room } from '../collab/room';
+import { UnavailableError } from '../collab/unavailableError';
 import type { Logger } from '../logger';
 import type { DraftStore } from '../store/types';
 import { FrameRateLimiter } from './frameRateLimiter';
@@ -22,6 +23,8 @@ export interface YjsChannelOptions {
   logger: Logger;
   maxFrameBytes: number;
   maxFramesPerSecond: number;
+  /** Saving is too far behind: take no new connections (see PersistenceQueue). */
+  writes: { readonly overloaded: boolean };
 }
 
 /** Frames a client may send before its connection is authenticated and its room loaded. */
@@ -76,6 +79,12 @@ export class YjsChannel {
     this.wss.close();
   }
 
+  /** Closes every connection with `code` (clients that may reconnect do so later). */
+  closeAll(code: CloseCodeValue, reason: string): void {
+    this.options.logger.warn({ code, reason, connections: this.wss.clients.size }, 'closing every yjs connection');
+    for (const ws of this.wss.clients) ws.close(code, reason);
+  }
+
   private accept(ws: WebSocket, draftId: string, token: string | null): void {
     // A counter, not a UUID, and no child logger: thousands of connections stay cheap.
     const connectionId = String(++this.connectionCount);
@@ -95,9 +104,10 @@ export class YjsChannel {
     };
     // Frames are handled in order, even those that arrive while closing: a client's last
     // edits before a shutdown still count.
-    const frames = new FrameSequencer((err) =>
-      err instanceof ProtocolError ? refuse(CloseCode.BadMessage, err.message) : refuse(CloseCode.BadMessage, 'internal error', { err }),
-    );
+    const frames = new FrameSequencer((err) => {
+      if (err instanceof UnavailableError) return refuse(CloseCode.Unavailable, err.message);
+      return err instanceof ProtocolError ? refuse(CloseCode.BadMessage, err.message) : refuse(CloseCode.BadMessage, 'internal error', { err });
+    });
     const handle = (target: Room, from: CollabConnection, data: RawData) =>
       frames.run(() => (refused ? undefined : target.receive(from, parseClientMessage(toBytes(data)))));
 
@@ -145,6 +155,7 @@ export class YjsChannel {
   ): Promise<{ ok: true; user: PublicUser; room: Room } | { ok: false; code: CloseCodeValue; reason: string }> {
     const user = await this.options.auth.authenticate(token);
     if (!user) return { ok: false, code: CloseCode.Unauthorized, reason: 'sign-in required' };
+    if (this.options.writes.overloaded) return { ok: false, code: CloseCode.Unavailable, reason: 'saving is behind; try again later' };
     if (!(await this.options.drafts.get(draftId))) return { ok: false, code: CloseCode.UnknownDraft, reason: 'no such draft' };
     return { ok: true, user, room: await this.options.rooms.acquire(draftId) };
   }

@@ -6,6 +6,7 @@ import { PROSEMIRROR_FRAGMENT, resolutionSchema } from '../../../shared/schema';
 import type { PublicUser } from '../../../shared/user';
 import type { ActivityEntry, VersionComparison, VersionDetail, VersionSummary } from '../../../shared/versions';
 import type { DocumentStore, UserStore, VersionKind, VersionMeta, VersionRecord, VersionStore } from '../../store/types';
+import { withDeadline } from '../../deadline';
 import { DomainError } from '../domainError';
 import { attributeChanges } from './attributeChanges';
 import { groupActivity } from './groupActivity';
@@ -16,6 +17,8 @@ import { stateToDoc } from './stateToDoc';
 export interface VersionServiceOptions {
   /** Automatic checkpoints kept per draft; named versions and restores are never pruned. */
   keepAuto: number;
+  /** Longest wait for pending edits to be saved before naming a version gives up (503). */
+  durableWaitMs: number;
 }
 
 /** Version history: checkpoints, named versions, compare with attribution, restore. */
@@ -30,7 +33,7 @@ export class VersionService {
 
   /** Records the live state of a draft. An automatic checkpoint is skipped when nothing changed. */
   async checkpoint(draft: LiveDraft, kind: VersionKind = 'auto', name: string | null = null, user: PublicUser | null = null): Promise<VersionMeta | null> {
-    const { state, seq } = await draft.captureDurableState();
+    const { state, seq } = await this.capture(draft, kind);
     if (kind === 'auto' && (await this.versions.latest(draft.draftId))?.seq === seq) return null;
     const record = newVersion({ draftId: draft.draftId, kind, name, author: user, state, seq });
     await this.versions.create(record);
@@ -85,6 +88,14 @@ export class VersionService {
   async activity(draftId: string, limit: number): Promise<ActivityEntry[]> {
     const authors = new Map((await this.users.list()).map((u) => [u.id, u]));
     return groupActivity(this.documents.updatesBetween(draftId, 0), (id) => authors.get(id), limit);
+  }
+
+  /** A facilitator waiting to name a version hears within a bound when saving is failing. */
+  private capture(draft: LiveDraft, kind: VersionKind): Promise<{ state: Uint8Array; seq: number }> {
+    const capturing = draft.captureDurableState();
+    if (kind !== 'named') return capturing;
+    const giveUp = () => new DomainError('saving is failing; the version was not named, try again later', 503);
+    return withDeadline(capturing, this.options.durableWaitMs, giveUp);
   }
 
   private async mustGet(draftId: string, versionId: string): Promise<VersionRecord> {
