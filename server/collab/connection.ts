@@ -14,4 +14,6 @@ export interface CollabConnection {
   readonly socket: CollabSocket;
   /** Awareness client ids this connection announced, removed when it leaves. */
   readonly awarenessIds: Set<number>;
+  /** The client asked (`?acks=durable`) to be told what is saved; stock clients would only log the unknown message. */
+  readonly durableAcks: boolean;
 }

@@ -119,7 +119,7 @@ export class Room {
     const durableOnceWritten = Y.encodeStateVector(this.doc);
     await this.options.persistence.boundedBarrier();
     connection.socket.send(syncStep2Message(this.doc, stateVector));
-    connection.socket.send(durableMessage(durableOnceWritten));
+    if (connection.durableAcks) connection.socket.send(durableMessage(durableOnceWritten));
   }
 
   private applyClientUpdate(connection: CollabConnection, update: Uint8Array): void {
@@ -156,8 +156,8 @@ export class Room {
         this.lastSeq = Math.max(this.lastSeq, stored.seq);
         this.broadcast(updateMessage(update), sender);
         // Only the sender waits to hear that its own edit is saved (a pure deletion moves no clock).
-        const clocks = Y.parseUpdateMeta(update).to;
-        if (sender && clocks.size > 0) sender.socket.send(durableMessage(clocks));
+        const clocks = sender?.durableAcks ? Y.parseUpdateMeta(update).to : null;
+        if (sender && clocks?.size) sender.socket.send(durableMessage(clocks));
         this.options.onDurableChange?.(this.draftId);
         if (this.updatesSinceSnapshot >= this.options.snapshotEvery) void this.snapshot();
       });

@@ -56,7 +56,8 @@ export class YjsChannel {
     const url = URL.parse(request.url ?? '/', 'http://localhost');
     if (!url?.pathname.startsWith(YJS_PATH_PREFIX)) return false;
     const draftId = decodeDraftId(url.pathname.slice(YJS_PATH_PREFIX.length));
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, draftId, url.searchParams.get('token')));
+    const params = url.searchParams;
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, draftId, params.get('token'), params.get('acks') === 'durable'));
     return true;
   }
 
@@ -85,7 +86,7 @@ export class YjsChannel {
     for (const ws of this.wss.clients) ws.close(code, reason);
   }
 
-  private accept(ws: WebSocket, draftId: string, token: string | null): void {
+  private accept(ws: WebSocket, draftId: string, token: string | null, durableAcks: boolean): void {
     // A counter, not a UUID, and no child logger: thousands of connections stay cheap.
     const connectionId = String(++this.connectionCount);
     const context = { draftId, connection: connectionId };
@@ -137,7 +138,7 @@ export class YjsChannel {
       (attached) => {
         if (!attached.ok) return refuse(attached.code, attached.reason);
         log.debug({ ...context, user: attached.user.id }, 'yjs connection attached');
-        connection = { id: connectionId, user: attached.user, awarenessIds: new Set(), socket: socketOf(ws) };
+        connection = { id: connectionId, user: attached.user, awarenessIds: new Set(), socket: socketOf(ws), durableAcks };
         if (ws.readyState !== ws.OPEN) return this.options.rooms.release(draftId);
         const joined = attached.room;
         const joiner = connection;
