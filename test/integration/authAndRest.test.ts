@@ -166,7 +166,7 @@ describe('REST API: sign-in, drafts and errors', () => {
     expect(await requestJson(`${server.url}/healthz`)).toEqual({
       status: 200,
       contentType: expect.stringMatching(/^application\/json/),
-      body: { status: 'ok' },
+      body: { status: 'ok', checks: { store: { ok: true }, writes: expect.objectContaining({ ok: true }) } },
     });
   });
 });
