@@ -5,7 +5,9 @@ import { CloseCode } from '../../shared/closeCodes';
 import { PROSEMIRROR_FRAGMENT } from '../../shared/schema';
 import type { PublicUser } from '../../shared/user';
 import { connectionStatus, type ConnectionFacts, type ConnectionStatus } from './connectionStatus';
+import { followSaveStatus } from './followSaveStatus';
 import { pauseWhileOffline } from './pauseWhileOffline';
+import type { SaveStatus } from './saveStatus';
 import { userColor } from './userColor';
 
 export interface CollabSessionOptions {
@@ -23,6 +25,8 @@ export interface CollabHandlers {
   onStatus: (status: ConnectionStatus) => void;
   /** The server closed the connection for good (bad token, unknown draft, refused update). */
   onClosed: (code: number, reason: string) => void;
+  /** Whether this browser's edits are saved on the server (absent: not followed). */
+  onSaveStatus?: (status: SaveStatus) => void;
 }
 
 /** Close codes after which reconnecting cannot help; everything else is retried with backoff. */
@@ -56,6 +60,7 @@ export class CollabSession {
   private readonly firstServerSync: Promise<void>;
   private readonly refreshStatus = () => this.publishStatus();
   private readonly stopFollowingNetwork: () => void;
+  private readonly stopFollowingSaves: () => void = () => {};
 
   constructor(
     options: CollabSessionOptions,
@@ -64,11 +69,13 @@ export class CollabSession {
     this.fragment = this.doc.getXmlFragment(PROSEMIRROR_FRAGMENT);
     this.localCopy = new IndexeddbPersistence(`draft:${options.draftId}:for:${options.localCopyOwner}`, this.doc);
     this.provider = new WebsocketProvider(options.serverUrl, options.draftId, this.doc, {
-      params: { token: options.token },
+      // acks: the server then tells this client which of its edits are durable.
+      params: { token: options.token, acks: 'durable' },
       shouldReconnect: (event) => !TERMINAL_CLOSE_CODES.has(event.code),
       connect: navigator.onLine,
     });
     this.stopFollowingNetwork = pauseWhileOffline(this.provider, () => !this.closedForGood);
+    if (handlers.onSaveStatus) this.stopFollowingSaves = followSaveStatus(this.provider, handlers.onSaveStatus);
     if (options.user) this.provider.awareness.setLocalStateField('user', awarenessUser(options.user));
     else this.provider.awareness.setLocalState(null);
 
@@ -111,6 +118,7 @@ export class CollabSession {
 
   destroy(): void {
     this.stopFollowingNetwork();
+    this.stopFollowingSaves();
     window.removeEventListener('online', this.refreshStatus);
     window.removeEventListener('offline', this.refreshStatus);
     this.provider.destroy();

@@ -1,4 +1,6 @@
 import * as Y from 'yjs';
+import { followSaveStatus } from '../../client/collab/followSaveStatus';
+import type { SaveStatus } from '../../client/collab/saveStatus';
 import { loadDocument } from '../../server/collab/loadDocument';
 import { createLogger } from '../../server/logger';
 import { CloseCode } from '../../shared/closeCodes';
@@ -119,5 +121,41 @@ describe('outages are visible and bounded: a store that fails or hangs', () => {
     const latecomer = await connect('eu');
     expect(draftText(latecomer.doc)).toContain('Firmly Urges Member States');
     expect((await health()).status).toBe(200);
+  });
+
+  it('tells the writer: saved, saving while a write hangs, kept on this device once refused, saved again after recovery', async () => {
+    const writer = connectYjs(server.wsUrl, draftId, await token('kazakhstan'), { params: { acks: 'durable' } });
+    clients.push(writer);
+    const seen: SaveStatus[] = [];
+    let awaited: { status: SaveStatus; reached: () => void } | null = null;
+    const stopFollowing = followSaveStatus(writer.provider, (status) => {
+      seen.push(status);
+      if (awaited?.status === status) awaited.reached();
+    });
+    const until = (status: SaveStatus) => new Promise<void>((reached) => (awaited = { status, reached }));
+    await writer.synced;
+    const paragraph = findParagraph(writer.doc, 'Urges Member States').get(0) as Y.XmlText;
+
+    store.block();
+    paragraph.insert(0, 'Firmly ');
+    expect(seen.at(-1)).toBe('saving');
+    const saved = until('saved');
+    store.up();
+    await saved;
+
+    store.fail();
+    const keptLocally = until('kept-locally');
+    paragraph.insert(0, 'negotiated text '.repeat(Math.ceil(MAX_UNSAVED_BYTES / 16)));
+    await keptLocally;
+    const savedAgain = until('saved');
+    store.up();
+    await savedAgain;
+    stopFollowing();
+
+    expect(seen.slice(0, 5)).toEqual(['saved', 'saving', 'saved', 'saving', 'kept-locally']);
+    // While the backlog drains, reconnect attempts may be refused again: never "saved" before it is.
+    expect(seen.slice(5, -1).every((status) => status !== 'saved')).toBe(true);
+    expect(seen.at(-1)).toBe('saved');
+    expect(await storedText()).toContain('negotiated text negotiated text Firmly Urges Member States');
   });
 });
