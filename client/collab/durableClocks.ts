@@ -4,8 +4,7 @@ import * as Y from 'yjs';
  * The clocks of each Yjs client that the server has reported durable: in its acknowledgements
  * (message type 101, see shared/durableMessage.ts) and, implicitly, in everything it sends us,
  * since the server relays only what it has saved. An edit of this browser is saved once its
- * clock is covered. (A deletion alone moves no clock, so it shows as saved at once; it still
- * travels and, after a reconnect, is resent with everything else the server lacks.)
+ * clock is covered. A deletion alone moves no clock: DeletionProbe confirms those.
  */
 export class DurableClocks {
   private readonly durable = new Map<number, number>();

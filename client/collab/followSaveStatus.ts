@@ -1,22 +1,25 @@
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { DURABLE_MESSAGE_TYPE, readDurablePayload } from '../../shared/durableMessage';
+import { DeletionProbe } from './deletionProbe';
 import { DurableClocks } from './durableClocks';
 import { saveStatus, type SaveStatus } from './saveStatus';
 
 /**
  * Follows what of the provider's document the server has saved, from its durable
- * acknowledgements (the provider must be opened with `params.acks = 'durable'`) and from
- * what it relays, and reports each change of status. Returns a function that stops following.
+ * acknowledgements (the provider must be opened with `params.acks = 'durable'`), from what it
+ * relays and, for deletions, from the answer to a sync request; reports each change of status.
+ * Returns a function that stops following.
  */
 export function followSaveStatus(provider: WebsocketProvider, onChange: (status: SaveStatus) => void): () => void {
   const durable = new DurableClocks();
+  const deletions = new DeletionProbe(provider, () => publish());
   let shown: SaveStatus | null = null;
   // Set when a socket closes or fails, cleared when one opens: before any, the first attempt is under way.
   let lost = false;
   const publish = () => {
     const connection = provider.wsconnected ? 'open' : lost ? 'lost' : 'opening';
-    const next = saveStatus({ unsaved: durable.aheadOfDurable(provider.doc), connection });
+    const next = saveStatus({ unsaved: durable.aheadOfDurable(provider.doc) || deletions.pending, connection });
     if (next === shown) return;
     shown = next;
     onChange(next);
@@ -27,6 +30,7 @@ export function followSaveStatus(provider: WebsocketProvider, onChange: (status:
   };
   const onUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === provider) durable.confirmUpdate(update);
+    else if (Y.parseUpdateMeta(update).to.size === 0) deletions.deleted();
     publish();
   };
   const onOpen = ({ status }: { status: string }) => {
@@ -45,6 +49,7 @@ export function followSaveStatus(provider: WebsocketProvider, onChange: (status:
     provider.doc.off('update', onUpdate);
     provider.off('status', onOpen);
     provider.off('connection-close', onClose);
+    deletions.stop();
   };
 }
 

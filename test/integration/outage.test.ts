@@ -43,6 +43,22 @@ describe('outages are visible and bounded: a store that fails or hangs', () => {
   const closeCodeOf = (client: YjsClient) =>
     new Promise<number>((resolve) => client.provider.once('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0)));
 
+  /** A stock provider asking for durable acks, followed as the browser follows it. */
+  const writerWithSaveStatus = async () => {
+    const writer = connectYjs(server.wsUrl, draftId, await token('kazakhstan'), { params: { acks: 'durable' } });
+    clients.push(writer);
+    const seen: SaveStatus[] = [];
+    let awaited: { status: SaveStatus; reached: () => void } | null = null;
+    const stopFollowing = followSaveStatus(writer.provider, (status) => {
+      seen.push(status);
+      if (awaited?.status === status) awaited.reached();
+    });
+    const until = (status: SaveStatus) =>
+      new Promise<void>((reached) => (seen.at(-1) === status ? reached() : (awaited = { status, reached })));
+    await writer.synced;
+    return { writer, seen, until, stopFollowing };
+  };
+
   beforeEach(async () => {
     server = await startTestServer({ maxUnsavedBytes: MAX_UNSAVED_BYTES, durableWaitMs: DURABLE_WAIT_MS });
     draftId = await server.demoDraftId();
@@ -124,16 +140,7 @@ describe('outages are visible and bounded: a store that fails or hangs', () => {
   });
 
   it('tells the writer: saved, saving while a write hangs, kept on this device once refused, saved again after recovery', async () => {
-    const writer = connectYjs(server.wsUrl, draftId, await token('kazakhstan'), { params: { acks: 'durable' } });
-    clients.push(writer);
-    const seen: SaveStatus[] = [];
-    let awaited: { status: SaveStatus; reached: () => void } | null = null;
-    const stopFollowing = followSaveStatus(writer.provider, (status) => {
-      seen.push(status);
-      if (awaited?.status === status) awaited.reached();
-    });
-    const until = (status: SaveStatus) => new Promise<void>((reached) => (awaited = { status, reached }));
-    await writer.synced;
+    const { writer, seen, until, stopFollowing } = await writerWithSaveStatus();
     const paragraph = findParagraph(writer.doc, 'Urges Member States').get(0) as Y.XmlText;
 
     store.block();
@@ -157,5 +164,24 @@ describe('outages are visible and bounded: a store that fails or hangs', () => {
     expect(seen.slice(5, -1).every((status) => status !== 'saved')).toBe(true);
     expect(seen.at(-1)).toBe('saved');
     expect(await storedText()).toContain('negotiated text negotiated text Firmly Urges Member States');
+  });
+
+  it('a deletion alone, which moves no clock, reads "saving" until the store has it', async () => {
+    const { writer, seen, until, stopFollowing } = await writerWithSaveStatus();
+    await until('saved');
+    const paragraph = findParagraph(writer.doc, 'Urges Member States').get(0) as Y.XmlText;
+    store.block();
+    const attempted = store.nextAttempt();
+    paragraph.delete(0, 'Urges '.length);
+    expect(seen.at(-1)).toBe('saving');
+    await attempted;
+    const saved = until('saved');
+    store.up();
+    await saved;
+    stopFollowing();
+    // If the hanging store outlasted DURABLE_WAIT_MS the writer was sent away meanwhile: never "saved" early.
+    expect(seen.slice(seen.lastIndexOf('saving'), -1).every((status) => status !== 'saved')).toBe(true);
+    expect(await storedText()).toContain('Member States');
+    expect(await storedText()).not.toContain('Urges Member States');
   });
 });
