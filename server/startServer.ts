@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CloseCode } from '../shared/closeCodes';
 import { AuthService } from './auth/authService';
 import { resolveAuthSecret } from './auth/secret';
 import { TokenService } from './auth/tokens';
@@ -28,7 +29,6 @@ import { createSocketServer } from './realtime/createSocketServer';
 import { commentHandlers } from './realtime/commentHandlers';
 import { presenceHandlers } from './realtime/presenceHandlers';
 import { openStore } from './store/openStore';
-import { CloseCode } from '../shared/closeCodes';
 import type { Store } from './store/types';
 import { YjsChannel } from './transport/yjsChannel';
 

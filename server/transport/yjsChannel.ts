@@ -56,8 +56,9 @@ export class YjsChannel {
     const url = URL.parse(request.url ?? '/', 'http://localhost');
     if (!url?.pathname.startsWith(YJS_PATH_PREFIX)) return false;
     const draftId = decodeDraftId(url.pathname.slice(YJS_PATH_PREFIX.length));
-    const params = url.searchParams;
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, draftId, params.get('token'), params.get('acks') === 'durable'));
+    const token = url.searchParams.get('token');
+    const durableAcks = url.searchParams.get('acks') === 'durable';
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, draftId, token, durableAcks));
     return true;
   }
 
@@ -107,7 +108,8 @@ export class YjsChannel {
     // edits before a shutdown still count.
     const frames = new FrameSequencer((err) => {
       if (err instanceof UnavailableError) return refuse(CloseCode.Unavailable, err.message);
-      return err instanceof ProtocolError ? refuse(CloseCode.BadMessage, err.message) : refuse(CloseCode.BadMessage, 'internal error', { err });
+      if (err instanceof ProtocolError) return refuse(CloseCode.BadMessage, err.message);
+      refuse(CloseCode.BadMessage, 'internal error', { err });
     });
     const handle = (target: Room, from: CollabConnection, data: RawData) =>
       frames.run(() => (refused ? undefined : target.receive(from, parseClientMessage(toBytes(data)))));
