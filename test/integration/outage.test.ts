@@ -87,8 +87,16 @@ describe('outages are visible and bounded: a store that fails or hangs', () => {
     });
     expect(failing.body.checks.writes.consecutiveFailures).toBeGreaterThanOrEqual(1);
 
-    const named = await requestJson(`${server.url}/api/drafts/${draftId}/versions`, { token: await token('chair'), json: { name: 'Rev.1' } });
+    // Requests that wait for pending edits to be stored answer 503 within the bound instead of hanging.
+    const chair = await token('chair');
+    const api = `${server.url}/api/drafts/${draftId}`;
+    const named = await requestJson(`${api}/versions`, { token: chair, json: { name: 'Rev.1' } });
     expect(named).toMatchObject({ status: 503, body: { error: 'saving is failing; the version was not named, try again later' } });
+    const [zeroDraft] = (await requestJson<{ versions: Array<{ id: string }> }>(`${api}/versions`, { token: chair })).body.versions;
+    const restored = await requestJson(`${api}/versions/${zeroDraft.id}/restore`, { token: chair, method: 'POST' });
+    expect(restored).toMatchObject({ status: 503, body: { error: 'saving is failing; nothing was restored, try again later' } });
+    const compared = await requestJson(`${api}/compare?from=${zeroDraft.id}&to=current`, { token: chair });
+    expect(compared).toMatchObject({ status: 503, body: { error: 'saving is failing; nothing was compared, try again later' } });
 
     // One edit takes the backlog past its cap; the one right after it is no longer accepted.
     const closed = closeCodeOf(writer);

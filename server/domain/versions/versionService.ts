@@ -61,7 +61,8 @@ export class VersionService {
   async compare(draftId: string, fromId: string, toId: string): Promise<VersionComparison> {
     const from = await this.mustGet(draftId, fromId);
     const to = toId === 'current' ? null : await this.mustGet(draftId, toId);
-    const toState = to ?? { ...(await this.live.withRoom(draftId, (draft) => draft.captureDurableState())) };
+    const current = (draft: LiveDraft) => this.durableWithin(draft.captureDurableState(), 'nothing was compared');
+    const toState = to ?? { ...(await this.live.withRoom(draftId, current)) };
     const [older, newer] = from.seq <= toState.seq ? [from, toState] : [toState, from];
     const authors = new Map((await this.users.list()).map((u) => [u.id, u]));
     const attribution = await attributeChanges(older.state, this.documents.updatesBetween(draftId, older.seq, newer.seq), (id) =>
@@ -78,6 +79,8 @@ export class VersionService {
     const node = resolutionSchema.nodeFromJSON(stateToDoc(version.state));
     const label = version.name ?? `checkpoint of ${version.createdAt.slice(0, 16).replace('T', ' ')}`;
     const meta = await this.live.withRoom(draftId, async (draft) => {
+      // Only on a store that takes writes: a restore that could not be recorded must not be applied.
+      await this.durableWithin(draft.captureDurableState(), 'nothing was restored');
       draft.changeAsServer(user.id, (doc) => prosemirrorToYXmlFragment(node, doc.getXmlFragment(PROSEMIRROR_FRAGMENT)));
       return this.checkpoint(draft, 'restore', `Restored ${label}`, user);
     });
@@ -90,12 +93,15 @@ export class VersionService {
     return groupActivity(this.documents.updatesBetween(draftId, 0), (id) => authors.get(id), limit);
   }
 
-  /** A facilitator waiting to name a version hears within a bound when saving is failing. */
+  /** A named version waits, bounded, for pending edits to be stored; background checkpoints wait as long as it takes. */
   private capture(draft: LiveDraft, kind: VersionKind): Promise<{ state: Uint8Array; seq: number }> {
     const capturing = draft.captureDurableState();
-    if (kind !== 'named') return capturing;
-    const giveUp = () => new DomainError('saving is failing; the version was not named, try again later', 503);
-    return withDeadline(capturing, this.options.durableWaitMs, giveUp);
+    return kind === 'named' ? this.durableWithin(capturing, 'the version was not named') : capturing;
+  }
+
+  /** Someone is waiting: past durableWaitMs, saving counts as failing and the request gets a 503. */
+  private durableWithin<T>(waiting: Promise<T>, outcome: string): Promise<T> {
+    return withDeadline(waiting, this.options.durableWaitMs, () => new DomainError(`saving is failing; ${outcome}, try again later`, 503));
   }
 
   private async mustGet(draftId: string, versionId: string): Promise<VersionRecord> {
