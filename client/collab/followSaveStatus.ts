@@ -15,10 +15,11 @@ export function followSaveStatus(provider: WebsocketProvider, onChange: (status:
   const durable = new DurableClocks();
   const deletions = new DeletionProbe(provider, () => publish());
   let shown: SaveStatus | null = null;
-  // Set when a socket closes or fails, cleared when one opens: before any, the first attempt is under way.
+  // Set when a socket closes or fails, cleared when one opens: before any, the first attempt is under way
+  // (unless the provider is not trying at all, as when the page opened offline).
   let lost = false;
   const publish = () => {
-    const connection = provider.wsconnected ? 'open' : lost ? 'lost' : 'opening';
+    const connection = provider.wsconnected ? 'open' : lost || !provider.shouldConnect ? 'lost' : 'opening';
     const next = saveStatus({ unsaved: durable.aheadOfDurable(provider.doc) || deletions.pending, connection });
     if (next === shown) return;
     shown = next;
@@ -33,7 +34,7 @@ export function followSaveStatus(provider: WebsocketProvider, onChange: (status:
     else if (Y.parseUpdateMeta(update).to.size === 0) deletions.deleted();
     publish();
   };
-  const onOpen = ({ status }: { status: string }) => {
+  const onStatus = ({ status }: { status: string }) => {
     if (status === 'connected') lost = false;
     publish();
   };
@@ -42,12 +43,12 @@ export function followSaveStatus(provider: WebsocketProvider, onChange: (status:
     publish();
   };
   provider.doc.on('update', onUpdate);
-  provider.on('status', onOpen);
+  provider.on('status', onStatus);
   provider.on('connection-close', onClose);
   publish();
   return () => {
     provider.doc.off('update', onUpdate);
-    provider.off('status', onOpen);
+    provider.off('status', onStatus);
     provider.off('connection-close', onClose);
     deletions.stop();
   };
