@@ -32,6 +32,8 @@ export interface PersistenceHealth {
 }
 
 const MAX_RETRY_DELAY_MS = 5_000;
+/** One author may hold at most this share of the backlog: a flooding client is sent away before it stops everyone. */
+const AUTHOR_SHARE = 1 / 4;
 const UNLIMITED: PersistenceLimits = { maxUnsavedBytes: Infinity, maxWaitMs: Infinity };
 
 /**
@@ -52,6 +54,7 @@ export class PersistenceQueue {
   private lastDurable: Promise<unknown> = Promise.resolve();
   private failures = 0;
   private unsavedBytes = 0;
+  private readonly unsavedByAuthor = new Map<string, number>();
   private wasOverloaded = false;
   private stopped = false;
   private readonly now: () => number;
@@ -68,7 +71,7 @@ export class PersistenceQueue {
   enqueue(entry: NewUpdate): Promise<StoredUpdate> {
     const durable = new Promise<StoredUpdate>((resolve) => this.pending.push({ entry, enqueuedAt: this.now(), resolve }));
     this.lastDurable = durable;
-    this.unsavedBytes += entry.update.byteLength;
+    this.count(entry, +1);
     this.noticeOverload();
     this.schedule();
     return durable;
@@ -77,6 +80,12 @@ export class PersistenceQueue {
   /** The backlog is at its cap: accept no more client edits until it drains. */
   get overloaded(): boolean {
     return this.unsavedBytes >= this.limits.maxUnsavedBytes;
+  }
+
+  /** Whether another edit of this author may be accepted: the backlog is under its cap, and so is the author's share of it. */
+  accepts(authorId: string): boolean {
+    const share = this.limits.maxUnsavedBytes * AUTHOR_SHARE;
+    return !this.overloaded && (this.unsavedByAuthor.get(authorId) ?? 0) < share;
   }
 
   health(): PersistenceHealth {
@@ -105,6 +114,13 @@ export class PersistenceQueue {
   async close(): Promise<void> {
     await this.barrier();
     this.stopped = true;
+  }
+
+  private count({ authorId, update }: NewUpdate, sign: 1 | -1): void {
+    this.unsavedBytes += sign * update.byteLength;
+    const byAuthor = (this.unsavedByAuthor.get(authorId) ?? 0) + sign * update.byteLength;
+    if (byAuthor > 0) this.unsavedByAuthor.set(authorId, byAuthor);
+    else this.unsavedByAuthor.delete(authorId);
   }
 
   private noticeOverload(): void {
@@ -153,7 +169,7 @@ export class PersistenceQueue {
       const stored = await this.store.append(batch.map((p) => p.entry));
       this.failures = 0;
       this.writing = [];
-      this.unsavedBytes -= batch.reduce((sum, p) => sum + p.entry.update.byteLength, 0);
+      batch.forEach((p) => this.count(p.entry, -1));
       this.noticeOverload();
       batch.forEach((p, i) => p.resolve(stored[i]));
       this.notifyDurable(stored);

@@ -127,7 +127,9 @@ export class Room {
       this.options.logger.debug({ draftId: this.draftId, user: connection.user.id }, 'dropped update from observer');
       return;
     }
-    if (this.options.persistence.overloaded) throw new UnavailableError('saving is behind; keep your edits and come back later');
+    if (!this.options.persistence.accepts(connection.user.id)) {
+      throw new UnavailableError('saving is behind; keep your edits and come back later');
+    }
     validateUpdate(this.doc, update);
     try {
       Y.applyUpdate(this.doc, update, { source: 'client', connection } satisfies UpdateOrigin);

@@ -217,6 +217,23 @@ describe('PersistenceQueue', () => {
       );
     });
 
+    it('accepts an author\'s edits only while the backlog is under its cap and the author holds under a quarter of it', async () => {
+      const held = gate();
+      jest.spyOn(documents, 'append').mockImplementation(async (batch) => {
+        await held.promise;
+        return realAppend(batch);
+      });
+      const queue = new PersistenceQueue(documents, logs.logger, undefined, { maxUnsavedBytes: 8, maxWaitMs: Infinity });
+      const flood = { ...entry('a', 1), update: Uint8Array.of(1, 2) };
+      const durable = [queue.enqueue(flood)];
+      expect([queue.accepts(flood.authorId), queue.accepts('someone-else')]).toEqual([false, true]);
+      durable.push(queue.enqueue({ ...entry('a', 2), authorId: 'someone-else', update: new Uint8Array(6) }));
+      expect([queue.overloaded, queue.accepts('a-third-author')]).toEqual([true, false]);
+      held.open();
+      await Promise.all(durable);
+      expect([queue.accepts(flood.authorId), queue.accepts('someone-else')]).toEqual([true, true]);
+    });
+
     it('boundedBarrier() gives up after maxWaitMs with UnavailableError, while the write itself still lands', async () => {
       const held = gate();
       jest.spyOn(documents, 'append').mockImplementationOnce(async (batch) => {
