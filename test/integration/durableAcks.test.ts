@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
-import { DURABLE_MESSAGE_TYPE, readDurablePayload } from '../../shared/durableMessage';
+import { CloseCode } from '../../shared/closeCodes';
+import { DURABLE_MESSAGE_TYPE, encodeDurableMessage, readDurablePayload } from '../../shared/durableMessage';
 import { findParagraph } from '../helpers/anchors';
+import { openRawYjs } from '../helpers/rawSocket';
 import { StoreSwitch } from '../helpers/storeSwitch';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { connectYjs, waitForDoc, type YjsClient } from '../helpers/yjsClient';
@@ -90,5 +92,13 @@ describe('durable acknowledgements on the Yjs channel (message type 101)', () =>
     watchersParagraph.insert(0, 'Reply ');
     await waitForDoc(writer.doc, includes('Reply'));
     expect(acks).toEqual([]);
+  });
+
+  it('is the server\'s to send: a client sending type 101 is closed with 4400', async () => {
+    const token = encodeURIComponent((await server.login('kazakhstan')).token);
+    const raw = openRawYjs(server.wsUrl, `${draftId}?acks=durable&token=${token}`);
+    await raw.firstMessage;
+    raw.ws.send(encodeDurableMessage(Y.encodeStateVector(new Map([[1, 1_000_000]]))));
+    expect((await raw.closed).code).toBe(CloseCode.BadMessage);
   });
 });
