@@ -74,3 +74,8 @@ export function paragraphTexts(doc: Y.Doc): string[] {
   walk(doc.getXmlFragment('prosemirror'));
   return texts;
 }
+
+/** The draft's fragment as XML text, for "contains" checks across paragraphs. */
+export function draftText(doc: Y.Doc): string {
+  return doc.getXmlFragment('prosemirror').toString();
+}

@@ -5,13 +5,13 @@ import { findParagraph } from '../helpers/anchors';
 import { openRawYjs } from '../helpers/rawSocket';
 import { StoreSwitch } from '../helpers/storeSwitch';
 import { startTestServer, type TestServer } from '../helpers/testServer';
-import { connectYjs, waitForDoc, type YjsClient } from '../helpers/yjsClient';
+import { connectYjs, draftText, waitForDoc, type YjsClient } from '../helpers/yjsClient';
 
 const ASK_FOR_ACKS = { acks: 'durable' };
 
 const paragraphOf = (client: YjsClient) => findParagraph(client.doc, 'Urges Member States').get(0) as Y.XmlText;
 const ownClock = (doc: Y.Doc) => Y.decodeStateVector(Y.encodeStateVector(doc)).get(doc.clientID) ?? 0;
-const includes = (text: string) => (doc: Y.Doc) => doc.getXmlFragment('prosemirror').toString().includes(text);
+const includes = (text: string) => (doc: Y.Doc) => draftText(doc).includes(text);
 
 describe('durable acknowledgements on the Yjs channel (message type 101)', () => {
   let server: TestServer;

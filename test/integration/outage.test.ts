@@ -9,14 +9,12 @@ import { requestJson } from '../helpers/http';
 import { openRawYjs } from '../helpers/rawSocket';
 import { StoreSwitch } from '../helpers/storeSwitch';
 import { startTestServer, type TestServer } from '../helpers/testServer';
-import { connectYjs, waitForDoc, type YjsClient } from '../helpers/yjsClient';
+import { connectYjs, draftText, waitForDoc, type YjsClient } from '../helpers/yjsClient';
 import { syncFrame } from '../helpers/yjsBytes';
 
 const DURABLE_WAIT_MS = 400;
 const MAX_UNSAVED_BYTES = 4096;
 
-/** Text of the whole draft, for "contains" checks. */
-const draftText = (doc: Y.Doc) => doc.getXmlFragment('prosemirror').toString();
 
 describe('outages are visible and bounded: a store that fails or hangs', () => {
   let server: TestServer;

@@ -3,11 +3,10 @@ import { CloseCode } from '../../../shared/closeCodes';
 import { findParagraph } from '../../helpers/anchors';
 import { StoreSwitch } from '../../helpers/storeSwitch';
 import { startTestServer, type TestServer } from '../../helpers/testServer';
-import { connectYjs, waitForDoc, type YjsClient } from '../../helpers/yjsClient';
+import { connectYjs, draftText, waitForDoc, type YjsClient } from '../../helpers/yjsClient';
 
 const MAX_UNSAVED_BYTES = 64 * 1024;
 
-const draftText = (doc: Y.Doc) => doc.getXmlFragment('prosemirror').toString();
 
 /**
  * A modified client floods the unsaved backlog while the store is slow, hoping to push it to
