@@ -15,7 +15,6 @@ import { syncFrame } from '../helpers/yjsBytes';
 const DURABLE_WAIT_MS = 400;
 const MAX_UNSAVED_BYTES = 4096;
 
-
 describe('outages are visible and bounded: a store that fails or hangs', () => {
   let server: TestServer;
   let draftId: string;

@@ -7,7 +7,6 @@ import { connectYjs, draftText, waitForDoc, type YjsClient } from '../../helpers
 
 const MAX_UNSAVED_BYTES = 64 * 1024;
 
-
 /**
  * A modified client floods the unsaved backlog while the store is slow, hoping to push it to
  * its cap and get every delegation sent away. It is sent away alone, once it holds a quarter.
