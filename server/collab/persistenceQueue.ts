@@ -43,7 +43,7 @@ const UNLIMITED: PersistenceLimits = { maxUnsavedBytes: Infinity, maxWaitMs: Inf
  * relay an update to others only after that.
  *
  * Nothing enqueued is ever dropped. The backlog is bounded by its callers instead: they ask
- * `overloaded` before accepting a client's edit, and are told when it becomes true.
+ * `accepts(author)` before taking a client's edit, and are told when the queue is overloaded.
  */
 export class PersistenceQueue {
   private pending: Pending[] = [];
@@ -116,6 +116,7 @@ export class PersistenceQueue {
     this.stopped = true;
   }
 
+  /** Keeps the unsaved totals, overall and per author, in step with an entry coming (+1) or going (-1). */
   private count({ authorId, update }: NewUpdate, sign: 1 | -1): void {
     this.unsavedBytes += sign * update.byteLength;
     const byAuthor = (this.unsavedByAuthor.get(authorId) ?? 0) + sign * update.byteLength;
