@@ -63,6 +63,10 @@ export interface Config {
   historyWorkers: number;
   /** History reads (compare, open a version, activity) one user may have running at once; more: 429. */
   historyReadsPerUser: number;
+  /** Accepted but unwritten update bytes past which Yjs connections are closed (4503) and refused. */
+  maxUnsavedBytes: number;
+  /** Longest wait for a write before a newcomer's sync (4503) or a version request (503) gives up. */
+  durableWaitMs: number;
   /** Serve the built client from this folder (null: API only). */
   clientDir: string | null;
   logLevel: string;
@@ -110,6 +114,8 @@ const EnvSchema = z.object({
   COMMENTS_PER_USER_PER_HOUR: z.coerce.number().int().positive().default(300),
   HISTORY_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
   HISTORY_READS_PER_USER: z.coerce.number().int().positive().default(2),
+  MAX_UNSAVED_BYTES: z.coerce.number().int().positive().default(32 * 1024 * 1024),
+  DURABLE_WAIT_MS: z.coerce.number().int().positive().default(10_000),
   CLIENT_DIR: z.string().default(path.join('client', 'dist')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -160,6 +166,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     commentsPerUserPerHour: e.COMMENTS_PER_USER_PER_HOUR,
     historyWorkers: e.HISTORY_WORKERS,
     historyReadsPerUser: e.HISTORY_READS_PER_USER,
+    maxUnsavedBytes: e.MAX_UNSAVED_BYTES,
+    durableWaitMs: e.DURABLE_WAIT_MS,
     clientDir: e.CLIENT_DIR ? path.resolve(e.CLIENT_DIR) : null,
     logLevel: e.LOG_LEVEL,
   };

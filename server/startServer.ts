@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CloseCode } from '../shared/closeCodes';
 import { AccountService } from './auth/accountService';
 import { AuthService } from './auth/authService';
 import { resolveAuthSecret } from './auth/secret';
@@ -24,6 +25,10 @@ import type { DemoAccount } from './domain/seed/demoAccounts';
 import { seedDemo } from './domain/seed/seedDemo';
 import { commentsRouter } from './http/commentsRouter';
 import { createApp } from './http/createApp';
+import { Health } from './health/health';
+import { integrityCheck } from './health/integrityCheck';
+import { storeCheck } from './health/storeCheck';
+import { writesCheck } from './health/writesCheck';
 import { draftsRouter } from './http/draftsRouter';
 import { versionsRouter } from './http/versionsRouter';
 import { createLogger, type Logger } from './logger';
@@ -67,8 +72,16 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     const room = rooms.peek(draftId);
     return room ? draftHeadingOf(room.doc) : null;
   });
-  const persistence = new PersistenceQueue(store.documents, logger.child({ component: 'persistence' }), (batch) =>
-    activity.record(batch),
+  const persistence = new PersistenceQueue(
+    store.documents,
+    logger.child({ component: 'persistence' }),
+    (batch) => activity.record(batch),
+    {
+      maxUnsavedBytes: config.maxUnsavedBytes,
+      maxWaitMs: config.durableWaitMs,
+      // Browsers keep their edits (IndexedDB) and resend what the server lacks when they reconnect.
+      onOverloaded: () => yjs.closeAll(CloseCode.Unavailable, 'saving is behind; try again later'),
+    },
   );
   const versionsLogger = logger.child({ component: 'versions' });
   const checkpoints = new CheckpointScheduler(
@@ -92,7 +105,10 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     },
   });
   const history = new HistoryWorkers(historyWorkerEntry(), config.historyWorkers, versionsLogger);
-  const versions = new VersionService(store.versions, store.documents, store.users, rooms, { keepAuto: config.keepAutoVersions }, history);
+  const versions = new VersionService(store.versions, store.documents, store.users, rooms, {
+    keepAuto: config.keepAutoVersions,
+    durableWaitMs: config.durableWaitMs,
+  }, history);
   const yjs = new YjsChannel({
     auth,
     sessions,
@@ -104,6 +120,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     maxConnectionsPerUser: config.maxConnectionsPerUser,
     maxUnauthenticated: config.maxUnauthenticatedConnections,
     maxBytesBeforeSignIn: config.maxBytesBeforeSignIn,
+    writes: persistence,
   });
 
   const comments = new CommentService(
@@ -113,7 +130,11 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   );
 
   const app = createApp({
-    store,
+    health: new Health({
+      store: storeCheck(store),
+      writes: writesCheck(persistence, config.durableWaitMs),
+      integrity: integrityCheck(store.corruption),
+    }),
     auth,
     logger,
     apiRouters: [

@@ -6,7 +6,9 @@ import { PROSEMIRROR_FRAGMENT } from '../../shared/schema';
 import type { PublicUser } from '../../shared/user';
 import { closesForGood } from './closesForGood';
 import { connectionStatus, type ConnectionFacts, type ConnectionStatus } from './connectionStatus';
+import { followSaveStatus } from './followSaveStatus';
 import { pauseWhileOffline } from './pauseWhileOffline';
+import type { SaveStatus } from './saveStatus';
 
 export interface CollabSessionOptions {
   draftId: string;
@@ -23,6 +25,8 @@ export interface CollabHandlers {
   onStatus: (status: ConnectionStatus) => void;
   /** The server closed the connection for good (bad token, unknown draft; see closesForGood). */
   onClosed: (code: number, reason: string) => void;
+  /** Whether this browser's edits are saved on the server (absent: not followed). */
+  onSaveStatus?: (status: SaveStatus) => void;
 }
 
 
@@ -42,6 +46,7 @@ export class CollabSession {
   private readonly firstServerSync: Promise<void>;
   private readonly refreshStatus = () => this.publishStatus();
   private readonly stopFollowingNetwork: () => void;
+  private readonly stopFollowingSaves: () => void = () => {};
 
   constructor(
     options: CollabSessionOptions,
@@ -50,11 +55,13 @@ export class CollabSession {
     this.fragment = this.doc.getXmlFragment(PROSEMIRROR_FRAGMENT);
     this.localCopy = new IndexeddbPersistence(`draft:${options.draftId}:for:${options.localCopyOwner}`, this.doc);
     this.provider = new WebsocketProvider(options.serverUrl, options.draftId, this.doc, {
-      params: { token: options.token },
+      // acks: the server then tells this client which of its edits are durable.
+      params: { token: options.token, acks: 'durable' },
       shouldReconnect: (event) => !closesForGood(event.code),
       connect: navigator.onLine,
     });
     this.stopFollowingNetwork = pauseWhileOffline(this.provider, () => !this.closedForGood);
+    if (handlers.onSaveStatus) this.stopFollowingSaves = followSaveStatus(this.provider, handlers.onSaveStatus);
     if (options.user) this.provider.awareness.setLocalStateField('user', awarenessUserOf(options.user));
     else this.provider.awareness.setLocalState(null);
 
@@ -97,6 +104,7 @@ export class CollabSession {
 
   destroy(): void {
     this.stopFollowingNetwork();
+    this.stopFollowingSaves();
     window.removeEventListener('online', this.refreshStatus);
     window.removeEventListener('offline', this.refreshStatus);
     this.provider.destroy();

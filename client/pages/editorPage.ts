@@ -14,6 +14,7 @@ import { createCollabEditor } from '../editor/createEditor';
 import { HistoryPanel } from '../history/historyPanel';
 import { ConnectionIndicator } from '../panels/connectionIndicator';
 import { PeoplePanel } from '../panels/peoplePanel';
+import { SaveIndicator } from '../panels/saveIndicator';
 import { Sidebar } from '../panels/sidebar';
 import { CloseCode } from '../../shared/closeCodes';
 import { canEditText, isFacilitator } from '../../shared/roles';
@@ -31,6 +32,7 @@ export function editorPage(app: App, session: Session): Page {
     const symbolEl = h('span', { class: 'doc-symbol' });
     const titleEl = h('span', { class: 'doc-title' }, 'Opening the draft…');
     const indicator = new ConnectionIndicator();
+    const saveIndicator = new SaveIndicator();
     const toolbarHost = h('div', { class: 'toolbar-host' });
     const notices = h('div', { class: 'notices' });
     const paper = h('article', { class: 'paper' }, h('p', { class: 'paper-message' }, 'Opening the draft…'));
@@ -48,6 +50,7 @@ export function editorPage(app: App, session: Session): Page {
           h('a', { class: 'back-link', attrs: { href: '/drafts', title: 'All drafts' } }, '← Drafts'),
           h('div', { class: 'doc-heading' }, symbolEl, titleEl),
           indicator.element,
+          saveIndicator.element,
           h('a', { class: 'button-quiet', attrs: { href: `/drafts/${encodeURIComponent(draftId)}/print` } }, 'Print view'),
         ),
         h(
@@ -101,6 +104,7 @@ export function editorPage(app: App, session: Session): Page {
             replaceChildren(paper, h('p', { class: 'paper-message' }, 'This draft has not been opened on this device before. It will appear as soon as the connection returns.'));
           }
         },
+        onSaveStatus: (status) => saveIndicator.show(status),
         onClosed: (code) => {
           if (code === CloseCode.Unauthorized) sessionEnded();
           else if (code === CloseCode.UnknownDraft) notFound();

@@ -19,5 +19,7 @@ export class CollabConnection {
     readonly id: string,
     readonly user: PublicUser,
     readonly socket: CollabSocket,
+    /** The client asked (`?acks=durable`) to be told what is saved; stock clients would only log the unknown message. */
+    readonly durableAcks = false,
   ) {}
 }

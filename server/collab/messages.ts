@@ -1,7 +1,8 @@
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import { encodeDurableMessage } from '../../shared/durableMessage';
 
 /** Top-level message types of the y-websocket protocol. */
 export const MessageType = {
@@ -44,4 +45,9 @@ export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients
   encoding.writeVarUint(encoder, MessageType.Awareness);
   encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
   return encoding.toUint8Array(encoder);
+}
+
+/** Tells a client which clocks are durable: every change within `durable` (encoded state vector or clocks) is saved. */
+export function durableMessage(durable: Uint8Array | Map<number, number>): Uint8Array {
+  return encodeDurableMessage(durable instanceof Map ? Y.encodeStateVector(durable) : durable);
 }

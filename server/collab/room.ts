@@ -6,11 +6,12 @@ import type { DocumentStore } from '../store/types';
 import type { ClientIdOwnership } from './clientIdOwnership';
 import type { CollabConnection } from './connection';
 import { encodeAwarenessEntries } from './awarenessEntries';
-import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages';
+import { awarenessMessage, durableMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages';
 import { isUpdateOrigin, type UpdateOrigin } from './origin';
 import { ProtocolError, type ClientMessage } from './parseMessage';
 import type { PersistenceQueue } from './persistenceQueue';
 import { validateAwareness, type AwarenessContext, type AwarenessLimits } from './validateAwareness';
+import { UnavailableError } from './unavailableError';
 import { validateUpdate } from './validateUpdate';
 import { assertUpdateFitsSchema } from './validateContent';
 
@@ -125,11 +126,17 @@ export class Room {
     this.doc.destroy();
   }
 
-  /** Answer only with durable state: nobody may see an update that could still be lost. */
+  /**
+   * Answer only with durable state: nobody may see an update that could still be lost. The
+   * wait is bounded (UnavailableError: the client comes back later). The answer comes with
+   * what is durable, so a client whose edits were all saved before it reconnected learns so.
+   */
   private async answerSyncStep1(connection: CollabConnection, stateVector: Uint8Array): Promise<void> {
     const answer = syncStep2Message(this.doc, stateVector);
-    await this.options.persistence.barrier();
+    const durableOnceWritten = Y.encodeStateVector(this.doc);
+    await this.options.persistence.boundedBarrier();
     connection.socket.send(answer);
+    if (connection.durableAcks) connection.socket.send(durableMessage(durableOnceWritten));
   }
 
   /**
@@ -143,6 +150,9 @@ export class Room {
     if (!canEditText(user.role)) {
       this.options.logger.debug({ draftId: this.draftId, user: user.id }, 'dropped update from observer');
       return;
+    }
+    if (!this.options.persistence.accepts(user.id)) {
+      throw new UnavailableError('saving is behind; keep your edits and come back later');
     }
     const update = connection.held.with(frame);
     const { writes, missing } = validateUpdate(this.doc, update);
@@ -220,6 +230,9 @@ export class Room {
       .then((stored) => {
         this.lastSeq = Math.max(this.lastSeq, stored.seq);
         this.broadcast(updateMessage(update), sender);
+        // Only the sender waits to hear that its own edit is saved (a pure deletion moves no clock).
+        const clocks = sender?.durableAcks ? Y.parseUpdateMeta(update).to : null;
+        if (sender && clocks?.size) sender.socket.send(durableMessage(clocks));
         this.options.onDurableChange?.(this.draftId);
         if (this.updatesSinceSnapshot >= this.options.snapshotEvery) void this.snapshot();
       });

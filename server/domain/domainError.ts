@@ -2,7 +2,7 @@
 export class DomainError extends Error {
   constructor(
     message: string,
-    readonly status: 400 | 403 | 404 | 409 | 429 = 400,
+    readonly status: 400 | 403 | 404 | 409 | 429 | 503 = 400,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -1,7 +1,7 @@
 import express, { type Express, type Router } from 'express';
 import type { AuthService } from '../auth/authService';
 import type { Logger } from '../logger';
-import type { Store } from '../store/types';
+import type { Health } from '../health/health';
 import { authRouter, type LoginLimits } from './authRouter';
 import { clientRouter } from './clientRouter';
 import { HttpError, errorHandler } from './httpError';
@@ -10,7 +10,7 @@ import { requireAuth } from './requireAuth';
 import { securityHeaders } from './securityHeaders';
 
 export interface AppParts {
-  store: Store;
+  health: Health;
   auth: AuthService;
   logger: Logger;
   /** Routers mounted under /api behind authentication: [path, router] in order. */
@@ -20,12 +20,12 @@ export interface AppParts {
 }
 
 /** The express app: health, sign-in, authenticated API, then the browser app. */
-export function createApp({ store, auth, logger, apiRouters, clientDir, loginLimits }: AppParts): Express {
+export function createApp({ health, auth, logger, apiRouters, clientDir, loginLimits }: AppParts): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders());
   app.use(express.json({ limit: '256kb' }));
-  app.use(healthRouter(store));
+  app.use(healthRouter(health));
   app.use('/api', authRouter(auth, logger, loginLimits));
   app.use('/api', requireAuth(auth));
   for (const [mountPath, router] of apiRouters) app.use(`/api${mountPath}`, router);

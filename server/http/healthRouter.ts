@@ -1,17 +1,12 @@
 import { Router } from 'express';
-import { integrityReport } from '../domain/integrityReport';
-import type { Store } from '../store/types';
+import type { Health } from '../health/health';
 
-/** /healthz: 200 once the store answers, 503 while it does not (for load balancers). */
-export function healthRouter(store: Store): Router {
+/** /healthz: 200 with every check passing, 503 with the same report otherwise (for load balancers and operators). */
+export function healthRouter(health: Pick<Health, 'report'>): Router {
   const router = Router();
   router.get('/healthz', async (_req, res) => {
-    try {
-      await store.ping();
-      res.json({ status: 'ok', integrity: integrityReport(store.corruption) });
-    } catch {
-      res.status(503).json({ status: 'unavailable', error: 'store unreachable' });
-    }
+    const report = await health.report();
+    res.status(report.status === 'ok' ? 200 : 503).json(report);
   });
   return router;
 }

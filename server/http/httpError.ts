@@ -27,7 +27,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const status = err instanceof HttpError || err instanceof DomainError ? err.status : typeof err?.status === 'number' ? err.status : 500;
     const known = err instanceof HttpError || err instanceof DomainError;
-    const message = status >= 500 ? 'internal server error' : known ? err.message : publicMessage(err);
+    const message = status >= 500 && !(err instanceof DomainError) ? 'internal server error' : known ? err.message : publicMessage(err);
     // Client errors are logged without the error object: it can carry the request body (passwords).
     if (status >= 500) logger.error({ err, method: req.method, url: req.originalUrl, status }, 'request failed');
     else logger.warn({ method: req.method, url: req.originalUrl, status, error: message }, 'request refused');

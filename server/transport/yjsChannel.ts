@@ -8,6 +8,7 @@ import { CollabConnection } from '../collab/connection';
 import { parseClientMessage, ProtocolError } from '../collab/parseMessage';
 import type { RoomRegistry } from '../collab/roomRegistry';
 import type { Room } from '../collab/room';
+import { UnavailableError } from '../collab/unavailableError';
 import type { Logger } from '../logger';
 import type { DraftStore } from '../store/types';
 import { FrameRateLimiter } from './frameRateLimiter';
@@ -29,6 +30,8 @@ export interface YjsChannelOptions {
   maxUnauthenticated: number;
   /** Bytes one connection may send before it is authenticated and attached. */
   maxBytesBeforeSignIn: number;
+  /** Saving is too far behind: take no new connections (see PersistenceQueue). */
+  writes: { readonly overloaded: boolean };
 }
 
 /** Frames a client may send before its connection is authenticated and its room loaded. */
@@ -61,7 +64,9 @@ export class YjsChannel {
     const url = URL.parse(request.url ?? '/', 'http://localhost');
     if (!url?.pathname.startsWith(YJS_PATH_PREFIX)) return false;
     const draftId = decodeDraftId(url.pathname.slice(YJS_PATH_PREFIX.length));
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, draftId, url.searchParams.get('token')));
+    const token = url.searchParams.get('token');
+    const durableAcks = url.searchParams.get('acks') === 'durable';
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, draftId, token, durableAcks));
     return true;
   }
 
@@ -84,7 +89,13 @@ export class YjsChannel {
     this.wss.close();
   }
 
-  private accept(ws: WebSocket, draftId: string, token: string | null): void {
+  /** Closes every connection with `code` (clients that may reconnect do so later). */
+  closeAll(code: CloseCodeValue, reason: string): void {
+    this.options.logger.warn({ code, reason, connections: this.wss.clients.size }, 'closing every yjs connection');
+    for (const ws of this.wss.clients) ws.close(code, reason);
+  }
+
+  private accept(ws: WebSocket, draftId: string, token: string | null, durableAcks: boolean): void {
     // A counter, not a UUID, and no child logger: thousands of connections stay cheap.
     const connectionId = String(++this.connectionCount);
     const context = { draftId, connection: connectionId };
@@ -106,9 +117,11 @@ export class YjsChannel {
     };
     // Frames are handled in order, even those that arrive while closing: a client's last
     // edits before a shutdown still count.
-    const frames = new FrameSequencer((err) =>
-      err instanceof ProtocolError ? refuse(err.closeCode, err.message) : refuse(CloseCode.BadMessage, 'internal error', { err }),
-    );
+    const frames = new FrameSequencer((err) => {
+      if (err instanceof UnavailableError) return refuse(CloseCode.Unavailable, err.message);
+      if (err instanceof ProtocolError) return refuse(err.closeCode, err.message);
+      refuse(CloseCode.BadMessage, 'internal error', { err });
+    });
     const handle = (target: Room, from: CollabConnection, data: RawData) =>
       frames.run(() => (refused ? undefined : target.receive(from, parseClientMessage(toBytes(data)))));
 
@@ -144,6 +157,7 @@ export class YjsChannel {
       this.unauthenticated++;
       const grant = await this.options.auth.session(token).finally(() => this.unauthenticated--);
       if (!grant) return refuse(CloseCode.Unauthorized, 'sign-in required');
+      if (this.options.writes.overloaded) return refuse(CloseCode.Unavailable, 'saving is behind; try again later');
       const { sessions, maxConnectionsPerUser } = this.options;
       if (ws.readyState !== ws.OPEN) return;
       if (sessions.count(grant.user.id, 'yjs') >= maxConnectionsPerUser) {
@@ -154,7 +168,7 @@ export class YjsChannel {
       if (!(await this.options.drafts.get(draftId))) return refuse(CloseCode.UnknownDraft, 'no such draft');
       const joined = await this.options.rooms.acquire(draftId);
       log.debug({ ...context, user: grant.user.id }, 'yjs connection attached');
-      connection = new CollabConnection(connectionId, grant.user, socketOf(ws));
+      connection = new CollabConnection(connectionId, grant.user, socketOf(ws), durableAcks);
       if (ws.readyState !== ws.OPEN || refused) return this.options.rooms.release(draftId);
       const joiner = connection;
       room = joined;

@@ -12,10 +12,15 @@ export interface YjsClient {
 }
 
 /** A stock y-websocket provider in Node (BroadcastChannel off so it syncs only through the server). */
-export function connectYjs(wsUrl: string, draftId: string, token: string, options: { connect?: boolean } = {}): YjsClient {
+export function connectYjs(
+  wsUrl: string,
+  draftId: string,
+  token: string,
+  options: { connect?: boolean; params?: Record<string, string> } = {},
+): YjsClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`${wsUrl}/yjs`, draftId, doc, {
-    params: { token },
+    params: { ...options.params, token },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     connect: options.connect ?? true,
@@ -68,4 +73,9 @@ export function paragraphTexts(doc: Y.Doc): string[] {
   };
   walk(doc.getXmlFragment('prosemirror'));
   return texts;
+}
+
+/** The draft's fragment as XML text, for "contains" checks across paragraphs. */
+export function draftText(doc: Y.Doc): string {
+  return doc.getXmlFragment('prosemirror').toString();
 }

@@ -166,7 +166,10 @@ describe('REST API: sign-in, drafts and errors', () => {
     expect(await requestJson(`${server.url}/healthz`)).toEqual({
       status: 200,
       contentType: expect.stringMatching(/^application\/json/),
-      body: { status: 'ok', integrity: { status: 'ok', corrupt: [], notListed: 0 } },
+      body: {
+        status: 'ok',
+        checks: { store: { ok: true }, writes: expect.objectContaining({ ok: true }), integrity: { ok: true, status: 'ok', corrupt: [], notListed: 0 } },
+      },
     });
   });
 });

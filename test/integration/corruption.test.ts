@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
-import type { IntegrityCheck } from '../../server/domain/integrityReport';
+import type { IntegrityReport } from '../../server/health/integrityCheck';
 import { findParagraph } from '../helpers/anchors';
 import { ERROR, LogCapture } from '../helpers/captureLogs';
 import { flipByteOfWord } from '../helpers/corruptSqlite';
@@ -50,7 +50,7 @@ describe('corruption: stored blobs carry checksums', () => {
   };
   /** The paragraph as a freshly connected client receives it from the server. */
   const served = async (draftId: string) => paragraphText((await connect('eu', draftId)).doc);
-  const integrity = async () => (await requestJson<{ integrity: IntegrityCheck }>(`${server!.url}/healthz`)).body.integrity;
+  const integrity = async () => (await requestJson<{ checks: { integrity: IntegrityReport } }>(`${server!.url}/healthz`)).body.checks.integrity;
 
   beforeEach(() => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'corruption-'));

@@ -4,6 +4,7 @@ import { PROSEMIRROR_FRAGMENT, resolutionSchema } from '../../../shared/schema';
 import type { PublicUser } from '../../../shared/user';
 import type { ActivityEntry, VersionComparison, VersionDetail, VersionSummary } from '../../../shared/versions';
 import type { DocumentStore, UserStore, VersionKind, VersionMeta, VersionRecord, VersionStore } from '../../store/types';
+import { withDeadline } from '../../deadline';
 import { DomainError } from '../domainError';
 import { groupActivity } from './groupActivity';
 import { compareStates, openState } from './historyReads';
@@ -16,6 +17,8 @@ import { stateToDoc } from './stateToDoc';
 export interface VersionServiceOptions {
   /** Automatic checkpoints kept per draft; named versions and restores are never pruned. */
   keepAuto: number;
+  /** Longest wait for pending edits to be saved before naming a version gives up (503). */
+  durableWaitMs: number;
 }
 
 /** Version history: checkpoints, named versions, compare with attribution, restore. */
@@ -32,7 +35,7 @@ export class VersionService {
 
   /** Records the live state of a draft. An automatic checkpoint is skipped when nothing changed. */
   async checkpoint(draft: LiveDraft, kind: VersionKind = 'auto', name: string | null = null, user: PublicUser | null = null): Promise<VersionMeta | null> {
-    const { state, seq } = await draft.captureDurableState();
+    const { state, seq } = await this.capture(draft, kind);
     if (kind === 'auto' && (await this.versions.latest(draft.draftId))?.seq === seq) return null;
     const record = newVersion({ draftId: draft.draftId, kind, name, author: user, state, seq });
     await this.versions.create(record);
@@ -66,7 +69,8 @@ export class VersionService {
     return this.history.run(async (call) => {
       const from = await this.mustGet(draftId, fromId);
       const to = toId === 'current' ? null : await this.mustGet(draftId, toId);
-      const toState = to ?? { ...(await this.live.withRoom(draftId, (draft) => draft.captureDurableState())) };
+      const current = (draft: LiveDraft) => this.durableWithin(draft.captureDurableState(), 'nothing was compared');
+      const toState = to ?? { ...(await this.live.withRoom(draftId, current)) };
       const [older, newer] = from.seq <= toState.seq ? [from, toState] : [toState, from];
       const authors = new Map((await this.users.list()).map((u) => [u.id, u]));
       const updates = this.documents.updatesBetween(draftId, older.seq, newer.seq);
@@ -82,6 +86,8 @@ export class VersionService {
     const node = resolutionSchema.nodeFromJSON(stateToDoc(version.state));
     const label = version.name ?? `checkpoint of ${version.createdAt.slice(0, 16).replace('T', ' ')}`;
     const meta = await this.live.withRoom(draftId, async (draft) => {
+      // Only on a store that takes writes: a restore that could not be recorded must not be applied.
+      await this.durableWithin(draft.captureDurableState(), 'nothing was restored');
       draft.changeAsServer(user.id, (doc) => prosemirrorToYXmlFragment(node, doc.getXmlFragment(PROSEMIRROR_FRAGMENT)));
       return this.checkpoint(draft, 'restore', `Restored ${label}`, user);
     });
@@ -92,6 +98,17 @@ export class VersionService {
   async activity(draftId: string, limit: number): Promise<ActivityEntry[]> {
     const authors = new Map((await this.users.list()).map((u) => [u.id, u]));
     return refuseDamaged(groupActivity(this.documents.updatesBetween(draftId, 0), (id) => authors.get(id), limit));
+  }
+
+  /** A named version waits, bounded, for pending edits to be stored; background checkpoints wait as long as it takes. */
+  private capture(draft: LiveDraft, kind: VersionKind): Promise<{ state: Uint8Array; seq: number }> {
+    const capturing = draft.captureDurableState();
+    return kind === 'named' ? this.durableWithin(capturing, 'the version was not named') : capturing;
+  }
+
+  /** Someone is waiting: past durableWaitMs, saving counts as failing and the request gets a 503. */
+  private durableWithin<T>(waiting: Promise<T>, outcome: string): Promise<T> {
+    return withDeadline(waiting, this.options.durableWaitMs, () => new DomainError(`saving is failing; ${outcome}, try again later`, 503));
   }
 
   private async mustGet(draftId: string, versionId: string): Promise<VersionRecord> {

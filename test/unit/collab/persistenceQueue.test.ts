@@ -1,4 +1,5 @@
 import { PersistenceQueue } from '../../../server/collab/persistenceQueue';
+import { UnavailableError } from '../../../server/collab/unavailableError';
 import type { DocumentStore, NewUpdate, StoredUpdate } from '../../../server/store/types';
 import { ERROR, LogCapture } from '../../helpers/captureLogs';
 import { openTempSqliteStore, type TempStore } from '../../helpers/tempStore';
@@ -173,5 +174,79 @@ describe('PersistenceQueue', () => {
     expect(append).toHaveBeenCalledTimes(2);
     expect((await logged('a')).map((row) => row.update[0])).toEqual([1, 2]);
     expect(logs.entries.filter((e) => e.msg === 'durability listener failed')).toHaveLength(2);
+  });
+
+  describe('a bounded backlog', () => {
+    it('reports unsaved bytes, failures and age, says "overloaded" once at the cap, and still keeps and writes everything', async () => {
+      let clock = 1_000;
+      const firstFailure = gate();
+      let storeDown = true;
+      jest.spyOn(documents, 'append').mockImplementation(async (batch) => {
+        if (!storeDown) return realAppend(batch);
+        firstFailure.open();
+        throw new Error('disk gone');
+      });
+      const overloads: number[] = [];
+      const queue = new PersistenceQueue(documents, logs.logger, undefined, {
+        maxUnsavedBytes: 3,
+        maxWaitMs: Infinity,
+        onOverloaded: () => overloads.push(queue.health().unsavedBytes),
+        now: () => clock,
+      });
+      const durable = [queue.enqueue(entry('a', 1)), queue.enqueue(entry('a', 2))];
+      await firstFailure.promise;
+      await nextTurn();
+      clock += 250;
+      expect(queue.overloaded).toBe(false);
+      expect(queue.health()).toEqual({ consecutiveFailures: 1, unsavedUpdates: 2, unsavedBytes: 2, oldestUnsavedMs: 250, overloaded: false });
+
+      durable.push(queue.enqueue(entry('a', 3)));
+      expect(queue.overloaded).toBe(true);
+      // Past the cap nothing is dropped: whatever the caller still enqueues is kept.
+      durable.push(queue.enqueue(entry('b', 4)));
+      expect(overloads).toEqual([3]);
+      expect(queue.health()).toMatchObject({ unsavedUpdates: 4, unsavedBytes: 4, overloaded: true });
+
+      storeDown = false;
+      await Promise.all(durable);
+      expect(queue.health()).toEqual({ consecutiveFailures: 0, unsavedUpdates: 0, unsavedBytes: 0, oldestUnsavedMs: null, overloaded: false });
+      expect((await logged('a')).map((row) => row.update[0])).toEqual([1, 2, 3]);
+      expect((await logged('b')).map((row) => row.update[0])).toEqual([4]);
+      expect(logs.entries.map((e) => e.msg)).toEqual(
+        expect.arrayContaining(['unsaved backlog at its cap; refusing edits', 'unsaved backlog below its cap again; accepting edits']),
+      );
+    });
+
+    it('accepts an author\'s edits only while the backlog is under its cap and the author holds under a quarter of it', async () => {
+      const held = gate();
+      jest.spyOn(documents, 'append').mockImplementation(async (batch) => {
+        await held.promise;
+        return realAppend(batch);
+      });
+      const queue = new PersistenceQueue(documents, logs.logger, undefined, { maxUnsavedBytes: 8, maxWaitMs: Infinity });
+      const flood = { ...entry('a', 1), update: Uint8Array.of(1, 2) };
+      const durable = [queue.enqueue(flood)];
+      expect([queue.accepts(flood.authorId), queue.accepts('someone-else')]).toEqual([false, true]);
+      durable.push(queue.enqueue({ ...entry('a', 2), authorId: 'someone-else', update: new Uint8Array(6) }));
+      expect([queue.overloaded, queue.accepts('a-third-author')]).toEqual([true, false]);
+      held.open();
+      await Promise.all(durable);
+      expect([queue.accepts(flood.authorId), queue.accepts('someone-else')]).toEqual([true, true]);
+    });
+
+    it('boundedBarrier() gives up after maxWaitMs with UnavailableError, while the write itself still lands', async () => {
+      const held = gate();
+      jest.spyOn(documents, 'append').mockImplementationOnce(async (batch) => {
+        await held.promise;
+        return realAppend(batch);
+      });
+      const queue = new PersistenceQueue(documents, logs.logger, undefined, { maxUnsavedBytes: Infinity, maxWaitMs: 20 });
+      const durable = queue.enqueue(entry('a', 1));
+      await expect(queue.boundedBarrier()).rejects.toBeInstanceOf(UnavailableError);
+      held.open();
+      await durable;
+      await expect(queue.boundedBarrier()).resolves.toBeUndefined();
+      expect(await logged('a')).toHaveLength(1);
+    });
   });
 });
