@@ -8,6 +8,7 @@ import { closesForGood } from './closesForGood';
 import { connectionStatus, type ConnectionFacts, type ConnectionStatus } from './connectionStatus';
 import { followSaveStatus } from './followSaveStatus';
 import { pauseWhileOffline } from './pauseWhileOffline';
+import { RefusalStreak } from './refusalStreak';
 import type { SaveStatus } from './saveStatus';
 
 export interface CollabSessionOptions {
@@ -23,7 +24,10 @@ export interface CollabSessionOptions {
 
 export interface CollabHandlers {
   onStatus: (status: ConnectionStatus) => void;
-  /** The server closed the connection for good (bad token, unknown draft; see closesForGood). */
+  /**
+   * The connection ends for good: the token or the draft is gone (see closesForGood), or the
+   * server refused this device's edits again and again (see RefusalStreak).
+   */
   onClosed: (code: number, reason: string) => void;
   /** Whether this browser's edits are saved on the server (absent: not followed). */
   onSaveStatus?: (status: SaveStatus) => void;
@@ -54,10 +58,11 @@ export class CollabSession {
   ) {
     this.fragment = this.doc.getXmlFragment(PROSEMIRROR_FRAGMENT);
     this.localCopy = new IndexeddbPersistence(`draft:${options.draftId}:for:${options.localCopyOwner}`, this.doc);
+    const refusals = new RefusalStreak();
     this.provider = new WebsocketProvider(options.serverUrl, options.draftId, this.doc, {
       // acks: the server then tells this client which of its edits are durable.
       params: { token: options.token, acks: 'durable' },
-      shouldReconnect: (event) => !closesForGood(event.code),
+      shouldReconnect: (event) => !closesForGood(event.code) && refusals.retryAfter(event.code),
       connect: navigator.onLine,
     });
     this.stopFollowingNetwork = pauseWhileOffline(this.provider, () => !this.closedForGood);
