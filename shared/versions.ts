@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { DraftComparison } from './diff';
+import { nameText } from './validation/names';
 
 export const VERSION_NAME_MAX_LENGTH = 120;
 
 export const NameVersionRequest = z.object({
-  name: z.string().trim().min(1, 'a version needs a name').max(VERSION_NAME_MAX_LENGTH),
+  name: nameText(VERSION_NAME_MAX_LENGTH).min(1, 'a version needs a name'),
 });
 
 export const ListVersionsQuery = z.object({

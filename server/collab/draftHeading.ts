@@ -1,9 +1,13 @@
 import * as Y from 'yjs';
 import { PROSEMIRROR_FRAGMENT } from '../../shared/schema';
+import { withoutControlCharacters } from '../../shared/validation/names';
 import { xmlTextContent } from '../../shared/xmlTextContent';
 import type { DraftHeading } from '../store/types';
 
-/** The title and symbol as they stand in the text of a draft (where delegates edit them). */
+/**
+ * The title and symbol as they stand in the text of a draft (where delegates edit them), for the
+ * drafts list: any text may be typed there, but a listed name holds no control characters.
+ */
 export function draftHeadingOf(doc: Y.Doc): DraftHeading {
   const fragment = doc.getXmlFragment(PROSEMIRROR_FRAGMENT);
   return { title: textOf(find(fragment, 'title')), symbol: textOf(find(fragment, 'symbol')) };
@@ -24,7 +28,7 @@ function textOf(element: Y.XmlElement | null): string {
   return element
     .toArray()
     .filter((child): child is Y.XmlText => child instanceof Y.XmlText)
-    .map(xmlTextContent)
+    .map((text) => withoutControlCharacters(xmlTextContent(text)))
     .join('')
     .trim();
 }

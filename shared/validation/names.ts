@@ -12,6 +12,11 @@ export function hasControlCharacters(text: string): boolean {
   return FORBIDDEN_IN_NAMES.test(text);
 }
 
+/** A name taken from text nobody validated as a name (the heading of a draft): each forbidden character becomes a space. */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(new RegExp(FORBIDDEN_IN_NAMES.source, 'gu'), ' ');
+}
+
 /**
  * A string schema for a name (title, symbol, username, delegation...): trimmed (surrounding
  * whitespace, tabs and newlines included), then refused if it still holds a control character.

@@ -47,6 +47,13 @@ describe('HTTP hardening: draft creation limit, control characters in names, sec
       expect(await createDraft(tokens.chair, json)).toEqual(jsonError(400, error));
     });
 
+    it('in a version name', async () => {
+      const draftId = await server.demoDraftId();
+      expect(await requestJson(`${server.url}/api/drafts/${draftId}/versions`, { token: tokens.chair, json: { name: 'Rev.1\u202E' } })).toEqual(
+        jsonError(400, /^name: must not contain control characters$/),
+      );
+    });
+
     it('in a username at sign-in', async () => {
       expect(await requestJson(`${server.url}/api/login`, { json: { username: 'eu\u0000', password: 'negotiate' } })).toEqual(
         jsonError(400, /^username: must not contain control characters$/),
