@@ -1,0 +1,173 @@
+import type { RawData, WebSocket } from 'ws';
+import { CloseCode, type CloseCodeValue } from '../../shared/closeCodes';
+import type { AuthService } from '../auth/authService';
+import type { SessionRegistry } from '../auth/sessionRegistry';
+import { CollabConnection, type CollabSocket } from '../collab/connection';
+import { parseClientMessage, ProtocolError } from '../collab/parseMessage';
+import type { Room } from '../collab/room';
+import type { RoomRegistry } from '../collab/roomRegistry';
+import { UnavailableError } from '../collab/unavailableError';
+import type { Logger } from '../logger';
+import type { DraftStore } from '../store/types';
+import type { BoundedCount } from './boundedCount';
+import { EarlyFrames } from './earlyFrames';
+import { FrameRateLimiter } from './frameRateLimiter';
+import { FrameSequencer } from './frameSequencer';
+import { byteLength, toBytes } from './rawData';
+
+/** What every session of the channel shares. */
+export interface YjsSessionDeps {
+  auth: AuthService;
+  sessions: SessionRegistry;
+  drafts: DraftStore;
+  rooms: RoomRegistry;
+  logger: Logger;
+  maxFrameBytes: number;
+  maxFramesPerSecond: number;
+  /** Open connections one account may have (tabs, devices); more are closed with 4429. */
+  maxConnectionsPerUser: number;
+  /** Bytes one connection may send before it is authenticated and attached. */
+  maxBytesBeforeSignIn: number;
+  /** Saving is too far behind: take no new connections (see PersistenceQueue). */
+  writes: { readonly overloaded: boolean };
+  /** Connections being authenticated at once, over the whole channel. */
+  signIns: BoundedCount;
+}
+
+/** What the client asked for in its upgrade request. */
+export interface YjsSessionRequest {
+  /** A counter, not a UUID: thousands of connections stay cheap. */
+  id: string;
+  draftId: string;
+  token: string | null;
+  /** `?acks=durable`: tell the client which of its edits are saved. */
+  durableAcks: boolean;
+}
+
+/** Frames a client may send before its connection is authenticated and its room loaded. */
+const MAX_EARLY_FRAMES = 32;
+/** Frames waiting behind a slow one (a sync step 1, a new client id), in frames of the largest size. */
+const MAX_QUEUED_FRAMES_OF_MAX_SIZE = 8;
+
+type State = 'authenticating' | 'live' | 'closed';
+
+/**
+ * One websocket of the Yjs channel, from upgrade to close. While `authenticating` its frames
+ * are kept (bounded); once `live` they go to its draft's room, in order; once `closed`, the
+ * frames that came before the close still count, then it leaves the room. A refusal (closed by
+ * us, with a code and one log line) can come in any state and drops every frame after it.
+ */
+export class YjsSession {
+  private state: State = 'authenticating';
+  private refused = false;
+  private readonly limiter: FrameRateLimiter;
+  private readonly early: EarlyFrames;
+  private readonly frames: FrameSequencer;
+  private attached: { room: Room; connection: CollabConnection } | null = null;
+  private queuedBytes = 0;
+  private endSession = () => {};
+  private userId: string | undefined;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly request: YjsSessionRequest,
+    private readonly deps: YjsSessionDeps,
+    /** Told when the socket closed, with the promise of its last frames being handled. */
+    private readonly onFinishing: (finished: Promise<void>) => void,
+  ) {
+    this.limiter = new FrameRateLimiter(deps.maxFramesPerSecond);
+    this.early = new EarlyFrames(MAX_EARLY_FRAMES, deps.maxBytesBeforeSignIn);
+    // Frames are handled in order, even those that arrive while closing: a client's last
+    // edits before a shutdown still count.
+    this.frames = new FrameSequencer((err) => {
+      if (err instanceof UnavailableError) return this.refuse(CloseCode.Unavailable, err.message);
+      if (err instanceof ProtocolError) return this.refuse(err.closeCode, err.message);
+      this.refuse(CloseCode.BadMessage, 'internal error', { err });
+    });
+    // ws closes with 1009 by itself when a frame exceeds maxPayload; we only log it.
+    ws.on('error', (err) => deps.logger.warn({ ...this.context(), err }, 'yjs socket error'));
+    ws.on('message', (data) => this.receive(data));
+    ws.on('close', () => this.closed());
+    this.attach().catch((err) => this.refuse(CloseCode.Unavailable, 'draft could not be loaded', { err }));
+  }
+
+  private receive(data: RawData): void {
+    if (!this.limiter.take()) return this.refuse(CloseCode.RateLimited, 'too many messages');
+    if (this.attached) return this.handle(this.attached, data);
+    if (this.refused) return;
+    const overflow = this.early.keep(data);
+    if (overflow) this.refuse(CloseCode.RateLimited, overflow);
+  }
+
+  private handle({ room, connection }: { room: Room; connection: CollabConnection }, data: RawData): void {
+    const bytes = byteLength(data);
+    this.queuedBytes += bytes;
+    if (this.queuedBytes > MAX_QUEUED_FRAMES_OF_MAX_SIZE * this.deps.maxFrameBytes) {
+      return this.refuse(CloseCode.RateLimited, 'too much data waiting to be handled');
+    }
+    this.frames.run(() => {
+      this.queuedBytes -= bytes;
+      if (!this.refused) return room.receive(connection, parseClientMessage(toBytes(data)));
+    });
+  }
+
+  /** Signs in, checks the limits, registers the session, loads the room and hands it the kept frames. */
+  private async attach(): Promise<void> {
+    const { auth, sessions, drafts, rooms, writes, signIns, maxConnectionsPerUser } = this.deps;
+    if (!signIns.tryEnter()) return this.refuse(CloseCode.RateLimited, 'too many connections waiting for sign-in');
+    const grant = await auth.session(this.request.token).finally(() => signIns.leave());
+    if (!grant) return this.refuse(CloseCode.Unauthorized, 'sign-in required');
+    this.userId = grant.user.id;
+    if (writes.overloaded) return this.refuse(CloseCode.Unavailable, 'saving is behind; try again later');
+    if (this.state !== 'authenticating' || this.refused) return;
+    if (sessions.count(grant.user.id, 'yjs') >= maxConnectionsPerUser) {
+      return this.refuse(CloseCode.RateLimited, `more than ${maxConnectionsPerUser} connections for this account`);
+    }
+    // Registered before the draft is loaded, so the per-account count holds for concurrent opens.
+    this.endSession = sessions.open(grant, 'yjs', (reason) => this.refuse(CloseCode.Unauthorized, `session ended: ${reason}`));
+    if (!(await drafts.get(this.request.draftId))) return this.refuse(CloseCode.UnknownDraft, 'no such draft');
+    const room = await rooms.acquire(this.request.draftId);
+    if (this.state !== 'authenticating' || this.refused) return rooms.release(this.request.draftId);
+    const connection = new CollabConnection(this.request.id, grant.user, socketOf(this.ws), this.request.durableAcks);
+    this.deps.logger.debug(this.context(), 'yjs connection attached');
+    this.state = 'live';
+    this.attached = { room, connection };
+    room.join(connection);
+    for (const data of this.early.take()) this.handle(this.attached, data);
+  }
+
+  private refuse(code: CloseCodeValue, reason: string, detail?: object): void {
+    if (this.refused) return;
+    this.refused = true;
+    this.early.take();
+    this.deps.logger.warn({ ...this.context(), code, reason, ...detail }, 'closing yjs connection');
+    this.ws.close(code, reason);
+  }
+
+  private closed(): void {
+    this.state = 'closed';
+    this.endSession();
+    const attached = this.attached;
+    this.attached = null;
+    this.onFinishing(
+      this.frames.idle().then(() => {
+        if (!attached) return;
+        attached.room.leave(attached.connection);
+        this.deps.rooms.release(this.request.draftId);
+      }),
+    );
+  }
+
+  private context() {
+    return { draftId: this.request.draftId, connection: this.request.id, user: this.userId };
+  }
+}
+
+function socketOf(ws: WebSocket): CollabSocket {
+  return {
+    send: (message) => {
+      if (ws.readyState === ws.OPEN) ws.send(message);
+    },
+    close: (code, reason) => ws.close(code, reason),
+  };
+}
