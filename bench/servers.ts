@@ -60,6 +60,10 @@ export async function startOurs(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 
     SEED_DEMO: '1',
     // Rooms stay loaded for the whole run, as the reference keeps every document.
     IDLE_UNLOAD_MS: String(60 * 60 * 1000),
+    // The bench creates and opens 500 drafts as one account; the per-account limits that stop a
+    // modified client would refuse that, and the reference has none.
+    DRAFTS_PER_HOUR: '1000',
+    MAX_CONNECTIONS_PER_USER: '1000',
     CLIENT_DIR: '',
   });
   return launch('ours', [INSPECT, '--enable-source-maps', 'dist/server/main.mjs'], env, /ready at http:\/\/localhost:(\d+)/, dataDir);
