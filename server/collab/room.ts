@@ -156,7 +156,9 @@ export class Room {
     }
     const update = connection.held.with(frame);
     const { writes, missing } = validateUpdate(this.doc, update);
-    const claiming = this.options.ownership.claim(writes, user.id);
+    // The ids it waits for too: its sender's own are held for, and after a restart (or for offline
+    // text of an earlier page load) the server learns only from the store whose they are.
+    const claiming = this.options.ownership.claim([...writes, ...missing], user.id);
     if (claiming) return claiming.then(() => this.applyClientUpdate(connection, frame));
     const foreign = writes.find((client) => this.options.ownership.ownerOf(client) !== user.id);
     if (foreign !== undefined) throw new ProtocolError(`client id ${foreign} belongs to another user`);
