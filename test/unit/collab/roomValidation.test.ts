@@ -1,8 +1,9 @@
 import * as Y from 'yjs';
 import * as validation from '../../../server/collab/validateUpdate';
 import { ProtocolError } from '../../../server/collab/parseMessage';
+import { UnavailableError } from '../../../server/collab/unavailableError';
 import { ERROR } from '../../helpers/captureLogs';
-import { updatesAs } from '../../helpers/yjsBytes';
+import { awarenessUpdate, updatesAs } from '../../helpers/yjsBytes';
 import { baseDoc, openRoomFixture, paragraphText as text, type RoomFixture } from './roomFixture';
 
 describe('Room: validating client updates', () => {
@@ -40,5 +41,20 @@ describe('Room: validating client updates', () => {
     }
     expect(fixture.room.doc.store.pendingDs).toBeNull();
     expect(fixture.logs.entries).toContainEqual(expect.objectContaining({ level: ERROR, msg: 'update left changes pending; dropped them' }));
+  });
+
+  it('asks the client to come back later (not a bad frame) when the store fails to claim a new client id', async () => {
+    const { connection } = fixture.connect();
+    const [typed] = updatesAs(4343, base, (doc) => text(doc).insert(0, 'Urges '));
+    const claims = jest.spyOn(fixture.temp.store.clientIds, 'claim').mockRejectedValue(new Error('store down (test)'));
+    try {
+      await expect(fixture.room.receive(connection, { type: 'update', update: typed })).rejects.toBeInstanceOf(UnavailableError);
+      const announce = awarenessUpdate([{ clientId: 4343, clock: 1, state: {} }]);
+      await expect(fixture.room.receive(connection, { type: 'awareness', update: announce })).rejects.toBeInstanceOf(UnavailableError);
+    } finally {
+      claims.mockRestore();
+    }
+    expect(fixture.logs.entries).toContainEqual(expect.objectContaining({ level: ERROR, msg: 'claiming client ids failed' }));
+    expect(text(fixture.room.doc).toString()).toBe('');
   });
 });
