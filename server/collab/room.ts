@@ -158,7 +158,7 @@ export class Room {
     const { writes, missing } = validateUpdate(this.doc, update);
     // The ids it waits for too: its sender's own are held for, and after a restart (or for offline
     // text of an earlier page load) the server learns only from the store whose they are.
-    const claiming = this.options.ownership.claim([...writes, ...missing], user.id);
+    const claiming = this.claim([...writes, ...missing], connection);
     if (claiming) return claiming.then(() => this.applyClientUpdate(connection, frame));
     const foreign = writes.find((client) => this.options.ownership.ownerOf(client) !== user.id);
     if (foreign !== undefined) throw new ProtocolError(`client id ${foreign} belongs to another user`);
@@ -201,10 +201,21 @@ export class Room {
       this.options.logger.warn({ draftId: this.draftId, user: connection.user.id, clientIds: roomFull }, 'awareness left out: room is full');
     }
     if (accepted.length === 0) return;
-    const claiming = this.options.ownership.claim(accepted.map((entry) => entry.clientId), connection.user.id);
+    const claiming = this.claim(accepted.map((entry) => entry.clientId), connection);
     // Validated again once claimed: an id that turned out to be someone else's is dropped.
     if (claiming) return claiming.then(() => this.applyAwareness(connection, update));
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), connection);
+  }
+
+  /** Claims client ids for the connection's user; a store that fails to answer is an outage (4503), not a bad frame. */
+  private claim(clientIds: number[], connection: CollabConnection): Promise<void> | null {
+    const claiming = this.options.ownership.claim(clientIds, connection.user.id);
+    return (
+      claiming?.catch((err) => {
+        this.options.logger.error({ err, draftId: this.draftId, user: connection.user.id }, 'claiming client ids failed');
+        throw new UnavailableError('saving is failing; keep your edits and come back later');
+      }) ?? null
+    );
   }
 
   private awarenessContext(connection: CollabConnection): AwarenessContext {
