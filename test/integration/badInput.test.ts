@@ -9,7 +9,7 @@ import { LogCapture } from '../helpers/captureLogs';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { openRawYjs, type RawConnection } from '../helpers/rawSocket';
 import { connectYjs, paragraphTexts, waitForDoc, type YjsClient } from '../helpers/yjsClient';
-import { frame, garbage, syncFrame, updatesOf, withoutDeleteSet } from '../helpers/yjsBytes';
+import { frame, garbage, syncFrame, updatesAs, updatesOf, withoutDeleteSet } from '../helpers/yjsBytes';
 
 const MAX_FRAME_BYTES = 64 * 1024;
 /** Above what a person typing sends, far below a flood of FLOOD frames. */
@@ -160,10 +160,13 @@ describe('Yjs channel: bad input closes only the offending connection', () => {
         /not a Yjs update|refused by Yjs/,
       ],
       [
-        // (An update that follows on from the sender's own changes still on their way is held instead.)
+        // Another delegation's next clocks. (An update that follows on from the sender's own changes
+        // still on their way, even under a client id new to the server, is held instead.)
         'a valid Yjs update that deletes changes the server never got',
         () =>
-          syncUpdateFrame(updatesOf(healthy.doc, insertAtStart('FIRST '), (copy) => lastOperativeText(copy).delete(0, 6))[1]),
+          syncUpdateFrame(
+            updatesAs(healthy.doc.clientID, healthy.doc, insertAtStart('FIRST '), (copy) => lastOperativeText(copy).delete(0, 6))[1],
+          ),
         /depends on changes the server does not have/,
       ],
       [
