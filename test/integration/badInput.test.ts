@@ -138,7 +138,8 @@ describe('Yjs channel: bad input closes only the offending connection', () => {
   });
 
   describe('frames that break the protocol get 4400 (BadMessage)', () => {
-    const cases: Array<[string, () => Uint8Array, RegExp]> = [
+    /** Each case sends its frame(s) in order; the last one is refused. */
+    const cases: Array<[string, () => Uint8Array | Uint8Array[], RegExp]> = [
       ['an empty frame', () => new Uint8Array(0), /truncated or malformed/],
       // Sync update announcing 10 bytes of payload, carrying 3.
       ['a truncated frame', () => Uint8Array.of(0, 2, 10, 1, 2, 3), /truncated or malformed/],
@@ -169,6 +170,13 @@ describe('Yjs channel: bad input closes only the offending connection', () => {
           ),
         /depends on changes the server does not have/,
       ],
+      ['a sync step 1 whose state vector is random bytes', () => syncFrame(0, garbage(64)), /not a state vector/],
+      [
+        // The first update waits for the second (held); the random bytes are merged with it.
+        'random bytes posing as a sync update while an update is held',
+        () => [syncUpdateFrame(updatesOf(healthy.doc, insertAtStart('FIRST '), insertAtStart('HELD '))[1]), syncUpdateFrame(garbage(64))],
+        /not a Yjs update/,
+      ],
       [
         'an awareness message with garbage inside',
         () =>
@@ -188,7 +196,7 @@ describe('Yjs channel: bad input closes only the offending connection', () => {
 
     it.each(cases)('%s', async (_name, makeFrame, reason) => {
       const connection = await openAttached();
-      connection.ws.send(makeFrame());
+      [makeFrame()].flat().forEach((bytes) => connection.ws.send(bytes));
       expect(await connection.closed).toEqual({ code: CloseCode.BadMessage, reason: expect.stringMatching(reason) });
       expectOneCloseLine(CloseCode.BadMessage, reason);
       await expectOthersUnaffected();
