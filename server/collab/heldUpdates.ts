@@ -18,7 +18,13 @@ export class HeldUpdates {
 
   /** The held updates followed by `update`, as one update (just `update` when nothing is held). */
   with(update: Uint8Array): Uint8Array {
-    return this.held ? Y.mergeUpdates([this.held, update]) : update;
+    if (!this.held) return update;
+    try {
+      return Y.mergeUpdates([this.held, update]);
+    } catch {
+      // Merging reads the new bytes before validateUpdate would.
+      throw new ProtocolError('not a Yjs update');
+    }
   }
 
   /** Holds `combined` (what with() returned) in place of what was held. */

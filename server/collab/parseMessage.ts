@@ -1,4 +1,5 @@
 import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
 import { CloseCode, type CloseCodeValue } from '../../shared/closeCodes';
 import { MessageType, SyncStep } from './messages';
 
@@ -52,11 +53,22 @@ function readSync(decoder: decoding.Decoder): ClientMessage {
   const step = decoding.readVarUint(decoder);
   switch (step) {
     case SyncStep.Step1:
-      return { type: 'sync-step1', stateVector: decoding.readVarUint8Array(decoder) };
+      return { type: 'sync-step1', stateVector: readStateVector(decoder) };
     case SyncStep.Step2:
     case SyncStep.Update:
       return { type: 'update', update: decoding.readVarUint8Array(decoder) };
     default:
       throw new ProtocolError(`unknown sync message type ${step}`);
   }
+}
+
+/** A state vector Yjs can read: the answer is encoded against it (and would throw on one it cannot). */
+function readStateVector(decoder: decoding.Decoder): Uint8Array {
+  const stateVector = decoding.readVarUint8Array(decoder);
+  try {
+    Y.decodeStateVector(stateVector);
+  } catch {
+    throw new ProtocolError('not a state vector');
+  }
+  return stateVector;
 }
