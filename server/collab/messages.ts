@@ -3,6 +3,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { encodeDurableMessage } from '../../shared/durableMessage';
+import { encodeAwarenessEntries } from './awarenessEntries';
 
 /** Top-level message types of the y-websocket protocol. */
 export const MessageType = {
@@ -44,6 +45,17 @@ export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Awareness);
   encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * Tells a client that the room holds no state under these client ids, as of these clocks. A stock
+ * client that finds its own id among them announces its state again, at a newer clock.
+ */
+export function awarenessRemovedMessage(removed: Array<{ clientId: number; clock: number }>): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Awareness);
+  encoding.writeVarUint8Array(encoder, encodeAwarenessEntries(removed.map((entry) => ({ ...entry, state: null }))));
   return encoding.toUint8Array(encoder);
 }
 

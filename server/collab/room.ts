@@ -6,7 +6,7 @@ import type { DocumentStore } from '../store/types';
 import type { ClientIdOwnership } from './clientIdOwnership';
 import type { CollabConnection } from './connection';
 import { encodeAwarenessEntries } from './awarenessEntries';
-import { awarenessMessage, durableMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages';
+import { awarenessMessage, awarenessRemovedMessage, durableMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages';
 import { isUpdateOrigin, type UpdateOrigin } from './origin';
 import { ProtocolError, type ClientMessage } from './parseMessage';
 import type { PersistenceQueue } from './persistenceQueue';
@@ -196,7 +196,9 @@ export class Room {
    * id first and have the owner's edits refused.
    */
   private applyAwareness(connection: CollabConnection, update: Uint8Array): void | Promise<void> {
-    const { accepted, roomFull } = validateAwareness(update, this.awarenessContext(connection), this.options.awarenessLimits);
+    const { accepted, roomFull, behind } = validateAwareness(update, this.awarenessContext(connection), this.options.awarenessLimits);
+    // y-protocols would ignore these states; told the room's clock, a stock client announces again above it.
+    if (behind.length > 0) connection.socket.send(awarenessRemovedMessage(behind));
     if (roomFull.length > 0) {
       this.options.logger.warn({ draftId: this.draftId, user: connection.user.id, clientIds: roomFull }, 'awareness left out: room is full');
     }

@@ -43,6 +43,12 @@ export interface AwarenessVerdict {
   accepted: AwarenessEntry[];
   /** New client ids left out because the room is full. */
   roomFull: number[];
+  /**
+   * States the sender announces under an id it may own, at a clock the room has not passed: y-protocols
+   * ignores them (a first state at clock 0; a state after a reconnect, which the room removed at a
+   * newer clock). With the room's clock, the clock the sender must be told to announce again above.
+   */
+  behind: Array<{ clientId: number; clock: number }>;
 }
 
 /**
@@ -62,7 +68,10 @@ export interface AwarenessVerdict {
 export function validateAwareness(update: Uint8Array, context: AwarenessContext, limits: AwarenessLimits): AwarenessVerdict {
   if (update.byteLength > limits.maxUpdateBytes) throw new ProtocolError(`awareness update too large (${update.byteLength} bytes)`);
   const entries = decodeAwarenessEntries(update, { maxEntries: limits.maxStatesPerRoom, maxStateBytes: limits.maxStateBytes });
-  const mine = entries.filter((entry) => isSendersOwn(entry, context));
+  const mine = entries.filter((entry) => isSendersOwn(entry, context) === true);
+  const behind = entries
+    .filter((entry) => isSendersOwn(entry, context) === 'behind')
+    .map(({ clientId }) => ({ clientId, clock: context.clockOf(clientId) ?? 0 }));
 
   const announcing = new Set(mine.map((e) => e.clientId).filter((id) => !context.announced.has(id)));
   if (context.announced.size + announcing.size > limits.maxStatesPerConnection) {
@@ -74,19 +83,20 @@ export function validateAwareness(update: Uint8Array, context: AwarenessContext,
   const accepted = mine
     .filter((entry) => !roomFull.includes(entry.clientId))
     .map((entry) => (entry.state === null ? entry : { ...entry, state: stamped(entry.state, context.user) }));
-  return { accepted, roomFull };
+  return { accepted, roomFull, behind };
 }
 
 /**
  * An id the sender announced, or a state under an id no other connection holds (not even one of
  * the same user: its tabs echo each other's states) that is newer than anything the room saw
- * (a first state has clock 0).
+ * (an unknown id counting as clock 0, as y-protocols counts it); 'behind' when only the clock is not.
  */
-function isSendersOwn({ clientId, clock, state }: AwarenessEntry, context: AwarenessContext): boolean {
+function isSendersOwn({ clientId, clock, state }: AwarenessEntry, context: AwarenessContext): boolean | 'behind' {
   const owner = context.ownerOf?.(clientId);
   if (owner !== undefined && owner !== context.user.id) return false;
   if (context.announced.has(clientId)) return true;
-  return !context.isHeldByOther(clientId) && clock > (context.clockOf(clientId) ?? -1) && state !== null;
+  if (context.isHeldByOther(clientId) || state === null) return false;
+  return clock > (context.clockOf(clientId) ?? 0) || 'behind';
 }
 
 function stamped(state: unknown, user: PublicUser): { cursor?: unknown; user: unknown } {

@@ -114,6 +114,24 @@ describe('validateAwareness', () => {
     expect(judge(encodeAwarenessEntries([{ clientId: 9, clock: 1_000_000, state: { cursor: null } }]), ctx).accepted).toEqual([]);
   });
 
+  it('tells which of its own states the room would ignore as not newer: a first state at clock 0, a state the room removed', () => {
+    const ctx = context({ clockOf: (id) => ({ 8: 4 })[id], isHeldByOther: (id) => id === 9, ownerOf: (id) => (id === 10 ? eu.id : undefined) });
+    const entries = [
+      { clientId: 7, clock: 0, state: {} },
+      { clientId: 8, clock: 4, state: {} },
+      { clientId: 9, clock: 0, state: {} },
+      { clientId: 10, clock: 0, state: {} },
+      { clientId: 11, clock: 0, state: null },
+    ];
+    const { accepted, behind } = judge(encodeAwarenessEntries(entries), ctx);
+    expect(accepted).toEqual([]);
+    expect(behind).toEqual([
+      { clientId: 7, clock: 0 },
+      { clientId: 8, clock: 4 },
+    ]);
+    expect(judge(encodeAwarenessEntries([{ clientId: 8, clock: 5, state: {} }]), ctx).accepted).toHaveLength(1);
+  });
+
   it('drops entries under a client id durably owned by another user, even one the sender announced', () => {
     const ownerOf = (id: number) => (id === 9 ? eu.id : id === 7 ? kazakhstan.id : undefined);
     expect(judge(update([9, {}]), context({ ownerOf })).accepted).toEqual([]);
