@@ -1,11 +1,12 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { awarenessUserOf } from '../../shared/awarenessState';
 import { PROSEMIRROR_FRAGMENT } from '../../shared/schema';
 import type { PublicUser } from '../../shared/user';
 import { closesForGood } from './closesForGood';
 import { connectionStatus, type ConnectionFacts, type ConnectionStatus } from './connectionStatus';
+import { draftProvider } from './draftProvider';
 import { followSaveStatus } from './followSaveStatus';
 import { pauseWhileOffline } from './pauseWhileOffline';
 import { RefusalStreak } from './refusalStreak';
@@ -59,9 +60,10 @@ export class CollabSession {
     this.fragment = this.doc.getXmlFragment(PROSEMIRROR_FRAGMENT);
     this.localCopy = new IndexeddbPersistence(`draft:${options.draftId}:for:${options.localCopyOwner}`, this.doc);
     const refusals = new RefusalStreak();
-    this.provider = new WebsocketProvider(options.serverUrl, options.draftId, this.doc, {
-      // acks: the server then tells this client which of its edits are durable.
-      params: { token: options.token, acks: 'durable' },
+    this.provider = draftProvider(this.doc, {
+      draftId: options.draftId,
+      token: options.token,
+      serverUrl: options.serverUrl,
       shouldReconnect: (event) => !closesForGood(event.code) && refusals.retryAfter(event.code),
       connect: navigator.onLine,
     });
