@@ -85,6 +85,17 @@ describe('loadDocument', () => {
     ]);
   });
 
+  it('leaves nothing pending when entries depend on one that was left out (damaged), and logs it', async () => {
+    await edit('kept ');
+    source.getText('t').insert(5, 'lost '); // never reaches the log, as a damaged entry left out of the load
+    await edit('after');
+    const { doc } = await load();
+    // A room refuses any update that leaves something pending; the rest stays in the log.
+    expect([doc.store.pendingStructs, doc.store.pendingDs]).toEqual([null, null]);
+    expect(doc.getText('t').toString()).toBe('kept ');
+    expect(logs.entries).toContainEqual(expect.objectContaining({ level: ERROR, msg: expect.stringMatching(/left out/), draftId: DRAFT }));
+  });
+
   it('fails when the store cannot be read, rather than giving an empty document', async () => {
     jest.spyOn(documents, 'load').mockRejectedValueOnce(new Error('store unreachable'));
     await expect(load()).rejects.toThrow('store unreachable');
