@@ -36,5 +36,20 @@ export async function loadDocument(documents: DocumentStore, draftId: string, lo
       lastSeq = Math.max(lastSeq, entry.seq);
     }
   }, FROM_STORE);
+  dropPending(doc, draftId, logger);
   return { doc, lastSeq, updatesSinceSnapshot: stored.updates.length };
+}
+
+/**
+ * Changes that follow on from a damaged entry left out cannot be placed; kept pending, they would
+ * make the room refuse the next client's update (it allows nothing pending). They stay in the log;
+ * their author's client sends them again with what they follow on from.
+ */
+function dropPending(doc: Y.Doc, draftId: string, logger: Logger): void {
+  const { store } = doc;
+  if (!store.pendingStructs && !store.pendingDs) return;
+  const waitingFor = store.pendingStructs ? [...store.pendingStructs.missing.keys()] : [];
+  logger.error({ draftId, waitingFor }, 'changes that follow on from what was left out of the load dropped from memory (still in the log)');
+  store.pendingStructs = null;
+  store.pendingDs = null;
 }
