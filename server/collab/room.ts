@@ -197,16 +197,15 @@ export class Room {
    */
   private applyAwareness(connection: CollabConnection, update: Uint8Array): void | Promise<void> {
     const { accepted, roomFull, behind } = validateAwareness(update, this.awarenessContext(connection), this.options.awarenessLimits);
-    // y-protocols would ignore these states; told the room's clock, a stock client announces again above it.
-    if (behind.length > 0) connection.socket.send(awarenessRemovedMessage(behind));
     if (roomFull.length > 0) {
       this.options.logger.warn({ draftId: this.draftId, user: connection.user.id, clientIds: roomFull }, 'awareness left out: room is full');
     }
-    if (accepted.length === 0) return;
     const claiming = this.claim(accepted.map((entry) => entry.clientId), connection);
     // Validated again once claimed: an id that turned out to be someone else's is dropped.
     if (claiming) return claiming.then(() => this.applyAwareness(connection, update));
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), connection);
+    // y-protocols would ignore these states; told the room's clock, a stock client announces again above it.
+    if (behind.length > 0) connection.socket.send(awarenessRemovedMessage(behind));
+    if (accepted.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), connection);
   }
 
   /** Claims client ids for the connection's user; a store that fails to answer is an outage (4503), not a bad frame. */
