@@ -14,6 +14,8 @@ export class CollabConnection {
   readonly awarenessIds = new Set<number>();
   /** Its updates that wait for its own changes still on their way (see HeldUpdates). */
   readonly held = new HeldUpdates();
+  /** Client ids new to the server that this connection had bound to its user (bounded: each is a row in the store). */
+  claimedClientIds = 0;
 
   constructor(
     readonly id: string,

@@ -15,6 +15,9 @@ import { UnavailableError } from './unavailableError';
 import { validateUpdate } from './validateUpdate';
 import { assertUpdateFitsSchema } from './validateContent';
 
+/** Client ids new to the server one connection may name (see Room.claim). */
+const MAX_NEW_CLIENT_IDS_PER_CONNECTION = 256;
+
 export interface RoomOptions {
   draftId: string;
   doc: Y.Doc;
@@ -208,8 +211,15 @@ export class Room {
     if (accepted.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), connection);
   }
 
-  /** Claims client ids for the connection's user; a store that fails to answer is an outage (4503), not a bad frame. */
+  /**
+   * Claims client ids for the connection's user; a store that fails to answer is an outage
+   * (4503), not a bad frame. A browser tab uses one id, a sync after offline page loads a few:
+   * a connection that names hundreds is filling the store, not editing.
+   */
   private claim(clientIds: number[], connection: CollabConnection): Promise<void> | null {
+    const unknown = clientIds.filter((id) => this.options.ownership.ownerOf(id) === undefined).length;
+    connection.claimedClientIds += unknown;
+    if (connection.claimedClientIds > MAX_NEW_CLIENT_IDS_PER_CONNECTION) throw new ProtocolError('too many new client ids on one connection');
     const claiming = this.options.ownership.claim(clientIds, connection.user.id);
     return (
       claiming?.catch((err) => {

@@ -30,6 +30,16 @@ describe('Room: validating client updates', () => {
     expect(fixture.room.doc.store.pendingStructs).toBeNull();
   });
 
+  it('refuses a connection that names hundreds of client ids new to the server (each would be a row in the store)', async () => {
+    const { connection } = fixture.connect();
+    const manyWriters = Y.mergeUpdates(Array.from({ length: 300 }, (_, i) => updatesAs(10_000 + i, base, (doc) => text(doc).insert(0, 'x'))[0]));
+    expect(() => fixture.room.receive(connection, { type: 'update', update: manyWriters })).toThrow('too many new client ids on one connection');
+    expect(text(fixture.room.doc).toString()).toBe('');
+    const [typed] = updatesAs(null, base, (doc) => text(doc).insert(0, 'Urges'));
+    await fixture.room.receive(fixture.connect().connection, { type: 'update', update: typed });
+    expect(text(fixture.room.doc).toString()).toBe('Urges');
+  });
+
   it('never keeps changes pending, even if the checks before it missed a dependency (defence in depth)', async () => {
     const { connection } = fixture.connect();
     const [, deletion] = updatesAs(4242, base, (doc) => text(doc).insert(0, 'future'), (doc) => text(doc).delete(0, 6));
