@@ -5,8 +5,8 @@ import type { SessionGrant, SessionRegistry } from './sessionRegistry';
 import type { TokenService } from './tokens';
 
 export function toPublicUser(record: UserRecord): PublicUser {
-  const { id, username, displayName, delegation, role } = record;
-  return { id, username, displayName, delegation, role };
+  const { id, username, displayName, admin } = record;
+  return { id, username, displayName, admin };
 }
 
 /** Sign-in and token checks shared by REST, the Yjs channel and socket.io. */

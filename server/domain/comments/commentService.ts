@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CommentAnchor, CommentChanged, CommentThread, ThreadCreated } from '../../../shared/comments';
 import { canComment, isFacilitator } from '../../../shared/roles';
-import type { PublicUser } from '../../../shared/user';
+import type { DraftMember } from '../access/draftMember';
 import type { CommentPatch, CommentRecord, CommentStore } from '../../store/types';
 import { DomainError } from '../domainError';
 import { toCommentView, toThreadState, groupThreads } from './commentViews';
@@ -44,7 +44,7 @@ export class CommentService {
     return (await this.mustGet(commentId)).draftId;
   }
 
-  async create(user: PublicUser, draftId: string, anchor: CommentAnchor, text: string): Promise<ThreadCreated> {
+  async create(user: DraftMember, draftId: string, anchor: CommentAnchor, text: string): Promise<ThreadCreated> {
     this.mustComment(user);
     if (!(await this.anchorFits(draftId, anchor))) throw new DomainError('the anchor does not point into this draft', 400);
     return this.perDraft.run(draftId, async () => {
@@ -57,7 +57,7 @@ export class CommentService {
     });
   }
 
-  async reply(user: PublicUser, commentId: string, text: string): Promise<CommentChanged> {
+  async reply(user: DraftMember, commentId: string, text: string): Promise<CommentChanged> {
     this.mustComment(user);
     const target = await this.mustGet(commentId);
     return this.perDraft.run(target.draftId, async () => {
@@ -72,25 +72,25 @@ export class CommentService {
     });
   }
 
-  async edit(user: PublicUser, commentId: string, text: string): Promise<CommentChanged> {
+  async edit(user: DraftMember, commentId: string, text: string): Promise<CommentChanged> {
     const comment = await this.mustOwn(user, commentId);
     if (comment.deletedAt) throw new DomainError('a deleted comment cannot be edited', 409);
     return this.patch(comment, { text, editedAt: new Date().toISOString() });
   }
 
-  async remove(user: PublicUser, commentId: string): Promise<CommentChanged> {
+  async remove(user: DraftMember, commentId: string): Promise<CommentChanged> {
     const comment = await this.mustOwn(user, commentId);
     if (comment.deletedAt) throw new DomainError('the comment is already deleted', 409);
     return this.patch(comment, { deletedAt: new Date().toISOString() });
   }
 
-  async resolve(user: PublicUser, commentId: string): Promise<CommentChanged> {
+  async resolve(user: DraftMember, commentId: string): Promise<CommentChanged> {
     const root = await this.mustModerateThread(user, commentId);
     if (root.resolvedAt) throw new DomainError('the thread is already resolved', 409);
     return this.patch(root, { resolvedAt: new Date().toISOString(), resolvedBy: user.delegation });
   }
 
-  async reopen(user: PublicUser, commentId: string): Promise<CommentChanged> {
+  async reopen(user: DraftMember, commentId: string): Promise<CommentChanged> {
     const root = await this.mustModerateThread(user, commentId);
     if (!root.resolvedAt) throw new DomainError('the thread is open', 409);
     return this.perDraft.run(root.draftId, async () => {
@@ -99,7 +99,7 @@ export class CommentService {
     });
   }
 
-  private authored(user: PublicUser, draftId: string, text: string) {
+  private authored(user: DraftMember, draftId: string, text: string) {
     return {
       draftId,
       authorId: user.id,
@@ -131,7 +131,7 @@ export class CommentService {
     }
   }
 
-  private async mustBeUnderHourlyLimit(user: PublicUser, draftId: string): Promise<void> {
+  private async mustBeUnderHourlyLimit(user: DraftMember, draftId: string): Promise<void> {
     const since = new Date(Date.now() - HOUR_MS).toISOString();
     const posted = await this.comments.countByAuthorSince(draftId, user.id, since);
     if (posted >= this.limits.commentsPerUserPerHour) {
@@ -139,7 +139,7 @@ export class CommentService {
     }
   }
 
-  private mustComment(user: PublicUser): void {
+  private mustComment(user: DraftMember): void {
     if (!canComment(user.role)) throw new DomainError('observers cannot comment', 403);
   }
 
@@ -154,14 +154,14 @@ export class CommentService {
     return comment.id === comment.threadId ? Promise.resolve(comment) : this.mustGet(comment.threadId);
   }
 
-  private async mustOwn(user: PublicUser, commentId: string): Promise<CommentRecord> {
+  private async mustOwn(user: DraftMember, commentId: string): Promise<CommentRecord> {
     const comment = await this.mustGet(commentId);
     if (comment.authorId !== user.id) throw new DomainError('only its author can change a comment', 403);
     return comment;
   }
 
   /** The thread's root, when the user may resolve or reopen it (facilitator or the thread's author). */
-  private async mustModerateThread(user: PublicUser, commentId: string): Promise<CommentRecord> {
+  private async mustModerateThread(user: DraftMember, commentId: string): Promise<CommentRecord> {
     const root = await this.rootOf(await this.mustGet(commentId));
     if (!isFacilitator(user.role) && root.authorId !== user.id) {
       throw new DomainError('only the facilitator or the author of the thread can resolve or reopen it', 403);

@@ -3,7 +3,7 @@ import { SessionRegistry, type SessionEndReason, type SessionGrant } from '../..
 const HOUR = 3_600_000;
 
 function grant(userId: string, registry: SessionRegistry, expiresInMs = HOUR): SessionGrant {
-  const user = { id: userId, username: userId, displayName: userId, delegation: userId, role: 'delegate' as const };
+  const user = { id: userId, username: userId, displayName: userId, admin: false };
   return { user, expiresAt: Date.now() + expiresInMs, generation: registry.generation(userId) };
 }
 

@@ -33,7 +33,8 @@ function setup() {
   const doc = new Y.Doc();
   const feature = new CommentsFeature({
     draftId: 'd1',
-    user: { id: 'kz', username: 'kazakhstan', displayName: 'Delegate of Kazakhstan', delegation: 'Kazakhstan', role: 'delegate' },
+    user: { id: 'kz', username: 'kazakhstan', displayName: 'Delegate of Kazakhstan', admin: false },
+    role: 'delegate',
     socket: socket as unknown as RealtimeSocket,
     api: api as unknown as DraftApi,
     doc,

@@ -1,0 +1,19 @@
+import { randomUUID } from 'node:crypto';
+import type { AuditRecord, AuditStore } from '../../store/types';
+
+/** What the caller says happened; the id and the time are the server's. */
+export type AuditEvent = Omit<AuditRecord, 'id' | 'at'>;
+
+/** Who did what to whom, when: append-only, written before the action is reported done. */
+export class AuditLog {
+  constructor(private readonly store: AuditStore) {}
+
+  record(event: AuditEvent): Promise<void> {
+    return this.store.append({ ...event, id: randomUUID(), at: new Date().toISOString() });
+  }
+
+  /** Newest first. */
+  list(negotiationId: string, limit: number): Promise<AuditRecord[]> {
+    return this.store.listByNegotiation(negotiationId, limit);
+  }
+}
