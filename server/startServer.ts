@@ -119,7 +119,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   const versions = new VersionService(store.versions, store.documents, draftAuthors(store.users, store.drafts, store.memberships), rooms, {
     keepAuto: config.keepAutoVersions,
     durableWaitMs: config.durableWaitMs,
-  }, history);
+  }, history, audit);
   const yjs = new YjsChannel({
     auth,
     sessions,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PublicUser } from '../../shared/user';
-import type { AuditLog } from '../domain/audit/auditLog';
+import { auditBy, type AuditLog } from '../domain/audit/auditLog';
 import { DomainError } from '../domain/domainError';
 import { mustBeAdmin } from '../domain/access/mustBeAdmin';
 import type { Logger } from '../logger';
@@ -48,7 +48,7 @@ export class AccountService {
       if (error instanceof DuplicateError) throw new DomainError('that username is taken', 409);
       throw error;
     }
-    await this.audit.record({ negotiationId: null, actorId: admin.id, actorName: admin.displayName, action: 'account-created', target: record.username, detail: '' });
+    await this.audit.record(auditBy(admin, null, 'account-created', record.username));
     return toPublicUser(record);
   }
 
@@ -58,7 +58,7 @@ export class AccountService {
     if (!record) throw new DomainError('no such account', 404);
     if (!(await verifyPassword(oldPassword, record.passwordHash))) throw new DomainError('the old password is wrong', 400);
     await this.users.update(user.id, { passwordHash: await hashPassword(newPassword) });
-    await this.audit.record({ negotiationId: null, actorId: user.id, actorName: user.displayName, action: 'password-changed', target: record.username, detail: '' });
+    await this.audit.record(auditBy(user, null, 'password-changed', record.username));
   }
 
   async remove(userId: string): Promise<void> {

@@ -4,7 +4,7 @@ import { ChangePasswordRequest } from '../../shared/validation/negotiationReques
 import { LoginRequest } from '../../shared/validation/requests';
 import type { AccountService } from '../auth/accountService';
 import type { AuthService } from '../auth/authService';
-import type { AuditLog } from '../domain/audit/auditLog';
+import { auditBy, type AuditLog } from '../domain/audit/auditLog';
 import type { Logger } from '../logger';
 import { HttpError, parseOr400 } from './httpError';
 import { currentUser, requireAuth } from './requireAuth';
@@ -66,7 +66,7 @@ export function authRouter(auth: AuthService, accounts: AccountService, audit: A
       throw new HttpError(401, 'wrong username or password');
     }
     const { user } = session;
-    await audit.record({ negotiationId: null, actorId: user.id, actorName: user.displayName, action: 'sign-in', target: user.username, detail: req.ip ?? '' });
+    await audit.record(auditBy(user, null, 'sign-in', user.username, req.ip ?? ''));
     res.json(session);
   });
 

@@ -9,7 +9,7 @@ import type { Logger } from '../../logger';
 import type { AuditRecord, MembershipRecord, NegotiationRecord, Store } from '../../store/types';
 import type { DraftAccessService } from '../access/draftAccess';
 import { mustBeAdmin } from '../access/mustBeAdmin';
-import type { AuditLog } from '../audit/auditLog';
+import { auditBy, type AuditLog } from '../audit/auditLog';
 import { KeyedSerializer } from '../comments/keyedSerializer';
 import { DomainError } from '../domainError';
 import type { DraftService } from '../draftService';
@@ -60,7 +60,7 @@ export class NegotiationService {
     mustBeAdmin(user);
     const negotiation: NegotiationRecord = { ...input, id: randomUUID(), createdAt: new Date().toISOString(), createdBy: user.id };
     await this.store.negotiations.create(negotiation);
-    await this.audit.record(auditBy(user, negotiation.id, 'negotiation-created', negotiation.name, ''));
+    await this.audit.record(auditBy(user, negotiation.id, 'negotiation-created', negotiation.name));
     return toSummary(negotiation, null);
   }
 
@@ -174,8 +174,4 @@ export class NegotiationService {
 function toSummary(n: NegotiationRecord, membership: MembershipRecord | null): NegotiationSummary {
   const me = membership ? { role: membership.role, delegation: membership.delegation } : null;
   return { id: n.id, name: n.name, body: n.body, startsOn: n.startsOn, endsOn: n.endsOn, me };
-}
-
-function auditBy(actor: PublicUser, negotiationId: string, action: string, target: string, detail: string): Omit<AuditRecord, 'id' | 'at'> {
-  return { negotiationId, actorId: actor.id, actorName: actor.displayName, action, target, detail };
 }

@@ -3,6 +3,7 @@ import { isFacilitator } from '../../../shared/roles';
 import { PROSEMIRROR_FRAGMENT, resolutionSchema } from '../../../shared/schema';
 import type { DraftAuthors } from '../access/draftAuthors';
 import type { DraftMember } from '../access/draftMember';
+import { auditBy, type AuditLog } from '../audit/auditLog';
 import type { ActivityEntry, VersionComparison, VersionDetail, VersionSummary } from '../../../shared/versions';
 import type { DocumentStore, VersionKind, VersionMeta, VersionRecord, VersionStore } from '../../store/types';
 import { withDeadline } from '../../deadline';
@@ -32,6 +33,8 @@ export class VersionService {
     private readonly options: VersionServiceOptions,
     /** Decoding, diffing and replaying run here, off the event loop. */
     private readonly history: HistoryWorkers,
+    /** Naming and restoring are recorded in the negotiation's audit log. */
+    private readonly audit: AuditLog,
   ) {}
 
   /** Records the live state of a draft. An automatic checkpoint is skipped when nothing changed. */
@@ -47,6 +50,7 @@ export class VersionService {
   async nameVersion(draftId: string, name: string, user: DraftMember): Promise<VersionSummary> {
     if (!isFacilitator(user.role)) throw new DomainError('only the facilitator names versions', 403);
     const meta = await this.live.withRoom(draftId, (draft) => this.checkpoint(draft, 'named', name, user));
+    await this.audit.record(auditBy(user, user.negotiationId, 'version-named', draftId, name));
     return toSummary(meta!);
   }
 
@@ -92,6 +96,7 @@ export class VersionService {
       draft.changeAsServer(user.id, (doc) => prosemirrorToYXmlFragment(node, doc.getXmlFragment(PROSEMIRROR_FRAGMENT)));
       return this.checkpoint(draft, 'restore', `Restored ${label}`, user);
     });
+    await this.audit.record(auditBy(user, user.negotiationId, 'version-restored', draftId, label));
     return toSummary(meta!);
   }
 
