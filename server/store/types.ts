@@ -228,8 +228,8 @@ export interface AuditRecord {
 
 export interface AuditStore {
   append(entry: AuditRecord): Promise<void>;
-  /** Newest first. */
-  listByNegotiation(negotiationId: string, limit: number): Promise<AuditRecord[]>;
+  /** Newest first; null: the server-wide entries (sign-ins, accounts). */
+  listByNegotiation(negotiationId: string | null, limit: number): Promise<AuditRecord[]>;
 }
 
 export interface Store {

@@ -372,8 +372,10 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
         const entries = [1, 3, 2].map((s) => makeAudit({ negotiationId, at: at(s) }));
         for (const entry of entries) await store.audit.append(entry);
         await store.audit.append(makeAudit({ negotiationId: newId('negotiation') }));
-        await store.audit.append(makeAudit({ negotiationId: null, actorId: null }));
+        const serverWide = makeAudit({ negotiationId: null, actorId: null, at: at(99) });
+        await store.audit.append(serverWide);
         expect(await store.audit.listByNegotiation(negotiationId, 10)).toEqual([entries[1], entries[2], entries[0]]);
+        expect(await store.audit.listByNegotiation(null, 1)).toEqual([serverWide]);
         expect(await store.audit.listByNegotiation(negotiationId, 2)).toEqual([entries[1], entries[2]]);
       });
     });

@@ -18,8 +18,8 @@ export class AuditLog {
     return this.store.append({ ...event, id: randomUUID(), at: new Date().toISOString() });
   }
 
-  /** Newest first. */
-  list(negotiationId: string, limit: number): Promise<AuditRecord[]> {
+  /** Newest first; null: the server-wide entries. */
+  list(negotiationId: string | null, limit: number): Promise<AuditRecord[]> {
     return this.store.listByNegotiation(negotiationId, limit);
   }
 }

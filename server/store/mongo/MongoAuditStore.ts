@@ -11,7 +11,7 @@ export class MongoAuditStore implements AuditStore {
     await this.audit.insertOne(toDoc(entry));
   }
 
-  async listByNegotiation(negotiationId: string, limit: number): Promise<AuditRecord[]> {
+  async listByNegotiation(negotiationId: string | null, limit: number): Promise<AuditRecord[]> {
     const docs = await this.audit.find({ negotiationId }).sort({ at: -1, _id: -1 }).limit(limit).toArray();
     return docs.map(fromDoc);
   }
