@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
 /** MIGRATIONS[n] takes a database from user_version n to n + 1. */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE IF NOT EXISTS users (
     id            TEXT PRIMARY KEY,
