@@ -1,10 +1,11 @@
-import { CommentCreatePayload, CommentEditPayload, CommentRefPayload, CommentReplyPayload, type CommentChanged } from '../../shared/comments';
+import { CommentCreatePayload, CommentEditPayload, CommentRefPayload, CommentReplyPayload, type CommentChanged, type ThreadState } from '../../shared/comments';
 import type { DraftMember } from '../domain/access/draftMember';
 import type { CommentService } from '../domain/comments/commentService';
+import { canSeeThread } from '../domain/comments/threadVisibility';
 import { DomainError } from '../domain/domainError';
 import type { Logger } from '../logger';
 import { acknowledged } from './acknowledged';
-import { draftRoom, type SocketHandlers } from './types';
+import { draftRoom, type AppSocket, type SocketHandlers } from './types';
 
 /**
  * comment:* events: validated, authorized by CommentService, then broadcast to the draft's
@@ -18,8 +19,18 @@ export function commentHandlers(comments: CommentService, logger: Logger): Socke
       if (!presence) throw new DomainError('join the draft first', 403);
       return presence.member;
     };
-    const publish = (change: CommentChanged) => {
-      io.to(draftRoom(change.thread.draftId)).emit('comment:updated', change);
+    /** Who hears of a change: the draft's room, or, for a thread not visible to all, only the members who see it. */
+    const recipients = async ({ draftId, id: threadId, visibility }: ThreadState): Promise<Array<Pick<AppSocket, 'emit'>>> => {
+      if (visibility === 'all') return [io.to(draftRoom(draftId))];
+      const audience = await comments.audienceOf(threadId);
+      const sockets = await io.in(draftRoom(draftId)).fetchSockets();
+      return sockets.filter((other) => {
+        const member = other.data.drafts.get(draftId)?.member;
+        return member !== undefined && canSeeThread(member, audience);
+      });
+    };
+    const publish = async (change: CommentChanged) => {
+      for (const to of await recipients(change.thread)) to.emit('comment:updated', change);
       return change;
     };
     /** Events on an existing comment: the user must be in that comment's draft. */
@@ -29,9 +40,9 @@ export function commentHandlers(comments: CommentService, logger: Logger): Socke
 
     socket.on(
       'comment:create',
-      acknowledged(socket, logger, 'comment:create', CommentCreatePayload, async ({ draftId, anchor, text }) => {
-        const created = await comments.create(mustHaveJoined(draftId), draftId, anchor, text);
-        io.to(draftRoom(draftId)).emit('comment:created', created);
+      acknowledged(socket, logger, 'comment:create', CommentCreatePayload, async ({ draftId, anchor, text, visibility }) => {
+        const created = await comments.create(mustHaveJoined(draftId), draftId, anchor, text, visibility);
+        for (const to of await recipients(created.thread)) to.emit('comment:created', created);
         return created;
       }),
     );

@@ -1,6 +1,7 @@
 import type { PublicUser } from '../../shared/user';
 import type { DraftSummary } from '../../shared/drafts';
 import type { CommentAnchor, CommentView } from '../../shared/comments';
+import type { CommentVisibility } from '../../shared/negotiations';
 import type { Role } from '../../shared/roles';
 import type { CorruptionLog, CorruptRecord } from './corruption';
 
@@ -101,6 +102,8 @@ export interface DocumentStore {
 
 /** A stored comment: what clients see (CommentView) plus where its thread is attached and its state. */
 export interface CommentRecord extends CommentView {
+  /** Who sees the thread; a reply has its thread's. */
+  visibility: CommentVisibility;
   /** Only on a thread's root. */
   anchor: CommentAnchor | null;
   /** Only on a thread's root. */

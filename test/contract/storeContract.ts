@@ -114,6 +114,7 @@ function makeComment(draftId: string, overrides: Partial<CommentRecord> = {}): C
     id,
     draftId,
     threadId: id,
+    visibility: 'all',
     authorId: 'user-eu',
     authorName: 'Jean Dupont',
     delegation: 'European Union',

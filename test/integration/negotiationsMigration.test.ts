@@ -39,6 +39,9 @@ async function writeOldStore(dataDir: string): Promise<{ draftId: string }> {
   db.prepare(`INSERT INTO updates (draft_id, data, author_id, at) VALUES ('d-old', ?, 'u-chair', '2026-05-01T09:00:00.000Z')`).run(state);
   db.prepare(`INSERT INTO drafts (id, title, symbol, created_by, created_at, updated_at)
     VALUES ('d-old', 'An old draft', 'E/CN.15/2025/L.1', 'u-chair', '2026-05-01T09:00:00.000Z', '2026-05-01T09:00:00.000Z')`).run();
+  db.prepare(`INSERT INTO comments (id, draft_id, thread_id, author_id, author_name, delegation, text, anchor, created_at)
+    VALUES ('c-old', 'd-old', 'c-old', 'u-kz', 'Delegate of Kazakhstan', 'Kazakhstan', 'An old comment', ?, '2026-05-01T09:01:00.000Z')`)
+    .run(JSON.stringify({ paragraphId: 'p', start: 'AA==', end: 'AA==', quote: '' }));
   db.close();
   return { draftId: 'd-old' };
 }
@@ -84,6 +87,10 @@ describe('migration: a store written before negotiations keeps working', () => {
     });
     const secretariat = await login('secretariat');
     expect(await requestJson(api(`/drafts/${draftId}`), { token: secretariat.token })).toMatchObject({ body: { access: { role: 'observer' } } });
+    // Comments from before visibility existed are seen by every member, as they were.
+    expect(await requestJson(api(`/drafts/${draftId}/comments`), { token: secretariat.token })).toMatchObject({
+      body: { threads: [{ id: 'c-old', visibility: 'all', root: { text: 'An old comment' } }] },
+    });
 
     const chair = await login('chair');
     expect(chair.user.admin).toBe(true);

@@ -7,10 +7,12 @@ const MIGRATED_NEGOTIATION_ID = 'default';
  * Moves a database written before negotiations existed into the model: drafts without a
  * negotiation go into a default one, every account with a global role becomes a member of it
  * with that role and delegation, and facilitators (who ran the whole server) become admins.
- * Idempotent: each step only touches documents still in the old shape, so a second server
+ * Comments without a visibility become visible to all, as they were. Idempotent: each step only touches documents still in the old shape, so a second server
  * starting at the same time, or a run cut short, finishes the same work.
  */
 export async function migrateToNegotiations(c: Collections): Promise<void> {
+  // Comments from before visibility existed were seen by everyone.
+  await c.comments.updateMany({ visibility: { $exists: false } }, { $set: { visibility: 'all' } });
   const oldUsers = await c.users.find({ role: { $exists: true } } as object).toArray();
   const oldDrafts = await c.drafts.countDocuments({ negotiationId: { $exists: false } });
   if (oldUsers.length === 0 && oldDrafts === 0) return;

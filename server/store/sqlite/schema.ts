@@ -142,6 +142,7 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE drafts SET negotiation_id = 'default';
   ALTER TABLE users DROP COLUMN role;
   ALTER TABLE users DROP COLUMN delegation;
+  ALTER TABLE comments ADD COLUMN visibility TEXT NOT NULL DEFAULT 'all';
   `,
 ];
 
