@@ -5,6 +5,7 @@ import { AccountService } from './auth/accountService';
 import { AuthService } from './auth/authService';
 import { resolveAuthSecret } from './auth/secret';
 import { SessionRegistry } from './auth/sessionRegistry';
+import { TicketService } from './auth/ticketService';
 import { TokenService } from './auth/tokens';
 import { anchorFitsDocument } from './collab/anchorFitsDocument';
 import { DraftAccessService } from './domain/access/draftAccess';
@@ -66,10 +67,12 @@ export interface RunningServer {
 export async function startServer(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
   const store = await openStore(config);
   const sessions = new SessionRegistry();
+  const tickets = new TicketService();
   const auth = new AuthService(
     store.users,
     new TokenService(resolveAuthSecret(config.authSecret, config.dataDir), config.tokenTtlSeconds),
     sessions,
+    tickets,
   );
   const audit = new AuditLog(store.audit);
   const accounts = new AccountService(store.users, sessions, audit, logger.child({ component: 'accounts' }));
@@ -152,7 +155,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     audit,
     logger,
     apiRouters: [
-      ['/drafts', draftsRouter(drafts, access, negotiations, creationLimit)],
+      ['/drafts', draftsRouter(drafts, access, negotiations, tickets, creationLimit)],
       ['/drafts', commentsRouter(drafts, access, comments)],
       ['/drafts', versionsRouter(drafts, access, versions, new ConcurrentReads(config.historyReadsPerUser))],
       ['/negotiations', negotiationsRouter(negotiations, creationLimit)],

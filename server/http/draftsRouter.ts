@@ -1,16 +1,23 @@
 import { Router, type RequestHandler } from 'express';
 import { blankResolution } from '../../shared/draftTemplate';
 import { CreateDraftRequest } from '../../shared/validation/requests';
+import { TicketsExhaustedError, type TicketService } from '../auth/ticketService';
 import type { DraftAccessService } from '../domain/access/draftAccess';
 import { accessOf } from '../domain/access/draftMember';
 import type { DraftService } from '../domain/draftService';
 import type { NegotiationService } from '../domain/negotiations/negotiationService';
 import { currentDraft, currentMember, draftParam } from './draftParam';
 import { HttpError, parseOr400 } from './httpError';
-import { currentUser } from './requireAuth';
+import { currentUser, tokenExpiry } from './requireAuth';
 
-/** /api/drafts: the caller's drafts, create (in the one negotiation the caller facilitates), open one. */
-export function draftsRouter(drafts: DraftService, access: DraftAccessService, negotiations: NegotiationService, creationLimit: RequestHandler): Router {
+/** /api/drafts: the caller's drafts, create (in the one negotiation the caller facilitates), open one, a Yjs ticket for one. */
+export function draftsRouter(
+  drafts: DraftService,
+  access: DraftAccessService,
+  negotiations: NegotiationService,
+  tickets: TicketService,
+  creationLimit: RequestHandler,
+): Router {
   const router = Router();
 
   router.get('/', async (_req, res) => {
@@ -29,6 +36,17 @@ export function draftsRouter(drafts: DraftService, access: DraftAccessService, n
   router.param('id', draftParam(drafts, access));
   router.get('/:id', (_req, res) => {
     res.json({ draft: currentDraft(res), access: accessOf(currentMember(res)) });
+  });
+
+  // What the browser connects to the Yjs channel with, instead of putting its session token in the URL.
+  router.post('/:id/ticket', (_req, res) => {
+    try {
+      const { ticket, expiresAt } = tickets.issue(currentMember(res).id, currentDraft(res).id, tokenExpiry(res));
+      res.json({ ticket, expiresAt: new Date(expiresAt).toISOString() });
+    } catch (error) {
+      if (error instanceof TicketsExhaustedError) throw new HttpError(429, error.message);
+      throw error;
+    }
   });
 
   return router;

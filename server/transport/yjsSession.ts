@@ -41,6 +41,8 @@ export interface YjsSessionRequest {
   id: string;
   draftId: string;
   token: string | null;
+  /** `?ticket=`: a single-use ticket from POST /api/drafts/:id/ticket (what the browser sends instead of its token). */
+  ticket: string | null;
   /** `?acks=durable`: tell the client which of its edits are saved. */
   durableAcks: boolean;
 }
@@ -117,7 +119,9 @@ export class YjsSession {
   private async attach(): Promise<void> {
     const { auth, sessions, entry, rooms, writes, signIns, maxConnectionsPerUser } = this.deps;
     if (!signIns.tryEnter()) return this.refuse(CloseCode.RateLimited, 'too many connections waiting for sign-in');
-    const grant = await auth.session(this.request.token).finally(() => signIns.leave());
+    const { ticket, token, draftId } = this.request;
+    const signingIn = ticket ? auth.sessionFromTicket(ticket, draftId) : auth.session(token);
+    const grant = await signingIn.finally(() => signIns.leave());
     if (!grant) return this.refuse(CloseCode.Unauthorized, 'sign-in required');
     this.userId = grant.user.id;
     if (writes.overloaded) return this.refuse(CloseCode.Unavailable, 'saving is behind; try again later');
