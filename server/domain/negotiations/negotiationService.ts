@@ -160,7 +160,8 @@ export class NegotiationService {
   }
 
   private async mustKeepAFacilitator(negotiationId: string): Promise<void> {
-    const facilitators = (await this.store.memberships.listByNegotiation(negotiationId)).filter((m) => m.role === 'facilitator');
+    // Of the members whose accounts exist: a removed account chairs nothing.
+    const facilitators = (await this.members(negotiationId)).filter((m) => m.role === 'facilitator');
     if (facilitators.length <= 1) throw new DomainError('a negotiation keeps at least one facilitator; appoint another first', 409);
   }
 
