@@ -25,7 +25,8 @@ export function presenceHandlers(entry: DraftEntry, roster: PresenceRoster, logg
     socket.on(
       'draft:join',
       acknowledged(socket, logger, 'draft:join', DraftRefPayload, async ({ draftId }) => {
-        if (socket.data.drafts.has(draftId)) leave(io, socket, draftId);
+        const joined = socket.data.drafts.get(draftId);
+        if (joined) return { access: accessOf(joined.member) };
         let changedWhileJoining = false;
         const presence = await entry.enter(socket.data.user, draftId, () => {
           changedWhileJoining = true;
@@ -37,9 +38,20 @@ export function presenceHandlers(entry: DraftEntry, roster: PresenceRoster, logg
         });
         // The same answer for a draft that does not exist and one of another negotiation.
         if (!presence) throw new DomainError('no such draft', 404);
-        if (changedWhileJoining || !socket.connected) {
+        if (changedWhileJoining) {
           presence.leave();
           throw new DomainError('your membership changed; join again', 409);
+        }
+        // Gone while its access was checked: 'disconnect' already left every draft it had joined.
+        if (!socket.connected) {
+          presence.leave();
+          return { access: accessOf(presence.member) };
+        }
+        // Two joins at once: the first one in stands.
+        const joinedMeanwhile = socket.data.drafts.get(draftId);
+        if (joinedMeanwhile) {
+          presence.leave();
+          return { access: accessOf(joinedMeanwhile.member) };
         }
         socket.data.drafts.set(draftId, presence);
         await socket.join(draftRoom(draftId));
