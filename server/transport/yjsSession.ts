@@ -136,8 +136,9 @@ export class YjsSession {
     );
     // The same answer for a draft that does not exist and one of another negotiation.
     if (!presence) return this.refuse(CloseCode.UnknownDraft, 'no such draft');
+    // Closed during the check: closed() has run, so nothing would end this watch later.
+    if (this.state !== 'authenticating' || this.refused) return presence.leave();
     this.leaveDraft = presence.leave;
-    if (this.refused) return;
     const room = await rooms.acquire(this.request.draftId);
     if (this.state !== 'authenticating' || this.refused) return rooms.release(this.request.draftId);
     const connection = new CollabConnection(this.request.id, presence.member, socketOf(this.ws), this.request.durableAcks);
