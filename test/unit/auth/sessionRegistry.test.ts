@@ -91,4 +91,40 @@ describe('SessionRegistry', () => {
     jest.advanceTimersByTime(2_000);
     expect(end).toHaveBeenCalledTimes(1);
   });
+
+  describe('per negotiation', () => {
+    it("ends a person's watches of one negotiation, once, and leaves their other negotiations and other people alone", () => {
+      const registry = new SessionRegistry();
+      const inA = jest.fn();
+      const inB = jest.fn();
+      const otherInA = jest.fn();
+      registry.openInNegotiation('kz', 'A', registry.membershipGeneration('kz'), inA);
+      registry.openInNegotiation('kz', 'B', registry.membershipGeneration('kz'), inB);
+      registry.openInNegotiation('eu', 'A', registry.membershipGeneration('eu'), otherInA);
+      expect(registry.endMembership('kz', 'A')).toBe(1);
+      expect(registry.endMembership('kz', 'A')).toBe(0);
+      expect(inA).toHaveBeenCalledTimes(1);
+      expect(inB).not.toHaveBeenCalled();
+      expect(otherInA).not.toHaveBeenCalled();
+    });
+
+    it('ends at once a watch whose access was checked before a membership change', () => {
+      const registry = new SessionRegistry();
+      const generation = registry.membershipGeneration('kz');
+      registry.endMembership('kz', 'A');
+      const end = jest.fn();
+      registry.openInNegotiation('kz', 'A', generation, end);
+      expect(end).toHaveBeenCalledTimes(1);
+      expect(registry.endMembership('kz', 'A')).toBe(0);
+    });
+
+    it('forgets a watch its connection left', () => {
+      const registry = new SessionRegistry();
+      const end = jest.fn();
+      const leave = registry.openInNegotiation('kz', 'A', registry.membershipGeneration('kz'), end);
+      leave();
+      expect(registry.endMembership('kz', 'A')).toBe(0);
+      expect(end).not.toHaveBeenCalled();
+    });
+  });
 });
