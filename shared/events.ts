@@ -39,7 +39,7 @@ export interface ServerToClientEvents {
 }
 
 /** Why the server ended a live connection: sign in again to continue. */
-export type SessionEndReason = 'expired' | 'account-removed' | 'role-changed' | 'membership-changed';
+export type SessionEndReason = 'expired' | 'account-removed' | 'membership-changed';
 
 /** Reasons socket.io connections are refused at the handshake (connect_error message). */
 export const ConnectError = {

@@ -60,10 +60,10 @@ describe('SessionRegistry', () => {
   it('ends a session opened with a grant read before an access change, with that change as the reason', () => {
     const registry = new SessionRegistry();
     const stale = grant('kz', registry);
-    registry.endAll('kz', 'role-changed');
+    registry.endAll('kz', 'account-removed');
     const end = jest.fn();
     registry.open(stale, 'yjs', end);
-    expect(end).toHaveBeenCalledWith('role-changed');
+    expect(end).toHaveBeenCalledWith('account-removed');
     const fresh = jest.fn();
     registry.open(grant('kz', registry), 'yjs', fresh);
     expect(fresh).not.toHaveBeenCalled();
