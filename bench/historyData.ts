@@ -29,8 +29,9 @@ export async function buildHistory(dataDir: string, shape: HistoryShape): Promis
   const store = await openSqliteStore(dataDir);
   try {
     await seedDemo(store, new DraftService(store.drafts, store.documents, store.versions), logger);
-    const [draft] = await store.drafts.list();
-    const authors = (await store.users.list()).filter((u) => u.role !== 'observer').map((u) => u.id);
+    const draft = (await store.drafts.list()).find((d) => d.symbol === 'E/CN.15/2026/L.4')!;
+    const members = await store.memberships.listByNegotiation(draft.negotiationId);
+    const authors = members.filter((m) => m.role !== 'observer').map((m) => m.userId);
     const { doc } = await loadDocument(store.documents, draft.id, logger);
     const texts = paragraphTexts(doc);
     const random = seededRandom(42);

@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const server = await startServer(config, logger);
 
   if (server.seeded.length > 0) {
-    const rows = server.seeded.map((a) => `  ${a.username.padEnd(12)} ${a.role.padEnd(12)} ${a.delegation}`);
+    const rows = server.seeded.map((a) => `  ${a.username.padEnd(12)} ${a.role.padEnd(12)} ${a.delegation.padEnd(16)} ${a.negotiation}`);
     process.stdout.write(`\nDemo accounts (password "${DEMO_PASSWORD}"):\n${rows.join('\n')}\n\n`);
   }
   process.stdout.write(`Resolution workspace ready at ${server.url.replace('127.0.0.1', 'localhost')}\n`);

@@ -5,8 +5,14 @@ import { AccountService } from './auth/accountService';
 import { AuthService } from './auth/authService';
 import { resolveAuthSecret } from './auth/secret';
 import { SessionRegistry } from './auth/sessionRegistry';
+import { TicketService } from './auth/ticketService';
 import { TokenService } from './auth/tokens';
 import { anchorFitsDocument } from './collab/anchorFitsDocument';
+import { DraftAccessService } from './domain/access/draftAccess';
+import { draftAuthors } from './domain/access/draftAuthors';
+import { DraftEntry } from './domain/access/draftEntry';
+import { AuditLog } from './domain/audit/auditLog';
+import { NegotiationService } from './domain/negotiations/negotiationService';
 import { ClientIdOwnership } from './collab/clientIdOwnership';
 import { draftHeadingOf } from './collab/draftHeading';
 import { PersistenceQueue } from './collab/persistenceQueue';
@@ -21,15 +27,17 @@ import { HistoryWorkers } from './domain/versions/historyWorkers';
 import { VersionService } from './domain/versions/versionService';
 import { DraftService } from './domain/draftService';
 import { PresenceRoster } from './domain/presenceRoster';
-import type { DemoAccount } from './domain/seed/demoAccounts';
-import { seedDemo } from './domain/seed/seedDemo';
+import { seedDemo, type SeededAccount } from './domain/seed/seedDemo';
 import { commentsRouter } from './http/commentsRouter';
 import { createApp } from './http/createApp';
 import { Health } from './health/health';
 import { integrityCheck } from './health/integrityCheck';
 import { storeCheck } from './health/storeCheck';
 import { writesCheck } from './health/writesCheck';
+import { draftCreationLimit } from './http/draftCreationLimit';
 import { draftsRouter } from './http/draftsRouter';
+import { negotiationsRouter } from './http/negotiationsRouter';
+import { usersRouter } from './http/usersRouter';
 import { versionsRouter } from './http/versionsRouter';
 import { createLogger, type Logger } from './logger';
 import { createSocketServer } from './realtime/createSocketServer';
@@ -50,7 +58,7 @@ export interface RunningServer {
   /** Removing accounts and changing roles; ends the person's live connections. */
   accounts: AccountService;
   /** Demo accounts created at this start (empty when the store already had users). */
-  seeded: DemoAccount[];
+  seeded: SeededAccount[];
   /** Stops taking connections, writes everything pending, closes the store. */
   close(): Promise<void>;
 }
@@ -59,13 +67,19 @@ export interface RunningServer {
 export async function startServer(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
   const store = await openStore(config);
   const sessions = new SessionRegistry();
+  const tickets = new TicketService();
   const auth = new AuthService(
     store.users,
     new TokenService(resolveAuthSecret(config.authSecret, config.dataDir), config.tokenTtlSeconds),
     sessions,
+    tickets,
   );
-  const accounts = new AccountService(store.users, sessions, logger.child({ component: 'accounts' }));
+  const audit = new AuditLog(store.audit);
+  const accounts = new AccountService(store.users, sessions, audit, logger.child({ component: 'accounts' }));
   const drafts = new DraftService(store.drafts, store.documents, store.versions);
+  const access = new DraftAccessService(store.drafts, store.negotiations, store.memberships);
+  const entry = new DraftEntry(access, sessions);
+  const negotiations = new NegotiationService(store, drafts, access, sessions, audit, logger.child({ component: 'negotiations' }));
   const seeded = config.seedDemo ? await seedDemo(store, drafts, logger) : [];
 
   const activity = new DraftActivity(store.drafts, logger, (draftId) => {
@@ -105,14 +119,14 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     },
   });
   const history = new HistoryWorkers(historyWorkerEntry(), config.historyWorkers, versionsLogger);
-  const versions = new VersionService(store.versions, store.documents, store.users, rooms, {
+  const versions = new VersionService(store.versions, store.documents, draftAuthors(store.users, store.drafts, store.memberships), rooms, {
     keepAuto: config.keepAutoVersions,
     durableWaitMs: config.durableWaitMs,
-  }, history);
+  }, history, audit);
   const yjs = new YjsChannel({
     auth,
     sessions,
-    drafts: store.drafts,
+    entry,
     rooms,
     logger: logger.child({ component: 'yjs' }),
     maxFrameBytes: config.maxFrameBytes,
@@ -129,6 +143,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     config,
   );
 
+  const creationLimit = draftCreationLimit(config.draftsPerHour);
   const app = createApp({
     health: new Health({
       store: storeCheck(store),
@@ -136,11 +151,15 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       integrity: integrityCheck(store.corruption),
     }),
     auth,
+    accounts,
+    audit,
     logger,
     apiRouters: [
-      ['/drafts', draftsRouter(drafts, { createdPerHour: config.draftsPerHour })],
-      ['/drafts', commentsRouter(drafts, comments)],
-      ['/drafts', versionsRouter(drafts, versions, new ConcurrentReads(config.historyReadsPerUser))],
+      ['/drafts', draftsRouter(drafts, access, negotiations, tickets, creationLimit)],
+      ['/drafts', commentsRouter(drafts, access, comments)],
+      ['/drafts', versionsRouter(drafts, access, versions, new ConcurrentReads(config.historyReadsPerUser))],
+      ['/negotiations', negotiationsRouter(negotiations, creationLimit)],
+      ['/users', usersRouter(accounts)],
     ],
     clientDir: config.clientDir,
     loginLimits: { failuresPerAccount: config.loginFailuresPerAccount, failuresPerAddress: config.loginFailuresPerAddress },
@@ -154,7 +173,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   const realtimeLogger = logger.child({ component: 'realtime' });
   const io = createSocketServer(httpServer, auth, sessions, realtimeLogger, [
     rateLimitEvents(new EventRateLimiter(config), realtimeLogger),
-    presenceHandlers(store.drafts, new PresenceRoster(), realtimeLogger),
+    presenceHandlers(entry, new PresenceRoster(), realtimeLogger),
     commentHandlers(comments, realtimeLogger),
   ]);
 

@@ -57,6 +57,7 @@ export interface AwarenessUser {
   color: string;
 }
 
-export function awarenessUserOf(user: PublicUser): AwarenessUser {
-  return { name: user.delegation, userId: user.id, color: userColor(user.id) };
+/** `delegation`: the person's delegation in the negotiation that holds the draft. */
+export function awarenessUserOf(user: Pick<PublicUser, 'id'>, delegation: string): AwarenessUser {
+  return { name: delegation, userId: user.id, color: userColor(user.id) };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CommentVisibility } from './negotiations';
 
 /** Limits shared by the composer in the browser and the server's validation. */
 export const COMMENT_MAX_LENGTH = 4000;
@@ -23,7 +24,15 @@ const CommentText = z
 
 const CommentId = z.string().min(1).max(100);
 
-export const CommentCreatePayload = z.object({ draftId: z.string().min(1).max(100), anchor: CommentAnchorSchema, text: CommentText });
+export const CommentVisibilitySchema = z.enum(['all', 'delegation', 'facilitators']);
+
+export const CommentCreatePayload = z.object({
+  draftId: z.string().min(1).max(100),
+  anchor: CommentAnchorSchema,
+  text: CommentText,
+  /** Who sees the thread: every member (default), the author's delegation, or the author and the facilitators. */
+  visibility: CommentVisibilitySchema.optional().default('all'),
+});
 export const CommentReplyPayload = z.object({ commentId: CommentId, text: CommentText });
 export const CommentEditPayload = z.object({ commentId: CommentId, text: CommentText });
 export const CommentRefPayload = z.object({ commentId: CommentId });
@@ -47,6 +56,7 @@ export interface CommentThread {
   id: string;
   draftId: string;
   anchor: CommentAnchor;
+  visibility: CommentVisibility;
   root: CommentView;
   replies: CommentView[];
   resolvedAt: string | null;
@@ -60,6 +70,7 @@ export interface CommentThread {
 export interface ThreadState {
   id: string;
   draftId: string;
+  visibility: CommentVisibility;
   resolvedAt: string | null;
   resolvedBy: string | null;
   /** Replies the thread has, deleted ones included: a client holding fewer has missed some. */

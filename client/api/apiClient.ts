@@ -1,4 +1,5 @@
 import type { DraftSummary } from '../../shared/drafts';
+import type { DraftAccess } from '../../shared/negotiations';
 import type { PublicUser } from '../../shared/user';
 import { ApiError } from './apiError';
 
@@ -37,7 +38,12 @@ export class ApiClient {
   }
 
   async getDraft(id: string): Promise<DraftSummary> {
-    return (await this.request<{ draft: DraftSummary }>('GET', `/api/drafts/${encodeURIComponent(id)}`)).draft;
+    return (await this.openDraft(id)).draft;
+  }
+
+  /** The draft and what the caller may do in it (their role and delegation in its negotiation). */
+  openDraft(id: string): Promise<{ draft: DraftSummary; access: DraftAccess }> {
+    return this.request('GET', `/api/drafts/${encodeURIComponent(id)}`);
   }
 
   /** One JSON request; other API modules (DraftApi) build on it so errors and sign-out behave alike. */

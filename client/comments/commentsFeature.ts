@@ -3,7 +3,7 @@ import type { EditorView } from 'prosemirror-view';
 import type * as Y from 'yjs';
 import { resolveAnchorRange } from '../../shared/anchors';
 import type { CommentChange, CommentThread } from '../../shared/comments';
-import { canComment, isFacilitator } from '../../shared/roles';
+import { canComment, isFacilitator, type Role } from '../../shared/roles';
 import type { PublicUser } from '../../shared/user';
 import type { DraftApi } from '../api/draftApi';
 import type { RealtimeSocket } from '../api/realtime';
@@ -17,6 +17,8 @@ import { errorText } from '../app/errorText';
 export interface CommentsFeatureOptions {
   draftId: string;
   user: PublicUser;
+  /** The person's role in the draft's negotiation. */
+  role: Role;
   socket: RealtimeSocket;
   api: DraftApi;
   doc: Y.Doc;
@@ -60,7 +62,7 @@ export class CommentsFeature {
     this.actions = new CommentActions(options.socket, options.draftId);
     this.panel = new CommentsPanel({
       store: this.store,
-      viewer: { userId: options.user.id, isFacilitator: isFacilitator(options.user.role), canComment: canComment(options.user.role) },
+      viewer: { userId: options.user.id, isFacilitator: isFacilitator(options.role), canComment: canComment(options.role) },
       selectionAnchor: () => (this.view ? anchorFromSelection(this.view.state) : null),
       create: (anchor, text) => this.actions.create(anchor, text).then(this.onChange),
       isDetached: (thread) => this.isDetached(thread),

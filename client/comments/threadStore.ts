@@ -32,6 +32,7 @@ export class ThreadStore {
       id: state.id,
       draftId: state.draftId,
       anchor: base.anchor,
+      visibility: state.visibility,
       root: isRoot ? comment : base.root,
       replies,
       resolvedAt: state.resolvedAt,

@@ -1,6 +1,5 @@
 import type { App } from '../app/app';
 import { h, type Child } from '../app/dom';
-import { roleName } from '../app/roleName';
 import type { Session } from '../app/session';
 
 /** The bar across the top of every signed-in page: the product, page-specific items, the person. */
@@ -14,8 +13,7 @@ export function appHeader(app: App, session: Session, ...middle: Child[]): HTMLE
     h(
       'div',
       { class: 'who' },
-      h('span', { class: 'who-delegation' }, user.delegation),
-      h('span', { class: 'who-name' }, `${user.displayName} · ${roleName(user.role)}`),
+      h('span', { class: 'who-name' }, user.admin ? `${user.displayName} · Administrator` : user.displayName),
     ),
     h('button', { class: 'button-quiet', attrs: { type: 'button' }, on: { click: () => app.signOut() } }, 'Sign out'),
   );

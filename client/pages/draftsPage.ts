@@ -4,7 +4,6 @@ import { h, replaceChildren } from '../app/dom';
 import type { Page } from '../app/router';
 import type { Session } from '../app/session';
 import { draftsList } from '../panels/draftsList';
-import { canEditText } from '../../shared/roles';
 import { appHeader } from './appHeader';
 import { errorText } from '../app/errorText';
 
@@ -77,7 +76,8 @@ export function draftsPage(app: App, session: Session): Page {
         h('h1', {}, 'Drafts'),
         h('p', { class: 'page-lead' }, 'Draft resolutions under negotiation, most recently changed first.'),
         listHost,
-        canEditText(session.user.role) ? newDraftForm(app, signal) : null,
+        // The server says whether this person may create one (a facilitator of one negotiation).
+        newDraftForm(app, signal),
       ),
     );
     void load();

@@ -17,160 +17,181 @@ import { PeoplePanel } from '../panels/peoplePanel';
 import { SaveIndicator } from '../panels/saveIndicator';
 import { Sidebar } from '../panels/sidebar';
 import { CloseCode } from '../../shared/closeCodes';
+import type { DraftAccess } from '../../shared/negotiations';
 import { canEditText, isFacilitator } from '../../shared/roles';
+import { loadDraftAccess } from '../api/draftAccess';
 import { appHeader } from './appHeader';
 import { draftHeading } from './draftHeading';
 import { draftNotFound } from './messagePanel';
 
 /** The editor of one draft: text in the middle, panels on the right, connection state on top. */
 export function editorPage(app: App, session: Session): Page {
-  return ({ params, outlet, signal }) => {
-    const draftId = params.id;
-    const canEdit = canEditText(session.user.role);
-    const returnHere = app.router.currentPath();
+  return (context) => {
+    const { params, outlet, signal } = context;
+    const waiting = h('p', { class: 'paper-message' }, 'Opening the draft…');
+    outlet.append(waiting);
+    loadDraftAccess(app.api, session.user.id, params.id).then(
+      (access) => {
+        if (signal.aborted) return;
+        waiting.remove();
+        if (access) openEditor(app, session, access, context);
+        else outlet.append(appHeader(app, session), draftNotFound());
+      },
+      () => {
+        if (!signal.aborted) waiting.textContent = 'The draft cannot be opened: the server cannot be reached.';
+      },
+    );
+  };
+}
 
-    const symbolEl = h('span', { class: 'doc-symbol' });
-    const titleEl = h('span', { class: 'doc-title' }, 'Opening the draft…');
-    const indicator = new ConnectionIndicator();
-    const saveIndicator = new SaveIndicator();
-    const toolbarHost = h('div', { class: 'toolbar-host' });
-    const notices = h('div', { class: 'notices' });
-    const paper = h('article', { class: 'paper' }, h('p', { class: 'paper-message' }, 'Opening the draft…'));
-    const people = new PeoplePanel(session.user.id);
-    const sidebar = new Sidebar();
-    sidebar.addTab({ id: 'people', label: 'People', panel: people.element });
+/** The editor once the person's role in the draft's negotiation is known. */
+function openEditor(app: App, session: Session, access: DraftAccess, { params, outlet, signal }: Parameters<Page>[0]): void {
+  const draftId = params.id;
+  const canEdit = canEditText(access.role);
+  const returnHere = app.router.currentPath();
 
-    outlet.append(
+  const symbolEl = h('span', { class: 'doc-symbol' });
+  const titleEl = h('span', { class: 'doc-title' }, 'Opening the draft…');
+  const indicator = new ConnectionIndicator();
+  const saveIndicator = new SaveIndicator();
+  const toolbarHost = h('div', { class: 'toolbar-host' });
+  const notices = h('div', { class: 'notices' });
+  const paper = h('article', { class: 'paper' }, h('p', { class: 'paper-message' }, 'Opening the draft…'));
+  const people = new PeoplePanel(session.user.id);
+  const sidebar = new Sidebar();
+  sidebar.addTab({ id: 'people', label: 'People', panel: people.element });
+
+  outlet.append(
+    h(
+      'div',
+      { class: 'editor-page' },
+      appHeader(
+        app,
+        session,
+        h('a', { class: 'back-link', attrs: { href: '/drafts', title: 'All drafts' } }, '← Drafts'),
+        h('div', { class: 'doc-heading' }, symbolEl, titleEl),
+        indicator.element,
+        saveIndicator.element,
+        h('a', { class: 'button-quiet', attrs: { href: `/drafts/${encodeURIComponent(draftId)}/print` } }, 'Print view'),
+      ),
       h(
         'div',
-        { class: 'editor-page' },
-        appHeader(
-          app,
-          session,
-          h('a', { class: 'back-link', attrs: { href: '/drafts', title: 'All drafts' } }, '← Drafts'),
-          h('div', { class: 'doc-heading' }, symbolEl, titleEl),
-          indicator.element,
-          saveIndicator.element,
-          h('a', { class: 'button-quiet', attrs: { href: `/drafts/${encodeURIComponent(draftId)}/print` } }, 'Print view'),
-        ),
+        { class: 'workspace' },
         h(
           'div',
-          { class: 'workspace' },
-          h(
-            'div',
-            { class: 'editor-column' },
-            canEdit
-              ? toolbarHost
-              : h('div', { class: 'observer-note' }, 'You follow this draft as an observer: the text is read-only.'),
-            notices,
-            h('main', { class: 'paper-scroll' }, paper),
-          ),
-          sidebar.element,
+          { class: 'editor-column' },
+          canEdit
+            ? toolbarHost
+            : h('div', { class: 'observer-note' }, 'You follow this draft as an observer: the text is read-only.'),
+          notices,
+          h('main', { class: 'paper-scroll' }, paper),
         ),
+        sidebar.element,
+      ),
+    ),
+  );
+
+  let view: EditorView | null = null;
+  let missing = false;
+  const notFound = () => {
+    missing = true;
+    view?.destroy();
+    view = null;
+    toolbarHost.replaceChildren();
+    replaceChildren(paper, draftNotFound());
+    titleEl.textContent = 'Draft not found';
+  };
+  // The server ended this person's access (token expired, account removed, role changed):
+  // sign in again; edits made on this device stay in its IndexedDB copy of the draft.
+  const sessionEnded = () => {
+    if (!signal.aborted) app.signOut({ returnTo: returnHere, expired: true });
+  };
+  const refused = (code: number) => {
+    notices.replaceChildren(
+      h(
+        'p',
+        { class: 'notice notice-error', attrs: { role: 'alert' } },
+        `The server refused a change from this device (code ${code}). Your text is kept on this device; reload the page to try again, and tell the secretariat if this happens again.`,
       ),
     );
-
-    let view: EditorView | null = null;
-    let missing = false;
-    const notFound = () => {
-      missing = true;
-      view?.destroy();
-      view = null;
-      toolbarHost.replaceChildren();
-      replaceChildren(paper, draftNotFound());
-      titleEl.textContent = 'Draft not found';
-    };
-    // The server ended this person's access (token expired, account removed, role changed):
-    // sign in again; edits made on this device stay in its IndexedDB copy of the draft.
-    const sessionEnded = () => {
-      if (!signal.aborted) app.signOut({ returnTo: returnHere, expired: true });
-    };
-    const refused = (code: number) => {
-      notices.replaceChildren(
-        h(
-          'p',
-          { class: 'notice notice-error', attrs: { role: 'alert' } },
-          `The server refused a change from this device (code ${code}). Your text is kept on this device; reload the page to try again, and tell the secretariat if this happens again.`,
-        ),
-      );
-    };
-
-    const collab = new CollabSession(
-      { draftId, token: session.token, serverUrl: yjsServerUrl(location), user: session.user, localCopyOwner: session.user.id },
-      {
-        onStatus: (status) => {
-          indicator.show(status);
-          if (!view && !missing && status === 'offline') {
-            replaceChildren(paper, h('p', { class: 'paper-message' }, 'This draft has not been opened on this device before. It will appear as soon as the connection returns.'));
-          }
-        },
-        onSaveStatus: (status) => saveIndicator.show(status),
-        onClosed: (code) => {
-          if (code === CloseCode.Unauthorized) sessionEnded();
-          else if (code === CloseCode.UnknownDraft) notFound();
-          else refused(code);
-        },
-      },
-    );
-    const socket = connectRealtime(session.token);
-    onSessionEnded(socket, sessionEnded);
-    const stopFollowingNetwork = pauseWhileOffline(socket);
-    const draftApi = new DraftApi(draftId, app.api);
-    const comments = new CommentsFeature({
-      draftId,
-      user: session.user,
-      socket,
-      api: draftApi,
-      doc: collab.doc,
-      reveal: () => sidebar.select('comments'),
-    });
-    const leaveRoom = joinDraftRoom(socket, draftId, {
-      onPeople: (list) => people.show(list),
-      onLive: (live) => {
-        people.setLive(live);
-        if (live) comments.reload();
-      },
-      onUnauthorized: sessionEnded,
-    });
-    sidebar.addTab({ id: 'comments', label: 'Comments', panel: comments.panel.element });
-    const history = new HistoryPanel(draftApi, isFacilitator(session.user.role));
-    sidebar.addTab({ id: 'history', label: 'History', panel: history.element, onShow: () => void history.refresh() });
-
-    signal.addEventListener('abort', () => {
-      stopFollowingNetwork();
-      leaveRoom();
-      comments.destroy();
-      history.destroy();
-      socket.disconnect();
-      view?.destroy();
-      collab.destroy();
-    });
-
-    // Only to learn early that the draft is unknown; offline, the local copy is enough.
-    if (navigator.onLine) {
-      app.api.getDraft(draftId).catch((failure: unknown) => {
-        if (!signal.aborted && failure instanceof ApiError && failure.status === 404) notFound();
-      });
-    }
-
-    void collab.ready().then(() => {
-      if (signal.aborted || missing) return;
-      paper.replaceChildren();
-      view = createCollabEditor({
-        mount: paper,
-        fragment: collab.fragment,
-        awareness: collab.provider.awareness,
-        editable: canEdit,
-        toolbar: canEdit ? toolbarHost : null,
-        plugins: [comments.plugin],
-        onChange: (state) => {
-          const { symbol, title } = draftHeading(state.doc);
-          symbolEl.textContent = symbol;
-          titleEl.textContent = title || 'Untitled draft';
-          document.title = `${symbol ? `${symbol} — ` : ''}${title || 'Draft'}`;
-        },
-      });
-      comments.attach(view);
-    });
   };
+
+  const collab = new CollabSession(
+    { draftId, token: session.token, serverUrl: yjsServerUrl(location), user: session.user, localCopyOwner: session.user.id },
+    {
+      onStatus: (status) => {
+        indicator.show(status);
+        if (!view && !missing && status === 'offline') {
+          replaceChildren(paper, h('p', { class: 'paper-message' }, 'This draft has not been opened on this device before. It will appear as soon as the connection returns.'));
+        }
+      },
+      onSaveStatus: (status) => saveIndicator.show(status),
+      onClosed: (code) => {
+        if (code === CloseCode.Unauthorized) sessionEnded();
+        else if (code === CloseCode.UnknownDraft) notFound();
+        else refused(code);
+      },
+    },
+  );
+  const socket = connectRealtime(session.token);
+  onSessionEnded(socket, sessionEnded);
+  const stopFollowingNetwork = pauseWhileOffline(socket);
+  const draftApi = new DraftApi(draftId, app.api);
+  const comments = new CommentsFeature({
+    draftId,
+    user: session.user,
+    role: access.role,
+    socket,
+    api: draftApi,
+    doc: collab.doc,
+    reveal: () => sidebar.select('comments'),
+  });
+  const leaveRoom = joinDraftRoom(socket, draftId, {
+    onPeople: (list) => people.show(list),
+    onLive: (live) => {
+      people.setLive(live);
+      if (live) comments.reload();
+    },
+    onUnauthorized: sessionEnded,
+  });
+  sidebar.addTab({ id: 'comments', label: 'Comments', panel: comments.panel.element });
+  const history = new HistoryPanel(draftApi, isFacilitator(access.role));
+  sidebar.addTab({ id: 'history', label: 'History', panel: history.element, onShow: () => void history.refresh() });
+
+  signal.addEventListener('abort', () => {
+    stopFollowingNetwork();
+    leaveRoom();
+    comments.destroy();
+    history.destroy();
+    socket.disconnect();
+    view?.destroy();
+    collab.destroy();
+  });
+
+  // Only to learn early that the draft is unknown; offline, the local copy is enough.
+  if (navigator.onLine) {
+    app.api.getDraft(draftId).catch((failure: unknown) => {
+      if (!signal.aborted && failure instanceof ApiError && failure.status === 404) notFound();
+    });
+  }
+
+  void collab.ready().then(() => {
+    if (signal.aborted || missing) return;
+    paper.replaceChildren();
+    view = createCollabEditor({
+      mount: paper,
+      fragment: collab.fragment,
+      awareness: collab.provider.awareness,
+      editable: canEdit,
+      toolbar: canEdit ? toolbarHost : null,
+      plugins: [comments.plugin],
+      onChange: (state) => {
+        const { symbol, title } = draftHeading(state.doc);
+        symbolEl.textContent = symbol;
+        titleEl.textContent = title || 'Untitled draft';
+        document.title = `${symbol ? `${symbol} — ` : ''}${title || 'Draft'}`;
+      },
+    });
+    comments.attach(view);
+  });
 }

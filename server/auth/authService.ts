@@ -2,11 +2,12 @@ import type { PublicUser } from '../../shared/user';
 import type { UserRecord, UserStore } from '../store/types';
 import { hashPassword, verifyPassword } from './passwords';
 import type { SessionGrant, SessionRegistry } from './sessionRegistry';
+import type { TicketService } from './ticketService';
 import type { TokenService } from './tokens';
 
 export function toPublicUser(record: UserRecord): PublicUser {
-  const { id, username, displayName, delegation, role } = record;
-  return { id, username, displayName, delegation, role };
+  const { id, username, displayName, admin } = record;
+  return { id, username, displayName, admin };
 }
 
 /** Sign-in and token checks shared by REST, the Yjs channel and socket.io. */
@@ -18,6 +19,7 @@ export class AuthService {
     private readonly users: UserStore,
     private readonly tokens: TokenService,
     private readonly sessions: Pick<SessionRegistry, 'generation'>,
+    private readonly tickets: TicketService,
   ) {}
 
   /** A token and the user for good credentials; null otherwise (never says which part was wrong). */
@@ -36,10 +38,19 @@ export class AuthService {
   /** What a live connection needs to open a session: the user, the token's expiry and the access generation. */
   async session(token: string | undefined | null): Promise<SessionGrant | null> {
     const claims = await this.tokens.verify(token);
-    if (!claims) return null;
+    return claims ? this.grant(claims.userId, claims.expiresAt) : null;
+  }
+
+  /** A session from a Yjs ticket (see TicketService): once, for the draft it was issued for. */
+  async sessionFromTicket(ticket: string, draftId: string): Promise<SessionGrant | null> {
+    const redeemed = this.tickets.redeem(ticket, draftId);
+    return redeemed ? this.grant(redeemed.userId, redeemed.tokenExpiresAt) : null;
+  }
+
+  private async grant(userId: string, expiresAt: number): Promise<SessionGrant | null> {
     // Read before the account, so an access change during the read makes this grant stale.
-    const generation = this.sessions.generation(claims.userId);
-    const record = await this.users.findById(claims.userId);
-    return record ? { user: toPublicUser(record), expiresAt: claims.expiresAt, generation } : null;
+    const generation = this.sessions.generation(userId);
+    const record = await this.users.findById(userId);
+    return record ? { user: toPublicUser(record), expiresAt, generation } : null;
   }
 }

@@ -32,6 +32,10 @@ export class SessionRegistry {
   private readonly byUser = new Map<string, Set<LiveSession>>();
   /** Bumped by every endAll: a grant read before the bump is stale when it is opened. */
   private readonly changes = new Map<string, { generation: number; reason: SessionEndReason }>();
+  /** Connections to the drafts of one negotiation, by `${userId} ${negotiationId}`. */
+  private readonly byMembership = new Map<string, Set<() => void>>();
+  /** Bumped by every endMembership of a user (any negotiation), as `changes` is by endAll. */
+  private readonly membershipChanges = new Map<string, number>();
 
   /** How many times this user's access has changed in this process (read before reading the account). */
   generation(userId: string): number {
@@ -76,6 +80,44 @@ export class SessionRegistry {
     return count;
   }
 
+  /**
+   * How many times this user's memberships have changed, read before checking their access to a
+   * draft (whose negotiation is not known yet: any change makes the check stale, rarely in vain).
+   */
+  membershipGeneration(userId: string): number {
+    return this.membershipChanges.get(userId) ?? 0;
+  }
+
+  /**
+   * Watches a connection's use of one negotiation's drafts: `end` runs once when the person's
+   * membership there changes (at once when it changed since `generation` was read).
+   * Returns the function the transport calls when the connection stops using the draft.
+   */
+  openInNegotiation(userId: string, negotiationId: string, generation: number, end: () => void): () => void {
+    const key = membershipKey(userId, negotiationId);
+    if (this.membershipGeneration(userId) !== generation) {
+      end();
+      return () => {};
+    }
+    const watchers = this.byMembership.get(key) ?? new Set<() => void>();
+    this.byMembership.set(key, watchers);
+    watchers.add(end);
+    return () => {
+      watchers.delete(end);
+      if (watchers.size === 0 && this.byMembership.get(key) === watchers) this.byMembership.delete(key);
+    };
+  }
+
+  /** Ends a user's connections to the drafts of one negotiation (membership removed or changed). */
+  endMembership(userId: string, negotiationId: string): number {
+    const key = membershipKey(userId, negotiationId);
+    this.membershipChanges.set(userId, this.membershipGeneration(userId) + 1);
+    const watchers = [...(this.byMembership.get(key) ?? [])];
+    this.byMembership.delete(key);
+    for (const end of watchers) end();
+    return watchers.length;
+  }
+
   /** Ends every live connection of a user, and those authenticated before this call that open later. */
   endAll(userId: string, reason: SessionEndReason): number {
     this.changes.set(userId, { generation: this.generation(userId) + 1, reason });
@@ -84,6 +126,8 @@ export class SessionRegistry {
     return sessions.length;
   }
 }
+
+const membershipKey = (userId: string, negotiationId: string) => `${userId} ${negotiationId}`;
 
 function endNow(end: (reason: SessionEndReason) => void, reason: SessionEndReason): () => void {
   end(reason);

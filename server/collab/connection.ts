@@ -1,4 +1,4 @@
-import type { PublicUser } from '../../shared/user';
+import type { DraftMember } from '../domain/access/draftMember';
 import type { CloseCodeValue } from '../../shared/closeCodes';
 import { HeldUpdates } from './heldUpdates';
 
@@ -19,7 +19,8 @@ export class CollabConnection {
 
   constructor(
     readonly id: string,
-    readonly user: PublicUser,
+    /** With the role and delegation in the draft's negotiation: what the room's checks use. */
+    readonly user: DraftMember,
     readonly socket: CollabSocket,
     /** The client asked (`?acks=durable`) to be told what is saved; stock clients would only log the unknown message. */
     readonly durableAcks = false,

@@ -1,5 +1,5 @@
 import { awarenessUserOf, ClientAwarenessState } from '../../shared/awarenessState';
-import type { PublicUser } from '../../shared/user';
+import type { DraftMember } from '../domain/access/draftMember';
 import { decodeAwarenessEntries, type AwarenessEntry } from './awarenessEntries';
 import { ProtocolError } from './parseMessage';
 
@@ -25,7 +25,7 @@ export const DEFAULT_AWARENESS_LIMITS: AwarenessLimits = {
 /** What the room knows that decides whether a connection's awareness entry may be applied. */
 export interface AwarenessContext {
   /** The authenticated sender. */
-  user: PublicUser;
+  user: DraftMember;
   /** Client ids this connection announced. */
   announced: ReadonlySet<number>;
   /** Whether another connection of this room currently announces the client id. */
@@ -99,12 +99,12 @@ function isSendersOwn({ clientId, clock, state }: AwarenessEntry, context: Aware
   return clock > (context.clockOf(clientId) ?? 0) || 'behind';
 }
 
-function stamped(state: unknown, user: PublicUser): { cursor?: unknown; user: unknown } {
+function stamped(state: unknown, user: DraftMember): { cursor?: unknown; user: unknown } {
   const parsed = ClientAwarenessState.safeParse(state);
   if (!parsed.success) {
     const where = parsed.error.issues[0]?.path.join('.') || 'state';
     throw new ProtocolError(`malformed awareness state (${where})`);
   }
   const { cursor } = parsed.data;
-  return cursor === undefined ? { user: awarenessUserOf(user) } : { cursor, user: awarenessUserOf(user) };
+  return cursor === undefined ? { user: awarenessUserOf(user, user.delegation) } : { cursor, user: awarenessUserOf(user, user.delegation) };
 }

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { prosemirrorJSONToYDoc } from 'y-prosemirror';
 import { outlineToDoc, type DraftOutline } from '../../shared/draftTemplate';
 import { PROSEMIRROR_FRAGMENT, resolutionSchema } from '../../shared/schema';
-import type { PublicUser } from '../../shared/user';
+import type { DraftMember } from './access/draftMember';
 import { newVersion } from './versions/newVersion';
 import type { DocumentStore, DraftRecord, DraftStore, VersionStore } from '../store/types';
 
@@ -15,19 +15,21 @@ export class DraftService {
     private readonly versions: VersionStore,
   ) {}
 
-  list(): Promise<DraftRecord[]> {
-    return this.drafts.list();
+  /** The drafts of the given negotiations. */
+  list(negotiationIds: readonly string[]): Promise<DraftRecord[]> {
+    return this.drafts.list(negotiationIds);
   }
 
   get(id: string): Promise<DraftRecord | null> {
     return this.drafts.get(id);
   }
 
-  /** Creates a draft; its first text is kept as a named version everyone can compare against. */
-  async create(outline: DraftOutline, creator: PublicUser, firstVersionName = 'Initial text'): Promise<DraftRecord> {
+  /** Creates a draft in the creator's negotiation; its first text is kept as a named version everyone can compare against. */
+  async create(outline: DraftOutline, creator: DraftMember, firstVersionName = 'Initial text'): Promise<DraftRecord> {
     const now = new Date().toISOString();
     const draft: DraftRecord = {
       id: randomUUID(),
+      negotiationId: creator.negotiationId,
       title: outline.title,
       symbol: outline.symbol,
       createdBy: creator.id,

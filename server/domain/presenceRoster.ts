@@ -1,5 +1,5 @@
 import type { PresenceEntry } from '../../shared/presence';
-import type { PublicUser } from '../../shared/user';
+import type { DraftMember } from './access/draftMember';
 
 /**
  * Who is in which draft. A person with several tabs appears once, from the time their
@@ -9,7 +9,7 @@ export class PresenceRoster {
   private readonly drafts = new Map<string, Map<string, { entry: PresenceEntry; connections: Set<string> }>>();
 
   /** Returns true when the roster of the draft changed. */
-  join(draftId: string, user: PublicUser, connectionId: string): boolean {
+  join(draftId: string, user: DraftMember, connectionId: string): boolean {
     const people = this.drafts.get(draftId) ?? new Map();
     this.drafts.set(draftId, people);
     const existing = people.get(user.id);

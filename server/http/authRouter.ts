@@ -1,7 +1,10 @@
 import { Router, type Request } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ChangePasswordRequest } from '../../shared/validation/negotiationRequests';
 import { LoginRequest } from '../../shared/validation/requests';
+import type { AccountService } from '../auth/accountService';
 import type { AuthService } from '../auth/authService';
+import { auditBy, type AuditLog } from '../domain/audit/auditLog';
 import type { Logger } from '../logger';
 import { HttpError, parseOr400 } from './httpError';
 import { currentUser, requireAuth } from './requireAuth';
@@ -44,7 +47,7 @@ function failureLimit(limit: number, key: (req: Request) => string, error: strin
   });
 }
 
-export function authRouter(auth: AuthService, logger: Logger, limits: LoginLimits): Router {
+export function authRouter(auth: AuthService, accounts: AccountService, audit: AuditLog, logger: Logger, limits: LoginLimits): Router {
   const router = Router();
   const perAddress = failureLimit(limits.failuresPerAddress, addressOf, 'too many failed sign-ins from this address; try again in a minute', logger);
   const perAccount = failureLimit(
@@ -59,13 +62,22 @@ export function authRouter(auth: AuthService, logger: Logger, limits: LoginLimit
     const session = await auth.login(username, password);
     if (!session) {
       logger.warn({ username }, 'failed sign-in');
+      await audit.record({ negotiationId: null, actorId: null, actorName: username, action: 'sign-in-failed', target: username, detail: req.ip ?? '' });
       throw new HttpError(401, 'wrong username or password');
     }
+    const { user } = session;
+    await audit.record(auditBy(user, null, 'sign-in', user.username, req.ip ?? ''));
     res.json(session);
   });
 
   router.get('/me', requireAuth(auth), (_req, res) => {
     res.json({ user: currentUser(res) });
+  });
+
+  router.post('/me/password', requireAuth(auth), async (req, res) => {
+    const { oldPassword, newPassword } = parseOr400(ChangePasswordRequest, req.body);
+    await accounts.changePassword(currentUser(res), oldPassword, newPassword);
+    res.status(204).end();
   });
 
   return router;

@@ -1,5 +1,7 @@
 import express, { type Express, type Router } from 'express';
+import type { AccountService } from '../auth/accountService';
 import type { AuthService } from '../auth/authService';
+import type { AuditLog } from '../domain/audit/auditLog';
 import type { Logger } from '../logger';
 import type { Health } from '../health/health';
 import { authRouter, type LoginLimits } from './authRouter';
@@ -12,6 +14,8 @@ import { securityHeaders } from './securityHeaders';
 export interface AppParts {
   health: Health;
   auth: AuthService;
+  accounts: AccountService;
+  audit: AuditLog;
   logger: Logger;
   /** Routers mounted under /api behind authentication: [path, router] in order. */
   apiRouters: Array<[string, Router]>;
@@ -20,13 +24,13 @@ export interface AppParts {
 }
 
 /** The express app: health, sign-in, authenticated API, then the browser app. */
-export function createApp({ health, auth, logger, apiRouters, clientDir, loginLimits }: AppParts): Express {
+export function createApp({ health, auth, accounts, audit, logger, apiRouters, clientDir, loginLimits }: AppParts): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders());
   app.use(express.json({ limit: '256kb' }));
   app.use(healthRouter(health));
-  app.use('/api', authRouter(auth, logger, loginLimits));
+  app.use('/api', authRouter(auth, accounts, audit, logger, loginLimits));
   app.use('/api', requireAuth(auth));
   for (const [mountPath, router] of apiRouters) app.use(`/api${mountPath}`, router);
   app.use('/api', (_req, _res, next) => next(new HttpError(404, 'no such API route')));

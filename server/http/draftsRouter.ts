@@ -1,46 +1,52 @@
-import { Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { Router, type RequestHandler } from 'express';
 import { blankResolution } from '../../shared/draftTemplate';
 import { CreateDraftRequest } from '../../shared/validation/requests';
-import { canEditText } from '../../shared/roles';
+import { TicketsExhaustedError, type TicketService } from '../auth/ticketService';
+import type { DraftAccessService } from '../domain/access/draftAccess';
+import { accessOf } from '../domain/access/draftMember';
 import type { DraftService } from '../domain/draftService';
-import { draftParam, currentDraft } from './draftParam';
+import type { NegotiationService } from '../domain/negotiations/negotiationService';
+import { currentDraft, currentMember, draftParam } from './draftParam';
 import { HttpError, parseOr400 } from './httpError';
-import { currentUser } from './requireAuth';
+import { currentUser, tokenExpiry } from './requireAuth';
 
-const HOUR_MS = 60 * 60 * 1000;
-
-/** /api/drafts: list, create from the resolution template, open one. */
-export function draftsRouter(drafts: DraftService, limits: { createdPerHour: number }): Router {
+/** /api/drafts: the caller's drafts, create (in the one negotiation the caller facilitates), open one, a Yjs ticket for one. */
+export function draftsRouter(
+  drafts: DraftService,
+  access: DraftAccessService,
+  negotiations: NegotiationService,
+  tickets: TicketService,
+  creationLimit: RequestHandler,
+): Router {
   const router = Router();
-  // Every draft costs a log, a version and a place in everyone's list: one account cannot flood them.
-  const creationLimit = rateLimit({
-    windowMs: HOUR_MS,
-    limit: limits.createdPerHour,
-    keyGenerator: (_req, res) => currentUser(res).id,
-    skipFailedRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: () => {
-      throw new HttpError(429, `at most ${limits.createdPerHour} new drafts per hour; try again later`);
-    },
-  });
 
   router.get('/', async (_req, res) => {
-    res.json({ drafts: await drafts.list() });
+    res.json({ drafts: await drafts.list(await negotiations.memberOf(currentUser(res))) });
   });
 
+  // Kept for clients written before negotiations: unambiguous only for a facilitator of exactly one.
   router.post('/', creationLimit, async (req, res) => {
-    const user = currentUser(res);
-    if (!canEditText(user.role)) throw new HttpError(403, 'observers cannot create drafts');
     const { title, symbol } = parseOr400(CreateDraftRequest, req.body);
-    const draft = await drafts.create(blankResolution(title, symbol), user);
+    const facilitated = await negotiations.facilitatedBy(currentUser(res));
+    if (facilitated.length !== 1) throw new HttpError(400, 'say which negotiation: POST /api/negotiations/:id/drafts');
+    const draft = await negotiations.createDraft(currentUser(res), facilitated[0], blankResolution(title, symbol));
     res.status(201).json({ draft });
   });
 
-  router.param('id', draftParam(drafts));
+  router.param('id', draftParam(drafts, access));
   router.get('/:id', (_req, res) => {
-    res.json({ draft: currentDraft(res) });
+    res.json({ draft: currentDraft(res), access: accessOf(currentMember(res)) });
+  });
+
+  // What the browser connects to the Yjs channel with, instead of putting its session token in the URL.
+  router.post('/:id/ticket', (_req, res) => {
+    try {
+      const { ticket, expiresAt } = tickets.issue(currentMember(res).id, currentDraft(res).id, tokenExpiry(res));
+      res.json({ ticket, expiresAt: new Date(expiresAt).toISOString() });
+    } catch (error) {
+      if (error instanceof TicketsExhaustedError) throw new HttpError(429, error.message);
+      throw error;
+    }
   });
 
   return router;

@@ -8,11 +8,17 @@ export function requireAuth(auth: AuthService): RequestHandler {
   return async (req, res, next) => {
     const header = req.headers.authorization ?? '';
     const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : null;
-    const user = await auth.authenticate(token);
-    if (!user) return next(new HttpError(401, token ? 'invalid or expired token' : 'sign-in required'));
-    res.locals.user = user;
+    const grant = await auth.session(token);
+    if (!grant) return next(new HttpError(401, token ? 'invalid or expired token' : 'sign-in required'));
+    res.locals.user = grant.user;
+    res.locals.tokenExpiresAt = grant.expiresAt;
     next();
   };
+}
+
+/** When the request's session token expires (after requireAuth), in milliseconds since the epoch. */
+export function tokenExpiry(res: Response): number {
+  return res.locals.tokenExpiresAt as number;
 }
 
 /** The authenticated user of a request that went through requireAuth. */

@@ -1,19 +1,19 @@
 import { Router } from 'express';
 import { CompareQuery, ListVersionsQuery, NameVersionRequest } from '../../shared/versions';
+import type { DraftAccessService } from '../domain/access/draftAccess';
 import type { DraftService } from '../domain/draftService';
 import type { ConcurrentReads } from '../domain/versions/concurrentReads';
 import type { VersionService } from '../domain/versions/versionService';
-import { draftParam } from './draftParam';
+import { currentMember, draftParam } from './draftParam';
 import { parseOr400 } from './httpError';
 import { oneOfConcurrentReads } from './oneOfConcurrentReads';
-import { currentUser } from './requireAuth';
 
 /** /api/drafts/:id/versions, /compare, /activity: the draft's history. Reading old text is heavy: `reads` caps it per user. */
-export function versionsRouter(drafts: DraftService, versions: VersionService, reads: ConcurrentReads): Router {
+export function versionsRouter(drafts: DraftService, access: DraftAccessService, versions: VersionService, reads: ConcurrentReads): Router {
   const router = Router();
   const heavy = (handler: Parameters<typeof oneOfConcurrentReads>[1]) => oneOfConcurrentReads(reads, handler);
 
-  router.param('id', draftParam(drafts));
+  router.param('id', draftParam(drafts, access));
 
   router.get('/:id/versions', async (req, res) => {
     const { limit, before } = parseOr400(ListVersionsQuery, req.query);
@@ -22,7 +22,7 @@ export function versionsRouter(drafts: DraftService, versions: VersionService, r
 
   router.post('/:id/versions', async (req, res) => {
     const { name } = parseOr400(NameVersionRequest, req.body);
-    res.status(201).json({ version: await versions.nameVersion(req.params.id, name, currentUser(res)) });
+    res.status(201).json({ version: await versions.nameVersion(req.params.id, name, currentMember(res)) });
   });
 
   router.get(
@@ -33,7 +33,7 @@ export function versionsRouter(drafts: DraftService, versions: VersionService, r
   );
 
   router.post('/:id/versions/:vid/restore', async (req, res) => {
-    res.status(201).json({ version: await versions.restore(req.params.id, req.params.vid, currentUser(res)) });
+    res.status(201).json({ version: await versions.restore(req.params.id, req.params.vid, currentMember(res)) });
   });
 
   router.get(

@@ -1,5 +1,7 @@
-import { CommentCreatePayload, CommentEditPayload, CommentRefPayload, CommentReplyPayload, type CommentChanged } from '../../shared/comments';
+import { CommentCreatePayload, CommentEditPayload, CommentRefPayload, CommentReplyPayload, type CommentChanged, type ThreadState } from '../../shared/comments';
+import type { DraftMember } from '../domain/access/draftMember';
 import type { CommentService } from '../domain/comments/commentService';
+import { canSeeThread } from '../domain/comments/threadVisibility';
 import { DomainError } from '../domain/domainError';
 import type { Logger } from '../logger';
 import { acknowledged } from './acknowledged';
@@ -11,54 +13,63 @@ import { draftRoom, type AppSocket, type SocketHandlers } from './types';
  */
 export function commentHandlers(comments: CommentService, logger: Logger): SocketHandlers {
   return (io, socket) => {
-    const mustHaveJoined = (draftId: string) => {
-      if (!socket.data.drafts.has(draftId)) throw new DomainError('join the draft first', 403);
+    /** The person as a member of the draft's negotiation, as checked when they joined it. */
+    const mustHaveJoined = (draftId: string): DraftMember => {
+      const presence = socket.data.drafts.get(draftId);
+      if (!presence) throw new DomainError('join the draft first', 403);
+      return presence.member;
     };
-    const publish = (change: CommentChanged) => {
-      io.to(draftRoom(change.thread.draftId)).emit('comment:updated', change);
+    /** Who hears of a change: the draft's room, or, for a thread not visible to all, only the members who see it. */
+    const recipients = async ({ draftId, id: threadId, visibility }: ThreadState): Promise<Array<Pick<AppSocket, 'emit'>>> => {
+      if (visibility === 'all') return [io.to(draftRoom(draftId))];
+      const audience = await comments.audienceOf(threadId);
+      const sockets = await io.in(draftRoom(draftId)).fetchSockets();
+      return sockets.filter((other) => {
+        const member = other.data.drafts.get(draftId)?.member;
+        return member !== undefined && canSeeThread(member, audience);
+      });
+    };
+    const publish = async (change: CommentChanged) => {
+      for (const to of await recipients(change.thread)) to.emit('comment:updated', change);
       return change;
     };
     /** Events on an existing comment: the user must be in that comment's draft. */
-    const onComment = (run: (socket: AppSocket, commentId: string, text?: string) => Promise<CommentChanged>) =>
-      async ({ commentId, text }: { commentId: string; text?: string }) => {
-        mustHaveJoined(await comments.draftOf(commentId));
-        return run(socket, commentId, text);
-      };
-    const user = () => socket.data.user;
+    const onComment = (run: (member: DraftMember, commentId: string, text?: string) => Promise<CommentChanged>) =>
+      async ({ commentId, text }: { commentId: string; text?: string }) =>
+        run(mustHaveJoined(await comments.draftOf(commentId)), commentId, text);
 
     socket.on(
       'comment:create',
-      acknowledged(socket, logger, 'comment:create', CommentCreatePayload, async ({ draftId, anchor, text }) => {
-        mustHaveJoined(draftId);
-        const created = await comments.create(user(), draftId, anchor, text);
-        io.to(draftRoom(draftId)).emit('comment:created', created);
+      acknowledged(socket, logger, 'comment:create', CommentCreatePayload, async ({ draftId, anchor, text, visibility }) => {
+        const created = await comments.create(mustHaveJoined(draftId), draftId, anchor, text, visibility);
+        for (const to of await recipients(created.thread)) to.emit('comment:created', created);
         return created;
       }),
     );
     socket.on(
       'comment:reply',
       acknowledged(socket, logger, 'comment:reply', CommentReplyPayload,
-        onComment(async (_s, id, text) => publish(await comments.reply(user(), id, text!)))),
+        onComment(async (member, id, text) => publish(await comments.reply(member, id, text!)))),
     );
     socket.on(
       'comment:edit',
       acknowledged(socket, logger, 'comment:edit', CommentEditPayload,
-        onComment(async (_s, id, text) => publish(await comments.edit(user(), id, text!)))),
+        onComment(async (member, id, text) => publish(await comments.edit(member, id, text!)))),
     );
     socket.on(
       'comment:delete',
       acknowledged(socket, logger, 'comment:delete', CommentRefPayload,
-        onComment(async (_s, id) => publish(await comments.remove(user(), id)))),
+        onComment(async (member, id) => publish(await comments.remove(member, id)))),
     );
     socket.on(
       'comment:resolve',
       acknowledged(socket, logger, 'comment:resolve', CommentRefPayload,
-        onComment(async (_s, id) => publish(await comments.resolve(user(), id)))),
+        onComment(async (member, id) => publish(await comments.resolve(member, id)))),
     );
     socket.on(
       'comment:reopen',
       acknowledged(socket, logger, 'comment:reopen', CommentRefPayload,
-        onComment(async (_s, id) => publish(await comments.reopen(user(), id)))),
+        onComment(async (member, id) => publish(await comments.reopen(member, id)))),
     );
   };
 }

@@ -33,7 +33,7 @@ export function createSocketServer(
       return next(new Error(ConnectError.Unauthorized));
     }
     socket.data.user = grant.user;
-    socket.data.drafts = new Set();
+    socket.data.drafts = new Map();
     socket.data.grant = grant;
     next();
   });

@@ -1,18 +1,22 @@
 import { DraftRefPayload } from '../../shared/validation/requests';
 import type { PresenceRoster } from '../domain/presenceRoster';
 import type { Logger } from '../logger';
-import type { DraftStore } from '../store/types';
+import type { DraftEntry } from '../domain/access/draftEntry';
 import { DomainError } from '../domain/domainError';
+import { accessOf } from '../domain/access/draftMember';
 import { acknowledged } from './acknowledged';
 import { draftRoom, type AppServer, type AppSocket, type SocketHandlers } from './types';
 
 /** draft:join / draft:leave and the `presence` roster broadcast to each draft's room. */
-export function presenceHandlers(drafts: DraftStore, roster: PresenceRoster, logger: Logger): SocketHandlers {
+export function presenceHandlers(entry: DraftEntry, roster: PresenceRoster, logger: Logger): SocketHandlers {
   const broadcast = (io: AppServer, draftId: string) =>
     io.to(draftRoom(draftId)).emit('presence', { draftId, people: roster.list(draftId) });
 
   const leave = (io: AppServer, socket: AppSocket, draftId: string) => {
-    if (!socket.data.drafts.delete(draftId)) return;
+    const presence = socket.data.drafts.get(draftId);
+    if (!presence) return;
+    socket.data.drafts.delete(draftId);
+    presence.leave();
     void socket.leave(draftRoom(draftId));
     if (roster.leave(draftId, socket.data.user.id, socket.id)) broadcast(io, draftId);
   };
@@ -21,13 +25,40 @@ export function presenceHandlers(drafts: DraftStore, roster: PresenceRoster, log
     socket.on(
       'draft:join',
       acknowledged(socket, logger, 'draft:join', DraftRefPayload, async ({ draftId }) => {
-        if (!(await drafts.get(draftId))) throw new DomainError('no such draft', 404);
-        socket.data.drafts.add(draftId);
+        const joined = socket.data.drafts.get(draftId);
+        if (joined) return { access: accessOf(joined.member) };
+        let changedWhileJoining = false;
+        const presence = await entry.enter(socket.data.user, draftId, () => {
+          changedWhileJoining = true;
+          if (!socket.data.drafts.has(draftId)) return;
+          const { negotiationId } = socket.data.drafts.get(draftId)!.member;
+          leave(io, socket, draftId);
+          logger.info({ user: socket.data.user.id, socket: socket.id, draftId }, 'left draft: membership changed');
+          socket.emit('session:ended', { reason: 'membership-changed', negotiationId });
+        });
+        // The same answer for a draft that does not exist and one of another negotiation.
+        if (!presence) throw new DomainError('no such draft', 404);
+        if (changedWhileJoining) {
+          presence.leave();
+          throw new DomainError('your membership changed; join again', 409);
+        }
+        // Gone while its access was checked: 'disconnect' already left every draft it had joined.
+        if (!socket.connected) {
+          presence.leave();
+          return { access: accessOf(presence.member) };
+        }
+        // Two joins at once: the first one in stands.
+        const joinedMeanwhile = socket.data.drafts.get(draftId);
+        if (joinedMeanwhile) {
+          presence.leave();
+          return { access: accessOf(joinedMeanwhile.member) };
+        }
+        socket.data.drafts.set(draftId, presence);
         await socket.join(draftRoom(draftId));
-        if (roster.join(draftId, socket.data.user, socket.id)) broadcast(io, draftId);
+        if (roster.join(draftId, presence.member, socket.id)) broadcast(io, draftId);
         // The newcomer always gets the roster, even when it did not change.
         else socket.emit('presence', { draftId, people: roster.list(draftId) });
-        return {};
+        return { access: accessOf(presence.member) };
       }),
     );
     socket.on(
@@ -38,7 +69,7 @@ export function presenceHandlers(drafts: DraftStore, roster: PresenceRoster, log
       }),
     );
     socket.on('disconnect', () => {
-      for (const draftId of [...socket.data.drafts]) leave(io, socket, draftId);
+      for (const draftId of [...socket.data.drafts.keys()]) leave(io, socket, draftId);
     });
   };
 }

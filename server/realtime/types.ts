@@ -2,11 +2,12 @@ import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/events';
 import type { PublicUser } from '../../shared/user';
 import type { SessionGrant } from '../auth/sessionRegistry';
+import type { DraftPresence } from '../domain/access/draftEntry';
 
 export interface SocketData {
   user: PublicUser;
-  /** Drafts this connection has joined: application events are only accepted for these. */
-  drafts: Set<string>;
+  /** Drafts this connection has joined, with the person's place in each: application events are only accepted for these. */
+  drafts: Map<string, DraftPresence>;
   /** What the handshake authenticated; opens the connection's session. */
   grant: SessionGrant;
 }

@@ -1,6 +1,8 @@
 import type { PublicUser } from '../../shared/user';
 import type { DraftSummary } from '../../shared/drafts';
 import type { CommentAnchor, CommentView } from '../../shared/comments';
+import type { CommentVisibility } from '../../shared/negotiations';
+import type { Role } from '../../shared/roles';
 import type { CorruptionLog, CorruptRecord } from './corruption';
 
 export type { CommentAnchor };
@@ -30,7 +32,7 @@ export interface UserStore {
 }
 
 /** The fields of an account that may change (the id and username never do). */
-export type UserPatch = Partial<Pick<UserRecord, 'displayName' | 'delegation' | 'role' | 'passwordHash'>>;
+export type UserPatch = Partial<Pick<UserRecord, 'displayName' | 'admin' | 'passwordHash'>>;
 
 export type DraftRecord = DraftSummary;
 
@@ -39,8 +41,8 @@ export type DraftHeading = Pick<DraftSummary, 'title' | 'symbol'>;
 export interface DraftStore {
   create(draft: DraftRecord): Promise<void>;
   get(id: string): Promise<DraftRecord | null>;
-  /** Most recently changed first. */
-  list(): Promise<DraftRecord[]>;
+  /** Most recently changed first: every draft, or those of the given negotiations. */
+  list(negotiationIds?: readonly string[]): Promise<DraftRecord[]>;
   /** Records that the draft's text changed at `at` (only ever moves forward). */
   touch(id: string, at: string): Promise<void>;
   /** Keeps the listed title and symbol in step with the text (the heading lives in the document). */
@@ -100,6 +102,8 @@ export interface DocumentStore {
 
 /** A stored comment: what clients see (CommentView) plus where its thread is attached and its state. */
 export interface CommentRecord extends CommentView {
+  /** Who sees the thread; a reply has its thread's. */
+  visibility: CommentVisibility;
   /** Only on a thread's root. */
   anchor: CommentAnchor | null;
   /** Only on a thread's root. */
@@ -170,8 +174,72 @@ export interface ClientIdStore {
   claim(clientId: number, userId: string): Promise<string>;
 }
 
+/** A negotiation: the unit of access to drafts (see docs/DESIGN.md "Negotiations"). */
+export interface NegotiationRecord {
+  id: string;
+  name: string;
+  body: string;
+  startsOn: string | null;
+  endsOn: string | null;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface NegotiationStore {
+  create(negotiation: NegotiationRecord): Promise<void>;
+  get(id: string): Promise<NegotiationRecord | null>;
+  /** Every negotiation, or those with the given ids; oldest first. */
+  list(ids?: readonly string[]): Promise<NegotiationRecord[]>;
+}
+
+/** One person's place in one negotiation. */
+export interface MembershipRecord {
+  negotiationId: string;
+  userId: string;
+  role: Role;
+  delegation: string;
+  addedAt: string;
+  addedBy: string;
+}
+
+export interface MembershipStore {
+  /** Adds or replaces the membership of (negotiationId, userId); 'added' when there was none. */
+  put(membership: MembershipRecord): Promise<'added' | 'updated'>;
+  get(negotiationId: string, userId: string): Promise<MembershipRecord | null>;
+  /** Members of a negotiation, in the order they were added. */
+  listByNegotiation(negotiationId: string): Promise<MembershipRecord[]>;
+  /** Memberships of a person, in the order they were added. */
+  listByUser(userId: string): Promise<MembershipRecord[]>;
+  /** False when there was none. */
+  remove(negotiationId: string, userId: string): Promise<boolean>;
+}
+
+/** One line of the append-only audit log. */
+export interface AuditRecord {
+  id: string;
+  at: string;
+  /** The negotiation it concerns; null for server-wide actions such as sign-ins. */
+  negotiationId: string | null;
+  /** null when nobody signed in (a failed sign-in). */
+  actorId: string | null;
+  actorName: string;
+  /** 'sign-in', 'sign-in-failed', 'member-added', 'member-changed', 'member-removed', 'version-named', 'version-restored', ... */
+  action: string;
+  target: string;
+  detail: string;
+}
+
+export interface AuditStore {
+  append(entry: AuditRecord): Promise<void>;
+  /** Newest first; null: the server-wide entries (sign-ins, accounts). */
+  listByNegotiation(negotiationId: string | null, limit: number): Promise<AuditRecord[]>;
+}
+
 export interface Store {
   users: UserStore;
+  negotiations: NegotiationStore;
+  memberships: MembershipStore;
+  audit: AuditStore;
   drafts: DraftStore;
   documents: DocumentStore;
   comments: CommentStore;

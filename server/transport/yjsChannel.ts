@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, type CloseCodeValue } from '../../shared/closeCodes';
 import { BoundedCount } from './boundedCount';
-import { YjsSession, type YjsSessionDeps } from './yjsSession';
+import { YjsSession, type YjsSessionDeps, type YjsSessionRequest } from './yjsSession';
 
 export const YJS_PATH_PREFIX = '/yjs/';
 
@@ -43,8 +43,9 @@ export class YjsChannel {
     if (!url?.pathname.startsWith(YJS_PATH_PREFIX)) return false;
     const draftId = decodeDraftId(url.pathname.slice(YJS_PATH_PREFIX.length));
     const token = url.searchParams.get('token');
+    const ticket = url.searchParams.get('ticket');
     const durableAcks = url.searchParams.get('acks') === 'durable';
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, draftId, token, durableAcks));
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, { draftId, token, ticket, durableAcks }));
     return true;
   }
 
@@ -73,10 +74,10 @@ export class YjsChannel {
     for (const ws of this.wss.clients) ws.close(code, reason);
   }
 
-  private accept(ws: WebSocket, draftId: string, token: string | null, durableAcks: boolean): void {
+  private accept(ws: WebSocket, asked: Omit<YjsSessionRequest, 'id'>): void {
     this.alive.add(ws);
     ws.on('pong', () => this.alive.add(ws));
-    const request = { id: String(++this.connectionCount), draftId, token, durableAcks };
+    const request = { id: String(++this.connectionCount), ...asked };
     // The session owns the socket from here on: its listeners, limits, room and close.
     new YjsSession(ws, request, this.sessionDeps, (finished) => {
       this.finishing.add(finished);

@@ -1,6 +1,7 @@
 import type { RawData, WebSocket } from 'ws';
 import { CloseCode, type CloseCodeValue } from '../../shared/closeCodes';
 import type { AuthService } from '../auth/authService';
+import type { DraftEntry } from '../domain/access/draftEntry';
 import type { SessionRegistry } from '../auth/sessionRegistry';
 import { CollabConnection, type CollabSocket } from '../collab/connection';
 import { parseClientMessage, ProtocolError } from '../collab/parseMessage';
@@ -8,7 +9,6 @@ import type { Room } from '../collab/room';
 import type { RoomRegistry } from '../collab/roomRegistry';
 import { UnavailableError } from '../collab/unavailableError';
 import type { Logger } from '../logger';
-import type { DraftStore } from '../store/types';
 import type { BoundedCount } from './boundedCount';
 import { EarlyFrames } from './earlyFrames';
 import { FrameRateLimiter } from './frameRateLimiter';
@@ -19,7 +19,8 @@ import { byteLength, toBytes } from './rawData';
 export interface YjsSessionDeps {
   auth: AuthService;
   sessions: SessionRegistry;
-  drafts: DraftStore;
+  /** Membership of the draft's negotiation: non-members are told the draft does not exist. */
+  entry: DraftEntry;
   rooms: RoomRegistry;
   logger: Logger;
   maxFrameBytes: number;
@@ -40,6 +41,8 @@ export interface YjsSessionRequest {
   id: string;
   draftId: string;
   token: string | null;
+  /** `?ticket=`: a single-use ticket from POST /api/drafts/:id/ticket (what the browser sends instead of its token). */
+  ticket: string | null;
   /** `?acks=durable`: tell the client which of its edits are saved. */
   durableAcks: boolean;
 }
@@ -66,6 +69,7 @@ export class YjsSession {
   private attached: { room: Room; connection: CollabConnection } | null = null;
   private queuedBytes = 0;
   private endSession = () => {};
+  private leaveDraft = () => {};
   private userId: string | undefined;
 
   constructor(
@@ -113,9 +117,11 @@ export class YjsSession {
 
   /** Signs in, checks the limits, registers the session, loads the room and hands it the kept frames. */
   private async attach(): Promise<void> {
-    const { auth, sessions, drafts, rooms, writes, signIns, maxConnectionsPerUser } = this.deps;
+    const { auth, sessions, entry, rooms, writes, signIns, maxConnectionsPerUser } = this.deps;
     if (!signIns.tryEnter()) return this.refuse(CloseCode.RateLimited, 'too many connections waiting for sign-in');
-    const grant = await auth.session(this.request.token).finally(() => signIns.leave());
+    const { ticket, token, draftId } = this.request;
+    const signingIn = ticket ? auth.sessionFromTicket(ticket, draftId) : auth.session(token);
+    const grant = await signingIn.finally(() => signIns.leave());
     if (!grant) return this.refuse(CloseCode.Unauthorized, 'sign-in required');
     this.userId = grant.user.id;
     if (writes.overloaded) return this.refuse(CloseCode.Unavailable, 'saving is behind; try again later');
@@ -125,10 +131,17 @@ export class YjsSession {
     }
     // Registered before the draft is loaded, so the per-account count holds for concurrent opens.
     this.endSession = sessions.open(grant, 'yjs', (reason) => this.refuse(CloseCode.Unauthorized, `session ended: ${reason}`));
-    if (!(await drafts.get(this.request.draftId))) return this.refuse(CloseCode.UnknownDraft, 'no such draft');
+    const presence = await entry.enter(grant.user, this.request.draftId, () =>
+      this.refuse(CloseCode.Unauthorized, 'session ended: membership-changed'),
+    );
+    // The same answer for a draft that does not exist and one of another negotiation.
+    if (!presence) return this.refuse(CloseCode.UnknownDraft, 'no such draft');
+    // Closed during the check: closed() has run, so nothing would end this watch later.
+    if (this.state !== 'authenticating' || this.refused) return presence.leave();
+    this.leaveDraft = presence.leave;
     const room = await rooms.acquire(this.request.draftId);
     if (this.state !== 'authenticating' || this.refused) return rooms.release(this.request.draftId);
-    const connection = new CollabConnection(this.request.id, grant.user, socketOf(this.ws), this.request.durableAcks);
+    const connection = new CollabConnection(this.request.id, presence.member, socketOf(this.ws), this.request.durableAcks);
     this.deps.logger.debug(this.context(), 'yjs connection attached');
     this.state = 'live';
     this.attached = { room, connection };
@@ -147,6 +160,7 @@ export class YjsSession {
   private closed(): void {
     this.state = 'closed';
     this.endSession();
+    this.leaveDraft();
     const attached = this.attached;
     this.attached = null;
     this.onFinishing(

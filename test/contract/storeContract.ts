@@ -1,9 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   DuplicateError,
+  type AuditRecord,
   type CommentAnchor,
   type CommentRecord,
   type DraftRecord,
+  type MembershipRecord,
+  type NegotiationRecord,
   type NewUpdate,
   type Store,
   type StoredUpdate,
@@ -35,8 +38,7 @@ function makeUser(overrides: Partial<UserRecord> = {}): UserRecord {
     id,
     username: `u-${id}`,
     displayName: 'Aigerim Nurlanovna',
-    delegation: 'Kazakhstan',
-    role: 'delegate',
+    admin: false,
     passwordHash: 'scrypt$16384$8$1$c2FsdA$aGFzaA',
     createdAt: at(0),
     ...overrides,
@@ -46,11 +48,51 @@ function makeUser(overrides: Partial<UserRecord> = {}): UserRecord {
 function makeDraft(overrides: Partial<DraftRecord> = {}): DraftRecord {
   return {
     id: newId('draft'),
+    negotiationId: 'negotiation-ccpcj',
     title: 'Strengthening crime prevention and criminal justice responses',
     symbol: 'E/CN.15/2026/L.4',
     createdBy: 'user-chair',
     createdAt: at(0),
     updatedAt: at(0),
+    ...overrides,
+  };
+}
+
+function makeNegotiation(overrides: Partial<NegotiationRecord> = {}): NegotiationRecord {
+  return {
+    id: newId('negotiation'),
+    name: 'CCPCJ 35th session, Committee of the Whole',
+    body: 'Commission on Crime Prevention and Criminal Justice',
+    startsOn: null,
+    endsOn: null,
+    createdAt: at(0),
+    createdBy: 'user-admin',
+    ...overrides,
+  };
+}
+
+function makeMembership(overrides: Partial<MembershipRecord> = {}): MembershipRecord {
+  return {
+    negotiationId: newId('negotiation'),
+    userId: newId('user'),
+    role: 'delegate',
+    delegation: 'Kazakhstan',
+    addedAt: at(0),
+    addedBy: 'user-chair',
+    ...overrides,
+  };
+}
+
+function makeAudit(overrides: Partial<AuditRecord> = {}): AuditRecord {
+  return {
+    id: newId('audit'),
+    at: at(0),
+    negotiationId: null,
+    actorId: 'user-chair',
+    actorName: 'Facilitator',
+    action: 'member-added',
+    target: 'user-kz',
+    detail: 'delegate (Kazakhstan)',
     ...overrides,
   };
 }
@@ -72,6 +114,7 @@ function makeComment(draftId: string, overrides: Partial<CommentRecord> = {}): C
     id,
     draftId,
     threadId: id,
+    visibility: 'all',
     authorId: 'user-eu',
     authorName: 'Jean Dupont',
     delegation: 'European Union',
@@ -144,7 +187,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
 
     describe('users', () => {
       it('finds a created user by username and by id', async () => {
-        const user = makeUser({ role: 'facilitator' });
+        const user = makeUser({ admin: true });
         await store.users.create(user);
         expect(await store.users.findByUsername(user.username)).toEqual(user);
         expect(await store.users.findById(user.id)).toEqual(user);
@@ -166,7 +209,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
       });
 
       it('lists every user and counts them', async () => {
-        const created = [makeUser({ createdAt: at(1) }), makeUser({ createdAt: at(2), role: 'observer' })];
+        const created = [makeUser({ createdAt: at(1) }), makeUser({ createdAt: at(2), admin: true })];
         const before = await store.users.count();
         for (const user of created) await store.users.create(user);
         const all = await store.users.list();
@@ -178,18 +221,20 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
       it('updates only the given fields and returns the updated record', async () => {
         const user = makeUser();
         await store.users.create(user);
-        const changed = await store.users.update(user.id, { role: 'observer', displayName: undefined });
-        expect(changed).toEqual({ ...user, role: 'observer' });
+        const changed = await store.users.update(user.id, { admin: true, displayName: undefined });
+        expect(changed).toEqual({ ...user, admin: true });
         expect(await store.users.findById(user.id)).toEqual(changed);
-        const renamed = { ...user, role: 'observer' as const, displayName: 'Dana', delegation: 'Kyrgyzstan', passwordHash: 'scrypt$1$1$1$a$b' };
-        expect(await store.users.update(user.id, { displayName: 'Dana', delegation: 'Kyrgyzstan', passwordHash: 'scrypt$1$1$1$a$b' })).toEqual(renamed);
+        const renamed = { ...user, admin: true, displayName: 'Dana', passwordHash: 'scrypt$1$1$1$a$b' };
+        expect(await store.users.update(user.id, { displayName: 'Dana', passwordHash: 'scrypt$1$1$1$a$b' })).toEqual(renamed);
+        expect(await store.users.update(user.id, { admin: false })).toEqual({ ...renamed, admin: false });
+        expect(await store.users.update(user.id, { admin: true })).toEqual(renamed);
         expect(await store.users.update(user.id, {})).toEqual(renamed);
         expect(await store.users.findByUsername(user.username)).toEqual(renamed);
       });
 
       it('updates nothing for an unknown id', async () => {
         const before = await store.users.count();
-        expect(await store.users.update(newId('nobody'), { role: 'facilitator' })).toBeNull();
+        expect(await store.users.update(newId('nobody'), { admin: true })).toBeNull();
         expect(await store.users.count()).toBe(before);
       });
 
@@ -232,6 +277,15 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
         expect(ours[0].updatedAt).toBe(at(10));
       });
 
+      it('lists only the drafts of the given negotiations', async () => {
+        const [n1, n2, n3] = [newId('negotiation'), newId('negotiation'), newId('negotiation')];
+        const [a, b, c] = [n1, n2, n3].map((negotiationId, s) => makeDraft({ negotiationId, updatedAt: at(s) }));
+        for (const draft of [a, b, c]) await store.drafts.create(draft);
+        expect((await store.drafts.list([n1, n3])).map((d) => d.id)).toEqual([c.id, a.id]);
+        expect(await store.drafts.list([])).toEqual([]);
+        expect(await store.drafts.list([newId('negotiation')])).toEqual([]);
+      });
+
       it('moves updatedAt only forward', async () => {
         const draft = makeDraft({ updatedAt: at(5) });
         await store.drafts.create(draft);
@@ -258,6 +312,72 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
         const unknown = newId('draft');
         await store.drafts.setHeading(unknown, { title: 'x', symbol: '' });
         expect(await store.drafts.get(unknown)).toBeNull();
+      });
+    });
+
+    describe('negotiations', () => {
+      it('gets a created negotiation, lists all or some, and refuses a taken id', async () => {
+        const a = makeNegotiation({ createdAt: at(1), startsOn: '2026-05-18', endsOn: '2026-05-22' });
+        const b = makeNegotiation({ createdAt: at(2) });
+        await store.negotiations.create(b);
+        await store.negotiations.create(a);
+        expect(await store.negotiations.get(a.id)).toEqual(a);
+        expect(await store.negotiations.get(newId('negotiation'))).toBeNull();
+        expect(await store.negotiations.list([b.id, a.id, newId('negotiation')])).toEqual([a, b]);
+        expect(await store.negotiations.list([])).toEqual([]);
+        expect(await store.negotiations.list()).toEqual(expect.arrayContaining([a, b]));
+        await expect(store.negotiations.create({ ...a, name: 'Other' })).rejects.toBeInstanceOf(DuplicateError);
+        expect(await store.negotiations.get(a.id)).toEqual(a);
+      });
+    });
+
+    describe('memberships', () => {
+      it('adds a member once; a second put changes role and delegation but keeps when and by whom', async () => {
+        const member = makeMembership({ role: 'delegate', delegation: 'Kazakhstan' });
+        expect(await store.memberships.put(member)).toBe('added');
+        expect(await store.memberships.get(member.negotiationId, member.userId)).toEqual(member);
+        const changed = { ...member, role: 'observer' as const, delegation: 'Observer', addedAt: at(50), addedBy: 'someone-else' };
+        expect(await store.memberships.put(changed)).toBe('updated');
+        expect(await store.memberships.get(member.negotiationId, member.userId)).toEqual({ ...member, role: 'observer', delegation: 'Observer' });
+        expect(await store.memberships.listByNegotiation(member.negotiationId)).toHaveLength(1);
+      });
+
+      it('lists the members of a negotiation and the memberships of a person, in the order they were added', async () => {
+        const negotiationId = newId('negotiation');
+        const userId = newId('user');
+        const first = makeMembership({ negotiationId, addedAt: at(1) });
+        const second = makeMembership({ negotiationId, userId, addedAt: at(2), role: 'facilitator' });
+        const elsewhere = makeMembership({ userId, addedAt: at(3) });
+        for (const m of [second, elsewhere, first]) await store.memberships.put(m);
+        expect(await store.memberships.listByNegotiation(negotiationId)).toEqual([first, second]);
+        expect(await store.memberships.listByUser(userId)).toEqual([second, elsewhere]);
+        expect(await store.memberships.listByUser(newId('user'))).toEqual([]);
+      });
+
+      it('removes one membership and leaves the person\'s others', async () => {
+        const userId = newId('user');
+        const a = makeMembership({ userId });
+        const b = makeMembership({ userId });
+        await store.memberships.put(a);
+        await store.memberships.put(b);
+        expect(await store.memberships.remove(a.negotiationId, userId)).toBe(true);
+        expect(await store.memberships.remove(a.negotiationId, userId)).toBe(false);
+        expect(await store.memberships.get(a.negotiationId, userId)).toBeNull();
+        expect(await store.memberships.listByUser(userId)).toEqual([b]);
+      });
+    });
+
+    describe('audit', () => {
+      it('lists the entries of a negotiation, newest first, at most `limit`', async () => {
+        const negotiationId = newId('negotiation');
+        const entries = [1, 3, 2].map((s) => makeAudit({ negotiationId, at: at(s) }));
+        for (const entry of entries) await store.audit.append(entry);
+        await store.audit.append(makeAudit({ negotiationId: newId('negotiation') }));
+        const serverWide = makeAudit({ negotiationId: null, actorId: null, at: at(99) });
+        await store.audit.append(serverWide);
+        expect(await store.audit.listByNegotiation(negotiationId, 10)).toEqual([entries[1], entries[2], entries[0]]);
+        expect(await store.audit.listByNegotiation(null, 1)).toEqual([serverWide]);
+        expect(await store.audit.listByNegotiation(negotiationId, 2)).toEqual([entries[1], entries[2]]);
       });
     });
 

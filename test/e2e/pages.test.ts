@@ -43,8 +43,8 @@ describe('sign-in, drafts list, observer and print view', () => {
     expect(page.url()).toContain('/login');
   });
 
-  it('lists drafts with symbol and last change, and creates a new draft from the template', async () => {
-    await visitor.signIn('philippines');
+  it('lists drafts with symbol and last change, and creates a new draft from the template (as the facilitator: only facilitators create drafts)', async () => {
+    await visitor.signIn('chair');
     const { page } = visitor;
     const row = page.locator('.drafts-table tr', { hasText: DEMO_TITLE });
     expect(await row.locator('.draft-symbol').textContent()).toBe('E/CN.15/2026/L.4');

@@ -14,12 +14,14 @@ export interface JsonRequest {
   raw?: string;
 }
 
-/** One HTTP request to a test server, its body parsed as JSON (every API answer is JSON). */
+/** One HTTP request to a test server, its body parsed as JSON (every API answer is JSON or empty). */
 export async function requestJson<T = Record<string, unknown>>(url: string, request: JsonRequest = {}): Promise<JsonResponse<T>> {
   const headers: Record<string, string> = {};
   if (request.token !== undefined) headers.authorization = `Bearer ${request.token}`;
   const body = request.raw ?? (request.json === undefined ? undefined : JSON.stringify(request.json));
   if (body !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(url, { method: request.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
-  return { status: response.status, contentType: response.headers.get('content-type'), body: (await response.json()) as T };
+  // A 204 has no body.
+  const text = await response.text();
+  return { status: response.status, contentType: response.headers.get('content-type'), body: (text ? JSON.parse(text) : null) as T };
 }

@@ -35,8 +35,7 @@ describe('REST API: sign-in, drafts and errors', () => {
         id: expect.any(String),
         username: 'eu',
         displayName: 'Delegate of the European Union',
-        delegation: 'European Union',
-        role: 'delegate',
+        admin: false,
       });
       const me = await requestJson<{ user: PublicUser }>(api('/me'), { token: body.token });
       expect(me).toMatchObject({ status: 200, body: { user: body.user } });
@@ -103,20 +102,23 @@ describe('REST API: sign-in, drafts and errors', () => {
       expect(await requestJson(api('/drafts'), { token: delegate.token, json })).toEqual({ status: 400, ...jsonError(/^title: /) });
     });
 
-    it('refuses an observer with 403', async () => {
-      expect(await requestJson(api('/drafts'), { token: observerToken, json: { title: 'Observer draft' } })).toEqual({
-        status: 403,
-        ...jsonError('observers cannot create drafts'),
-      });
+    it('asks anyone but the facilitator of exactly one negotiation which negotiation, with 400', async () => {
+      for (const token of [observerToken, delegate.token]) {
+        expect(await requestJson(api('/drafts'), { token, json: { title: 'Which negotiation?' } })).toEqual({
+          status: 400,
+          ...jsonError('say which negotiation: POST /api/negotiations/:id/drafts'),
+        });
+      }
     });
 
-    it('creates a draft from the template that can be listed, fetched and opened over the Yjs channel', async () => {
+    it('creates a draft from the template (for the facilitator of one negotiation) that its members can list, fetch and open over the Yjs channel', async () => {
+      const chair = await server.login('chair');
       const title = '  Strengthening cooperation on cybercrime  ';
       const symbol = 'E/CN.15/2026/L.9';
-      const created = await requestJson<{ draft: DraftSummary }>(api('/drafts'), { token: delegate.token, json: { title, symbol } });
+      const created = await requestJson<{ draft: DraftSummary }>(api('/drafts'), { token: chair.token, json: { title, symbol } });
       expect(created.status).toBe(201);
       const { draft } = created.body;
-      expect(draft).toMatchObject({ title: title.trim(), symbol, createdBy: delegate.user.id });
+      expect(draft).toMatchObject({ title: title.trim(), symbol, createdBy: chair.user.id });
 
       expect(await requestJson(api(`/drafts/${draft.id}`), { token: delegate.token })).toMatchObject({ status: 200, body: { draft } });
       const listed = await requestJson<{ drafts: DraftSummary[] }>(api('/drafts'), { token: delegate.token });

@@ -80,7 +80,7 @@ describe('Yjs channel: co-editing through the server', () => {
     const kzId = kz.doc.clientID;
     const label = () => eu.provider.awareness.getStates().get(kzId)?.user;
     await new Promise<void>((resolve) => (label() ? resolve() : eu.provider.awareness.on('change', () => label() && resolve())));
-    expect(label()).toEqual(awarenessUserOf((await server.login('kazakhstan')).user));
+    expect(label()).toEqual(awarenessUserOf((await server.login('kazakhstan')).user, 'Kazakhstan'));
   });
 
   it('shares cursors (awareness) and removes them when a client leaves', async () => {

@@ -14,7 +14,7 @@ describe('comments over socket.io', () => {
   const join = async (username: string, draft = draftId) => {
     const socket = await connectSocket(server.url, (await server.login(username)).token);
     sockets.push(socket);
-    expect(await emitAck(socket, 'draft:join', { draftId: draft })).toEqual({ ok: true });
+    expect(await emitAck(socket, 'draft:join', { draftId: draft })).toMatchObject({ ok: true });
     return socket;
   };
   const ok = <T extends object>(ack: unknown): T => {
@@ -110,7 +110,7 @@ describe('comments over socket.io', () => {
   it('refuses an anchor made against another draft', async () => {
     const response = await fetch(`${server.url}/api/drafts`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${(await server.login('eu')).token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${(await server.login('chair')).token}` },
       body: JSON.stringify({ title: 'Another draft' }),
     });
     const { draft } = (await response.json()) as { draft: { id: string } };

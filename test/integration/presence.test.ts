@@ -57,8 +57,9 @@ describe('socket.io presence: who is in a draft', () => {
   });
 
   describe('draft:join', () => {
-    it('acknowledges joining an existing draft', async () => {
-      expect(await join(await connect('kazakhstan'))).toEqual({ ok: true });
+    it('acknowledges joining an existing draft with the role and delegation in its negotiation', async () => {
+      const access = { negotiationId: expect.any(String), negotiationName: 'CCPCJ 35th session, Committee of the Whole', role: 'delegate', delegation: 'Kazakhstan' };
+      expect(await join(await connect('kazakhstan'))).toEqual({ ok: true, access });
     });
 
     it.each([
@@ -85,7 +86,7 @@ describe('socket.io presence: who is in a draft', () => {
       await join(kazakhstan);
       const seenByKazakhstan = rosterOf(kazakhstan, 'Kazakhstan', 'European Union');
       const seenByEu = rosterOf(eu, 'Kazakhstan', 'European Union');
-      expect(await join(eu)).toEqual({ ok: true });
+      expect(await join(eu)).toMatchObject({ ok: true });
       const [roster, sameRoster] = await Promise.all([seenByKazakhstan, seenByEu]);
       expect(sameRoster).toEqual(roster);
       expect(roster.people).toEqual<PresenceEntry[]>([
@@ -121,7 +122,7 @@ describe('socket.io presence: who is in a draft', () => {
 
       // The second tab changes nothing for the others, but gets the roster itself.
       const secondTabRoster = rosterOf(secondTab, 'Kazakhstan', 'European Union');
-      expect(await join(secondTab)).toEqual({ ok: true });
+      expect(await join(secondTab)).toMatchObject({ ok: true });
       expect((await secondTabRoster).people[0].since).toBe(since);
 
       // One tab leaves: still there (seen in the roster the next newcomer causes).

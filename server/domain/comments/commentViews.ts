@@ -9,7 +9,7 @@ export function toCommentView(record: CommentRecord): CommentView {
 
 /** The small state of a thread that travels with each of its changes. */
 export function toThreadState(root: CommentRecord, replyCount: number): ThreadState {
-  return { id: root.id, draftId: root.draftId, resolvedAt: root.resolvedAt, resolvedBy: root.resolvedBy, replyCount };
+  return { id: root.id, draftId: root.draftId, visibility: root.visibility, resolvedAt: root.resolvedAt, resolvedBy: root.resolvedBy, replyCount };
 }
 
 /** Assembles a thread from its comments: the root (id = threadId) and its replies, oldest first. */
@@ -21,6 +21,7 @@ export function toThread(comments: CommentRecord[]): CommentThread {
     id: root.id,
     draftId: root.draftId,
     anchor: root.anchor!,
+    visibility: root.visibility,
     root: toCommentView(root),
     replies: replies.map(toCommentView),
     resolvedAt: root.resolvedAt,

@@ -1,22 +1,23 @@
-import type { Role } from '../../../shared/roles';
-
 export interface DemoAccount {
   username: string;
   displayName: string;
-  delegation: string;
-  role: Role;
+  /** A server administrator (creates accounts and negotiations, appoints facilitators). */
+  admin?: boolean;
 }
 
 /** Every demo account signs in with this password (listed in the README). */
 export const DEMO_PASSWORD = 'negotiate';
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { username: 'chair', displayName: 'Facilitator', delegation: 'Facilitator', role: 'facilitator' },
-  { username: 'kazakhstan', displayName: 'Delegate of Kazakhstan', delegation: 'Kazakhstan', role: 'delegate' },
-  { username: 'belarus', displayName: 'Delegate of Belarus', delegation: 'Belarus', role: 'delegate' },
-  { username: 'eu', displayName: 'Delegate of the European Union', delegation: 'European Union', role: 'delegate' },
-  { username: 'usa', displayName: 'Delegate of the United States', delegation: 'United States', role: 'delegate' },
-  { username: 'philippines', displayName: 'Delegate of the Philippines', delegation: 'Philippines', role: 'delegate' },
-  { username: 'nigeria', displayName: 'Delegate of Nigeria', delegation: 'Nigeria', role: 'delegate' },
-  { username: 'secretariat', displayName: 'UNODC Secretariat', delegation: 'Secretariat', role: 'observer' },
+  { username: 'admin', displayName: 'Server administrator', admin: true },
+  { username: 'chair', displayName: 'Facilitator' },
+  { username: 'chair2', displayName: 'Chair of the Ad Hoc Committee' },
+  { username: 'kazakhstan', displayName: 'Delegate of Kazakhstan' },
+  { username: 'belarus', displayName: 'Delegate of Belarus' },
+  { username: 'eu', displayName: 'Delegate of the European Union' },
+  { username: 'usa', displayName: 'Delegate of the United States' },
+  { username: 'philippines', displayName: 'Delegate of the Philippines' },
+  { username: 'nigeria', displayName: 'Delegate of Nigeria' },
+  { username: 'brazil', displayName: 'Delegate of Brazil' },
+  { username: 'secretariat', displayName: 'UNODC Secretariat' },
 ];

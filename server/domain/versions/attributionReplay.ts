@@ -1,9 +1,13 @@
 import * as Y from 'yjs';
 import type { ParagraphAttribution } from '../../../shared/versions';
 import { PROSEMIRROR_FRAGMENT } from '../../../shared/schema';
-import type { StoredUpdate, UserRecord } from '../../store/types';
+import type { StoredUpdate } from '../../store/types';
 
-export type Author = Pick<UserRecord, 'delegation' | 'displayName'>;
+/** Who made a change: their delegation in the draft's negotiation, and their name. */
+export interface Author {
+  delegation: string;
+  displayName: string;
+}
 
 /** What the replay needs of a log entry (no draft id, no seq). */
 export type ReplayedUpdate = Pick<StoredUpdate, 'update' | 'authorId' | 'at'>;

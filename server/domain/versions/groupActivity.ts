@@ -1,5 +1,6 @@
 import type { ActivityEntry } from '../../../shared/versions';
-import type { StoredUpdate, UserRecord } from '../../store/types';
+import type { StoredUpdate } from '../../store/types';
+import type { Author } from './attributionReplay';
 
 /** Updates by the same delegation closer together than this form one stretch of editing. */
 const STRETCH_GAP_MS = 10 * 60 * 1000;
@@ -7,7 +8,7 @@ const STRETCH_GAP_MS = 10 * 60 * 1000;
 /** Folds the log into stretches of editing per delegation, newest first, keeping at most `limit`. */
 export async function groupActivity(
   updates: AsyncIterable<StoredUpdate>,
-  authorOf: (userId: string) => Pick<UserRecord, 'delegation' | 'displayName'> | undefined,
+  authorOf: (userId: string) => Author | undefined,
   limit: number,
 ): Promise<ActivityEntry[]> {
   const open = new Map<string, ActivityEntry>();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PublicUser } from '../../../shared/user';
+import type { DraftMember } from '../access/draftMember';
 import type { VersionKind, VersionRecord } from '../../store/types';
 
 export interface NewVersion {
@@ -7,7 +7,7 @@ export interface NewVersion {
   kind: VersionKind;
   name: string | null;
   /** null for automatic checkpoints. */
-  author: Pick<PublicUser, 'id' | 'delegation'> | null;
+  author: Pick<DraftMember, 'id' | 'delegation'> | null;
   state: Uint8Array;
   seq: number;
   createdAt?: string;

@@ -1,9 +1,11 @@
 import { prosemirrorToYXmlFragment } from 'y-prosemirror';
 import { isFacilitator } from '../../../shared/roles';
 import { PROSEMIRROR_FRAGMENT, resolutionSchema } from '../../../shared/schema';
-import type { PublicUser } from '../../../shared/user';
+import type { DraftAuthors } from '../access/draftAuthors';
+import type { DraftMember } from '../access/draftMember';
+import { auditBy, type AuditLog } from '../audit/auditLog';
 import type { ActivityEntry, VersionComparison, VersionDetail, VersionSummary } from '../../../shared/versions';
-import type { DocumentStore, UserStore, VersionKind, VersionMeta, VersionRecord, VersionStore } from '../../store/types';
+import type { DocumentStore, VersionKind, VersionMeta, VersionRecord, VersionStore } from '../../store/types';
 import { withDeadline } from '../../deadline';
 import { DomainError } from '../domainError';
 import { groupActivity } from './groupActivity';
@@ -26,15 +28,17 @@ export class VersionService {
   constructor(
     private readonly versions: VersionStore,
     private readonly documents: DocumentStore,
-    private readonly users: UserStore,
+    private readonly authorsOf: DraftAuthors,
     private readonly live: LiveDrafts,
     private readonly options: VersionServiceOptions,
     /** Decoding, diffing and replaying run here, off the event loop. */
     private readonly history: HistoryWorkers,
+    /** Naming and restoring are recorded in the negotiation's audit log. */
+    private readonly audit: AuditLog,
   ) {}
 
   /** Records the live state of a draft. An automatic checkpoint is skipped when nothing changed. */
-  async checkpoint(draft: LiveDraft, kind: VersionKind = 'auto', name: string | null = null, user: PublicUser | null = null): Promise<VersionMeta | null> {
+  async checkpoint(draft: LiveDraft, kind: VersionKind = 'auto', name: string | null = null, user: DraftMember | null = null): Promise<VersionMeta | null> {
     const { state, seq } = await this.capture(draft, kind);
     if (kind === 'auto' && (await this.versions.latest(draft.draftId))?.seq === seq) return null;
     const record = newVersion({ draftId: draft.draftId, kind, name, author: user, state, seq });
@@ -43,9 +47,10 @@ export class VersionService {
     return record;
   }
 
-  async nameVersion(draftId: string, name: string, user: PublicUser): Promise<VersionSummary> {
+  async nameVersion(draftId: string, name: string, user: DraftMember): Promise<VersionSummary> {
     if (!isFacilitator(user.role)) throw new DomainError('only the facilitator names versions', 403);
     const meta = await this.live.withRoom(draftId, (draft) => this.checkpoint(draft, 'named', name, user));
+    await this.audit.record(auditBy(user, user.negotiationId, 'version-named', draftId, name));
     return toSummary(meta!);
   }
 
@@ -72,7 +77,7 @@ export class VersionService {
       const current = (draft: LiveDraft) => this.durableWithin(draft.captureDurableState(), 'nothing was compared');
       const toState = to ?? { ...(await this.live.withRoom(draftId, current)) };
       const [older, newer] = from.seq <= toState.seq ? [from, toState] : [toState, from];
-      const authors = new Map((await this.users.list()).map((u) => [u.id, u]));
+      const authors = await this.authorsOf(draftId);
       const updates = this.documents.updatesBetween(draftId, older.seq, newer.seq);
       const comparison = await refuseDamaged(compareStates(call, { from: from.state, to: toState.state, replayFrom: older.state, updates, authors }));
       return { ...comparison, from: toSummary(from), to: to ? toSummary(to) : null };
@@ -80,7 +85,7 @@ export class VersionService {
   }
 
   /** Brings an old text back as a new change on top of the current one; history is never rewritten. */
-  async restore(draftId: string, versionId: string, user: PublicUser): Promise<VersionSummary> {
+  async restore(draftId: string, versionId: string, user: DraftMember): Promise<VersionSummary> {
     if (!isFacilitator(user.role)) throw new DomainError('only the facilitator restores versions', 403);
     const version = await this.mustGet(draftId, versionId);
     const node = resolutionSchema.nodeFromJSON(stateToDoc(version.state));
@@ -91,12 +96,13 @@ export class VersionService {
       draft.changeAsServer(user.id, (doc) => prosemirrorToYXmlFragment(node, doc.getXmlFragment(PROSEMIRROR_FRAGMENT)));
       return this.checkpoint(draft, 'restore', `Restored ${label}`, user);
     });
+    await this.audit.record(auditBy(user, user.negotiationId, 'version-restored', draftId, label));
     return toSummary(meta!);
   }
 
   /** Who edited when: stretches of editing per delegation, newest first. */
   async activity(draftId: string, limit: number): Promise<ActivityEntry[]> {
-    const authors = new Map((await this.users.list()).map((u) => [u.id, u]));
+    const authors = await this.authorsOf(draftId);
     return refuseDamaged(groupActivity(this.documents.updatesBetween(draftId, 0), (id) => authors.get(id), limit));
   }
 

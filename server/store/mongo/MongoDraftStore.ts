@@ -15,8 +15,9 @@ export class MongoDraftStore implements DraftStore {
     return fromDocOrNull(await this.drafts.findOne({ _id: id }));
   }
 
-  async list(): Promise<DraftRecord[]> {
-    const docs = await this.drafts.find().sort({ updatedAt: -1, _id: 1 }).toArray();
+  async list(negotiationIds?: readonly string[]): Promise<DraftRecord[]> {
+    const filter = negotiationIds ? { negotiationId: { $in: [...negotiationIds] } } : {};
+    const docs = await this.drafts.find(filter).sort({ updatedAt: -1, _id: 1 }).toArray();
     return docs.map(fromDoc);
   }
 

@@ -1,11 +1,15 @@
 import type { Binary, Collection, Db } from 'mongodb';
-import type { CommentRecord, DraftRecord, UserRecord, VersionMeta } from '../types';
+import type { AuditRecord, CommentRecord, DraftRecord, MembershipRecord, NegotiationRecord, UserRecord, VersionMeta } from '../types';
 
 /** Records keyed by their caller-chosen id, stored as _id. */
 export type IdDoc<R extends { id: string }> = Omit<R, 'id'> & { _id: string };
 
 export type UserDoc = IdDoc<UserRecord>;
 export type DraftDoc = IdDoc<DraftRecord>;
+export type NegotiationDoc = IdDoc<NegotiationRecord>;
+/** _id is `${negotiationId} ${userId}`, so a person is a member once. */
+export type MembershipDoc = MembershipRecord & { _id: string };
+export type AuditDoc = IdDoc<AuditRecord>;
 export type CommentDoc = IdDoc<CommentRecord>;
 export type VersionMetaDoc = IdDoc<VersionMeta>;
 /** checksum: CRC-32 of the state; absent on documents written before checksums. */
@@ -57,6 +61,9 @@ export interface Collections {
   comments: Collection<CommentDoc>;
   versions: Collection<VersionDoc>;
   clientIds: Collection<ClientIdDoc>;
+  negotiations: Collection<NegotiationDoc>;
+  memberships: Collection<MembershipDoc>;
+  audit: Collection<AuditDoc>;
 }
 
 export function collections(db: Db): Collections {
@@ -69,5 +76,8 @@ export function collections(db: Db): Collections {
     comments: db.collection<CommentDoc>('comments'),
     versions: db.collection<VersionDoc>('versions'),
     clientIds: db.collection<ClientIdDoc>('client_ids'),
+    negotiations: db.collection<NegotiationDoc>('negotiations'),
+    memberships: db.collection<MembershipDoc>('memberships'),
+    audit: db.collection<AuditDoc>('audit'),
   };
 }

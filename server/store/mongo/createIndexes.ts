@@ -4,7 +4,9 @@ import type { Collections } from './collections';
 /** _id ends the sorted indexes because the queries break ties on it. Snapshots need none: their _id is the draft id. */
 const INDEXES: { [K in keyof Collections]?: IndexDescription[] } = {
   users: [{ key: { username: 1 }, unique: true }],
-  drafts: [{ key: { updatedAt: -1, _id: 1 } }],
+  drafts: [{ key: { updatedAt: -1, _id: 1 } }, { key: { negotiationId: 1, updatedAt: -1, _id: 1 } }],
+  memberships: [{ key: { negotiationId: 1, addedAt: 1, userId: 1 } }, { key: { userId: 1, addedAt: 1, negotiationId: 1 } }],
+  audit: [{ key: { negotiationId: 1, at: -1, _id: -1 } }],
   updates: [{ key: { seq: 1 }, unique: true }, { key: { draftId: 1, seq: 1 } }],
   comments: [{ key: { draftId: 1, createdAt: 1, _id: 1 } }, { key: { threadId: 1, createdAt: 1, _id: 1 } }],
   versions: [{ key: { draftId: 1, createdAt: -1, _id: -1 } }, { key: { draftId: 1, kind: 1, createdAt: -1, _id: -1 } }],

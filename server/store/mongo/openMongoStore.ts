@@ -6,10 +6,14 @@ import { allOrNothingInsert } from './allOrNothingInsert';
 import { collections } from './collections';
 import { createIndexes } from './createIndexes';
 import { mongoClientOptions, type MongoTimeouts } from './mongoClientOptions';
+import { migrateToNegotiations } from './migrateToNegotiations';
+import { MongoAuditStore } from './MongoAuditStore';
 import { MongoClientIdStore } from './MongoClientIdStore';
 import { MongoCommentStore } from './MongoCommentStore';
 import { MongoDocumentStore } from './MongoDocumentStore';
 import { MongoDraftStore } from './MongoDraftStore';
+import { MongoMembershipStore } from './MongoMembershipStore';
+import { MongoNegotiationStore } from './MongoNegotiationStore';
 import { MongoUserStore } from './MongoUserStore';
 import { MongoVersionStore } from './MongoVersionStore';
 import { supportsTransactions } from './supportsTransactions';
@@ -21,11 +25,15 @@ export async function openMongoStore(url: string, dbName: string, timeouts: Mong
     const db = client.db(dbName);
     const c = collections(db);
     await createIndexes(c);
+    await migrateToNegotiations(c);
     const insertUpdates = allOrNothingInsert(client, c.updates, await supportsTransactions(db));
     const corruption = new CorruptionLog();
     const verify = new StoredDataVerifier(corruption);
     return {
       users: new MongoUserStore(c.users),
+      negotiations: new MongoNegotiationStore(c.negotiations),
+      memberships: new MongoMembershipStore(c.memberships),
+      audit: new MongoAuditStore(c.audit),
       drafts: new MongoDraftStore(c.drafts),
       documents: new MongoDocumentStore(c.updates, c.snapshots, c.counters, insertUpdates, verify),
       comments: new MongoCommentStore(c.comments),

@@ -7,7 +7,7 @@ type CommentRow = Omit<CommentRecord, 'anchor'> & { anchor: string | null };
 
 const COLUMNS = `id, draft_id AS draftId, thread_id AS threadId, author_id AS authorId, author_name AS authorName,
   delegation, text, anchor, created_at AS createdAt, edited_at AS editedAt, deleted_at AS deletedAt,
-  resolved_at AS resolvedAt, resolved_by AS resolvedBy`;
+  resolved_at AS resolvedAt, resolved_by AS resolvedBy, visibility`;
 
 const PATCH_COLUMNS: Record<CommentPatchField, string> = {
   text: 'text',
@@ -33,9 +33,9 @@ export class SqliteCommentStore implements CommentStore {
 
   constructor(db: Database) {
     this.insert = db.prepare(`INSERT INTO comments (id, draft_id, thread_id, author_id, author_name, delegation, text,
-        anchor, created_at, edited_at, deleted_at, resolved_at, resolved_by)
+        anchor, created_at, edited_at, deleted_at, resolved_at, resolved_by, visibility)
       VALUES (@id, @draftId, @threadId, @authorId, @authorName, @delegation, @text,
-        @anchor, @createdAt, @editedAt, @deletedAt, @resolvedAt, @resolvedBy)`);
+        @anchor, @createdAt, @editedAt, @deletedAt, @resolvedAt, @resolvedBy, @visibility)`);
     this.byId = db.prepare(`SELECT ${COLUMNS} FROM comments WHERE id = ?`);
     // id breaks ties between comments made in the same millisecond, as in the MongoDB adapter.
     this.byDraft = db.prepare(`SELECT ${COLUMNS} FROM comments WHERE draft_id = ? ORDER BY created_at, id`);

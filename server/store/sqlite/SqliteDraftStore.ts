@@ -2,20 +2,23 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { DraftHeading, DraftRecord, DraftStore } from '../types';
 import { insertUnique } from './insertUnique';
 
-const COLUMNS = 'id, title, symbol, created_by AS createdBy, created_at AS createdAt, updated_at AS updatedAt';
+const COLUMNS = 'id, negotiation_id AS negotiationId, title, symbol, created_by AS createdBy, created_at AS createdAt, updated_at AS updatedAt';
 
 export class SqliteDraftStore implements DraftStore {
   private readonly insert: Statement<[DraftRecord]>;
   private readonly byId: Statement<[string], DraftRecord>;
   private readonly all: Statement<[], DraftRecord>;
+  private readonly inNegotiations: Statement<[string], DraftRecord>;
   private readonly moveForward: Statement<[{ id: string; at: string }]>;
   private readonly heading: Statement<[DraftHeading & { id: string }]>;
 
   constructor(db: Database) {
-    this.insert = db.prepare(`INSERT INTO drafts (id, title, symbol, created_by, created_at, updated_at)
-      VALUES (@id, @title, @symbol, @createdBy, @createdAt, @updatedAt)`);
+    this.insert = db.prepare(`INSERT INTO drafts (id, negotiation_id, title, symbol, created_by, created_at, updated_at)
+      VALUES (@id, @negotiationId, @title, @symbol, @createdBy, @createdAt, @updatedAt)`);
     this.byId = db.prepare(`SELECT ${COLUMNS} FROM drafts WHERE id = ?`);
     this.all = db.prepare(`SELECT ${COLUMNS} FROM drafts ORDER BY updated_at DESC, id`);
+    this.inNegotiations = db.prepare(`SELECT ${COLUMNS} FROM drafts
+      WHERE negotiation_id IN (SELECT value FROM json_each(?)) ORDER BY updated_at DESC, id`);
     this.moveForward = db.prepare('UPDATE drafts SET updated_at = @at WHERE id = @id AND updated_at < @at');
     this.heading = db.prepare('UPDATE drafts SET title = @title, symbol = @symbol WHERE id = @id');
   }
@@ -28,8 +31,8 @@ export class SqliteDraftStore implements DraftStore {
     return this.byId.get(id) ?? null;
   }
 
-  async list(): Promise<DraftRecord[]> {
-    return this.all.all();
+  async list(negotiationIds?: readonly string[]): Promise<DraftRecord[]> {
+    return negotiationIds ? this.inNegotiations.all(JSON.stringify(negotiationIds)) : this.all.all();
   }
 
   async touch(id: string, at: string): Promise<void> {

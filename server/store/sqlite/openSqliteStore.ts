@@ -5,10 +5,13 @@ import { CorruptionLog } from '../corruption';
 import type { Store } from '../types';
 import { StoredDataVerifier } from '../verifyStored';
 import { migrate } from './schema';
+import { SqliteAuditStore } from './SqliteAuditStore';
 import { SqliteClientIdStore } from './SqliteClientIdStore';
 import { SqliteCommentStore } from './SqliteCommentStore';
 import { SqliteDocumentStore } from './SqliteDocumentStore';
 import { SqliteDraftStore } from './SqliteDraftStore';
+import { SqliteMembershipStore } from './SqliteMembershipStore';
+import { SqliteNegotiationStore } from './SqliteNegotiationStore';
 import { SqliteUserStore } from './SqliteUserStore';
 import { SqliteVersionStore } from './SqliteVersionStore';
 
@@ -30,6 +33,9 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
     const verify = new StoredDataVerifier(corruption);
     return {
       users: new SqliteUserStore(db),
+      negotiations: new SqliteNegotiationStore(db),
+      memberships: new SqliteMembershipStore(db),
+      audit: new SqliteAuditStore(db),
       drafts: new SqliteDraftStore(db),
       documents: new SqliteDocumentStore(db, verify),
       comments: new SqliteCommentStore(db),

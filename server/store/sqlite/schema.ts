@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
 /** MIGRATIONS[n] takes a database from user_version n to n + 1. */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE IF NOT EXISTS users (
     id            TEXT PRIMARY KEY,
@@ -96,7 +96,58 @@ const MIGRATIONS: readonly string[] = [
     claimed_at TEXT NOT NULL
   );
   `,
+  // Negotiations: drafts belong to one, roles and delegations are per negotiation, an audit log.
+  // What existed before moves into a default negotiation with every account as a member in its
+  // old role; facilitators, who ran the whole server, become its administrators.
+  `
+  CREATE TABLE negotiations (
+    id         TEXT PRIMARY KEY,
+    name       TEXT NOT NULL,
+    body       TEXT NOT NULL,
+    starts_on  TEXT,
+    ends_on    TEXT,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL
+  );
+  CREATE TABLE memberships (
+    negotiation_id TEXT NOT NULL,
+    user_id        TEXT NOT NULL,
+    role           TEXT NOT NULL,
+    delegation     TEXT NOT NULL,
+    added_at       TEXT NOT NULL,
+    added_by       TEXT NOT NULL,
+    PRIMARY KEY (negotiation_id, user_id)
+  );
+  CREATE INDEX memberships_user ON memberships (user_id);
+  CREATE TABLE audit (
+    id             TEXT PRIMARY KEY,
+    at             TEXT NOT NULL,
+    negotiation_id TEXT,
+    actor_id       TEXT,
+    actor_name     TEXT NOT NULL,
+    action         TEXT NOT NULL,
+    target         TEXT NOT NULL,
+    detail         TEXT NOT NULL
+  );
+  CREATE INDEX audit_negotiation_at ON audit (negotiation_id, at DESC, id DESC);
+  ALTER TABLE users ADD COLUMN admin INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE drafts ADD COLUMN negotiation_id TEXT NOT NULL DEFAULT '';
+  CREATE INDEX drafts_negotiation ON drafts (negotiation_id, updated_at DESC);
+  INSERT INTO negotiations (id, name, body, starts_on, ends_on, created_at, created_by)
+    SELECT 'default', 'Negotiation', '', NULL, NULL, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'migration'
+    WHERE EXISTS (SELECT 1 FROM users) OR EXISTS (SELECT 1 FROM drafts);
+  INSERT INTO memberships (negotiation_id, user_id, role, delegation, added_at, added_by)
+    SELECT 'default', id, role, delegation, created_at, 'migration' FROM users;
+  UPDATE users SET admin = 1 WHERE role = 'facilitator';
+  UPDATE drafts SET negotiation_id = 'default';
+  ALTER TABLE users DROP COLUMN role;
+  ALTER TABLE users DROP COLUMN delegation;
+  ALTER TABLE comments ADD COLUMN visibility TEXT NOT NULL DEFAULT 'all';
+  `,
 ];
+
+/** The negotiation that migration 4 moves earlier drafts and accounts into. */
+export const MIGRATED_NEGOTIATION_ID = 'default';
 
 /** One per entry in MIGRATIONS; stored in PRAGMA user_version. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -9,6 +9,9 @@ import { startTestServer, type TestServer } from '../../helpers/testServer';
 import { awarenessFrame } from '../../helpers/yjsBytes';
 import { connectYjs, paragraphTexts, waitForDoc, type YjsClient } from '../../helpers/yjsClient';
 
+/** The demo accounts' delegations in the demo draft's negotiation (what the server stamps on cursors). */
+const DELEGATION: Record<string, string> = { eu: 'European Union', usa: 'United States', kazakhstan: 'Kazakhstan' };
+
 type AwarenessStates = Map<number, Record<string, unknown>>;
 
 /** The XmlText of the first operative paragraph of a synced draft. */
@@ -85,7 +88,7 @@ describe('Yjs channel attacks: awareness states from a modified client', () => {
    */
   const expectRoomHealthy = async () => {
     const states = witness.provider.awareness.getStates() as AwarenessStates;
-    const stamps = ['eu', 'usa', 'kazakhstan'].map((name) => awarenessUserOf(accounts[name].user));
+    const stamps = ['eu', 'usa', 'kazakhstan'].map((name) => awarenessUserOf(accounts[name].user, DELEGATION[name]));
     for (const [clientId, state] of states) {
       if (clientId === witness.doc.clientID) continue;
       expect(isRenderableAwarenessState(state)).toBe(true);
@@ -113,7 +116,7 @@ describe('Yjs channel attacks: awareness states from a modified client', () => {
     const position = Y.createRelativePositionFromTypeIndex(firstOperativeText(victim.doc), 3);
     const cursor = JSON.parse(JSON.stringify({ anchor: position, head: position }));
     victim.provider.awareness.setLocalState({ user: { name: 'European Union' }, cursor });
-    victimState = { cursor, user: awarenessUserOf(accounts.eu.user) };
+    victimState = { cursor, user: awarenessUserOf(accounts.eu.user, DELEGATION.eu) };
     witness = await connect('usa');
     await awarenessUntil(witness, (states) => states.get(victim.doc.clientID)?.cursor !== undefined);
     attacker = openRawYjs(server.wsUrl, draftId, accounts.kazakhstan.token);
@@ -130,7 +133,7 @@ describe('Yjs channel attacks: awareness states from a modified client', () => {
     const attackerId = 1234;
     await attack(awarenessFrame([{ clientId: attackerId, clock: 1, state: { user: 'Kazakhstan' } }]));
     await awarenessUntil(witness, (states) => states.has(attackerId));
-    expect(witness.provider.awareness.getStates().get(attackerId)).toEqual({ user: awarenessUserOf(accounts.kazakhstan.user) });
+    expect(witness.provider.awareness.getStates().get(attackerId)).toEqual({ user: awarenessUserOf(accounts.kazakhstan.user, DELEGATION.kazakhstan) });
     await expectRoomHealthy();
   });
 
@@ -183,14 +186,14 @@ describe('Yjs channel attacks: awareness states from a modified client', () => {
     second.ws.send(state(2, victimState.cursor));
     second.ws.send(awarenessFrame([{ clientId: secondOwnId, clock: 1, state: { cursor: null } }]));
     await awarenessUntil(witness, (states) => states.has(secondOwnId));
-    expect(witness.provider.awareness.getStates().get(clientId)).toEqual({ cursor: null, user: awarenessUserOf(accounts.eu.user) });
+    expect(witness.provider.awareness.getStates().get(clientId)).toEqual({ cursor: null, user: awarenessUserOf(accounts.eu.user, DELEGATION.eu) });
 
     // Once the first connection is gone, the id is free again (a reconnect whose old socket lingered).
     first.ws.close();
     await awarenessUntil(witness, (states) => !states.has(clientId));
     second.ws.send(state(3, victimState.cursor));
     await awarenessUntil(witness, (states) => states.get(clientId)?.cursor !== undefined);
-    expect(witness.provider.awareness.getStates().get(clientId)).toEqual({ ...victimState, user: awarenessUserOf(accounts.eu.user) });
+    expect(witness.provider.awareness.getStates().get(clientId)).toEqual({ ...victimState, user: awarenessUserOf(accounts.eu.user, DELEGATION.eu) });
     await expectRoomHealthy();
   });
 

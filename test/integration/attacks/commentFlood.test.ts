@@ -27,7 +27,7 @@ describe('attack: comment floods and amplification', () => {
   const joined = async (username: string) => {
     const socket = await connectSocket(server.url, (await server.login(username)).token);
     sockets.push(socket);
-    expect(await emitAck(socket, 'draft:join', { draftId })).toEqual({ ok: true });
+    expect(await emitAck(socket, 'draft:join', { draftId })).toMatchObject({ ok: true });
     return socket;
   };
   const create = (socket: ClientSocket, text = 'We cannot accept this wording.') =>

@@ -26,7 +26,7 @@ interface Person {
   ended: Promise<Ending>;
 }
 
-describe('live connections end when access ends (token expiry, account removed, role changed)', () => {
+describe('live connections end when access ends (token expiry, account removed; membership changes: negotiationsMembership.test.ts)', () => {
   let server: TestServer;
   let draftId: string;
   const people: Person[] = [];
@@ -100,57 +100,7 @@ describe('live connections end when access ends (token expiry, account removed, 
     expect(await again.closed).toEqual({ code: CloseCode.Unauthorized, reason: 'sign-in required' });
   });
 
-  it('closes the connections of an account whose role changed; its next connection has the new role', async () => {
-    const demoted = await connect('kazakhstan');
-    const other = await connect('eu');
-    await expect(server.accounts.changeRole(demoted.userId, 'observer')).resolves.toMatchObject({ role: 'observer' });
-    await expectEnded(demoted, 'role-changed');
-    expectStillLive(other);
-
-    const socket = await connectSocket(server.url, demoted.token);
-    people.push({ ...demoted, socket });
-    expect((await server.login('kazakhstan')).user.role).toBe('observer');
-  });
-
-  it('ends a connection whose sign-in read the account just before its role changed', async () => {
-    const { user } = await server.login('philippines');
-    const token = await tokenFor(user.id, 3600);
-    const users = server.store.users;
-    const findById = users.findById.bind(users);
-    let releaseSignIn = () => {};
-    const held = new Promise<void>((resolve) => (releaseSignIn = resolve));
-    let signInRead = () => {};
-    const read = new Promise<void>((resolve) => (signInRead = resolve));
-    // This sign-in reads the account as it is now (a delegate) and answers only after the change.
-    const spy = jest.spyOn(users, 'findById').mockImplementationOnce(async (id) => {
-      const record = await findById(id);
-      signInRead();
-      await held;
-      return record;
-    });
-    try {
-      const yjs = openRawYjs(server.wsUrl, draftId, token);
-      await read;
-      await server.accounts.changeRole(user.id, 'observer');
-      releaseSignIn();
-      expect(await yjs.closed).toEqual({ code: CloseCode.Unauthorized, reason: 'session ended: role-changed' });
-    } finally {
-      spy.mockRestore();
-    }
-  });
-
-  it('changes nothing and ends nothing when the role stays the same', async () => {
-    const same = await connect('nigeria');
-    await expect(server.accounts.changeRole(same.userId, 'delegate')).resolves.toMatchObject({ role: 'delegate' });
-    // A round trip on each transport after the call: had it ended them, the close would be first.
-    await new Promise((resolve) => same.socket.emit('draft:join', { draftId }, resolve));
-    expectStillLive(same);
-  });
-
-  it('refuses unknown accounts and roles with a clear error', async () => {
+  it('refuses unknown accounts with a clear error', async () => {
     await expect(server.accounts.remove('no-such-user')).rejects.toMatchObject({ status: 404, message: 'no such account' });
-    await expect(server.accounts.changeRole('no-such-user', 'observer')).rejects.toMatchObject({ status: 404 });
-    const { user } = await server.login('chair');
-    await expect(server.accounts.changeRole(user.id, 'king' as never)).rejects.toMatchObject({ status: 400, message: 'unknown role "king"' });
   });
 });

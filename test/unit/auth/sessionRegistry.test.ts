@@ -3,7 +3,7 @@ import { SessionRegistry, type SessionEndReason, type SessionGrant } from '../..
 const HOUR = 3_600_000;
 
 function grant(userId: string, registry: SessionRegistry, expiresInMs = HOUR): SessionGrant {
-  const user = { id: userId, username: userId, displayName: userId, delegation: userId, role: 'delegate' as const };
+  const user = { id: userId, username: userId, displayName: userId, admin: false };
   return { user, expiresAt: Date.now() + expiresInMs, generation: registry.generation(userId) };
 }
 
@@ -60,10 +60,10 @@ describe('SessionRegistry', () => {
   it('ends a session opened with a grant read before an access change, with that change as the reason', () => {
     const registry = new SessionRegistry();
     const stale = grant('kz', registry);
-    registry.endAll('kz', 'role-changed');
+    registry.endAll('kz', 'account-removed');
     const end = jest.fn();
     registry.open(stale, 'yjs', end);
-    expect(end).toHaveBeenCalledWith('role-changed');
+    expect(end).toHaveBeenCalledWith('account-removed');
     const fresh = jest.fn();
     registry.open(grant('kz', registry), 'yjs', fresh);
     expect(fresh).not.toHaveBeenCalled();
@@ -90,5 +90,41 @@ describe('SessionRegistry', () => {
     registry.endAll('kz', 'account-removed');
     jest.advanceTimersByTime(2_000);
     expect(end).toHaveBeenCalledTimes(1);
+  });
+
+  describe('per negotiation', () => {
+    it("ends a person's watches of one negotiation, once, and leaves their other negotiations and other people alone", () => {
+      const registry = new SessionRegistry();
+      const inA = jest.fn();
+      const inB = jest.fn();
+      const otherInA = jest.fn();
+      registry.openInNegotiation('kz', 'A', registry.membershipGeneration('kz'), inA);
+      registry.openInNegotiation('kz', 'B', registry.membershipGeneration('kz'), inB);
+      registry.openInNegotiation('eu', 'A', registry.membershipGeneration('eu'), otherInA);
+      expect(registry.endMembership('kz', 'A')).toBe(1);
+      expect(registry.endMembership('kz', 'A')).toBe(0);
+      expect(inA).toHaveBeenCalledTimes(1);
+      expect(inB).not.toHaveBeenCalled();
+      expect(otherInA).not.toHaveBeenCalled();
+    });
+
+    it('ends at once a watch whose access was checked before a membership change', () => {
+      const registry = new SessionRegistry();
+      const generation = registry.membershipGeneration('kz');
+      registry.endMembership('kz', 'A');
+      const end = jest.fn();
+      registry.openInNegotiation('kz', 'A', generation, end);
+      expect(end).toHaveBeenCalledTimes(1);
+      expect(registry.endMembership('kz', 'A')).toBe(0);
+    });
+
+    it('forgets a watch its connection left', () => {
+      const registry = new SessionRegistry();
+      const end = jest.fn();
+      const leave = registry.openInNegotiation('kz', 'A', registry.membershipGeneration('kz'), end);
+      leave();
+      expect(registry.endMembership('kz', 'A')).toBe(0);
+      expect(end).not.toHaveBeenCalled();
+    });
   });
 });

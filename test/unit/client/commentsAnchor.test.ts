@@ -33,6 +33,7 @@ function select(view: EditorView, from: number, to: number): void {
 const thread = (anchor: CommentThread['anchor']): CommentThread => ({
   id: 't1',
   draftId: 'd1',
+  visibility: 'all',
   anchor,
   root: { id: 'c1', draftId: 'd1', threadId: 't1', authorId: 'u1', authorName: 'A', delegation: 'Kazakhstan', text: 'x', createdAt: '2026-05-20T10:00:00Z', editedAt: null, deletedAt: null },
   replies: [],

@@ -20,6 +20,7 @@ const comment = (id: string, authorId: string, text: string, extra: Partial<Comm
 
 const thread = (id: string, extra: Partial<CommentThread> = {}): CommentThread => ({
   id,
+  visibility: 'all',
   draftId: 'd1',
   anchor: { paragraphId: 'p1', start: 'AA==', end: 'AA==', quote: 'Member States' },
   root: comment(`${id}-root`, 'kz', 'Too strong.\nSoften?'),

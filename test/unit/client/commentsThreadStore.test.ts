@@ -16,6 +16,7 @@ const comment = (id: string, threadId: string, createdAt: string, text = 'Too st
 });
 const state = (id: string, replyCount: number, extra: Partial<ThreadState> = {}): ThreadState => ({
   id,
+  visibility: 'all',
   draftId: 'd1',
   resolvedAt: null,
   resolvedBy: null,

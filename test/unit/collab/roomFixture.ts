@@ -5,12 +5,12 @@ import { PersistenceQueue } from '../../../server/collab/persistenceQueue';
 import { Room } from '../../../server/collab/room';
 import { DEFAULT_AWARENESS_LIMITS } from '../../../server/collab/validateAwareness';
 import type { DocumentStore } from '../../../server/store/types';
-import type { PublicUser } from '../../../shared/user';
+import type { DraftMember } from '../../../server/domain/access/draftMember';
 import { LogCapture } from '../../helpers/captureLogs';
 import { openTempSqliteStore, type TempStore } from '../../helpers/tempStore';
 
 export const DRAFT = 'draft-1';
-export const KAZAKHSTAN: PublicUser = { id: 'user-kz', username: 'kazakhstan', displayName: 'Aigerim', delegation: 'Kazakhstan', role: 'delegate' };
+export const KAZAKHSTAN: DraftMember = { id: 'user-kz', username: 'kazakhstan', displayName: 'Aigerim', admin: false, negotiationId: 'n1', negotiationName: 'CCPCJ', delegation: 'Kazakhstan', role: 'delegate' };
 
 /** The paragraph every fixture room starts with (a schema-valid sponsors line), written by this Yjs client. */
 const BASE_CLIENT = 1;
@@ -44,7 +44,7 @@ export interface RoomFixture {
   persistence: PersistenceQueue;
   room: Room;
   /** A connection of `user` whose sent messages are kept. */
-  connect(user?: PublicUser): { connection: CollabConnection; sent: Uint8Array[] };
+  connect(user?: DraftMember): { connection: CollabConnection; sent: Uint8Array[] };
   dispose(): Promise<void>;
 }
 

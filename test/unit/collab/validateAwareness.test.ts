@@ -5,11 +5,11 @@ import { ProtocolError } from '../../../server/collab/parseMessage';
 import { DEFAULT_AWARENESS_LIMITS, validateAwareness, type AwarenessContext } from '../../../server/collab/validateAwareness';
 import { awarenessUserOf } from '../../../shared/awarenessState';
 import { PROSEMIRROR_FRAGMENT } from '../../../shared/schema';
-import type { PublicUser } from '../../../shared/user';
+import type { DraftMember } from '../../../server/domain/access/draftMember';
 import { frame } from '../../helpers/yjsBytes';
 
-const kazakhstan: PublicUser = { id: 'u-kz', username: 'kazakhstan', displayName: 'A. Nurlanovna', delegation: 'Kazakhstan', role: 'delegate' };
-const eu: PublicUser = { id: 'u-eu', username: 'eu', displayName: 'M. Rossi', delegation: 'European Union', role: 'delegate' };
+const kazakhstan: DraftMember = { id: 'u-kz', username: 'kazakhstan', displayName: 'A. Nurlanovna', admin: false, negotiationId: 'n1', negotiationName: 'CCPCJ', delegation: 'Kazakhstan', role: 'delegate' };
+const eu: DraftMember = { id: 'u-eu', username: 'eu', displayName: 'M. Rossi', admin: false, negotiationId: 'n1', negotiationName: 'CCPCJ', delegation: 'European Union', role: 'delegate' };
 
 /** A relative position as y-prosemirror puts it in awareness: a Y.RelativePosition through JSON. */
 function relativePosition(): unknown {
@@ -48,8 +48,8 @@ describe('validateAwareness', () => {
   it("keeps a stock y-prosemirror state's cursor and relays the server's view of the user, nothing else", () => {
     const forged = { name: 'United States', color: 'red; background: url(x)', userId: 'u-us' };
     const { accepted } = judge(update([7, { user: forged, cursor: CURSOR, extra: 'x'.repeat(100) }]));
-    expect(accepted).toEqual([{ clientId: 7, clock: 1, state: { cursor: CURSOR, user: awarenessUserOf(kazakhstan) } }]);
-    expect(awarenessUserOf(kazakhstan)).toEqual({ name: 'Kazakhstan', userId: 'u-kz', color: expect.stringMatching(/^#[0-9a-f]{6}$/) });
+    expect(accepted).toEqual([{ clientId: 7, clock: 1, state: { cursor: CURSOR, user: awarenessUserOf(kazakhstan, kazakhstan.delegation) } }]);
+    expect(awarenessUserOf(kazakhstan, kazakhstan.delegation)).toEqual({ name: 'Kazakhstan', userId: 'u-kz', color: expect.stringMatching(/^#[0-9a-f]{6}$/) });
   });
 
   it.each([
@@ -58,7 +58,7 @@ describe('validateAwareness', () => {
     ['a null user', { user: null }],
   ])('stamps the user of a state with %s', (_name, state) => {
     const [entry] = judge(update([7, state])).accepted;
-    expect((entry.state as { user: unknown }).user).toEqual(awarenessUserOf(kazakhstan));
+    expect((entry.state as { user: unknown }).user).toEqual(awarenessUserOf(kazakhstan, kazakhstan.delegation));
   });
 
   it.each([

@@ -1,14 +1,17 @@
 import { PresenceRoster } from '../../../server/domain/presenceRoster';
-import type { PublicUser } from '../../../shared/user';
+import type { DraftMember } from '../../../server/domain/access/draftMember';
 
-const kazakhstan: PublicUser = {
+const kazakhstan: DraftMember = {
   id: 'u-kz',
+  admin: false,
+  negotiationId: 'n1',
+  negotiationName: 'CCPCJ',
   username: 'kazakhstan',
   displayName: 'Delegate of Kazakhstan',
   delegation: 'Kazakhstan',
   role: 'delegate',
 };
-const chair: PublicUser = { id: 'u-chair', username: 'chair', displayName: 'Facilitator', delegation: 'Facilitator', role: 'facilitator' };
+const chair: DraftMember = { id: 'u-chair', username: 'chair', displayName: 'Facilitator', admin: false, negotiationId: 'n1', negotiationName: 'CCPCJ', delegation: 'Facilitator', role: 'facilitator' };
 
 describe('PresenceRoster', () => {
   let roster: PresenceRoster;

@@ -1,0 +1,19 @@
+import type { Author } from '../versions/attributionReplay';
+import type { DraftStore, MembershipStore, UserStore } from '../../store/types';
+
+/** Who wrote in a draft, by user id: each account with its delegation in the draft's negotiation. */
+export type DraftAuthors = (draftId: string) => Promise<Map<string, Author>>;
+
+/**
+ * History is attributed with the delegations of the draft's negotiation. Someone no longer a
+ * member keeps their edits, attributed by name (their delegation there is not known any more).
+ */
+export function draftAuthors(users: UserStore, drafts: DraftStore, memberships: MembershipStore): DraftAuthors {
+  return async (draftId) => {
+    const draft = await drafts.get(draftId);
+    const members = draft ? await memberships.listByNegotiation(draft.negotiationId) : [];
+    const delegationOf = new Map(members.map((m) => [m.userId, m.delegation]));
+    const accounts = await users.list();
+    return new Map(accounts.map((u) => [u.id, { displayName: u.displayName, delegation: delegationOf.get(u.id) ?? u.displayName }]));
+  };
+}

@@ -1,0 +1,21 @@
+import type { RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { HttpError } from './httpError';
+import { currentUser } from './requireAuth';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** Every draft costs a log, a version and a place in everyone's list: one account cannot flood them (both creation routes share it). */
+export function draftCreationLimit(createdPerHour: number): RequestHandler {
+  return rateLimit({
+    windowMs: HOUR_MS,
+    limit: createdPerHour,
+    keyGenerator: (_req, res) => currentUser(res).id,
+    skipFailedRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: () => {
+      throw new HttpError(429, `at most ${createdPerHour} new drafts per hour; try again later`);
+    },
+  });
+}
