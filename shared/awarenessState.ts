@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { PROSEMIRROR_FRAGMENT } from './schema';
-import type { PublicUser } from './user';
 import { userColor } from './userColor';
 
 /** A Yjs item id: a 32-bit client id and a clock. */
@@ -57,6 +56,7 @@ export interface AwarenessUser {
   color: string;
 }
 
-export function awarenessUserOf(user: PublicUser): AwarenessUser {
+/** `delegation`: the one the person speaks for in this draft's negotiation. */
+export function awarenessUserOf(user: { id: string; delegation: string }): AwarenessUser {
   return { name: user.delegation, userId: user.id, color: userColor(user.id) };
 }

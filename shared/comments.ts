@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CommentVisibility } from './negotiations';
 
 /** Limits shared by the composer in the browser and the server's validation. */
 export const COMMENT_MAX_LENGTH = 4000;
@@ -23,7 +24,8 @@ const CommentText = z
 
 const CommentId = z.string().min(1).max(100);
 
-export const CommentCreatePayload = z.object({ draftId: z.string().min(1).max(100), anchor: CommentAnchorSchema, text: CommentText });
+export const CommentVisibilitySchema = z.enum(['all', 'delegation', 'facilitators']);
+export const CommentCreatePayload = z.object({ draftId: z.string().min(1).max(100), anchor: CommentAnchorSchema, text: CommentText, visibility: CommentVisibilitySchema.optional() });
 export const CommentReplyPayload = z.object({ commentId: CommentId, text: CommentText });
 export const CommentEditPayload = z.object({ commentId: CommentId, text: CommentText });
 export const CommentRefPayload = z.object({ commentId: CommentId });
@@ -51,6 +53,8 @@ export interface CommentThread {
   replies: CommentView[];
   resolvedAt: string | null;
   resolvedBy: string | null;
+  /** Who may read the thread; its replies inherit it. */
+  visibility: CommentVisibility;
 }
 
 /**
@@ -62,6 +66,7 @@ export interface ThreadState {
   draftId: string;
   resolvedAt: string | null;
   resolvedBy: string | null;
+  visibility: CommentVisibility;
   /** Replies the thread has, deleted ones included: a client holding fewer has missed some. */
   replyCount: number;
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CommentChange, CommentChanged, CommentCreatePayload, CommentEditPayload, CommentRefPayload, CommentReplyPayload, ThreadCreated } from './comments';
+import type { DraftAccess } from './negotiations';
 import type { PresenceRoster } from './presence';
 
 /**
@@ -15,7 +16,7 @@ export interface DraftRef {
 
 /** Events a client emits; each is acknowledged. */
 export interface ClientToServerEvents {
-  'draft:join': (payload: DraftRef, ack: AckCallback) => void;
+  'draft:join': (payload: DraftRef, ack: AckCallback<{ access: DraftAccess }>) => void;
   'draft:leave': (payload: DraftRef, ack: AckCallback) => void;
   'comment:create': (payload: z.input<typeof CommentCreatePayload>, ack: AckCallback<CommentAck>) => void;
   'comment:reply': (payload: z.input<typeof CommentReplyPayload>, ack: AckCallback<CommentAck>) => void;
@@ -38,7 +39,7 @@ export interface ServerToClientEvents {
 }
 
 /** Why the server ended a live connection: sign in again to continue. */
-export type SessionEndReason = 'expired' | 'account-removed' | 'role-changed';
+export type SessionEndReason = 'expired' | 'account-removed' | 'role-changed' | 'membership-changed';
 
 /** Reasons socket.io connections are refused at the handshake (connect_error message). */
 export const ConnectError = {

@@ -1,11 +1,8 @@
-import type { Role } from './roles';
-
-/** A signed-in person as every other part of the product sees them. */
+/** A signed-in person as every other part of the product sees them; roles and delegations are per negotiation. */
 export interface PublicUser {
   id: string;
   username: string;
   displayName: string;
-  /** The delegation the person speaks for ("Kazakhstan", "European Union"), or the secretariat. */
-  delegation: string;
-  role: Role;
+  /** A server administrator: creates accounts and negotiations, appoints facilitators. */
+  admin: boolean;
 }

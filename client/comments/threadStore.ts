@@ -36,6 +36,7 @@ export class ThreadStore {
       replies,
       resolvedAt: state.resolvedAt,
       resolvedBy: state.resolvedBy,
+      visibility: state.visibility,
     });
     return replies.length >= state.replyCount;
   }
