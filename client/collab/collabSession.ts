@@ -3,22 +3,23 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { awarenessUserOf } from '../../shared/awarenessState';
 import { PROSEMIRROR_FRAGMENT } from '../../shared/schema';
-import type { PublicUser } from '../../shared/user';
 import { closesForGood } from './closesForGood';
 import { connectionStatus, type ConnectionFacts, type ConnectionStatus } from './connectionStatus';
 import { followSaveStatus } from './followSaveStatus';
 import { pauseWhileOffline } from './pauseWhileOffline';
 import { RefusalStreak } from './refusalStreak';
 import type { SaveStatus } from './saveStatus';
+import { ticketedWebSocket } from './ticketedWebSocket';
 
 export interface CollabSessionOptions {
   draftId: string;
-  token: string;
+  /** A fresh single-use ticket for each connection attempt (POST /api/drafts/:id/ticket). */
+  ticket: () => Promise<string>;
   /** ws(s)://host/yjs */
   serverUrl: string;
-  /** The person shown to others beside this tab's cursor; null stays invisible (print view). */
-  user: PublicUser | null;
-  /** Whose offline copy this is: unsynced edits must only ever be sent with their author's token. */
+  /** The person shown to others beside this tab's cursor, with their delegation in this draft; null stays invisible (print view). */
+  user: { id: string; delegation: string } | null;
+  /** Whose offline copy this is: unsynced edits must only ever be sent with their author's tickets. */
   localCopyOwner: string;
 }
 
@@ -61,7 +62,8 @@ export class CollabSession {
     const refusals = new RefusalStreak();
     this.provider = new WebsocketProvider(options.serverUrl, options.draftId, this.doc, {
       // acks: the server then tells this client which of its edits are durable.
-      params: { token: options.token, acks: 'durable' },
+      params: { acks: 'durable' },
+      WebSocketPolyfill: ticketedWebSocket(options.ticket),
       shouldReconnect: (event) => !closesForGood(event.code) && refusals.retryAfter(event.code),
       connect: navigator.onLine,
     });

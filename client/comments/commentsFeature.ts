@@ -4,7 +4,7 @@ import type * as Y from 'yjs';
 import { resolveAnchorRange } from '../../shared/anchors';
 import type { CommentChange, CommentThread } from '../../shared/comments';
 import { canComment, isFacilitator } from '../../shared/roles';
-import type { PublicUser } from '../../shared/user';
+import type { Role } from '../../shared/roles';
 import type { DraftApi } from '../api/draftApi';
 import type { RealtimeSocket } from '../api/realtime';
 import { commentHighlightsKey, commentHighlightsPlugin, type HighlightUpdate } from '../editor/plugins/commentHighlights';
@@ -16,7 +16,8 @@ import { errorText } from '../app/errorText';
 
 export interface CommentsFeatureOptions {
   draftId: string;
-  user: PublicUser;
+  /** Who reads the comments, and their role in this draft's negotiation. */
+  viewer: { userId: string; role: Role };
   socket: RealtimeSocket;
   api: DraftApi;
   doc: Y.Doc;
@@ -60,9 +61,9 @@ export class CommentsFeature {
     this.actions = new CommentActions(options.socket, options.draftId);
     this.panel = new CommentsPanel({
       store: this.store,
-      viewer: { userId: options.user.id, isFacilitator: isFacilitator(options.user.role), canComment: canComment(options.user.role) },
+      viewer: { userId: options.viewer.userId, isFacilitator: isFacilitator(options.viewer.role), canComment: canComment(options.viewer.role) },
       selectionAnchor: () => (this.view ? anchorFromSelection(this.view.state) : null),
-      create: (anchor, text) => this.actions.create(anchor, text).then(this.onChange),
+      create: (anchor, text, visibility) => this.actions.create(anchor, text, visibility).then(this.onChange),
       isDetached: (thread) => this.isDetached(thread),
       handlers: {
         select: (thread) => this.selectInText(thread),

@@ -1,11 +1,12 @@
 import type { EditorView } from 'prosemirror-view';
-import { ApiError } from '../api/apiError';
 import { DraftApi } from '../api/draftApi';
 import { joinDraftRoom } from '../api/draftRoom';
+import { NegotiationsApi } from '../api/negotiationsApi';
 import { connectRealtime } from '../api/realtime';
+import { AccessMemory } from '../app/accessMemory';
 import type { App } from '../app/app';
 import { h, replaceChildren } from '../app/dom';
-import type { Page } from '../app/router';
+import type { Page, PageContext } from '../app/router';
 import { onSessionEnded, type Session } from '../app/session';
 import { CollabSession, yjsServerUrl } from '../collab/collabSession';
 import { pauseWhileOffline } from '../collab/pauseWhileOffline';
@@ -13,164 +14,213 @@ import { CommentsFeature } from '../comments/commentsFeature';
 import { createCollabEditor } from '../editor/createEditor';
 import { HistoryPanel } from '../history/historyPanel';
 import { ConnectionIndicator } from '../panels/connectionIndicator';
+import { MembersPanel } from '../panels/membersPanel';
 import { PeoplePanel } from '../panels/peoplePanel';
 import { SaveIndicator } from '../panels/saveIndicator';
 import { Sidebar } from '../panels/sidebar';
+import { roleName } from '../app/roleName';
 import { CloseCode } from '../../shared/closeCodes';
+import type { DraftAccess } from '../../shared/negotiations';
 import { canEditText, isFacilitator } from '../../shared/roles';
 import { appHeader } from './appHeader';
+import { accessChanged, loadDraftAccess } from './draftAccess';
 import { draftHeading } from './draftHeading';
-import { draftNotFound } from './messagePanel';
+import { draftNotFound, messagePanel } from './messagePanel';
 
-/** The editor of one draft: text in the middle, panels on the right, connection state on top. */
+/** The session ended because this person's membership changed: the page is rebuilt with the new access. */
+const MEMBERSHIP_CHANGED = 'membership-changed';
+
+/**
+ * The editor of one draft: text in the middle, panels on the right, connection state on top.
+ * What the person may do comes from their membership in the draft's negotiation.
+ */
 export function editorPage(app: App, session: Session): Page {
-  return ({ params, outlet, signal }) => {
-    const draftId = params.id;
-    const canEdit = canEditText(session.user.role);
-    const returnHere = app.router.currentPath();
-
-    const symbolEl = h('span', { class: 'doc-symbol' });
-    const titleEl = h('span', { class: 'doc-title' }, 'Opening the draft…');
-    const indicator = new ConnectionIndicator();
-    const saveIndicator = new SaveIndicator();
-    const toolbarHost = h('div', { class: 'toolbar-host' });
-    const notices = h('div', { class: 'notices' });
-    const paper = h('article', { class: 'paper' }, h('p', { class: 'paper-message' }, 'Opening the draft…'));
-    const people = new PeoplePanel(session.user.id);
-    const sidebar = new Sidebar();
-    sidebar.addTab({ id: 'people', label: 'People', panel: people.element });
-
-    outlet.append(
-      h(
-        'div',
-        { class: 'editor-page' },
-        appHeader(
-          app,
-          session,
-          h('a', { class: 'back-link', attrs: { href: '/drafts', title: 'All drafts' } }, '← Drafts'),
-          h('div', { class: 'doc-heading' }, symbolEl, titleEl),
-          indicator.element,
-          saveIndicator.element,
-          h('a', { class: 'button-quiet', attrs: { href: `/drafts/${encodeURIComponent(draftId)}/print` } }, 'Print view'),
-        ),
-        h(
-          'div',
-          { class: 'workspace' },
+  return (context) => {
+    const { params, outlet, signal } = context;
+    const memory = new AccessMemory(localStorage, session.user.id);
+    outlet.append(h('main', { class: 'page', attrs: { 'aria-busy': 'true' } }, h('p', { class: 'paper-message' }, 'Opening the draft…')));
+    void loadDraftAccess(app.api, memory, params.id).then((outcome) => {
+      if (signal.aborted) return;
+      outlet.replaceChildren();
+      if (outcome.kind === 'access') openDraft(app, session, outcome.access, context);
+      else
+        outlet.append(
+          appHeader(app, session),
           h(
-            'div',
-            { class: 'editor-column' },
-            canEdit
-              ? toolbarHost
-              : h('div', { class: 'observer-note' }, 'You follow this draft as an observer: the text is read-only.'),
-            notices,
-            h('main', { class: 'paper-scroll' }, paper),
+            'main',
+            { class: 'page' },
+            outcome.kind === 'not-found'
+              ? draftNotFound()
+              : messagePanel('The draft could not be opened', outcome.message, h('a', { class: 'button-quiet', attrs: { href: app.router.currentPath() } }, 'Try again')),
           ),
-          sidebar.element,
-        ),
-      ),
-    );
-
-    let view: EditorView | null = null;
-    let missing = false;
-    const notFound = () => {
-      missing = true;
-      view?.destroy();
-      view = null;
-      toolbarHost.replaceChildren();
-      replaceChildren(paper, draftNotFound());
-      titleEl.textContent = 'Draft not found';
-    };
-    // The server ended this person's access (token expired, account removed, role changed):
-    // sign in again; edits made on this device stay in its IndexedDB copy of the draft.
-    const sessionEnded = () => {
-      if (!signal.aborted) app.signOut({ returnTo: returnHere, expired: true });
-    };
-    const refused = (code: number) => {
-      notices.replaceChildren(
-        h(
-          'p',
-          { class: 'notice notice-error', attrs: { role: 'alert' } },
-          `The server refused a change from this device (code ${code}). Your text is kept on this device; reload the page to try again, and tell the secretariat if this happens again.`,
-        ),
-      );
-    };
-
-    const collab = new CollabSession(
-      { draftId, token: session.token, serverUrl: yjsServerUrl(location), user: session.user, localCopyOwner: session.user.id },
-      {
-        onStatus: (status) => {
-          indicator.show(status);
-          if (!view && !missing && status === 'offline') {
-            replaceChildren(paper, h('p', { class: 'paper-message' }, 'This draft has not been opened on this device before. It will appear as soon as the connection returns.'));
-          }
-        },
-        onSaveStatus: (status) => saveIndicator.show(status),
-        onClosed: (code) => {
-          if (code === CloseCode.Unauthorized) sessionEnded();
-          else if (code === CloseCode.UnknownDraft) notFound();
-          else refused(code);
-        },
-      },
-    );
-    const socket = connectRealtime(session.token);
-    onSessionEnded(socket, sessionEnded);
-    const stopFollowingNetwork = pauseWhileOffline(socket);
-    const draftApi = new DraftApi(draftId, app.api);
-    const comments = new CommentsFeature({
-      draftId,
-      user: session.user,
-      socket,
-      api: draftApi,
-      doc: collab.doc,
-      reveal: () => sidebar.select('comments'),
-    });
-    const leaveRoom = joinDraftRoom(socket, draftId, {
-      onPeople: (list) => people.show(list),
-      onLive: (live) => {
-        people.setLive(live);
-        if (live) comments.reload();
-      },
-      onUnauthorized: sessionEnded,
-    });
-    sidebar.addTab({ id: 'comments', label: 'Comments', panel: comments.panel.element });
-    const history = new HistoryPanel(draftApi, isFacilitator(session.user.role));
-    sidebar.addTab({ id: 'history', label: 'History', panel: history.element, onShow: () => void history.refresh() });
-
-    signal.addEventListener('abort', () => {
-      stopFollowingNetwork();
-      leaveRoom();
-      comments.destroy();
-      history.destroy();
-      socket.disconnect();
-      view?.destroy();
-      collab.destroy();
-    });
-
-    // Only to learn early that the draft is unknown; offline, the local copy is enough.
-    if (navigator.onLine) {
-      app.api.getDraft(draftId).catch((failure: unknown) => {
-        if (!signal.aborted && failure instanceof ApiError && failure.status === 404) notFound();
-      });
-    }
-
-    void collab.ready().then(() => {
-      if (signal.aborted || missing) return;
-      paper.replaceChildren();
-      view = createCollabEditor({
-        mount: paper,
-        fragment: collab.fragment,
-        awareness: collab.provider.awareness,
-        editable: canEdit,
-        toolbar: canEdit ? toolbarHost : null,
-        plugins: [comments.plugin],
-        onChange: (state) => {
-          const { symbol, title } = draftHeading(state.doc);
-          symbolEl.textContent = symbol;
-          titleEl.textContent = title || 'Untitled draft';
-          document.title = `${symbol ? `${symbol} — ` : ''}${title || 'Draft'}`;
-        },
-      });
-      comments.attach(view);
+        );
     });
   };
+}
+
+function openDraft(app: App, session: Session, access: DraftAccess, { params, outlet, signal }: PageContext): void {
+  const draftId = params.id;
+  const canEdit = canEditText(access.role);
+  const returnHere = app.router.currentPath();
+  const reopen = () => {
+    if (!signal.aborted) app.router.navigate(returnHere, { replace: true });
+  };
+
+  const symbolEl = h('span', { class: 'doc-symbol' });
+  const titleEl = h('span', { class: 'doc-title' }, 'Opening the draft…');
+  const indicator = new ConnectionIndicator();
+  const saveIndicator = new SaveIndicator();
+  const toolbarHost = h('div', { class: 'toolbar-host' });
+  const notices = h('div', { class: 'notices' });
+  const paper = h('article', { class: 'paper' }, h('p', { class: 'paper-message' }, 'Opening the draft…'));
+  const people = new PeoplePanel(session.user.id);
+  const sidebar = new Sidebar();
+  sidebar.addTab({ id: 'people', label: 'People', panel: people.element });
+
+  outlet.append(
+    h(
+      'div',
+      { class: 'editor-page' },
+      appHeader(
+        app,
+        session,
+        h('a', { class: 'back-link', attrs: { href: '/drafts', title: 'All drafts' } }, '← Drafts'),
+        h('div', { class: 'doc-heading' }, symbolEl, titleEl),
+        h('span', { class: 'access-badge', attrs: { title: access.negotiationName } }, `${access.delegation} · ${roleName(access.role)}`),
+        indicator.element,
+        saveIndicator.element,
+        h('a', { class: 'button-quiet', attrs: { href: `/drafts/${encodeURIComponent(draftId)}/print` } }, 'Print view'),
+      ),
+      h(
+        'div',
+        { class: 'workspace' },
+        h(
+          'div',
+          { class: 'editor-column' },
+          canEdit
+            ? toolbarHost
+            : h('div', { class: 'observer-note' }, 'You follow this draft as an observer: the text is read-only.'),
+          notices,
+          h('main', { class: 'paper-scroll' }, paper),
+        ),
+        sidebar.element,
+      ),
+    ),
+  );
+
+  let view: EditorView | null = null;
+  let missing = false;
+  const notFound = () => {
+    missing = true;
+    view?.destroy();
+    view = null;
+    toolbarHost.replaceChildren();
+    replaceChildren(paper, draftNotFound());
+    titleEl.textContent = 'Draft not found';
+  };
+  // The server ended this person's access (token expired, account removed): sign in again;
+  // edits made on this device stay in its IndexedDB copy of the draft. A changed membership
+  // only needs the page rebuilt with the new role (or "not found" once removed).
+  const sessionEnded = (reason = '') => {
+    if (reason.endsWith(MEMBERSHIP_CHANGED)) reopen();
+    else if (!signal.aborted) app.signOut({ returnTo: returnHere, expired: true });
+  };
+  const refused = (code: number) => {
+    notices.replaceChildren(
+      h(
+        'p',
+        { class: 'notice notice-error', attrs: { role: 'alert' } },
+        `The server refused a change from this device (code ${code}). Your text is kept on this device; reload the page to try again, and tell the secretariat if this happens again.`,
+      ),
+    );
+  };
+
+  const collab = new CollabSession(
+    {
+      draftId,
+      ticket: () => app.api.draftTicket(draftId),
+      serverUrl: yjsServerUrl(location),
+      user: { id: session.user.id, delegation: access.delegation },
+      localCopyOwner: session.user.id,
+    },
+    {
+      onStatus: (status) => {
+        indicator.show(status);
+        if (!view && !missing && status === 'offline') {
+          replaceChildren(paper, h('p', { class: 'paper-message' }, 'This draft has not been opened on this device before. It will appear as soon as the connection returns.'));
+        }
+      },
+      onSaveStatus: (status) => saveIndicator.show(status),
+      onClosed: (code, reason) => {
+        if (code === CloseCode.Unauthorized) sessionEnded(reason);
+        else if (code === CloseCode.UnknownDraft) notFound();
+        else refused(code);
+      },
+    },
+  );
+  const socket = connectRealtime(session.token);
+  onSessionEnded(socket, sessionEnded);
+  const stopFollowingNetwork = pauseWhileOffline(socket);
+  const draftApi = new DraftApi(draftId, app.api);
+  const comments = new CommentsFeature({
+    draftId,
+    viewer: { userId: session.user.id, role: access.role },
+    socket,
+    api: draftApi,
+    doc: collab.doc,
+    reveal: () => sidebar.select('comments'),
+  });
+  const leaveRoom = joinDraftRoom(socket, draftId, {
+    onPeople: (list) => people.show(list),
+    onLive: (live) => {
+      people.setLive(live);
+      if (live) comments.reload();
+    },
+    onUnauthorized: sessionEnded,
+    // A role changed while this page was offline, or since the page asked: rebuild it.
+    onAccess: (now) => {
+      if (accessChanged(access, now)) reopen();
+    },
+  });
+  sidebar.addTab({ id: 'comments', label: 'Comments', panel: comments.panel.element });
+  const history = new HistoryPanel(draftApi, isFacilitator(access.role));
+  sidebar.addTab({ id: 'history', label: 'History', panel: history.element, onShow: () => void history.refresh() });
+  const members = new MembersPanel({
+    api: new NegotiationsApi(app.api),
+    negotiationId: access.negotiationId,
+    manage: isFacilitator(access.role),
+    chooseFromAccounts: session.user.admin,
+    selfId: session.user.id,
+  });
+  sidebar.addTab({ id: 'members', label: 'Members', panel: members.element, onShow: () => void members.refresh() });
+
+  signal.addEventListener('abort', () => {
+    stopFollowingNetwork();
+    leaveRoom();
+    comments.destroy();
+    history.destroy();
+    socket.disconnect();
+    view?.destroy();
+    collab.destroy();
+  });
+
+  void collab.ready().then(() => {
+    if (signal.aborted || missing) return;
+    paper.replaceChildren();
+    view = createCollabEditor({
+      mount: paper,
+      fragment: collab.fragment,
+      awareness: collab.provider.awareness,
+      editable: canEdit,
+      toolbar: canEdit ? toolbarHost : null,
+      plugins: [comments.plugin],
+      onChange: (state) => {
+        const { symbol, title } = draftHeading(state.doc);
+        symbolEl.textContent = symbol;
+        titleEl.textContent = title || 'Untitled draft';
+        document.title = `${symbol ? `${symbol} — ` : ''}${title || 'Draft'}`;
+      },
+    });
+    comments.attach(view);
+  });
 }
