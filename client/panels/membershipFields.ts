@@ -5,9 +5,14 @@ import type { Role } from '../../shared/roles';
 
 const ROLES: Role[] = ['facilitator', 'delegate', 'observer'];
 
+/** What the server would name an empty delegation; sent explicitly so an empty field never reaches it. */
+export function delegationOrDefault({ role, delegation }: Membership): Membership {
+  return { role, delegation: delegation.trim() || (role === 'delegate' ? '' : roleName(role)) };
+}
+
 /**
  * A role select and a delegation input, labelled for screen readers with `context` ("for
- * Delegate of Brazil"); the delegation is required for delegates, the server names the others.
+ * Delegate of Brazil"); the delegation is required for delegates, the others default to their role.
  */
 export function membershipFields(context: string, initial: Membership = { role: 'delegate', delegation: '' }) {
   const role = h('select', { attrs: { name: 'role', 'aria-label': `Role ${context}` } }, ...ROLES.map((r) => h('option', { attrs: { value: r } }, roleName(r))));
@@ -22,6 +27,6 @@ export function membershipFields(context: string, initial: Membership = { role: 
   return {
     role,
     delegation,
-    value: (): Membership => ({ role: role.value as Role, delegation: delegation.value.trim() }),
+    value: (): Membership => delegationOrDefault({ role: role.value as Role, delegation: delegation.value }),
   };
 }
