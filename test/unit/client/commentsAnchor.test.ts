@@ -38,6 +38,7 @@ const thread = (anchor: CommentThread['anchor']): CommentThread => ({
   replies: [],
   resolvedAt: null,
   resolvedBy: null,
+  visibility: 'all',
 });
 
 describe('comment anchors in the collaborative editor', () => {

@@ -19,6 +19,7 @@ const state = (id: string, replyCount: number, extra: Partial<ThreadState> = {})
   draftId: 'd1',
   resolvedAt: null,
   resolvedBy: null,
+  visibility: 'all',
   replyCount,
   ...extra,
 });

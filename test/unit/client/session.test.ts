@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { SessionStore } from '../../../client/app/session';
 
-const user = { id: 'u1', username: 'eu', displayName: 'Delegate of the EU', delegation: 'European Union', role: 'delegate' as const };
+const user = { id: 'u1', username: 'eu', displayName: 'Delegate of the EU', admin: false };
 
 describe('SessionStore', () => {
   beforeEach(() => localStorage.clear());
