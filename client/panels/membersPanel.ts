@@ -1,5 +1,6 @@
 import type { NegotiationsApi } from '../api/negotiationsApi';
 import { h, replaceChildren } from '../app/dom';
+import { byRoleThenDelegation } from '../app/memberOrder';
 import { formError, formField, submitting } from '../app/formField';
 import { roleName } from '../app/roleName';
 import type { Member } from '../../shared/negotiations';
@@ -14,12 +15,6 @@ export interface MembersPanelOptions {
   /** The administrator picks from every account; a facilitator types the username. */
   chooseFromAccounts: boolean;
   selfId: string;
-}
-
-/** Facilitator first, then delegations and observers, each alphabetically. */
-function byRoleThenDelegation(a: Member, b: Member): number {
-  const rank = (m: Member) => (m.role === 'facilitator' ? 0 : m.role === 'observer' ? 2 : 1);
-  return rank(a) - rank(b) || a.delegation.localeCompare(b.delegation) || a.displayName.localeCompare(b.displayName);
 }
 
 /**

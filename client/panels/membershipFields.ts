@@ -6,7 +6,7 @@ import type { Role } from '../../shared/roles';
 const ROLES: Role[] = ['facilitator', 'delegate', 'observer'];
 
 /** What the server would name an empty delegation; sent explicitly so an empty field never reaches it. */
-export function delegationOrDefault({ role, delegation }: Membership): Membership {
+function delegationOrDefault({ role, delegation }: Membership): Membership {
   return { role, delegation: delegation.trim() || (role === 'delegate' ? '' : roleName(role)) };
 }
 
