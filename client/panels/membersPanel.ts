@@ -28,20 +28,25 @@ export class MembersPanel {
   private readonly list = h('ul', { class: 'members' });
   private readonly error = formError();
   private members: Member[] = [];
-  private readonly addHost = h('div', { class: 'member-add' });
+  /** The account to add: a choice of accounts for the administrator, a username for a facilitator. */
+  private readonly account: HTMLInputElement | HTMLSelectElement;
 
   constructor(private readonly options: MembersPanelOptions) {
-    this.element = h('section', { class: 'members-panel' }, this.summary, this.error.element, this.list, options.manage ? this.addHost : null);
+    this.account = options.chooseFromAccounts
+      ? h('select', { attrs: { name: 'account', required: true } })
+      : h('input', { attrs: { name: 'username', required: true, autocomplete: 'off', maxlength: '100' } });
+    this.element = h('section', { class: 'members-panel' }, this.summary, this.error.element, this.list, options.manage ? this.addForm() : null);
   }
 
   /** Reloads the list; called each time the tab is shown and after every change. */
   async refresh(): Promise<void> {
     try {
       const { members } = await this.options.api.get(this.options.negotiationId);
+      this.error.hide();
       this.members = [...members].sort(byRoleThenDelegation);
       this.summary.textContent = members.length === 1 ? '1 member in this negotiation.' : `${members.length} members in this negotiation.`;
       replaceChildren(this.list, ...this.members.map((member) => this.row(member)));
-      if (this.options.manage) await this.showAddForm();
+      if (this.options.manage && this.options.chooseFromAccounts) await this.offerAccounts();
     } catch (failure) {
       this.error.show(`Members could not be loaded: ${failure instanceof Error ? failure.message : String(failure)}`);
     }
@@ -90,7 +95,11 @@ export class MembersPanel {
 
   private async remove(member: Member, button: HTMLButtonElement): Promise<void> {
     if (!window.confirm(`Remove ${member.displayName} (${member.delegation}) from this negotiation? They lose access to its drafts at once.`)) return;
-    await this.change(button, () => this.options.api.removeMember(this.options.negotiationId, member.userId));
+    await this.change(button, () =>
+      this.options.api.removeMember(this.options.negotiationId, member.userId).catch((failure: unknown) => {
+        throw new Error(`${member.displayName} was not removed: ${failure instanceof Error ? failure.message : String(failure)}`);
+      }),
+    );
   }
 
   /** One change, then the list as the server now has it; a refusal (such as removing the last facilitator) is shown. */
@@ -101,12 +110,16 @@ export class MembersPanel {
     });
   }
 
-  private async showAddForm(): Promise<void> {
-    const account = this.options.chooseFromAccounts
-      ? await this.accountChoice()
-      : h('input', { attrs: { name: 'username', required: true, autocomplete: 'off', maxlength: '100' } });
+  /** The form that adds a member, built once so that what is typed in it survives a reload of the list. */
+  private addForm(): HTMLElement {
+    const account = this.account;
     const fields = membershipFields('of the new member');
     const submit = h('button', { class: 'button-primary button-small', attrs: { type: 'submit' } }, 'Add member');
+    const added = () => {
+      account.value = '';
+      fields.delegation.value = '';
+      account.focus();
+    };
     const form = h(
       'form',
       {
@@ -115,7 +128,7 @@ export class MembersPanel {
           submit: (event) => {
             event.preventDefault();
             // The server takes the account by id; a facilitator, who cannot list accounts, names it by username.
-            void this.change(submit, () => this.options.api.setMember(this.options.negotiationId, account.value.trim(), fields.value()));
+            void this.change(submit, () => this.options.api.setMember(this.options.negotiationId, account.value.trim(), fields.value()).then(added));
           },
         },
       },
@@ -124,16 +137,15 @@ export class MembersPanel {
       formField('Delegation', fields.delegation),
       submit,
     );
-    replaceChildren(this.addHost, h('h3', { class: 'panel-heading' }, 'Add a member'), form);
+    return h('div', { class: 'member-add' }, h('h3', { class: 'panel-heading' }, 'Add a member'), form);
   }
 
-  /** Every account that is not a member yet (administrators only). */
-  private async accountChoice(): Promise<HTMLSelectElement> {
+  /** Offers every account that is not a member yet (administrators only). */
+  private async offerAccounts(): Promise<void> {
     const members = new Set(this.members.map((m) => m.userId));
     const candidates = (await this.options.api.users()).filter((user: PublicUser) => !members.has(user.id));
-    return h(
-      'select',
-      { attrs: { name: 'account', required: true } },
+    replaceChildren(
+      this.account,
       h('option', { attrs: { value: '' } }, 'Choose an account…'),
       ...candidates.map((user) => h('option', { attrs: { value: user.id } }, `${user.displayName} (${user.username})`)),
     );

@@ -60,6 +60,9 @@ describe('MembersPanel', () => {
     await settle();
     expect(server.changes()).toEqual([{ method: 'PUT', path: '/api/negotiations/n1/members/brazil', body: { role: 'delegate', delegation: 'Brazil' } }]);
     expect(alert().hidden).toBe(true);
+    // Ready for the next account.
+    expect(document.activeElement).toBe(form.querySelector('[name=username]'));
+    expect(form.querySelector<HTMLInputElement>('[name=username]')!.value).toBe('');
     // The list is reloaded after the change.
     expect(server.calls.filter((c) => c.path === '/api/negotiations/n1')).toHaveLength(2);
   });
@@ -108,7 +111,7 @@ describe('MembersPanel', () => {
     row('chair').querySelector<HTMLButtonElement>('.member-remove')!.click();
     await settle();
     expect(alert().hidden).toBe(false);
-    expect(alert().textContent).toBe('a negotiation needs at least one facilitator');
+    expect(alert().textContent).toBe('Account chair was not removed: a negotiation needs at least one facilitator');
     expect(row('chair')).not.toBeNull();
   });
 });
