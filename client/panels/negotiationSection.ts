@@ -15,7 +15,7 @@ export function negotiationDates({ startsOn, endsOn }: Pick<NegotiationSummary, 
 
 /** "Delegate for Kazakhstan", or what an administrator who is not a member sees. */
 export function membershipText(me: NegotiationSummary['me']): string {
-  if (!me) return 'You are not a member (administrator).';
+  if (!me) return 'You administer this server but are not a member of this negotiation.';
   return me.role === 'delegate' ? `You take part as ${roleName(me.role)} for ${me.delegation}.` : `You take part as ${roleName(me.role)}.`;
 }
 
@@ -29,7 +29,8 @@ export function negotiationSection(negotiation: NegotiationSummary, drafts: Draf
     h('h2', { attrs: { id: headingId } }, negotiation.name),
     h('p', { class: 'negotiation-body' }, negotiation.body, dates ? h('span', { class: 'negotiation-dates' }, ` · ${dates}`) : null),
     h('p', { class: 'negotiation-me muted' }, membershipText(negotiation.me)),
-    draftsList(drafts),
+    // An administrator who is not a member lists no drafts: they are for the negotiating parties.
+    negotiation.me ? draftsList(drafts) : h('p', { class: 'empty-state' }, 'Its drafts are open to its members only.'),
     ...after,
   );
 }

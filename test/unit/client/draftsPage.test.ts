@@ -53,6 +53,16 @@ describe('draftsPage', () => {
     expect(section('Cybercrime').querySelector('form')).toBeNull();
   });
 
+  it('shows an administrator who is not a member the negotiation but not its drafts', async () => {
+    const server = new FakeServer()
+      .on('GET /api/negotiations', { status: 200, body: { negotiations: [negotiation('a', 'CCPCJ', null)] } })
+      .on('GET /api/drafts', { status: 200, body: { drafts: [] } });
+    const { section } = await open(server);
+    expect(section('CCPCJ').querySelector('.negotiation-me')?.textContent).toBe('You administer this server but are not a member of this negotiation.');
+    expect(section('CCPCJ').querySelector('table, form')).toBeNull();
+    expect(section('CCPCJ').textContent).toContain('Its drafts are open to its members only.');
+  });
+
   it('creates a draft in the negotiation whose form was used, then opens it', async () => {
     const server = new FakeServer()
       .on('GET /api/negotiations', { status: 200, body: { negotiations: [negotiation('a', 'CCPCJ', { role: 'facilitator', delegation: 'Facilitator' })] } })
