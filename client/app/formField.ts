@@ -1,4 +1,5 @@
 import { h } from './dom';
+import { errorText } from './errorText';
 
 /** A labelled input as every form shows it. */
 export function formField(label: string, input: HTMLElement, wide = false): HTMLElement {
@@ -30,7 +31,7 @@ export async function submitting(button: HTMLButtonElement, error: ReturnType<ty
   try {
     await action();
   } catch (failure) {
-    error.show(failure instanceof Error ? failure.message : fallback);
+    error.show(errorText(failure, fallback));
   } finally {
     button.disabled = false;
   }

@@ -1,6 +1,7 @@
 import { NegotiationsApi } from '../api/negotiationsApi';
 import type { App } from '../app/app';
 import { h, replaceChildren } from '../app/dom';
+import { errorText } from '../app/errorText';
 import { formError, formField, submitting } from '../app/formField';
 import type { Page } from '../app/router';
 import type { Session } from '../app/session';
@@ -131,7 +132,7 @@ export function adminPage(app: App, session: Session): Page {
         replaceChildren(accounts, ...users.map((user) => h('li', { attrs: { 'data-user-id': user.id } }, `${user.displayName} (${user.username})`, user.admin ? ' · administrator' : '')));
         replaceChildren(negotiations, ...list.map((negotiation) => negotiationItem(api, negotiation, users)));
       } catch (failure) {
-        if (!signal.aborted) loadError.show(failure instanceof Error ? failure.message : String(failure));
+        if (!signal.aborted) loadError.show(errorText(failure));
       } finally {
         accounts.removeAttribute('aria-busy');
         negotiations.removeAttribute('aria-busy');

@@ -1,6 +1,7 @@
 import { ApiError } from '../api/apiError';
 import type { ApiClient } from '../api/apiClient';
 import type { AccessMemory } from '../app/accessMemory';
+import { errorText } from '../app/errorText';
 import type { DraftAccess } from '../../shared/negotiations';
 
 /** What the editor learns before it opens a draft. */
@@ -27,7 +28,7 @@ export async function loadDraftAccess(api: Pick<ApiClient, 'getDraft'>, memory: 
     }
     const remembered = memory.recall(draftId);
     if (remembered) return { kind: 'access', access: remembered };
-    return { kind: 'unknown', message: failure instanceof Error ? failure.message : String(failure) };
+    return { kind: 'unknown', message: errorText(failure) };
   }
 }
 

@@ -1,6 +1,7 @@
 import type { NegotiationsApi } from '../api/negotiationsApi';
 import { h, replaceChildren } from '../app/dom';
 import { byRoleThenDelegation } from '../app/memberOrder';
+import { errorText } from '../app/errorText';
 import { formError, formField, submitting } from '../app/formField';
 import { roleName } from '../app/roleName';
 import type { Member } from '../../shared/negotiations';
@@ -48,7 +49,7 @@ export class MembersPanel {
       replaceChildren(this.list, ...this.members.map((member) => this.row(member)));
       if (this.options.manage && this.options.chooseFromAccounts) await this.offerAccounts();
     } catch (failure) {
-      this.error.show(`Members could not be loaded: ${failure instanceof Error ? failure.message : String(failure)}`);
+      this.error.show(`Members could not be loaded: ${errorText(failure)}`);
     }
   }
 
@@ -97,7 +98,7 @@ export class MembersPanel {
     if (!window.confirm(`Remove ${member.displayName} (${member.delegation}) from this negotiation? They lose access to its drafts at once.`)) return;
     await this.change(button, () =>
       this.options.api.removeMember(this.options.negotiationId, member.userId).catch((failure: unknown) => {
-        throw new Error(`${member.displayName} was not removed: ${failure instanceof Error ? failure.message : String(failure)}`);
+        throw new Error(`${member.displayName} was not removed: ${errorText(failure)}`);
       }),
     );
   }
