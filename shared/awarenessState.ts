@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PROSEMIRROR_FRAGMENT } from './schema';
+import type { PublicUser } from './user';
 import { userColor } from './userColor';
 
 /** A Yjs item id: a 32-bit client id and a clock. */
@@ -56,7 +57,7 @@ export interface AwarenessUser {
   color: string;
 }
 
-/** `delegation`: the one the person speaks for in this draft's negotiation. */
-export function awarenessUserOf(user: { id: string; delegation: string }): AwarenessUser {
-  return { name: user.delegation, userId: user.id, color: userColor(user.id) };
+/** `delegation`: the person's delegation in the negotiation that holds the draft. */
+export function awarenessUserOf(user: Pick<PublicUser, 'id'>, delegation: string): AwarenessUser {
+  return { name: delegation, userId: user.id, color: userColor(user.id) };
 }

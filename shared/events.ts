@@ -35,7 +35,7 @@ export interface ServerToClientEvents {
   'comment:created': (change: ThreadCreated) => void;
   'comment:updated': (change: CommentChanged) => void;
   /** Sent to one connection just before the server disconnects it because its access ended. */
-  'session:ended': (payload: { reason: SessionEndReason }) => void;
+  'session:ended': (payload: { reason: SessionEndReason; negotiationId?: string }) => void;
 }
 
 /** Why the server ended a live connection: sign in again to continue. */

@@ -1,4 +1,4 @@
-/** A signed-in person as every other part of the product sees them; roles and delegations are per negotiation. */
+/** A signed-in person as every other part of the product sees them (roles are per negotiation). */
 export interface PublicUser {
   id: string;
   username: string;

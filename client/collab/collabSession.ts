@@ -69,7 +69,7 @@ export class CollabSession {
     });
     this.stopFollowingNetwork = pauseWhileOffline(this.provider, () => !this.closedForGood);
     if (handlers.onSaveStatus) this.stopFollowingSaves = followSaveStatus(this.provider, handlers.onSaveStatus);
-    if (options.user) this.provider.awareness.setLocalStateField('user', awarenessUserOf(options.user));
+    if (options.user) this.provider.awareness.setLocalStateField('user', awarenessUserOf(options.user, options.user.delegation));
     else this.provider.awareness.setLocalState(null);
 
     this.firstServerSync = new Promise((resolve) => {
