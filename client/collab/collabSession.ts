@@ -1,15 +1,15 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { awarenessUserOf } from '../../shared/awarenessState';
 import { PROSEMIRROR_FRAGMENT } from '../../shared/schema';
 import { closesForGood } from './closesForGood';
 import { connectionStatus, type ConnectionFacts, type ConnectionStatus } from './connectionStatus';
+import { draftProvider } from './draftProvider';
 import { followSaveStatus } from './followSaveStatus';
 import { pauseWhileOffline } from './pauseWhileOffline';
 import { RefusalStreak } from './refusalStreak';
 import type { SaveStatus } from './saveStatus';
-import { ticketedWebSocket } from './ticketedWebSocket';
 
 export interface CollabSessionOptions {
   draftId: string;
@@ -60,10 +60,10 @@ export class CollabSession {
     this.fragment = this.doc.getXmlFragment(PROSEMIRROR_FRAGMENT);
     this.localCopy = new IndexeddbPersistence(`draft:${options.draftId}:for:${options.localCopyOwner}`, this.doc);
     const refusals = new RefusalStreak();
-    this.provider = new WebsocketProvider(options.serverUrl, options.draftId, this.doc, {
-      // acks: the server then tells this client which of its edits are durable.
-      params: { acks: 'durable' },
-      WebSocketPolyfill: ticketedWebSocket(options.ticket),
+    this.provider = draftProvider(this.doc, {
+      draftId: options.draftId,
+      ticket: options.ticket,
+      serverUrl: options.serverUrl,
       shouldReconnect: (event) => !closesForGood(event.code) && refusals.retryAfter(event.code),
       connect: navigator.onLine,
     });

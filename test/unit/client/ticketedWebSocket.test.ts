@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { ApiError } from '../../../client/api/apiError';
+import { draftProvider } from '../../../client/collab/draftProvider';
 import { ticketedWebSocket } from '../../../client/collab/ticketedWebSocket';
 import { CloseCode } from '../../../shared/closeCodes';
 
@@ -55,13 +55,16 @@ beforeEach(() => {
 });
 
 describe('ticketedWebSocket', () => {
-  it('connects y-websocket with a fresh single-use ticket on every attempt, never a token', async () => {
+  it('connects the draft provider with a fresh single-use ticket on every attempt, never a token', async () => {
     const desk = ticketDesk();
     const doc = new Y.Doc();
-    const provider = new WebsocketProvider('ws://host/yjs', 'draft-1', doc, {
-      params: { acks: 'durable' },
-      WebSocketPolyfill: ticketedWebSocket(desk.issue, FakeSocket as unknown as typeof WebSocket),
-      disableBc: true,
+    const provider = draftProvider(doc, {
+      draftId: 'draft-1',
+      serverUrl: 'ws://host/yjs',
+      ticket: desk.issue,
+      connect: true,
+      shouldReconnect: () => true,
+      WebSocketPolyfill: FakeSocket as unknown as typeof WebSocket,
     });
     await desk.issuedCount(1);
     await settle();
