@@ -5,10 +5,12 @@ import { loginPath } from './app/returnTo';
 import { Router, type Page } from './app/router';
 import { registerServiceWorker } from './app/serviceWorker';
 import { SessionStore, type Session } from './app/session';
+import { adminPage } from './pages/adminPage';
 import { draftsPage } from './pages/draftsPage';
 import { editorPage } from './pages/editorPage';
 import { loginPage } from './pages/loginPage';
 import { notFoundPage } from './pages/notFoundPage';
+import { passwordPage } from './pages/passwordPage';
 import { printPage } from './pages/printPage';
 
 /** The composition root: the only place that wires concrete classes together. */
@@ -46,6 +48,8 @@ function main(): void {
     .on('/drafts', signedIn((current) => draftsPage(app, current)))
     .on('/drafts/:id', signedIn((current) => editorPage(app, current)))
     .on('/drafts/:id/print', signedIn((current) => printPage(app, current)))
+    .on('/admin', signedIn((current) => adminPage(app, current)))
+    .on('/password', signedIn((current) => passwordPage(app, current)))
     .start();
   registerServiceWorker();
 }

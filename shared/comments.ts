@@ -56,6 +56,7 @@ export interface CommentThread {
   id: string;
   draftId: string;
   anchor: CommentAnchor;
+  /** Who may read the thread; its replies inherit it. */
   visibility: CommentVisibility;
   root: CommentView;
   replies: CommentView[];

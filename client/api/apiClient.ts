@@ -33,17 +33,23 @@ export class ApiClient {
     return (await this.request<{ drafts: DraftSummary[] }>('GET', '/api/drafts')).drafts;
   }
 
-  async createDraft(draft: NewDraft): Promise<DraftSummary> {
-    return (await this.request<{ draft: DraftSummary }>('POST', '/api/drafts', draft)).draft;
+  /** A new draft in a negotiation the caller facilitates. */
+  async createDraft(negotiationId: string, draft: NewDraft): Promise<DraftSummary> {
+    return (await this.request<{ draft: DraftSummary }>('POST', `/api/negotiations/${encodeURIComponent(negotiationId)}/drafts`, draft)).draft;
   }
 
-  async getDraft(id: string): Promise<DraftSummary> {
-    return (await this.openDraft(id)).draft;
-  }
-
-  /** The draft and what the caller may do in it (their role and delegation in its negotiation). */
-  openDraft(id: string): Promise<{ draft: DraftSummary; access: DraftAccess }> {
+  /** The draft and what the caller may do in it (a 404 for a draft outside the caller's negotiations). */
+  getDraft(id: string): Promise<{ draft: DraftSummary; access: DraftAccess }> {
     return this.request('GET', `/api/drafts/${encodeURIComponent(id)}`);
+  }
+
+  /** A single-use ticket for one connection to the draft's Yjs channel, so the session token stays out of URLs. */
+  async draftTicket(id: string): Promise<string> {
+    return (await this.request<{ ticket: string; expiresAt: string }>('POST', `/api/drafts/${encodeURIComponent(id)}/ticket`)).ticket;
+  }
+
+  async changePassword(oldPassword: string, newPassword: string): Promise<void> {
+    await this.request('POST', '/api/me/password', { oldPassword, newPassword });
   }
 
   /** One JSON request; other API modules (DraftApi) build on it so errors and sign-out behave alike. */

@@ -1,4 +1,5 @@
 import { ConnectError } from '../../shared/events';
+import type { DraftAccess } from '../../shared/negotiations';
 import type { PresenceEntry } from '../../shared/presence';
 import type { RealtimeSocket } from './realtime';
 
@@ -7,6 +8,8 @@ export interface DraftRoomHandlers {
   /** The live link to the room is up (true) or lost (false); the list may then be out of date. */
   onLive: (live: boolean) => void;
   onUnauthorized: () => void;
+  /** The caller's role and delegation in the draft, as the server gave them with this join. */
+  onAccess?: (access: DraftAccess) => void;
 }
 
 const JOIN_TIMEOUT_MS = 10_000;
@@ -21,6 +24,7 @@ export function joinDraftRoom(socket: RealtimeSocket, draftId: string, handlers:
   const join = () => {
     socket.timeout(JOIN_TIMEOUT_MS).emit('draft:join', { draftId }, (err, ack) => {
       handlers.onLive(!err && ack.ok);
+      if (!err && ack.ok) handlers.onAccess?.(ack.access);
     });
   };
   const onRoster = (roster: { draftId: string; people: PresenceEntry[] }) => {

@@ -3,7 +3,6 @@ import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { awarenessUserOf } from '../../shared/awarenessState';
 import { PROSEMIRROR_FRAGMENT } from '../../shared/schema';
-import type { PublicUser } from '../../shared/user';
 import { closesForGood } from './closesForGood';
 import { connectionStatus, type ConnectionFacts, type ConnectionStatus } from './connectionStatus';
 import { draftProvider } from './draftProvider';
@@ -14,12 +13,13 @@ import type { SaveStatus } from './saveStatus';
 
 export interface CollabSessionOptions {
   draftId: string;
-  token: string;
+  /** A fresh single-use ticket for each connection attempt (POST /api/drafts/:id/ticket). */
+  ticket: () => Promise<string>;
   /** ws(s)://host/yjs */
   serverUrl: string;
-  /** The person shown to others beside this tab's cursor; null stays invisible (print view). */
-  user: PublicUser | null;
-  /** Whose offline copy this is: unsynced edits must only ever be sent with their author's token. */
+  /** The person shown to others beside this tab's cursor, with their delegation in this draft; null stays invisible (print view). */
+  user: { id: string; delegation: string } | null;
+  /** Whose offline copy this is: unsynced edits must only ever be sent with their author's tickets. */
   localCopyOwner: string;
 }
 
@@ -62,14 +62,14 @@ export class CollabSession {
     const refusals = new RefusalStreak();
     this.provider = draftProvider(this.doc, {
       draftId: options.draftId,
-      token: options.token,
+      ticket: options.ticket,
       serverUrl: options.serverUrl,
       shouldReconnect: (event) => !closesForGood(event.code) && refusals.retryAfter(event.code),
       connect: navigator.onLine,
     });
     this.stopFollowingNetwork = pauseWhileOffline(this.provider, () => !this.closedForGood);
     if (handlers.onSaveStatus) this.stopFollowingSaves = followSaveStatus(this.provider, handlers.onSaveStatus);
-    if (options.user) this.provider.awareness.setLocalStateField('user', awarenessUserOf(options.user, options.user.displayName));
+    if (options.user) this.provider.awareness.setLocalStateField('user', awarenessUserOf(options.user, options.user.delegation));
     else this.provider.awareness.setLocalState(null);
 
     this.firstServerSync = new Promise((resolve) => {

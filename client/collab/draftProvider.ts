@@ -1,9 +1,16 @@
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import { ticketedWebSocket } from './ticketedWebSocket';
 
-export interface DraftProviderOptions {
+/**
+ * How the connection proves who is connecting: the browser asks for a fresh single-use ticket
+ * before every attempt (the session token never goes into a URL); tests and stock clients may
+ * still send the session token itself.
+ */
+export type DraftCredential = { ticket: () => Promise<string> } | { token: string };
+
+export type DraftProviderOptions = DraftCredential & {
   draftId: string;
-  token: string;
   /** ws(s)://host/yjs */
   serverUrl: string;
   /** Open the connection now (false while the browser is offline). */
@@ -12,7 +19,7 @@ export interface DraftProviderOptions {
   shouldReconnect: (event: CloseEvent) => boolean;
   /** The WebSocket class, where there is no global one (Node). */
   WebSocketPolyfill?: typeof WebSocket;
-}
+};
 
 /**
  * The websocket provider that merges a draft's Y.Doc with the server. Without y-websocket's
@@ -22,12 +29,13 @@ export interface DraftProviderOptions {
  * author). Tabs stay in step through the server.
  */
 export function draftProvider(doc: Y.Doc, options: DraftProviderOptions): WebsocketProvider {
+  const Socket = options.WebSocketPolyfill ?? WebSocket;
   return new WebsocketProvider(options.serverUrl, options.draftId, doc, {
     // acks: the server then tells this client which of its edits are durable.
-    params: { token: options.token, acks: 'durable' },
+    params: 'token' in options ? { token: options.token, acks: 'durable' } : { acks: 'durable' },
     shouldReconnect: options.shouldReconnect,
     connect: options.connect,
     disableBc: true,
-    ...(options.WebSocketPolyfill && { WebSocketPolyfill: options.WebSocketPolyfill }),
+    WebSocketPolyfill: 'ticket' in options ? ticketedWebSocket(options.ticket, Socket) : Socket,
   });
 }

@@ -1,5 +1,6 @@
 import type { CommentAnchor, CommentChange } from '../../shared/comments';
 import type { Ack, CommentAck } from '../../shared/events';
+import type { CommentVisibility } from '../../shared/negotiations';
 import type { RealtimeSocket } from '../api/realtime';
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -11,8 +12,8 @@ export class CommentActions {
     private readonly draftId: string,
   ) {}
 
-  create(anchor: CommentAnchor, text: string): Promise<CommentChange> {
-    return this.settle((ack) => this.socket.timeout(ACK_TIMEOUT_MS).emit('comment:create', { draftId: this.draftId, anchor, text }, ack));
+  create(anchor: CommentAnchor, text: string, visibility: CommentVisibility): Promise<CommentChange> {
+    return this.settle((ack) => this.socket.timeout(ACK_TIMEOUT_MS).emit('comment:create', { draftId: this.draftId, anchor, text, visibility }, ack));
   }
 
   reply(commentId: string, text: string): Promise<CommentChange> {

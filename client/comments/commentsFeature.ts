@@ -3,8 +3,8 @@ import type { EditorView } from 'prosemirror-view';
 import type * as Y from 'yjs';
 import { resolveAnchorRange } from '../../shared/anchors';
 import type { CommentChange, CommentThread } from '../../shared/comments';
-import { canComment, isFacilitator, type Role } from '../../shared/roles';
-import type { PublicUser } from '../../shared/user';
+import { canComment, isFacilitator } from '../../shared/roles';
+import type { Role } from '../../shared/roles';
 import type { DraftApi } from '../api/draftApi';
 import type { RealtimeSocket } from '../api/realtime';
 import { commentHighlightsKey, commentHighlightsPlugin, type HighlightUpdate } from '../editor/plugins/commentHighlights';
@@ -16,9 +16,8 @@ import { errorText } from '../app/errorText';
 
 export interface CommentsFeatureOptions {
   draftId: string;
-  user: PublicUser;
-  /** The person's role in the draft's negotiation. */
-  role: Role;
+  /** Who reads the comments, and their role in this draft's negotiation. */
+  viewer: { userId: string; role: Role };
   socket: RealtimeSocket;
   api: DraftApi;
   doc: Y.Doc;
@@ -62,9 +61,9 @@ export class CommentsFeature {
     this.actions = new CommentActions(options.socket, options.draftId);
     this.panel = new CommentsPanel({
       store: this.store,
-      viewer: { userId: options.user.id, isFacilitator: isFacilitator(options.role), canComment: canComment(options.role) },
+      viewer: { userId: options.viewer.userId, isFacilitator: isFacilitator(options.viewer.role), canComment: canComment(options.viewer.role) },
       selectionAnchor: () => (this.view ? anchorFromSelection(this.view.state) : null),
-      create: (anchor, text) => this.actions.create(anchor, text).then(this.onChange),
+      create: (anchor, text, visibility) => this.actions.create(anchor, text, visibility).then(this.onChange),
       isDetached: (thread) => this.isDetached(thread),
       handlers: {
         select: (thread) => this.selectInText(thread),

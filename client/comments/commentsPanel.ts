@@ -1,7 +1,9 @@
 import type { CommentAnchor, CommentThread } from '../../shared/comments';
+import type { CommentVisibility } from '../../shared/negotiations';
 import { h, replaceChildren } from '../app/dom';
 import { textForm, threadView, type ThreadHandlers, type Viewer } from './threadView';
 import type { ThreadFilter, ThreadStore } from './threadStore';
+import { VISIBILITY_CHOICES } from './visibility';
 
 export interface CommentsPanelDeps {
   store: ThreadStore;
@@ -9,7 +11,7 @@ export interface CommentsPanelDeps {
   handlers: ThreadHandlers;
   /** The anchor for the editor's selection now, or null when nothing is selected. */
   selectionAnchor: () => CommentAnchor | null;
-  create: (anchor: CommentAnchor, text: string) => Promise<unknown>;
+  create: (anchor: CommentAnchor, text: string, visibility: CommentVisibility) => Promise<unknown>;
   /** True when the thread's words are gone from the text. */
   isDetached: (thread: CommentThread) => boolean;
 }
@@ -72,8 +74,19 @@ export class CommentsPanel {
       return;
     }
     const error = h('p', { class: 'form-error', attrs: { role: 'alert', hidden: true } });
-    const form = textForm('Post comment', 'Your comment', (text) => this.deps.create(anchor, text).then(() => this.closeComposer()), error);
+    const visibility = h(
+      'select',
+      { class: 'comment-visibility-choice', attrs: { name: 'visibility' } },
+      ...VISIBILITY_CHOICES.map(([value, label]) => h('option', { attrs: { value } }, label)),
+    );
+    const form = textForm(
+      'Post comment',
+      'Your comment',
+      (text) => this.deps.create(anchor, text, visibility.value as CommentVisibility).then(() => this.closeComposer()),
+      error,
+    );
     const cancel = h('button', { class: 'button-quiet button-small', attrs: { type: 'button' }, on: { click: () => this.closeComposer() } }, 'Cancel');
+    form.prepend(h('label', { class: 'field-label comment-visibility-field' }, 'Who can read it', visibility));
     form.append(cancel);
     replaceChildren(this.composer, h('p', { class: 'comment-quote' }, h('q', {}, anchor.quote)), form, error);
     this.composer.hidden = false;

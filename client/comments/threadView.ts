@@ -3,6 +3,7 @@ import { h } from '../app/dom';
 import { absoluteTime } from '../app/time';
 import { errorText } from '../app/errorText';
 import { COMMENT_MAX_LENGTH } from '../../shared/comments';
+import { visibilityLabel } from './visibility';
 
 export interface Viewer {
   userId: string;
@@ -32,6 +33,7 @@ export function threadView(thread: CommentThread, detached: boolean, viewer: Vie
   };
   const resolved = thread.resolvedAt !== null;
   const mayResolve = viewer.isFacilitator || thread.root.authorId === viewer.userId;
+  const visibility = visibilityLabel(thread.visibility, thread.root.delegation);
 
   const element = h(
     'article',
@@ -43,6 +45,7 @@ export function threadView(thread: CommentThread, detached: boolean, viewer: Vie
       resolved ? h('span', { class: 'comment-badge badge-resolved' }, 'resolved') : null,
       h('q', {}, thread.anchor.quote),
     ),
+    h('p', { class: `comment-visibility visibility-${thread.visibility}`, attrs: { title: visibility.title } }, h('span', { class: 'visually-hidden' }, 'Visible to: '), visibility.label),
     commentView(thread.root, viewer, handlers, run),
     ...thread.replies.map((reply) => commentView(reply, viewer, handlers, run)),
     error,

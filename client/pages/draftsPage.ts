@@ -1,60 +1,76 @@
 import { ApiError } from '../api/apiError';
+import { NegotiationsApi } from '../api/negotiationsApi';
 import type { App } from '../app/app';
 import { h, replaceChildren } from '../app/dom';
+import { formError, formField, submitting } from '../app/formField';
 import type { Page } from '../app/router';
 import type { Session } from '../app/session';
-import { draftsList } from '../panels/draftsList';
+import { negotiationSection } from '../panels/negotiationSection';
+import type { DraftSummary } from '../../shared/drafts';
+import type { NegotiationSummary } from '../../shared/negotiations';
+import { isFacilitator } from '../../shared/roles';
 import { appHeader } from './appHeader';
 import { errorText } from '../app/errorText';
 
-function newDraftForm(app: App, signal: AbortSignal): HTMLElement {
+/** A new draft in one negotiation; only its facilitators see this form. */
+function newDraftForm(app: App, negotiation: NegotiationSummary, signal: AbortSignal): HTMLElement {
   const title = h('input', { attrs: { name: 'title', required: true, maxlength: '300', placeholder: 'e.g. Strengthening international cooperation against …' } });
   const symbol = h('input', { attrs: { name: 'symbol', maxlength: '60', placeholder: 'e.g. E/CN.15/2026/L.5' } });
   const submit = h('button', { class: 'button-primary', attrs: { type: 'submit' } }, 'Create draft');
-  const error = h('p', { class: 'form-error', attrs: { role: 'alert', hidden: true } });
+  const error = formError();
 
-  const create = async (event: SubmitEvent) => {
+  const create = (event: SubmitEvent) => {
     event.preventDefault();
-    error.hidden = true;
-    submit.disabled = true;
-    try {
-      const draft = await app.api.createDraft({ title: title.value.trim(), symbol: symbol.value.trim() || undefined });
+    void submitting(submit, error, 'The draft could not be created.', async () => {
+      const draft = await app.api.createDraft(negotiation.id, { title: title.value.trim(), symbol: symbol.value.trim() || undefined });
       if (!signal.aborted) app.router.navigate(`/drafts/${encodeURIComponent(draft.id)}`);
-    } catch (failure) {
-      error.textContent = errorText(failure, 'The draft could not be created.');
-      error.hidden = false;
-    } finally {
-      submit.disabled = false;
-    }
+    });
   };
 
   return h(
-    'section',
-    { class: 'card new-draft' },
-    h('h2', {}, 'New draft'),
+    'details',
+    { class: 'new-draft' },
+    h('summary', {}, 'New draft'),
     h('p', { class: 'muted' }, 'The new draft starts from the resolution template: heading, sponsors, title, preamble and operative part.'),
     h(
       'form',
-      { class: 'new-draft-form', on: { submit: (e) => void create(e) } },
-      h('label', { class: 'field field-wide' }, h('span', { class: 'field-label' }, 'Title'), title),
-      h('label', { class: 'field' }, h('span', { class: 'field-label' }, 'Symbol (optional)'), symbol),
+      { class: 'new-draft-form', attrs: { 'aria-label': `New draft in ${negotiation.name}` }, on: { submit: create } },
+      formField('Title', title, true),
+      formField('Symbol (optional)', symbol),
       submit,
-      error,
+      error.element,
     ),
   );
 }
 
-/** The drafts this delegation can open, and a form to start a new one. */
+/** The caller's negotiations, each with its drafts (and a form for a new one where they facilitate). */
 export function draftsPage(app: App, session: Session): Page {
   return ({ outlet, signal }) => {
     document.title = 'Drafts — Negotiation workspace';
-    const listHost = h('div', { class: 'card drafts-card', attrs: { 'aria-busy': 'true' } }, h('p', { class: 'muted' }, 'Loading drafts…'));
+    const negotiationsApi = new NegotiationsApi(app.api);
+    const listHost = h('div', { class: 'negotiations', attrs: { 'aria-busy': 'true' } }, h('p', { class: 'muted' }, 'Loading drafts…'));
+
+    const show = (negotiations: NegotiationSummary[], drafts: DraftSummary[]) => {
+      if (negotiations.length === 0) {
+        replaceChildren(listHost, h('p', { class: 'card empty-state' }, 'You are not a member of any negotiation yet. A facilitator or the administrator can add you.'));
+        return;
+      }
+      replaceChildren(
+        listHost,
+        ...negotiations.map((negotiation) =>
+          negotiationSection(
+            negotiation,
+            drafts.filter((draft) => draft.negotiationId === negotiation.id),
+            negotiation.me && isFacilitator(negotiation.me.role) ? newDraftForm(app, negotiation, signal) : null,
+          ),
+        ),
+      );
+    };
 
     const load = async () => {
       try {
-        const drafts = await app.api.listDrafts();
-        if (signal.aborted) return;
-        replaceChildren(listHost, draftsList(drafts));
+        const [negotiations, drafts] = await Promise.all([negotiationsApi.list(), app.api.listDrafts()]);
+        if (!signal.aborted) show(negotiations, drafts);
       } catch (failure) {
         if (signal.aborted || (failure instanceof ApiError && failure.status === 401)) return;
         const message = errorText(failure, 'The drafts could not be loaded.');
@@ -74,10 +90,8 @@ export function draftsPage(app: App, session: Session): Page {
         'main',
         { class: 'page drafts-page' },
         h('h1', {}, 'Drafts'),
-        h('p', { class: 'page-lead' }, 'Draft resolutions under negotiation, most recently changed first.'),
+        h('p', { class: 'page-lead' }, 'The negotiations you take part in and their draft resolutions, most recently changed first.'),
         listHost,
-        // The server says whether this person may create one (a facilitator of one negotiation).
-        newDraftForm(app, signal),
       ),
     );
     void load();

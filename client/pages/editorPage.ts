@@ -1,11 +1,12 @@
 import type { EditorView } from 'prosemirror-view';
-import { ApiError } from '../api/apiError';
 import { DraftApi } from '../api/draftApi';
 import { joinDraftRoom } from '../api/draftRoom';
+import { NegotiationsApi } from '../api/negotiationsApi';
 import { connectRealtime } from '../api/realtime';
+import { AccessMemory } from '../app/accessMemory';
 import type { App } from '../app/app';
 import { h, replaceChildren } from '../app/dom';
-import type { Page } from '../app/router';
+import type { Page, PageContext } from '../app/router';
 import { onSessionEnded, type Session } from '../app/session';
 import { CollabSession, yjsServerUrl } from '../collab/collabSession';
 import { pauseWhileOffline } from '../collab/pauseWhileOffline';
@@ -13,42 +14,57 @@ import { CommentsFeature } from '../comments/commentsFeature';
 import { createCollabEditor } from '../editor/createEditor';
 import { HistoryPanel } from '../history/historyPanel';
 import { ConnectionIndicator } from '../panels/connectionIndicator';
+import { MembersPanel } from '../panels/membersPanel';
 import { PeoplePanel } from '../panels/peoplePanel';
 import { SaveIndicator } from '../panels/saveIndicator';
 import { Sidebar } from '../panels/sidebar';
+import { roleName } from '../app/roleName';
 import { CloseCode } from '../../shared/closeCodes';
 import type { DraftAccess } from '../../shared/negotiations';
 import { canEditText, isFacilitator } from '../../shared/roles';
-import { loadDraftAccess } from '../api/draftAccess';
 import { appHeader } from './appHeader';
+import { accessChanged, loadDraftAccess } from './draftAccess';
 import { draftHeading } from './draftHeading';
-import { draftNotFound } from './messagePanel';
+import { draftNotFound, messagePanel } from './messagePanel';
 
-/** The editor of one draft: text in the middle, panels on the right, connection state on top. */
+/** The session ended because this person's membership changed: the page is rebuilt with the new access. */
+const MEMBERSHIP_CHANGED = 'membership-changed';
+
+/**
+ * The editor of one draft: text in the middle, panels on the right, connection state on top.
+ * What the person may do comes from their membership in the draft's negotiation.
+ */
 export function editorPage(app: App, session: Session): Page {
   return (context) => {
     const { params, outlet, signal } = context;
-    const waiting = h('p', { class: 'paper-message' }, 'Opening the draft…');
-    outlet.append(waiting);
-    loadDraftAccess(app.api, session.user.id, params.id).then(
-      (access) => {
-        if (signal.aborted) return;
-        waiting.remove();
-        if (access) openEditor(app, session, access, context);
-        else outlet.append(appHeader(app, session), draftNotFound());
-      },
-      () => {
-        if (!signal.aborted) waiting.textContent = 'The draft cannot be opened: the server cannot be reached.';
-      },
-    );
+    const memory = new AccessMemory(localStorage, session.user.id);
+    outlet.append(h('main', { class: 'page', attrs: { 'aria-busy': 'true' } }, h('p', { class: 'paper-message' }, 'Opening the draft…')));
+    void loadDraftAccess(app.api, memory, params.id).then((outcome) => {
+      if (signal.aborted) return;
+      outlet.replaceChildren();
+      if (outcome.kind === 'access') openDraft(app, session, outcome.access, context);
+      else
+        outlet.append(
+          appHeader(app, session),
+          h(
+            'main',
+            { class: 'page' },
+            outcome.kind === 'not-found'
+              ? draftNotFound()
+              : messagePanel('The draft could not be opened', outcome.message, h('a', { class: 'button-quiet', attrs: { href: app.router.currentPath() } }, 'Try again')),
+          ),
+        );
+    });
   };
 }
 
-/** The editor once the person's role in the draft's negotiation is known. */
-function openEditor(app: App, session: Session, access: DraftAccess, { params, outlet, signal }: Parameters<Page>[0]): void {
+function openDraft(app: App, session: Session, access: DraftAccess, { params, outlet, signal }: PageContext): void {
   const draftId = params.id;
   const canEdit = canEditText(access.role);
   const returnHere = app.router.currentPath();
+  const reopen = () => {
+    if (!signal.aborted) app.router.navigate(returnHere, { replace: true });
+  };
 
   const symbolEl = h('span', { class: 'doc-symbol' });
   const titleEl = h('span', { class: 'doc-title' }, 'Opening the draft…');
@@ -70,6 +86,7 @@ function openEditor(app: App, session: Session, access: DraftAccess, { params, o
         session,
         h('a', { class: 'back-link', attrs: { href: '/drafts', title: 'All drafts' } }, '← Drafts'),
         h('div', { class: 'doc-heading' }, symbolEl, titleEl),
+        h('span', { class: 'access-badge', attrs: { title: access.negotiationName } }, `${access.delegation} · ${roleName(access.role)}`),
         indicator.element,
         saveIndicator.element,
         h('a', { class: 'button-quiet', attrs: { href: `/drafts/${encodeURIComponent(draftId)}/print` } }, 'Print view'),
@@ -101,10 +118,12 @@ function openEditor(app: App, session: Session, access: DraftAccess, { params, o
     replaceChildren(paper, draftNotFound());
     titleEl.textContent = 'Draft not found';
   };
-  // The server ended this person's access (token expired, account removed, role changed):
-  // sign in again; edits made on this device stay in its IndexedDB copy of the draft.
-  const sessionEnded = () => {
-    if (!signal.aborted) app.signOut({ returnTo: returnHere, expired: true });
+  // The server ended this person's access (token expired, account removed): sign in again;
+  // edits made on this device stay in its IndexedDB copy of the draft. A changed membership
+  // only needs the page rebuilt with the new role (or "not found" once removed).
+  const sessionEnded = (reason = '') => {
+    if (reason.endsWith(MEMBERSHIP_CHANGED)) reopen();
+    else if (!signal.aborted) app.signOut({ returnTo: returnHere, expired: true });
   };
   const refused = (code: number) => {
     notices.replaceChildren(
@@ -117,7 +136,13 @@ function openEditor(app: App, session: Session, access: DraftAccess, { params, o
   };
 
   const collab = new CollabSession(
-    { draftId, token: session.token, serverUrl: yjsServerUrl(location), user: session.user, localCopyOwner: session.user.id },
+    {
+      draftId,
+      ticket: () => app.api.draftTicket(draftId),
+      serverUrl: yjsServerUrl(location),
+      user: { id: session.user.id, delegation: access.delegation },
+      localCopyOwner: session.user.id,
+    },
     {
       onStatus: (status) => {
         indicator.show(status);
@@ -126,8 +151,8 @@ function openEditor(app: App, session: Session, access: DraftAccess, { params, o
         }
       },
       onSaveStatus: (status) => saveIndicator.show(status),
-      onClosed: (code) => {
-        if (code === CloseCode.Unauthorized) sessionEnded();
+      onClosed: (code, reason) => {
+        if (code === CloseCode.Unauthorized) sessionEnded(reason);
         else if (code === CloseCode.UnknownDraft) notFound();
         else refused(code);
       },
@@ -139,8 +164,7 @@ function openEditor(app: App, session: Session, access: DraftAccess, { params, o
   const draftApi = new DraftApi(draftId, app.api);
   const comments = new CommentsFeature({
     draftId,
-    user: session.user,
-    role: access.role,
+    viewer: { userId: session.user.id, role: access.role },
     socket,
     api: draftApi,
     doc: collab.doc,
@@ -153,10 +177,22 @@ function openEditor(app: App, session: Session, access: DraftAccess, { params, o
       if (live) comments.reload();
     },
     onUnauthorized: sessionEnded,
+    // A role changed while this page was offline, or since the page asked: rebuild it.
+    onAccess: (now) => {
+      if (accessChanged(access, now)) reopen();
+    },
   });
   sidebar.addTab({ id: 'comments', label: 'Comments', panel: comments.panel.element });
   const history = new HistoryPanel(draftApi, isFacilitator(access.role));
   sidebar.addTab({ id: 'history', label: 'History', panel: history.element, onShow: () => void history.refresh() });
+  const members = new MembersPanel({
+    api: new NegotiationsApi(app.api),
+    negotiationId: access.negotiationId,
+    manage: isFacilitator(access.role),
+    chooseFromAccounts: session.user.admin,
+    selfId: session.user.id,
+  });
+  sidebar.addTab({ id: 'members', label: 'Members', panel: members.element, onShow: () => void members.refresh() });
 
   signal.addEventListener('abort', () => {
     stopFollowingNetwork();
@@ -167,13 +203,6 @@ function openEditor(app: App, session: Session, access: DraftAccess, { params, o
     view?.destroy();
     collab.destroy();
   });
-
-  // Only to learn early that the draft is unknown; offline, the local copy is enough.
-  if (navigator.onLine) {
-    app.api.getDraft(draftId).catch((failure: unknown) => {
-      if (!signal.aborted && failure instanceof ApiError && failure.status === 404) notFound();
-    });
-  }
 
   void collab.ready().then(() => {
     if (signal.aborted || missing) return;

@@ -40,7 +40,7 @@ export function printPage(app: App, session: Session): Page {
 
     let view: EditorView | null = null;
     const collab = new CollabSession(
-      { draftId, token: session.token, serverUrl: yjsServerUrl(location), user: null, localCopyOwner: session.user.id },
+      { draftId, ticket: () => app.api.draftTicket(draftId), serverUrl: yjsServerUrl(location), user: null, localCopyOwner: session.user.id },
       {
         onStatus: () => undefined,
         onClosed: (code) => {

@@ -4,7 +4,7 @@ import type { DraftSummary } from '../../shared/drafts';
 
 /** The table of drafts, most recently changed first (the server's order). */
 export function draftsList(drafts: DraftSummary[], now = new Date()): HTMLElement {
-  if (drafts.length === 0) return h('p', { class: 'empty-state' }, 'No drafts yet. Create the first one below.');
+  if (drafts.length === 0) return h('p', { class: 'empty-state' }, 'No drafts yet.');
   const rows = drafts.map((draft) =>
     h(
       'tr',

@@ -1,13 +1,8 @@
 import { h, replaceChildren } from '../app/dom';
+import { byRoleThenDelegation } from '../app/memberOrder';
 import { roleName } from '../app/roleName';
 import { userColor } from '../../shared/userColor';
 import type { PresenceEntry } from '../../shared/presence';
-
-/** Facilitator first, then delegations in alphabetical order. */
-function byRoleThenDelegation(a: PresenceEntry, b: PresenceEntry): number {
-  const rank = (p: PresenceEntry) => (p.role === 'facilitator' ? 0 : p.role === 'observer' ? 2 : 1);
-  return rank(a) - rank(b) || a.delegation.localeCompare(b.delegation) || a.displayName.localeCompare(b.displayName);
-}
 
 /**
  * Who has the draft open, from the server's presence roster. The dot has the same

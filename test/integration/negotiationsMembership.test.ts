@@ -119,6 +119,15 @@ describe('negotiations: membership run by facilitators and administrators', () =
     expect(audit.body.entries.map((e) => e.action)).toEqual(expect.arrayContaining(['member-removed', 'member-changed']));
   });
 
+  it('lets a facilitator add an account by its username (it cannot list accounts); an unknown one is 404', async () => {
+    const added = await requestJson(member('Philippines'), { method: 'PUT', token: tokens.chair, json: { role: 'observer' } });
+    expect(added).toMatchObject({ body: { member: { userId: ids.philippines, username: 'philippines', role: 'observer' } } });
+    expect(await requestJson(member('nobody-here'), { method: 'PUT', token: tokens.chair, json: { role: 'observer' } })).toMatchObject({
+      status: 404,
+      body: { error: 'no such account' },
+    });
+  });
+
   it('refuses to remove or demote the last facilitator (409), and allows it once another is appointed by the admin', async () => {
     expect(await requestJson(member(ids.chair), { method: 'DELETE', token: tokens.chair })).toEqual(
       expect.objectContaining({ status: 409, body: { error: 'a negotiation keeps at least one facilitator; appoint another first' } }),

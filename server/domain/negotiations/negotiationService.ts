@@ -78,9 +78,15 @@ export class NegotiationService {
   }
 
   /** Adds a member or changes their role and delegation; `added` says which. */
-  async putMember(actor: PublicUser, negotiationId: string, userId: string, place: { role: Role; delegation: string }): Promise<{ member: Member; added: boolean }> {
+  /**
+   * Adds or changes a member. `userRef` is an account id or a username: a facilitator adds a
+   * delegation by the username it was given, without seeing the list of accounts (admins only).
+   */
+  async putMember(actor: PublicUser, negotiationId: string, userRef: string, place: { role: Role; delegation: string }): Promise<{ member: Member; added: boolean }> {
     await this.mustManage(actor, negotiationId);
-    if (!(await this.store.users.findById(userId))) throw new DomainError('no such account', 404);
+    const account = (await this.store.users.findById(userRef)) ?? (await this.store.users.findByUsername(userRef.trim().toLowerCase()));
+    if (!account) throw new DomainError('no such account', 404);
+    const userId = account.id;
     return this.perNegotiation.run(negotiationId, async () => {
       const before = await this.store.memberships.get(negotiationId, userId);
       if (before?.role === place.role && before.delegation === place.delegation) {

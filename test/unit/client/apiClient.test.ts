@@ -19,11 +19,12 @@ describe('ApiClient', () => {
     expect(init.headers.Authorization).toBe('Bearer tok');
   });
 
-  it('posts a new draft as JSON', async () => {
+  it('posts a new draft as JSON, into its negotiation', async () => {
     const fetchImpl = respond(201, { draft: { id: 'd2', title: 'T' } });
     const { api } = client(fetchImpl);
-    await expect(api.createDraft({ title: 'T', symbol: 'A/1' })).resolves.toMatchObject({ id: 'd2' });
-    const [, init] = (fetchImpl as jest.Mock).mock.calls[0];
+    await expect(api.createDraft('n 1', { title: 'T', symbol: 'A/1' })).resolves.toMatchObject({ id: 'd2' });
+    const [path, init] = (fetchImpl as jest.Mock).mock.calls[0];
+    expect(path).toBe('/api/negotiations/n%201/drafts');
     expect(init.method).toBe('POST');
     expect(JSON.parse(init.body)).toEqual({ title: 'T', symbol: 'A/1' });
   });

@@ -33,8 +33,7 @@ function setup() {
   const doc = new Y.Doc();
   const feature = new CommentsFeature({
     draftId: 'd1',
-    user: { id: 'kz', username: 'kazakhstan', displayName: 'Delegate of Kazakhstan', admin: false },
-    role: 'delegate',
+    viewer: { userId: 'kz', role: 'delegate' },
     socket: socket as unknown as RealtimeSocket,
     api: api as unknown as DraftApi,
     doc,
@@ -72,7 +71,7 @@ describe('CommentsFeature', () => {
     expect(lists).toHaveLength(1);
     const root = comment('t1', 't1', '2026-05-20T10:00:00Z');
     lists.shift()!.resolve([
-      { id: 't1', draftId: 'd1', visibility: 'all', anchor, root, replies: [comment('r1', 't1', '2026-05-20T10:01:00Z'), comment('r2', 't1', '2026-05-20T10:02:00Z')], resolvedAt: null, resolvedBy: null },
+      { id: 't1', draftId: 'd1', anchor, root, replies: [comment('r1', 't1', '2026-05-20T10:01:00Z'), comment('r2', 't1', '2026-05-20T10:02:00Z')], resolvedAt: null, resolvedBy: null, visibility: 'all' },
     ]);
     await settle();
     expect(lists).toHaveLength(0);

@@ -145,7 +145,29 @@ describe('CommentsPanel', () => {
     composer.querySelector('textarea')!.value = 'Please bracket.';
     composer.querySelector('form')!.dispatchEvent(new Event('submit'));
     await flush();
-    expect(create).toHaveBeenCalledWith(expect.objectContaining({ quote: 'the selected words' }), 'Please bracket.');
+    expect(create).toHaveBeenCalledWith(expect.objectContaining({ quote: 'the selected words' }), 'Please bracket.', 'all');
     expect(composer.hidden).toBe(true);
+  });
+
+  it('offers who may read a new thread and sends the choice', async () => {
+    const { panel, create } = setup();
+    panel.compose();
+    const composer = panel.element.querySelector<HTMLElement>('.comment-composer')!;
+    const choice = composer.querySelector<HTMLSelectElement>('select[name=visibility]')!;
+    expect(choice.closest('label')?.textContent).toMatch(/^Who can read it/);
+    expect([...choice.options].map((o) => o.textContent)).toEqual(['Everyone', 'My delegation only', 'Facilitators only']);
+    choice.value = 'delegation';
+    composer.querySelector('textarea')!.value = 'Our line: hold firm on OP3.';
+    composer.querySelector('form')!.dispatchEvent(new Event('submit'));
+    await flush();
+    expect(create).toHaveBeenCalledWith(expect.anything(), 'Our line: hold firm on OP3.', 'delegation');
+  });
+
+  it('labels each thread with who can read it', () => {
+    const { store, panel } = setup();
+    store.replaceAll([thread('t1'), thread('t2', { visibility: 'delegation' }), thread('t3', { visibility: 'facilitators' })]);
+    const labels = [...panel.element.querySelectorAll<HTMLElement>('.comment-visibility')];
+    expect(labels.map((l) => l.textContent)).toEqual(['Visible to: Everyone', 'Visible to: Delegation only', 'Visible to: Facilitators only']);
+    expect(labels[1].title).toBe('Only members of Kazakhstan can read this thread.');
   });
 });

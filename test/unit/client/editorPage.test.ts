@@ -1,0 +1,89 @@
+/** @jest-environment jsdom */
+import { EventEmitter } from 'node:events';
+import * as Y from 'yjs';
+import { editorPage } from '../../../client/pages/editorPage';
+import type { DraftAccess } from '../../../shared/negotiations';
+import { FakeServer, pageHarness, settle, user } from './fakeServer';
+
+/** The socket.io connection: connected at once, `draft:join` answered with `joinAck`. */
+let joinAck: unknown = { ok: false, error: 'no such draft' };
+jest.mock('../../../client/api/realtime', () => ({
+  connectRealtime: () =>
+    Object.assign(new EventEmitter(), {
+      connected: true,
+      disconnect: () => undefined,
+      connect: () => undefined,
+      timeout: () => ({ emit: (_event: string, _payload: unknown, ack: (err: null, response: unknown) => void) => ack(null, joinAck) }),
+    }),
+}));
+
+/** The Yjs side: its text never arrives, which keeps the page in its "opening" state; the rest is real. */
+const collabOptions: unknown[] = [];
+jest.mock('../../../client/collab/collabSession', () => ({
+  yjsServerUrl: () => 'ws://host/yjs',
+  CollabSession: class {
+    readonly doc = new Y.Doc();
+    readonly fragment = this.doc.getXmlFragment('prosemirror');
+    constructor(options: unknown) {
+      collabOptions.push(options);
+    }
+    ready = () => new Promise(() => undefined);
+    destroy = () => this.doc.destroy();
+  },
+}));
+
+const access = (role: DraftAccess['role'], delegation: string): DraftAccess => ({ negotiationId: 'a', negotiationName: 'CCPCJ', role, delegation });
+
+async function open(answer: { status: number; body?: unknown }) {
+  const server = new FakeServer()
+    .on('GET /api/drafts/d1', answer)
+    .on('GET /api/drafts/d1/comments', { status: 200, body: { threads: [] } })
+    .on('GET /api/negotiations/a', { status: 200, body: { negotiation: {}, members: [], drafts: [] } });
+  const harness = pageHarness(server, user('kz'));
+  history.replaceState(null, '', '/drafts/d1');
+  editorPage(harness.app, harness.session)({ ...harness.context, params: { id: 'd1' } });
+  await settle();
+  return { ...harness, server };
+}
+
+describe('editorPage', () => {
+  beforeEach(() => {
+    document.body.replaceChildren();
+    localStorage.clear();
+    collabOptions.length = 0;
+  });
+
+  it('gives an observer of the negotiation a read-only page, and a read-only Members list', async () => {
+    joinAck = { ok: true, access: access('observer', 'Secretariat') };
+    const { outlet, leave } = await open({ status: 200, body: { draft: { id: 'd1' }, access: access('observer', 'Secretariat') } });
+    expect(outlet.querySelector('.observer-note')).not.toBeNull();
+    expect(outlet.querySelector('.access-badge')?.textContent).toBe('Secretariat · Observer');
+    expect(outlet.querySelector('#tab-members')).not.toBeNull();
+    expect(outlet.querySelector('.member-add-form, input[name=version-name]')).toBeNull();
+    leave();
+  });
+
+  it("gives the negotiation's facilitator the tools of the chair, and connects the text with tickets and its delegation", async () => {
+    joinAck = { ok: true, access: access('facilitator', 'Facilitator') };
+    const { outlet, leave } = await open({ status: 200, body: { draft: { id: 'd1' }, access: access('facilitator', 'Facilitator') } });
+    expect(outlet.querySelector('.observer-note')).toBeNull();
+    expect(outlet.querySelector('.member-add-form')).not.toBeNull();
+    expect(outlet.querySelector('input[name=version-name]')).not.toBeNull();
+    expect(collabOptions).toEqual([expect.objectContaining({ draftId: 'd1', user: { id: 'kz', delegation: 'Facilitator' }, ticket: expect.any(Function) })]);
+    expect(JSON.stringify(collabOptions)).not.toContain('tok');
+    leave();
+  });
+
+  it('says "not found" to someone outside the negotiation', async () => {
+    const { outlet } = await open({ status: 404, body: { error: 'no such draft' } });
+    expect(outlet.querySelector('.message-panel h2')?.textContent).toBe('Draft not found');
+    expect(collabOptions).toEqual([]);
+  });
+
+  it('rebuilds the page when the room gives another role than the page was built for', async () => {
+    joinAck = { ok: true, access: access('observer', 'Kazakhstan') };
+    const { navigate, leave } = await open({ status: 200, body: { draft: { id: 'd1' }, access: access('delegate', 'Kazakhstan') } });
+    expect(navigate).toHaveBeenCalledWith('/drafts/d1', { replace: true });
+    leave();
+  });
+});
