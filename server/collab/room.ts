@@ -14,9 +14,15 @@ import { validateAwareness, type AwarenessContext, type AwarenessLimits } from '
 import { UnavailableError } from './unavailableError';
 import { validateUpdate } from './validateUpdate';
 import { assertUpdateFitsSchema } from './validateContent';
+import { lockedRegionsTouched } from './lockedRegions';
+import { lockedRegionsFor } from './lockPolicy';
+import { RegionSnapshot } from './regionSnapshot';
 
 /** Client ids new to the server one connection may name (see Room.claim). */
 const MAX_NEW_CLIENT_IDS_PER_CONNECTION = 256;
+
+/** The author of the server's own compensating changes in the log and the history. */
+export const SERVER_AUTHOR_ID = 'system';
 
 export interface RoomOptions {
   draftId: string;
@@ -34,6 +40,8 @@ export interface RoomOptions {
   /** Told after each change became durable (schedules automatic checkpoints). */
   onDurableChange?: (draftId: string) => void;
   awarenessLimits: AwarenessLimits;
+  /** Paragraphs whose status locks them when the room loads (see setParagraphLocked). */
+  lockedParagraphIds?: Iterable<string>;
 }
 
 /**
@@ -51,12 +59,15 @@ export class Room {
   private snapshotRunning: Promise<void> | null = null;
   /** Counts the document's changes, so a capture can tell whether any came in while it waited. */
   private changes = 0;
+  /** Paragraph ids no client update may change; kept in step with the status store by the status service. */
+  private readonly lockedParagraphs: Set<string>;
 
   constructor(private readonly options: RoomOptions) {
     this.draftId = options.draftId;
     this.doc = options.doc;
     this.lastSeq = options.lastSeq;
     this.updatesSinceSnapshot = options.updatesSinceSnapshot;
+    this.lockedParagraphs = new Set(options.lockedParagraphIds ?? []);
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server takes part in no awareness itself.
     this.awareness.setLocalState(null);
@@ -103,6 +114,12 @@ export class Room {
    */
   changeAsServer(authorId: string, change: (doc: Y.Doc) => void): void {
     this.doc.transact(() => change(this.doc), { source: 'server', authorId } satisfies UpdateOrigin);
+  }
+
+  /** Takes effect for the very next frame: a status change locks or unlocks a paragraph. */
+  setParagraphLocked(paragraphId: string, locked: boolean): void {
+    if (locked) this.lockedParagraphs.add(paragraphId);
+    else this.lockedParagraphs.delete(paragraphId);
   }
 
   /**
@@ -173,7 +190,29 @@ export class Room {
     }
     assertUpdateFitsSchema(this.doc, update);
     connection.held.clear();
+    const locked = this.lockedRegionsChangedBy(connection, update);
     this.integrate(connection, update);
+    if (locked.length > 0) this.putBack(connection, locked);
+  }
+
+  /** Snapshots of the locked elements (agreed paragraphs, the heading) the update would change. */
+  private lockedRegionsChangedBy(connection: CollabConnection, update: Uint8Array): RegionSnapshot[] {
+    const isLocked = lockedRegionsFor(connection.user.role, this.lockedParagraphs);
+    if (!isLocked) return [];
+    return [...lockedRegionsTouched(this.doc, update, isLocked)].map((element) => new RegionSnapshot(element));
+  }
+
+  /**
+   * Accept and compensate: the update is applied (its sender's document and ours stay the same
+   * history, so an honest client that typed as the lock came in converges, connected), then the
+   * server puts the locked elements back in one change of its own, relayed to everyone.
+   */
+  private putBack(connection: CollabConnection, snapshots: RegionSnapshot[]): void {
+    let restored = 0;
+    this.changeAsServer(SERVER_AUTHOR_ID, () => {
+      for (const snapshot of snapshots) if (snapshot.restore()) restored += 1;
+    });
+    this.options.logger.warn({ draftId: this.draftId, user: connection.user.id, restored }, 'update changed locked text; reverted');
   }
 
   /** Applies a complete update; anything left pending in Yjs' store would be a bug in the checks above. */
