@@ -12,15 +12,17 @@ import { openTempSqliteStore, type TempStore } from '../../helpers/tempStore';
 export const DRAFT = 'draft-1';
 export const KAZAKHSTAN: DraftMember = { id: 'user-kz', username: 'kazakhstan', displayName: 'Aigerim', admin: false, negotiationId: 'n1', negotiationName: 'CCPCJ', delegation: 'Kazakhstan', role: 'delegate' };
 
-/** The paragraph every fixture room starts with (a schema-valid sponsors line), written by this Yjs client. */
+/** The paragraph every fixture room starts with (a preambular paragraph: delegates may not type into the heading), written by this Yjs client. */
 const BASE_CLIENT = 1;
 
 const BASE: Uint8Array = (() => {
   const author = new Y.Doc();
   author.clientID = BASE_CLIENT;
-  const sponsors = new Y.XmlElement('sponsors');
-  sponsors.insert(0, [new Y.XmlText()]);
-  author.getXmlFragment('prosemirror').insert(0, [sponsors]);
+  const paragraph = new Y.XmlElement('preambular_paragraph');
+  paragraph.insert(0, [new Y.XmlText()]);
+  const preamble = new Y.XmlElement('preamble');
+  preamble.insert(0, [paragraph]);
+  author.getXmlFragment('prosemirror').insert(0, [preamble]);
   const state = Y.encodeStateAsUpdate(author);
   author.destroy();
   return state;
@@ -35,7 +37,8 @@ export function baseDoc(): Y.Doc {
 
 /** The text of that paragraph, where the tests type. */
 export function paragraphText(doc: Y.Doc): Y.XmlText {
-  return (doc.getXmlFragment('prosemirror').get(0) as Y.XmlElement).get(0) as Y.XmlText;
+  const preamble = doc.getXmlFragment('prosemirror').get(0) as Y.XmlElement;
+  return (preamble.get(0) as Y.XmlElement).get(0) as Y.XmlText;
 }
 
 export interface RoomFixture {
