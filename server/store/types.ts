@@ -3,6 +3,7 @@ import type { DraftSummary } from '../../shared/drafts';
 import type { CommentAnchor, CommentView } from '../../shared/comments';
 import type { CommentVisibility } from '../../shared/negotiations';
 import type { Role } from '../../shared/roles';
+import type { ParagraphStatus, StatusChange } from '../../shared/paragraphs';
 import type { CorruptionLog, CorruptRecord } from './corruption';
 
 export type { CommentAnchor };
@@ -235,6 +236,25 @@ export interface AuditStore {
   listByNegotiation(negotiationId: string | null, limit: number): Promise<AuditRecord[]>;
 }
 
+/** A paragraph's current status and every change that led to it, oldest first. */
+export interface ParagraphStatusRecord {
+  draftId: string;
+  paragraphId: string;
+  status: ParagraphStatus;
+  pending: string[];
+  history: StatusChange[];
+}
+
+export interface ParagraphStatusStore {
+  /** The paragraphs of a draft that ever had a status set (the others are `open`). */
+  listForDraft(draftId: string): Promise<ParagraphStatusRecord[]>;
+  /**
+   * Sets the status and appends the change to its history in one write; `from` is the status the
+   * store held (`open` when none), so two concurrent changes both record what they replaced.
+   */
+  record(draftId: string, paragraphId: string, change: Omit<StatusChange, 'from'>): Promise<ParagraphStatusRecord>;
+}
+
 export interface Store {
   users: UserStore;
   negotiations: NegotiationStore;
@@ -247,6 +267,7 @@ export interface Store {
   /** Damaged blobs the reads have met (checksum mismatches), for the health report. */
   corruption: CorruptionLog;
   clientIds: ClientIdStore;
+  paragraphStatuses: ParagraphStatusStore;
   /** Resolves when the store answers; rejects otherwise (health check). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -15,6 +15,7 @@ import {
   type VersionMeta,
   type VersionRecord,
 } from '../../server/store/types';
+import type { ParagraphStatus } from '../../shared/paragraphs';
 
 /**
  * The behaviour every Store adapter must have. All tests share one store (opened once, as a
@@ -748,6 +749,49 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
         const ownerOfMax = await store.clientIds.claim(b, 'user-eu');
         expect(await store.clientIds.claim(a, 'user-eu')).toBe('user-kz');
         expect(await store.clientIds.claim(b, 'user-kz')).toBe(ownerOfMax);
+      });
+    });
+
+    describe('paragraph statuses', () => {
+      const change = (to: ParagraphStatus, pending: string[] = [], note: string | null = null) => ({
+        to, pending, note, byUserId: 'user-chair', byName: 'Chair', at: at(1),
+      });
+
+      it('keeps the current status and every change, each with the status it replaced', async () => {
+        const draftId = newId('draft');
+        expect(await store.paragraphStatuses.listForDraft(draftId)).toEqual([]);
+        await store.paragraphStatuses.record(draftId, 'p-1', change('informals'));
+        const record = await store.paragraphStatuses.record(draftId, 'p-1', change('agreed_pending', ['Kazakhstan', 'EU'], '$ne: not a field'));
+        expect(record).toEqual({
+          draftId,
+          paragraphId: 'p-1',
+          status: 'agreed_pending',
+          pending: ['Kazakhstan', 'EU'],
+          history: [
+            { from: 'open', ...change('informals') },
+            { from: 'informals', ...change('agreed_pending', ['Kazakhstan', 'EU'], '$ne: not a field') },
+          ],
+        });
+        await store.paragraphStatuses.record(draftId, 'p-2', change('deleted'));
+        const listed = await store.paragraphStatuses.listForDraft(draftId);
+        expect(listed.map((entry) => [entry.paragraphId, entry.status, entry.history.length]).sort()).toEqual([
+          ['p-1', 'agreed_pending', 2],
+          ['p-2', 'deleted', 1],
+        ]);
+        expect(await store.paragraphStatuses.listForDraft(newId('draft'))).toEqual([]);
+      });
+
+      it('records two concurrent changes of one paragraph one after the other', async () => {
+        const draftId = newId('draft');
+        await Promise.all([
+          store.paragraphStatuses.record(draftId, 'p-1', change('informals')),
+          store.paragraphStatuses.record(draftId, 'p-1', change('agreed_ad_ref')),
+        ]);
+        const [record] = await store.paragraphStatuses.listForDraft(draftId);
+        expect(record.history).toHaveLength(2);
+        expect(record.history[0].from).toBe('open');
+        expect(record.history[1].from).toBe(record.history[0].to);
+        expect(record.status).toBe(record.history[1].to);
       });
     });
 

@@ -1,5 +1,5 @@
 import type { Binary, Collection, Db } from 'mongodb';
-import type { AuditRecord, CommentRecord, DraftRecord, MembershipRecord, NegotiationRecord, UserRecord, VersionMeta } from '../types';
+import type { AuditRecord, CommentRecord, DraftRecord, MembershipRecord, NegotiationRecord, ParagraphStatusRecord, UserRecord, VersionMeta } from '../types';
 
 /** Records keyed by their caller-chosen id, stored as _id. */
 export type IdDoc<R extends { id: string }> = Omit<R, 'id'> & { _id: string };
@@ -52,6 +52,9 @@ export interface ClientIdDoc {
   claimedAt: string;
 }
 
+/** _id is `${draftId} ${paragraphId}`: one status per paragraph, its history inside. */
+export type ParagraphStatusDoc = ParagraphStatusRecord & { _id: string };
+
 export interface Collections {
   users: Collection<UserDoc>;
   drafts: Collection<DraftDoc>;
@@ -64,6 +67,7 @@ export interface Collections {
   negotiations: Collection<NegotiationDoc>;
   memberships: Collection<MembershipDoc>;
   audit: Collection<AuditDoc>;
+  paragraphStatuses: Collection<ParagraphStatusDoc>;
 }
 
 export function collections(db: Db): Collections {
@@ -79,5 +83,6 @@ export function collections(db: Db): Collections {
     negotiations: db.collection<NegotiationDoc>('negotiations'),
     memberships: db.collection<MembershipDoc>('memberships'),
     audit: db.collection<AuditDoc>('audit'),
+    paragraphStatuses: db.collection<ParagraphStatusDoc>('paragraph_statuses'),
   };
 }

@@ -10,6 +10,7 @@ const INDEXES: { [K in keyof Collections]?: IndexDescription[] } = {
   updates: [{ key: { seq: 1 }, unique: true }, { key: { draftId: 1, seq: 1 } }],
   comments: [{ key: { draftId: 1, createdAt: 1, _id: 1 } }, { key: { threadId: 1, createdAt: 1, _id: 1 } }],
   versions: [{ key: { draftId: 1, createdAt: -1, _id: -1 } }, { key: { draftId: 1, kind: 1, createdAt: -1, _id: -1 } }],
+  paragraphStatuses: [{ key: { draftId: 1, _id: 1 } }],
 };
 
 /**

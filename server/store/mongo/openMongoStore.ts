@@ -9,6 +9,7 @@ import { mongoClientOptions, type MongoTimeouts } from './mongoClientOptions';
 import { migrateToNegotiations } from './migrateToNegotiations';
 import { MongoAuditStore } from './MongoAuditStore';
 import { MongoClientIdStore } from './MongoClientIdStore';
+import { MongoParagraphStatusStore } from './MongoParagraphStatusStore';
 import { MongoCommentStore } from './MongoCommentStore';
 import { MongoDocumentStore } from './MongoDocumentStore';
 import { MongoDraftStore } from './MongoDraftStore';
@@ -40,6 +41,7 @@ export async function openMongoStore(url: string, dbName: string, timeouts: Mong
       versions: new MongoVersionStore(c.versions, verify),
       corruption,
       clientIds: new MongoClientIdStore(c.clientIds),
+      paragraphStatuses: new MongoParagraphStatusStore(c.paragraphStatuses),
       async ping() {
         await db.command({ ping: 1 });
       },

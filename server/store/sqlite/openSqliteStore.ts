@@ -12,6 +12,7 @@ import { SqliteDocumentStore } from './SqliteDocumentStore';
 import { SqliteDraftStore } from './SqliteDraftStore';
 import { SqliteMembershipStore } from './SqliteMembershipStore';
 import { SqliteNegotiationStore } from './SqliteNegotiationStore';
+import { SqliteParagraphStatusStore } from './SqliteParagraphStatusStore';
 import { SqliteUserStore } from './SqliteUserStore';
 import { SqliteVersionStore } from './SqliteVersionStore';
 
@@ -42,6 +43,7 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
       versions: new SqliteVersionStore(db, verify),
       corruption,
       clientIds: new SqliteClientIdStore(db),
+      paragraphStatuses: new SqliteParagraphStatusStore(db),
       async ping() {
         db.prepare('SELECT 1').get();
       },

@@ -144,6 +144,29 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE users DROP COLUMN delegation;
   ALTER TABLE comments ADD COLUMN visibility TEXT NOT NULL DEFAULT 'all';
   `,
+  // Paragraph statuses (issue 10): the current one per paragraph, and every change to it.
+  `
+  CREATE TABLE paragraph_statuses (
+    draft_id      TEXT NOT NULL,
+    paragraph_id  TEXT NOT NULL,
+    status        TEXT NOT NULL,
+    pending       TEXT NOT NULL,
+    PRIMARY KEY (draft_id, paragraph_id)
+  );
+  CREATE TABLE paragraph_status_changes (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    draft_id      TEXT NOT NULL,
+    paragraph_id  TEXT NOT NULL,
+    from_status   TEXT NOT NULL,
+    to_status     TEXT NOT NULL,
+    pending       TEXT NOT NULL,
+    note          TEXT,
+    by_user_id    TEXT NOT NULL,
+    by_name       TEXT NOT NULL,
+    at            TEXT NOT NULL
+  );
+  CREATE INDEX paragraph_status_changes_draft ON paragraph_status_changes (draft_id, id);
+  `,
 ];
 
 /** The negotiation that migration 4 moves earlier drafts and accounts into. */
