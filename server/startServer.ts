@@ -26,6 +26,8 @@ import { historyWorkerEntry } from './domain/versions/historyWorkerFile';
 import { HistoryWorkers } from './domain/versions/historyWorkers';
 import { VersionService } from './domain/versions/versionService';
 import { DraftService } from './domain/draftService';
+import { DerivedLabels } from './domain/labels/derivedLabels';
+import { lockedParagraphIds, ParagraphStatusService } from './domain/paragraphs/paragraphStatusService';
 import { PresenceRoster } from './domain/presenceRoster';
 import { seedDemo, type SeededAccount } from './domain/seed/seedDemo';
 import { commentsRouter } from './http/commentsRouter';
@@ -37,11 +39,13 @@ import { writesCheck } from './health/writesCheck';
 import { draftCreationLimit } from './http/draftCreationLimit';
 import { draftsRouter } from './http/draftsRouter';
 import { negotiationsRouter } from './http/negotiationsRouter';
+import { paragraphsRouter } from './http/paragraphsRouter';
 import { usersRouter } from './http/usersRouter';
 import { versionsRouter } from './http/versionsRouter';
 import { createLogger, type Logger } from './logger';
 import { createSocketServer } from './realtime/createSocketServer';
 import { commentHandlers } from './realtime/commentHandlers';
+import { paragraphHandlers } from './realtime/paragraphHandlers';
 import { EventRateLimiter } from './realtime/eventRateLimiter';
 import { rateLimitEvents } from './realtime/rateLimitEvents';
 import { presenceHandlers } from './realtime/presenceHandlers';
@@ -117,6 +121,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     beforeUnload: async (room) => {
       if (checkpoints.settle(room.draftId)) await versions.checkpoint(room);
     },
+    lockedParagraphIds: (draftId) => lockedParagraphIds(store.paragraphStatuses, draftId),
   });
   const history = new HistoryWorkers(historyWorkerEntry(), config.historyWorkers, versionsLogger);
   const versions = new VersionService(store.versions, store.documents, draftAuthors(store.users, store.drafts, store.memberships), rooms, {
@@ -143,6 +148,13 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     config,
   );
 
+  const paragraphs = new ParagraphStatusService({
+    statuses: store.paragraphStatuses,
+    memberships: store.memberships,
+    drafts: rooms,
+    labels: new DerivedLabels(),
+  });
+
   const creationLimit = draftCreationLimit(config.draftsPerHour);
   const app = createApp({
     health: new Health({
@@ -157,6 +169,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     apiRouters: [
       ['/drafts', draftsRouter(drafts, access, negotiations, tickets, creationLimit)],
       ['/drafts', commentsRouter(drafts, access, comments)],
+      ['/drafts', paragraphsRouter(drafts, access, paragraphs)],
       ['/drafts', versionsRouter(drafts, access, versions, new ConcurrentReads(config.historyReadsPerUser))],
       ['/negotiations', negotiationsRouter(negotiations, creationLimit)],
       ['/users', usersRouter(accounts)],
@@ -175,6 +188,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     rateLimitEvents(new EventRateLimiter(config), realtimeLogger),
     presenceHandlers(entry, new PresenceRoster(), realtimeLogger),
     commentHandlers(comments, realtimeLogger),
+    paragraphHandlers(paragraphs, realtimeLogger),
   ]);
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));

@@ -17,6 +17,8 @@ export interface RoomRegistryOptions {
   awarenessLimits?: AwarenessLimits;
   /** Last look at a room before it leaves memory (writes a checkpoint). */
   beforeUnload?: (room: Room) => Promise<void>;
+  /** Paragraphs whose status locks them, read as a room loads (see Room.setParagraphLocked). */
+  lockedParagraphIds?: (draftId: string) => Promise<Iterable<string>>;
 }
 
 interface Entry {
@@ -100,8 +102,8 @@ export class RoomRegistry {
 
   private async load(draftId: string): Promise<Room> {
     const { documents, persistence, logger, ownership, snapshotEvery, onDurableChange, awarenessLimits = DEFAULT_AWARENESS_LIMITS } = this.options;
-    const loaded = await loadDocument(documents, draftId, logger);
-    return new Room({ draftId, ...loaded, snapshotEvery, persistence, documents, logger, ownership, onDurableChange, awarenessLimits });
+    const [loaded, lockedParagraphIds] = await Promise.all([loadDocument(documents, draftId, logger), this.options.lockedParagraphIds?.(draftId)]);
+    return new Room({ draftId, ...loaded, snapshotEvery, persistence, documents, logger, ownership, onDurableChange, awarenessLimits, lockedParagraphIds });
   }
 
   private async unload(draftId: string, entry: Entry, force = false): Promise<void> {

@@ -1,0 +1,92 @@
+import type * as Y from 'yjs';
+import type { z } from 'zod';
+import { numberParagraphs } from '../../../shared/numbering';
+import { LOCKED_STATUSES, type ParagraphStatusPayload, type ParagraphView } from '../../../shared/paragraphs';
+import { isFacilitator } from '../../../shared/roles';
+import type { MembershipStore, ParagraphStatusRecord, ParagraphStatusStore } from '../../store/types';
+import type { DraftMember } from '../access/draftMember';
+import { KeyedSerializer } from '../comments/keyedSerializer';
+import { DomainError } from '../domainError';
+import type { LabelSource } from '../labels/paragraphLabels';
+import { draftNodeOf } from './draftNode';
+import { paragraphViews } from './paragraphViews';
+
+/** What the status rules need of a draft's live room: its document, and its lock on agreed paragraphs. */
+export interface LockableDraft {
+  readonly doc: Y.Doc;
+  setParagraphLocked(paragraphId: string, locked: boolean): void;
+}
+
+export interface LockableDrafts {
+  withRoom<T>(draftId: string, use: (draft: LockableDraft) => T | Promise<T>): Promise<T>;
+}
+
+export interface ParagraphStatusServiceOptions {
+  statuses: ParagraphStatusStore;
+  memberships: MembershipStore;
+  drafts: LockableDrafts;
+  labels: LabelSource;
+  now?: () => Date;
+}
+
+/** The paragraphs a room must lock when it loads. */
+export async function lockedParagraphIds(statuses: ParagraphStatusStore, draftId: string): Promise<string[]> {
+  const records = await statuses.listForDraft(draftId);
+  return records.filter((record) => LOCKED_STATUSES.has(record.status)).map((record) => record.paragraphId);
+}
+
+/**
+ * The status of each paragraph (issue 10): set by the facilitators of the draft's negotiation,
+ * stored with its history, and applied to the live room's lock before the next frame.
+ */
+export class ParagraphStatusService {
+  /** One change per draft at a time: the store's order and the room's lock agree. */
+  private readonly serializer = new KeyedSerializer();
+
+  constructor(private readonly options: ParagraphStatusServiceOptions) {}
+
+  /** Every paragraph of the draft in document order (the caller checked the reader's access). */
+  async list(draftId: string): Promise<ParagraphView[]> {
+    return this.options.drafts.withRoom(draftId, async (draft) => {
+      const statuses = await this.options.statuses.listForDraft(draftId);
+      return this.views(draftId, draft.doc, statuses);
+    });
+  }
+
+  async setStatus(member: DraftMember, { draftId, paragraphId, status, pending, note }: z.infer<typeof ParagraphStatusPayload>): Promise<ParagraphView> {
+    if (!isFacilitator(member.role)) throw new DomainError('only a facilitator sets the status of a paragraph', 403);
+    const delegations = await this.pendingDelegations(member, status, pending ?? []);
+    return this.serializer.run(draftId, () =>
+      this.options.drafts.withRoom(draftId, async (draft) => {
+        const paragraphs = numberParagraphs(draftNodeOf(draft.doc));
+        if (!paragraphs.some((paragraph) => paragraph.id === paragraphId)) throw new DomainError('no such paragraph in this draft', 404);
+        const at = (this.options.now?.() ?? new Date()).toISOString();
+        const record = await this.options.statuses.record(draftId, paragraphId, {
+          to: status, pending: delegations, note: note || null, byUserId: member.id, byName: member.displayName, at,
+        });
+        draft.setParagraphLocked(paragraphId, LOCKED_STATUSES.has(status));
+        const views = await this.views(draftId, draft.doc, [record]);
+        return views.find((view) => view.id === paragraphId)!;
+      }),
+    );
+  }
+
+  /** Delegations a paragraph waits for: only with agreed_pending, at least one, each taking part in the negotiation. */
+  private async pendingDelegations(member: DraftMember, status: string, pending: string[]): Promise<string[]> {
+    if (status !== 'agreed_pending') {
+      if (pending.length > 0) throw new DomainError('pending delegations go only with agreed_pending');
+      return [];
+    }
+    if (pending.length === 0) throw new DomainError('agreed_pending needs the delegations it waits for');
+    const members = await this.options.memberships.listByNegotiation(member.negotiationId);
+    const known = new Set(members.map((membership) => membership.delegation).filter(Boolean));
+    const unknown = pending.find((delegation) => !known.has(delegation));
+    if (unknown !== undefined) throw new DomainError(`"${unknown}" is not a delegation of this negotiation`);
+    return [...new Set(pending)];
+  }
+
+  private async views(draftId: string, doc: Y.Doc, statuses: readonly ParagraphStatusRecord[]): Promise<ParagraphView[]> {
+    const node = draftNodeOf(doc);
+    return paragraphViews(node, await this.options.labels.labelsOf(draftId, doc), statuses);
+  }
+}
