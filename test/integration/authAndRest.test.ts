@@ -205,9 +205,9 @@ describe('the drafts list follows the heading in the text', () => {
   });
   afterAll(() => server.stop());
 
-  it('shows the title and symbol delegates edited in the draft', async () => {
+  it('shows the title and symbol the facilitator edited in the draft', async () => {
     const draftId = await server.demoDraftId();
-    const { token } = await server.login('kazakhstan');
+    const { token } = await server.login('chair');
     const client = connectYjs(server.wsUrl, draftId, token);
     await client.synced;
     const heading = client.doc.getXmlFragment('prosemirror').get(0) as Y.XmlElement;
