@@ -170,7 +170,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       ['/drafts', draftsRouter(drafts, access, negotiations, tickets, creationLimit)],
       ['/drafts', commentsRouter(drafts, access, comments)],
       ['/drafts', paragraphsRouter(drafts, access, paragraphs)],
-      ['/drafts', versionsRouter(drafts, access, versions, new ConcurrentReads(config.historyReadsPerUser))],
+      ['/drafts', versionsRouter(drafts, access, versions, new ConcurrentReads(config.historyReadsPerUser), paragraphs)],
       ['/negotiations', negotiationsRouter(negotiations, creationLimit)],
       ['/users', usersRouter(accounts)],
     ],

@@ -1,3 +1,4 @@
+import type { StatusChange } from './paragraphs';
 import { z } from 'zod';
 import type { DraftComparison } from './diff';
 import { nameText } from './validation/names';
@@ -59,3 +60,19 @@ export interface ActivityEntry {
   end: string;
   updates: number;
 }
+
+/** A paragraph's status change as history shows it: "OP4: open -> agreed_ad_ref, by the Facilitator, 14:02". */
+export interface StatusChangeEntry extends StatusChange {
+  paragraphId: string;
+  /** The paragraph's label now (its id when it is no longer in the text). */
+  label: string;
+}
+
+/** GET /api/drafts/:id/activity: stretches of editing and status changes, each newest first. */
+export interface DraftActivityResponse {
+  activity: ActivityEntry[];
+  statusChanges: StatusChangeEntry[];
+}
+
+/** GET /api/drafts/:id/compare: the comparison, with the status changes made between its two ends. */
+export type ComparisonWithStatuses = VersionComparison & { statusChanges: StatusChangeEntry[] };

@@ -1,7 +1,8 @@
 import { Router } from 'express';
-import { CompareQuery, ListVersionsQuery, NameVersionRequest } from '../../shared/versions';
+import { CompareQuery, ListVersionsQuery, NameVersionRequest, type ComparisonWithStatuses, type DraftActivityResponse } from '../../shared/versions';
 import type { DraftAccessService } from '../domain/access/draftAccess';
 import type { DraftService } from '../domain/draftService';
+import type { ParagraphStatusService } from '../domain/paragraphs/paragraphStatusService';
 import type { ConcurrentReads } from '../domain/versions/concurrentReads';
 import type { VersionService } from '../domain/versions/versionService';
 import { currentMember, draftParam } from './draftParam';
@@ -9,7 +10,13 @@ import { parseOr400 } from './httpError';
 import { oneOfConcurrentReads } from './oneOfConcurrentReads';
 
 /** /api/drafts/:id/versions, /compare, /activity: the draft's history. Reading old text is heavy: `reads` caps it per user. */
-export function versionsRouter(drafts: DraftService, access: DraftAccessService, versions: VersionService, reads: ConcurrentReads): Router {
+export function versionsRouter(
+  drafts: DraftService,
+  access: DraftAccessService,
+  versions: VersionService,
+  reads: ConcurrentReads,
+  statuses: Pick<ParagraphStatusService, 'changes'>,
+): Router {
   const router = Router();
   const heavy = (handler: Parameters<typeof oneOfConcurrentReads>[1]) => oneOfConcurrentReads(reads, handler);
 
@@ -40,7 +47,12 @@ export function versionsRouter(drafts: DraftService, access: DraftAccessService,
     '/:id/compare',
     heavy(async (req, res) => {
       const { from, to } = parseOr400(CompareQuery, req.query);
-      res.json(await versions.compare(req.params.id as string, from, to));
+      const draftId = req.params.id as string;
+      const comparison = await versions.compare(draftId, from, to);
+      // Between the two ends, whichever order they were asked in; up to now for the current text.
+      const [after, until] = comparison.to ? [comparison.from.createdAt, comparison.to.createdAt].sort() : [comparison.from.createdAt];
+      const statusChanges = await statuses.changes(draftId, { after, until });
+      res.json({ ...comparison, statusChanges } satisfies ComparisonWithStatuses);
     }),
   );
 
@@ -48,7 +60,9 @@ export function versionsRouter(drafts: DraftService, access: DraftAccessService,
     '/:id/activity',
     heavy(async (req, res) => {
       const { limit } = parseOr400(ListVersionsQuery.pick({ limit: true }), req.query);
-      res.json({ activity: await versions.activity(req.params.id as string, limit) });
+      const draftId = req.params.id as string;
+      const [activity, statusChanges] = await Promise.all([versions.activity(draftId, limit), statuses.changes(draftId, { limit })]);
+      res.json({ activity, statusChanges } satisfies DraftActivityResponse);
     }),
   );
 

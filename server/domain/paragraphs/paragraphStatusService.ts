@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { numberParagraphs } from '../../../shared/numbering';
 import { LOCKED_STATUSES, type ParagraphStatusPayload, type ParagraphView } from '../../../shared/paragraphs';
 import { isFacilitator } from '../../../shared/roles';
+import type { StatusChangeEntry } from '../../../shared/versions';
 import type { MembershipStore, ParagraphStatusRecord, ParagraphStatusStore } from '../../store/types';
 import type { DraftMember } from '../access/draftMember';
 import { KeyedSerializer } from '../comments/keyedSerializer';
@@ -51,6 +52,19 @@ export class ParagraphStatusService {
       const statuses = await this.options.statuses.listForDraft(draftId);
       return this.views(draftId, draft.doc, statuses);
     });
+  }
+
+  /** Status changes made after `after` and up to `until` (ISO times, open when absent), newest first, labelled as the text stands now. */
+  async changes(draftId: string, { after, until, limit }: { after?: string; until?: string; limit?: number }): Promise<StatusChangeEntry[]> {
+    const records = await this.options.statuses.listForDraft(draftId);
+    const changes = records
+      .flatMap(({ paragraphId, history }) => history.map((change) => ({ ...change, paragraphId })))
+      .filter(({ at }) => (after === undefined || at > after) && (until === undefined || at <= until))
+      .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+      .slice(0, limit);
+    if (changes.length === 0) return [];
+    const labels = await this.options.drafts.withRoom(draftId, (draft) => this.options.labels.labelsOf(draftId, draft.doc));
+    return changes.map((change) => ({ ...change, label: labels.get(change.paragraphId) ?? change.paragraphId }));
   }
 
   async setStatus(member: DraftMember, { draftId, paragraphId, status, pending, note }: z.infer<typeof ParagraphStatusPayload>): Promise<ParagraphView> {
