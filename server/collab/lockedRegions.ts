@@ -7,7 +7,8 @@ export type IsLockedRegion = (element: Y.XmlElement) => boolean;
 
 /**
  * The locked elements an update would change: those it inserts into (text, children or
- * attributes, however deep), deletes content of, or deletes (with whatever contains them).
+ * attributes, however deep) or deletes content of; and the elements it deletes that are or hold
+ * locked ones.
  * Pure: reads the document and the update, changes neither. Run after the schema check, which
  * has already refused updates the server cannot place.
  */
@@ -35,7 +36,9 @@ export function lockedRegionsTouched(doc: Y.Doc, update: Uint8Array, isLocked: I
   }
   for (const item of deletedItems(doc, decoded.ds)) {
     add(enclosingRegion(item.parent as Y.AbstractType<unknown>, isLocked));
-    if (item.content instanceof Y.ContentType) regionsWithin(item.content.type, isLocked).forEach((region) => touched.add(region));
+    // A deleted element holding locked ones (a whole section) is put back whole: their parent is gone.
+    const type = item.content instanceof Y.ContentType ? item.content.type : null;
+    if (type instanceof Y.XmlElement && containsRegion(type, isLocked)) touched.add(type);
   }
   return touched;
 }
@@ -48,11 +51,10 @@ function enclosingRegion(type: Y.AbstractType<unknown>, isLocked: IsLockedRegion
   return null;
 }
 
-/** Locked elements that `type` is or contains: deleting it deletes them. */
-function regionsWithin(type: Y.AbstractType<unknown>, isLocked: IsLockedRegion): Y.XmlElement[] {
-  if (!(type instanceof Y.XmlElement || type instanceof Y.XmlFragment)) return [];
-  if (type instanceof Y.XmlElement && isLocked(type)) return [type];
-  return type.toArray().flatMap((child) => regionsWithin(child as Y.AbstractType<unknown>, isLocked));
+/** Whether `element` is locked or holds a locked element: deleting it deletes them. */
+function containsRegion(element: Y.XmlElement, isLocked: IsLockedRegion): boolean {
+  if (isLocked(element)) return true;
+  return element.toArray().some((child) => child instanceof Y.XmlElement && containsRegion(child, isLocked));
 }
 
 /** Items of the document, still visible, that the update's delete set removes (its own new items aside). */

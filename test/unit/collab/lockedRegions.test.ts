@@ -39,6 +39,15 @@ describe('lockedRegionsTouched and RegionSnapshot', () => {
     expect(touched(edit)).toEqual([op(server, 0)]);
   });
 
+  it('puts back a deleted section that held a locked paragraph, whole', () => {
+    const before = server.getXmlFragment(PROSEMIRROR_FRAGMENT).toString();
+    const [update] = updatesOf(server, (doc) => doc.getXmlFragment(PROSEMIRROR_FRAGMENT).delete(4, 1));
+    const snapshots = [...lockedRegionsTouched(server, update, delegateSees())].map((element) => new RegionSnapshot(element));
+    Y.applyUpdate(server, update);
+    server.transact(() => snapshots.forEach((snapshot) => snapshot.restore()));
+    expect(server.getXmlFragment(PROSEMIRROR_FRAGMENT).toString()).toBe(before);
+  });
+
   it('lets other paragraphs and new paragraphs through', () => {
     expect(touched((doc) => textOf(op(doc, 1)).insert(0, 'Also '))).toEqual([]);
     expect(touched((doc) => operative(doc).insert(1, [new Y.XmlElement('operative_paragraph')]))).toEqual([]);
