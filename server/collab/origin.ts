@@ -9,6 +9,9 @@ export type UpdateOrigin =
   | { source: 'store' }
   | { source: 'server'; authorId: string };
 
+/** The author, in the log and the history, of changes the server makes on no one's behalf (putting locked text back). */
+export const SERVER_AUTHOR_ID = 'system';
+
 export function isUpdateOrigin(value: unknown): value is UpdateOrigin {
   return typeof value === 'object' && value !== null && 'source' in value;
 }

@@ -7,7 +7,7 @@ import type { ClientIdOwnership } from './clientIdOwnership';
 import type { CollabConnection } from './connection';
 import { encodeAwarenessEntries } from './awarenessEntries';
 import { awarenessMessage, awarenessRemovedMessage, durableMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages';
-import { isUpdateOrigin, type UpdateOrigin } from './origin';
+import { isUpdateOrigin, SERVER_AUTHOR_ID, type UpdateOrigin } from './origin';
 import { ProtocolError, type ClientMessage } from './parseMessage';
 import type { PersistenceQueue } from './persistenceQueue';
 import { validateAwareness, type AwarenessContext, type AwarenessLimits } from './validateAwareness';
@@ -20,9 +20,6 @@ import { RegionSnapshot } from './regionSnapshot';
 
 /** Client ids new to the server one connection may name (see Room.claim). */
 const MAX_NEW_CLIENT_IDS_PER_CONNECTION = 256;
-
-/** The author of the server's own compensating changes in the log and the history. */
-export const SERVER_AUTHOR_ID = 'system';
 
 export interface RoomOptions {
   draftId: string;
@@ -286,7 +283,7 @@ export class Room {
     const typed = isUpdateOrigin(origin) ? origin : null;
     if (typed?.source === 'store') return;
     const sender = typed?.source === 'client' ? typed.connection : null;
-    const authorId = sender ? sender.user.id : typed?.source === 'server' ? typed.authorId : 'system';
+    const authorId = sender ? sender.user.id : typed?.source === 'server' ? typed.authorId : SERVER_AUTHOR_ID;
     this.updatesSinceSnapshot += 1;
     void this.options.persistence
       .enqueue({ draftId: this.draftId, update, authorId, at: new Date().toISOString() })

@@ -1,3 +1,4 @@
+import { SERVER_AUTHOR_ID } from '../../collab/origin';
 import type { Author } from '../versions/attributionReplay';
 import type { DraftStore, MembershipStore, UserStore } from '../../store/types';
 
@@ -7,6 +8,7 @@ export type DraftAuthors = (draftId: string) => Promise<Map<string, Author>>;
 /**
  * History is attributed with the delegations of the draft's negotiation. Someone no longer a
  * member keeps their edits, attributed by name (their delegation there is not known any more).
+ * The server's own changes (locked text put back) are the server's.
  */
 export function draftAuthors(users: UserStore, drafts: DraftStore, memberships: MembershipStore): DraftAuthors {
   return async (draftId) => {
@@ -14,6 +16,7 @@ export function draftAuthors(users: UserStore, drafts: DraftStore, memberships: 
     const members = draft ? await memberships.listByNegotiation(draft.negotiationId) : [];
     const delegationOf = new Map(members.map((m) => [m.userId, m.delegation]));
     const accounts = await users.list();
-    return new Map(accounts.map((u) => [u.id, { displayName: u.displayName, delegation: delegationOf.get(u.id) ?? u.displayName }]));
+    const authors = new Map(accounts.map((u) => [u.id, { displayName: u.displayName, delegation: delegationOf.get(u.id) ?? u.displayName }]));
+    return authors.set(SERVER_AUTHOR_ID, { displayName: 'Server', delegation: 'Server' });
   };
 }

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { Ack } from '../../../shared/events';
 import type { ParagraphView } from '../../../shared/paragraphs';
+import type { DraftActivityResponse } from '../../../shared/versions';
 import { requestJson } from '../../helpers/http';
 import { connectSocket, emitAck, nextEvent, type ClientSocket } from '../../helpers/socketClient';
 import { paragraphTexts, waitForDoc } from '../../helpers/yjsClient';
@@ -66,6 +67,9 @@ describe('attack: changing agreed text and the heading', () => {
     expect(stored).toEqual(expected);
     expect(scene.closeLines()).toEqual([]);
     expect(scene.logs.entries.some((entry) => entry.msg === 'update changed locked text; reverted')).toBe(true);
+    const { token } = await scene.server.login('chair');
+    const { body } = await requestJson<DraftActivityResponse>(`${scene.server.url}/api/drafts/${scene.draftId}/activity`, { token });
+    expect(body.activity.map((entry) => entry.delegation)).toEqual(expect.arrayContaining(['United States', 'Server']));
   });
 
   it('keeps an honest client that typed into the paragraph as it was locked connected, and converged', async () => {
