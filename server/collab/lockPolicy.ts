@@ -2,8 +2,12 @@ import type * as Y from 'yjs';
 import { isFacilitator, type Role } from '../../shared/roles';
 import type { IsLockedRegion } from './lockedRegions';
 
-/** The heading (symbol, organ, session, agenda item), the sponsors line and the title: the facilitator's. */
-const HEADING_ELEMENTS: ReadonlySet<string> = new Set(['heading', 'sponsors', 'title']);
+/**
+ * The heading (symbol, organ, session, agenda item), the sponsors line and the title: the
+ * facilitator's. Each line is a region of its own, so a delegate's keystroke in one puts back only
+ * that line, not a facilitator's edit under way in another.
+ */
+const HEADING_ELEMENTS: ReadonlySet<string> = new Set(['heading', 'symbol', 'organ', 'session', 'agenda_item', 'sponsors', 'title']);
 const PARAGRAPH_ELEMENTS: ReadonlySet<string> = new Set(['preambular_paragraph', 'operative_paragraph']);
 
 /**

@@ -40,7 +40,18 @@ export function lockedRegionsTouched(doc: Y.Doc, update: Uint8Array, isLocked: I
     const type = item.content instanceof Y.ContentType ? item.content.type : null;
     if (type instanceof Y.XmlElement && containsRegion(type, isLocked)) touched.add(type);
   }
-  return touched;
+  return outermost(touched);
+}
+
+/** Drops the elements inside another one of the set: putting the outer one back puts them back. */
+function outermost(regions: Set<Y.XmlElement>): Set<Y.XmlElement> {
+  const inside = (element: Y.XmlElement) => {
+    for (let parent = element._item?.parent as Y.AbstractType<unknown> | null; parent; parent = (parent._item?.parent as Y.AbstractType<unknown>) ?? null) {
+      if (regions.has(parent as Y.XmlElement)) return true;
+    }
+    return false;
+  };
+  return new Set([...regions].filter((region) => !inside(region)));
 }
 
 /** The innermost locked element that is `type` or contains it. */

@@ -48,6 +48,15 @@ describe('lockedRegionsTouched and RegionSnapshot', () => {
     expect(server.getXmlFragment(PROSEMIRROR_FRAGMENT).toString()).toBe(before);
   });
 
+  it('puts back a heading line deleted whole once, as the heading it was in', () => {
+    const before = part(server, 0).toString();
+    const [update] = updatesOf(server, (doc) => part(doc, 0).delete(0, 2));
+    const snapshots = [...lockedRegionsTouched(server, update, delegateSees())].map((element) => new RegionSnapshot(element));
+    Y.applyUpdate(server, update);
+    server.transact(() => snapshots.forEach((snapshot) => snapshot.restore()));
+    expect(part(server, 0).toString()).toBe(before);
+  });
+
   it('lets other paragraphs and new paragraphs through', () => {
     expect(touched((doc) => textOf(op(doc, 1)).insert(0, 'Also '))).toEqual([]);
     expect(touched((doc) => operative(doc).insert(1, [new Y.XmlElement('operative_paragraph')]))).toEqual([]);
@@ -55,7 +64,8 @@ describe('lockedRegionsTouched and RegionSnapshot', () => {
 
   it('locks the heading for delegates, not for facilitators', () => {
     const typeInSymbol = (doc: Y.Doc) => textOf(symbol(doc)).insert(0, 'X');
-    expect(touched(typeInSymbol)).toEqual([part(server, 0)]);
+    expect(touched(typeInSymbol)).toEqual([symbol(server)]);
+    expect(touched((doc) => part(doc, 0).delete(0, 1))).toEqual([part(server, 0)]);
     expect(touched((doc) => textOf(part(doc, 2)).insert(0, 'X'))).toEqual([part(server, 2)]);
     expect(lockedRegionsFor('facilitator', new Set())).toBeNull();
     expect(touched(typeInSymbol, lockedRegionsFor('facilitator', new Set([lockedId]))!)).toEqual([]);
