@@ -39,6 +39,8 @@ import { draftsRouter } from './http/draftsRouter';
 import { negotiationsRouter } from './http/negotiationsRouter';
 import { usersRouter } from './http/usersRouter';
 import { versionsRouter } from './http/versionsRouter';
+import { roundsRouter } from './http/roundsRouter';
+import { RoundService } from './domain/rounds/roundService';
 import { createLogger, type Logger } from './logger';
 import { createSocketServer } from './realtime/createSocketServer';
 import { commentHandlers } from './realtime/commentHandlers';
@@ -123,6 +125,8 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     keepAuto: config.keepAutoVersions,
     durableWaitMs: config.durableWaitMs,
   }, history, audit);
+  // Until paragraph statuses are stored (issue 10 part 1), no paragraph is marked deleted.
+  const rounds = new RoundService(versions, store.versions, async () => [], audit);
   const yjs = new YjsChannel({
     auth,
     sessions,
@@ -158,6 +162,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       ['/drafts', draftsRouter(drafts, access, negotiations, tickets, creationLimit)],
       ['/drafts', commentsRouter(drafts, access, comments)],
       ['/drafts', versionsRouter(drafts, access, versions, new ConcurrentReads(config.historyReadsPerUser))],
+      ['/drafts', roundsRouter(drafts, access, rounds)],
       ['/negotiations', negotiationsRouter(negotiations, creationLimit)],
       ['/users', usersRouter(accounts)],
     ],
