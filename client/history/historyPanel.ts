@@ -13,7 +13,7 @@ import { errorText } from '../app/errorText';
 
 const CURRENT = 'current';
 
-/** The History tab: versions, naming and restoring (facilitator), compare, preview, activity. */
+/** The History tab: versions, naming, restoring and new rounds (facilitator), compare, preview, activity. */
 export class HistoryPanel {
   readonly element: HTMLElement;
   private readonly error = h('p', { class: 'form-error', attrs: { role: 'alert', hidden: true } });
@@ -27,6 +27,8 @@ export class HistoryPanel {
   constructor(
     private readonly api: DraftApi,
     private readonly facilitator: boolean,
+    /** A new round started from this panel: the labels of the round change. */
+    private readonly onRoundStarted: () => void = () => {},
   ) {
     const compareForm = h(
       'form',
@@ -39,6 +41,7 @@ export class HistoryPanel {
       'section',
       { class: 'history-panel' },
       facilitator ? this.nameForm() : null,
+      facilitator ? this.roundForm() : null,
       this.error,
       h('h3', { class: 'panel-heading' }, 'Compare versions'),
       compareForm,
@@ -86,6 +89,32 @@ export class HistoryPanel {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.act(this.api.nameVersion(input.value.trim()).then(() => (input.value = '')));
+    });
+    return form;
+  }
+
+  /** A new round: its base is the text as it stands, deleted paragraphs cleared, every label clean again. */
+  private roundForm(): HTMLElement {
+    const input = h('input', {
+      attrs: { name: 'round-name', placeholder: 'Rev.2', maxlength: String(VERSION_NAME_MAX_LENGTH), 'aria-label': 'Round name', required: true },
+    });
+    const form = h(
+      'form',
+      { class: 'start-round-form' },
+      input,
+      h('button', { class: 'button-quiet button-small', attrs: { type: 'submit' } }, 'Start a new round'),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const name = input.value.trim();
+      const question = `Start the round "${name}"? Deleted paragraphs leave the text and every paragraph is labelled with clean numbers again.`;
+      if (!name || !window.confirm(question)) return;
+      this.act(
+        this.api.startRound(name).then(() => {
+          input.value = '';
+          this.onRoundStarted();
+        }),
+      );
     });
     return form;
   }
