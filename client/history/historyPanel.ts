@@ -1,5 +1,4 @@
 import type { VersionSummary } from '../../shared/versions';
-import { VERSION_NAME_MAX_LENGTH } from '../../shared/versions';
 import type { DraftApi } from '../api/draftApi';
 import { h, replaceChildren } from '../app/dom';
 import { activityList } from './activityList';
@@ -8,6 +7,7 @@ import { readOnlyResolution } from '../editor/readOnlyResolution';
 import { resolutionSchema } from '../../shared/schema';
 import { openOverlay } from './overlay';
 import { versionLabel } from './versionLabel';
+import { nameForm } from './nameForm';
 import { versionList } from './versionList';
 import { errorText } from '../app/errorText';
 
@@ -77,46 +77,37 @@ export class HistoryPanel {
   }
 
   private nameForm(): HTMLElement {
-    const input = h('input', {
-      attrs: { name: 'version-name', placeholder: 'Rev.1', maxlength: String(VERSION_NAME_MAX_LENGTH), 'aria-label': 'Version name', required: true },
+    return nameForm({
+      formClass: 'name-version-form',
+      inputName: 'version-name',
+      placeholder: 'Rev.1',
+      label: 'Version name',
+      button: 'Name this version',
+      buttonClass: 'button-primary button-small',
+      onName: (name, clear) => this.act(this.api.nameVersion(name).then(clear)),
     });
-    const form = h(
-      'form',
-      { class: 'name-version-form' },
-      input,
-      h('button', { class: 'button-primary button-small', attrs: { type: 'submit' } }, 'Name this version'),
-    );
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      this.act(this.api.nameVersion(input.value.trim()).then(() => (input.value = '')));
-    });
-    return form;
   }
 
   /** A new round: its base is the text as it stands, deleted paragraphs cleared, every label clean again. */
   private roundForm(): HTMLElement {
-    const input = h('input', {
-      attrs: { name: 'round-name', placeholder: 'Rev.2', maxlength: String(VERSION_NAME_MAX_LENGTH), 'aria-label': 'Round name', required: true },
-    });
-    const form = h(
-      'form',
-      { class: 'start-round-form' },
-      input,
-      h('button', { class: 'button-quiet button-small', attrs: { type: 'submit' } }, 'Start a new round'),
-    );
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      const name = input.value.trim();
-      const question = `Start the round "${name}"? Deleted paragraphs leave the text and every paragraph is labelled with clean numbers again.`;
-      if (!name || !window.confirm(question)) return;
-      this.act(
-        this.api.startRound(name).then(() => {
-          input.value = '';
+    const question = (name: string) =>
+      `Start the round "${name}"? Deleted paragraphs leave the text and every paragraph is labelled with clean numbers again.`;
+    return nameForm({
+      formClass: 'start-round-form',
+      inputName: 'round-name',
+      placeholder: 'Rev.2',
+      label: 'Round name',
+      button: 'Start a new round',
+      buttonClass: 'button-quiet button-small',
+      onName: (name, clear) => {
+        if (!name || !window.confirm(question(name))) return;
+        const started = this.api.startRound(name).then(() => {
+          clear();
           this.onRoundStarted();
-        }),
-      );
+        });
+        this.act(started);
+      },
     });
-    return form;
   }
 
   private showVersions(versions: VersionSummary[]): void {

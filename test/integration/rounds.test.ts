@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { VersionSummary } from '../../shared/versions';
 import { StableLabels } from '../../server/domain/labels/stableLabels';
 import { findParagraph } from '../helpers/anchors';
+import { requestJson } from '../helpers/http';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { connectYjs, waitForDoc, type YjsClient } from '../helpers/yjsClient';
 
@@ -11,18 +12,15 @@ describe('rounds: POST and GET /api/drafts/:id/rounds, and the stable labels cou
   const clients: YjsClient[] = [];
   const tokens: Record<string, string> = {};
 
-  const api = async <T>(username: string, path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> => {
-    tokens[username] ??= (await server.login(username)).token;
-    const response = await fetch(`${server.url}/api/drafts/${draftId}${path}`, {
-      ...init,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[username]}` },
-    });
-    return { status: response.status, body: (await response.json()) as T };
+  const tokenOf = async (username: string) => (tokens[username] ??= (await server.login(username)).token);
+  const api = async <T>(username: string, path: string, json?: unknown) =>
+    requestJson<T>(`${server.url}/api/drafts/${draftId}${path}`, { token: await tokenOf(username), json });
+  const startRound = async (username: string, body: unknown) => {
+    const { status, body: answer } = await api<{ version?: VersionSummary; error?: string }>(username, '/rounds', body);
+    return { status, body: answer };
   };
-  const startRound = (username: string, body: unknown) => api<{ version?: VersionSummary; error?: string }>(username, '/rounds', { method: 'POST', body: JSON.stringify(body) });
   const connect = async (username: string) => {
-    tokens[username] ??= (await server.login(username)).token;
-    const client = connectYjs(server.wsUrl, draftId, tokens[username]);
+    const client = connectYjs(server.wsUrl, draftId, await tokenOf(username));
     clients.push(client);
     await client.synced;
     return client;
@@ -55,7 +53,7 @@ describe('rounds: POST and GET /api/drafts/:id/rounds, and the stable labels cou
     expect((await startRound('chair', {})).status).toBe(400);
     expect((await startRound('chair2', { name: 'Rev.1' })).status).toBe(404);
     expect((await api('brazil', '/rounds')).status).toBe(404);
-    expect(await api('eu', '/rounds')).toEqual({ status: 200, body: { rounds: [] } });
+    expect(await api('eu', '/rounds')).toMatchObject({ status: 200, body: { rounds: [] } });
   });
 
   it('labels inserts against the zero draft until a round starts, then relabels with clean numbers', async () => {
