@@ -223,7 +223,7 @@ export interface AuditRecord {
   /** null when nobody signed in (a failed sign-in). */
   actorId: string | null;
   actorName: string;
-  /** 'sign-in', 'sign-in-failed', 'member-added', 'member-changed', 'member-removed', 'version-named', 'version-restored', ... */
+  /** 'sign-in', 'sign-in-failed', 'member-added', 'member-changed', 'member-removed', 'version-named', 'version-restored', 'round-started', ... */
   action: string;
   target: string;
   detail: string;

@@ -116,10 +116,13 @@ export class VersionService {
     return refuseDamaged(groupActivity(this.documents.updatesBetween(draftId, 0), (id) => authors.get(id), limit));
   }
 
-  /** A version someone asked for waits, bounded, for pending edits to be stored; background checkpoints wait as long as it takes. */
+  /**
+   * A named version waits, bounded, for pending edits to be stored; background checkpoints wait as
+   * long as it takes, and so do restores and rounds, whose change is applied already and must be recorded.
+   */
   private capture(draft: LiveDraft, kind: VersionKind): Promise<{ state: Uint8Array; seq: number }> {
     const capturing = draft.captureDurableState();
-    return kind === 'auto' ? capturing : this.durableWithin(capturing, 'the version was not named');
+    return kind === 'named' ? this.durableWithin(capturing, 'the version was not named') : capturing;
   }
 
   /** Someone is waiting: past durableWaitMs, saving counts as failing and the request gets a 503. */
