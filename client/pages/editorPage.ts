@@ -222,7 +222,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
         symbolEl.textContent = symbol;
         titleEl.textContent = title || 'Untitled draft';
         document.title = `${symbol ? `${symbol} — ` : ''}${title || 'Draft'}`;
-        labels.textChanged();
+        labels.textChanged(state.doc);
       },
     });
     comments.attach(view);

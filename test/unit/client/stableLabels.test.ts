@@ -46,7 +46,7 @@ describe('the margin labels of the round', () => {
     expect(margin()).toEqual(['PP1', 'PP2', 'OP1', 'OP1(a)', 'OP2']);
   });
 
-  it('asks GET /paragraphs when attached and once the text is quiet; a 404 (no labels yet) shows the references', async () => {
+  it('asks GET /paragraphs when attached and once paragraphs changed and the text is quiet; a 404 (no labels yet) shows the references', async () => {
     let answer: () => Promise<unknown> = () => respond({ paragraphs: [{ id: pp1, label: 'PP1' }, { id: pp2, label: 'PP1bis' }] });
     const calls: string[] = [];
     const feed = new StableLabelsFeed(apiAnswering(() => answer(), calls), 5);
@@ -54,9 +54,17 @@ describe('the margin labels of the round', () => {
     await waitFor(() => margin()[1] === 'PP1bis');
     expect(calls).toEqual(['GET /api/drafts/d1/paragraphs']);
 
+    // Typing inside a paragraph changes no label: nothing is asked.
+    view.dispatch(view.state.tr.insertText('Further ', posOf(view.state.doc, 'Recalling')));
+    feed.textChanged(view.state.doc);
+    await new Promise((resolve) => setTimeout(resolve, 25)); // five times the quiet period
+    expect(calls).toHaveLength(1);
+
+    // A paragraph removed: asked once the text is quiet, however many changes came before.
     answer = () => respond({ error: 'not found' }, 404);
-    feed.textChanged();
-    feed.textChanged();
+    view.dispatch(view.state.tr.delete(posOf(view.state.doc, 'Requests') - 1, posOf(view.state.doc, 'Requests y.', 'Requests y.'.length) + 1));
+    feed.textChanged(view.state.doc);
+    feed.textChanged(view.state.doc);
     await waitFor(() => margin()[1] === 'PP2');
     expect(calls).toHaveLength(2);
 
