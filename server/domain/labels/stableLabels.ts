@@ -9,10 +9,15 @@ import { refuseDamaged } from '../versions/refuseDamaged';
 import { stateToDoc } from '../versions/stateToDoc';
 import type { LabelSource } from './paragraphLabels';
 
-/** The version a draft's current round started from: the newest round, or the draft's first version. */
+/**
+ * The version a draft's current round started from: the newest round, or else the draft's first
+ * version (the zero draft every new draft is created with). A draft that has only automatic
+ * checkpoints, which are pruned, counts from the oldest of those left.
+ */
 export async function roundBase(versions: VersionStore, draftId: string): Promise<VersionMeta | null> {
-  const all = await versions.list(draftId);
-  return all.find((version) => version.kind === 'round') ?? all[all.length - 1] ?? null;
+  const newestFirst = await versions.list(draftId);
+  const oldestFirst = [...newestFirst].reverse();
+  return newestFirst.find((v) => v.kind === 'round') ?? oldestFirst.find((v) => v.kind !== 'auto') ?? oldestFirst[0] ?? null;
 }
 
 /**
