@@ -39,16 +39,24 @@ interface Place {
   parent: string;
   /** Did the base have paragraphs here? If not, new ones are simply counted: OP3(a), OP3(b). */
   hadBase: boolean;
-  /** The last base paragraph met here, and how many new ones followed it. */
+  /** The last base paragraph met here, and how many new ones followed it (or, before any, opened the place). */
   anchor: string | null;
   sinceAnchor: number;
 }
 
+/** Where a paragraph sits: its level and the label of its parent ("PP"/"OP" at the top). */
+interface Position {
+  level: number;
+  parent: string;
+  /** Identifies the place: "op|1|OP3" for the sub-paragraphs of OP3. */
+  key: string;
+}
+
 /**
- * Walks paragraphs in order and hands `name` each one's place (the label of its parent, or
- * "PP"/"OP" at the top); what `name` returns is the parent label of the deeper ones after it.
+ * Walks paragraphs in order and hands `name` each one's position; what `name` returns is the
+ * parent label of the deeper paragraphs after it.
  */
-function walk(paragraphs: LabelInput[], name: (p: LabelInput, key: string, parent: string) => string): void {
+function walk(paragraphs: LabelInput[], name: (p: LabelInput, at: Position) => string): void {
   const chains: Record<LabelInput['kind'], string[]> = { pp: [], op: [] };
   for (const p of paragraphs) {
     const chain = chains[p.kind];
@@ -56,32 +64,34 @@ function walk(paragraphs: LabelInput[], name: (p: LabelInput, key: string, paren
     const level = Math.min(p.level, chain.length);
     const parent = level === 0 ? p.kind.toUpperCase() : chain[level - 1];
     chain.length = level;
-    chain.push(name(p, `${p.kind}|${level}|${parent}`, parent));
+    chain.push(name(p, { level, parent, key: `${p.kind}|${level}|${parent}` }));
   }
 }
 
+/** The label of the round of every current paragraph, by id, given the paragraphs of the round's base. */
 export function labelParagraphs(base: LabelInput[], current: LabelInput[]): Map<string, string> {
-  const baseById = new Map(base.map((p) => [p.id, p]));
+  const baseById = new Map<string, LabelInput>();
   const basePlaces = new Set<string>();
-  walk(base, (p, key) => {
-    basePlaces.add(key);
+  walk(base, (p, at) => {
+    baseById.set(p.id, { ...p, level: at.level });
+    basePlaces.add(at.key);
     return p.reference;
   });
 
   const labels = new Map<string, string>();
   const places = new Map<string, Place>();
-  walk(current, (p, key, parent) => {
-    let place = places.get(key);
-    if (!place) places.set(key, (place = { parent, hadBase: basePlaces.has(key), anchor: null, sinceAnchor: 0 }));
+  walk(current, (p, at) => {
+    let place = places.get(at.key);
+    if (!place) places.set(at.key, (place = { parent: at.parent, hadBase: basePlaces.has(at.key), anchor: null, sinceAnchor: 0 }));
     const inBase = baseById.get(p.id);
     // A paragraph keeps its base label while it stays what it was: same kind and level, met once.
-    if (inBase && inBase.kind === p.kind && inBase.level === p.level && !labels.has(p.id)) {
+    if (inBase && inBase.kind === p.kind && inBase.level === at.level && !labels.has(p.id)) {
       place.anchor = inBase.reference;
       place.sinceAnchor = 0;
     } else {
       place.sinceAnchor += 1;
     }
-    const label = place.anchor === null ? newcomerLabel(place, p.level) : place.anchor + (place.sinceAnchor ? latinSuffix(place.sinceAnchor) : '');
+    const label = place.anchor === null ? newcomerLabel(place, at.level) : place.anchor + (place.sinceAnchor ? latinSuffix(place.sinceAnchor) : '');
     if (!labels.has(p.id)) labels.set(p.id, label);
     return label;
   });
