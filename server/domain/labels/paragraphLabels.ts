@@ -1,4 +1,6 @@
 import type * as Y from 'yjs';
 
-/** Where the label of each paragraph of a draft comes from (paragraph id -> label such as "PP4bis"). */
-export interface LabelSource { labelsOf(draftId: string, doc: Y.Doc): Promise<Map<string, string>> }
+/** How paragraphs are referred to in the room ("PP4", "OP3(a)bis"), by paragraph id. */
+export interface LabelSource {
+  labelsOf(draftId: string, doc: Y.Doc): Promise<Map<string, string>>;
+}
