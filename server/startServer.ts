@@ -26,8 +26,8 @@ import { historyWorkerEntry } from './domain/versions/historyWorkerFile';
 import { HistoryWorkers } from './domain/versions/historyWorkers';
 import { VersionService } from './domain/versions/versionService';
 import { DraftService } from './domain/draftService';
-import { DerivedLabels } from './domain/labels/derivedLabels';
-import { lockedParagraphIds, ParagraphStatusService } from './domain/paragraphs/paragraphStatusService';
+import { StableLabels } from './domain/labels/stableLabels';
+import { deletedParagraphIds, lockedParagraphIds, ParagraphStatusService } from './domain/paragraphs/paragraphStatusService';
 import { PresenceRoster } from './domain/presenceRoster';
 import { seedDemo, type SeededAccount } from './domain/seed/seedDemo';
 import { commentsRouter } from './http/commentsRouter';
@@ -42,6 +42,8 @@ import { negotiationsRouter } from './http/negotiationsRouter';
 import { paragraphsRouter } from './http/paragraphsRouter';
 import { usersRouter } from './http/usersRouter';
 import { versionsRouter } from './http/versionsRouter';
+import { roundsRouter } from './http/roundsRouter';
+import { RoundService } from './domain/rounds/roundService';
 import { createLogger, type Logger } from './logger';
 import { createSocketServer } from './realtime/createSocketServer';
 import { commentHandlers } from './realtime/commentHandlers';
@@ -128,6 +130,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     keepAuto: config.keepAutoVersions,
     durableWaitMs: config.durableWaitMs,
   }, history, audit);
+  const rounds = new RoundService(versions, store.versions, (draftId) => deletedParagraphIds(store.paragraphStatuses, draftId), audit);
   const yjs = new YjsChannel({
     auth,
     sessions,
@@ -152,7 +155,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     statuses: store.paragraphStatuses,
     memberships: store.memberships,
     drafts: rooms,
-    labels: new DerivedLabels(),
+    labels: new StableLabels(store.versions),
   });
 
   const creationLimit = draftCreationLimit(config.draftsPerHour);
@@ -171,6 +174,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       ['/drafts', commentsRouter(drafts, access, comments)],
       ['/drafts', paragraphsRouter(drafts, access, paragraphs)],
       ['/drafts', versionsRouter(drafts, access, versions, new ConcurrentReads(config.historyReadsPerUser), paragraphs)],
+      ['/drafts', roundsRouter(drafts, access, rounds)],
       ['/negotiations', negotiationsRouter(negotiations, creationLimit)],
       ['/users', usersRouter(accounts)],
     ],

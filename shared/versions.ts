@@ -23,8 +23,11 @@ export const CompareQuery = z.object({
 export interface VersionSummary {
   id: string;
   draftId: string;
-  /** auto: a checkpoint after a pause in editing; named: "Rev.1"; restore: an old text brought back. */
-  kind: 'auto' | 'named' | 'restore';
+  /**
+   * auto: a checkpoint after a pause in editing; named: "Rev.1"; restore: an old text brought back;
+   * round: the base text of a round of negotiation ("Rev.2", "second reading"), see labels.
+   */
+  kind: 'auto' | 'named' | 'restore' | 'round';
   name: string | null;
   createdAt: string;
   createdByName: string | null;

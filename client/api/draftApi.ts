@@ -1,8 +1,10 @@
 import type { CommentThread } from '../../shared/comments';
+import type { ParagraphView } from '../../shared/paragraphs';
 import type { ActivityEntry, VersionComparison, VersionDetail, VersionSummary } from '../../shared/versions';
 import type { ApiClient } from './apiClient';
+import { ApiError } from './apiError';
 
-/** The per-draft REST routes used by the Comments and History panels. */
+/** The per-draft REST routes used by the Comments and History panels and the margin labels. */
 export class DraftApi {
   private readonly base: string;
 
@@ -39,6 +41,26 @@ export class DraftApi {
 
   async activity(): Promise<ActivityEntry[]> {
     return (await this.request<{ activity: ActivityEntry[] }>('GET', '/activity')).activity;
+  }
+
+  /** The rounds of negotiation, newest first. */
+  async rounds(): Promise<VersionSummary[]> {
+    return (await this.request<{ rounds: VersionSummary[] }>('GET', '/rounds')).rounds;
+  }
+
+  async startRound(name: string): Promise<VersionSummary> {
+    return (await this.request<{ version: VersionSummary }>('POST', '/rounds', { name })).version;
+  }
+
+  /** Each paragraph's label of the round by id; null when the server has no labels to give (404). */
+  async stableLabels(): Promise<Map<string, string> | null> {
+    try {
+      const { paragraphs } = await this.request<{ paragraphs: Array<Pick<ParagraphView, 'id' | 'label'>> }>('GET', '/paragraphs');
+      return new Map(paragraphs.map((p) => [p.id, p.label]));
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.status === 404) return null;
+      throw failure;
+    }
   }
 
   private request<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -11,6 +11,7 @@ import { ownAwarenessPlugin } from './plugins/ownAwarenessPlugin';
 import { paragraphTextPlugin } from './plugins/paragraphTextPlugin';
 import { placeholderPlugin } from './plugins/placeholderPlugin';
 import { stableIdsPlugin } from './plugins/stableIdsPlugin';
+import { stableLabelsPlugin } from './plugins/stableLabelsPlugin';
 import { stickyCaretPlugin } from './plugins/stickyCaretPlugin';
 import { drawsRemoteCursor, remoteCursor, remoteSelection } from './remoteCursor';
 import { toolbarPlugin } from './toolbar';
@@ -47,6 +48,7 @@ export function createCollabEditor(options: CollabEditorOptions): EditorView {
     ...resolutionKeymap(),
     stableIdsPlugin(),
     ...displayPlugins(),
+    stableLabelsPlugin(),
     lintPlugin(),
     placeholderPlugin(),
     ...(options.toolbar ? [toolbarPlugin(options.toolbar)] : []),

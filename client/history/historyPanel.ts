@@ -1,5 +1,4 @@
 import type { VersionSummary } from '../../shared/versions';
-import { VERSION_NAME_MAX_LENGTH } from '../../shared/versions';
 import type { DraftApi } from '../api/draftApi';
 import { h, replaceChildren } from '../app/dom';
 import { activityList } from './activityList';
@@ -8,12 +7,13 @@ import { readOnlyResolution } from '../editor/readOnlyResolution';
 import { resolutionSchema } from '../../shared/schema';
 import { openOverlay } from './overlay';
 import { versionLabel } from './versionLabel';
+import { nameForm } from './nameForm';
 import { versionList } from './versionList';
 import { errorText } from '../app/errorText';
 
 const CURRENT = 'current';
 
-/** The History tab: versions, naming and restoring (facilitator), compare, preview, activity. */
+/** The History tab: versions, naming, restoring and new rounds (facilitator), compare, preview, activity. */
 export class HistoryPanel {
   readonly element: HTMLElement;
   private readonly error = h('p', { class: 'form-error', attrs: { role: 'alert', hidden: true } });
@@ -27,6 +27,8 @@ export class HistoryPanel {
   constructor(
     private readonly api: DraftApi,
     private readonly facilitator: boolean,
+    /** A new round started from this panel: the labels of the round change. */
+    private readonly onRoundStarted: () => void = () => {},
   ) {
     const compareForm = h(
       'form',
@@ -39,6 +41,7 @@ export class HistoryPanel {
       'section',
       { class: 'history-panel' },
       facilitator ? this.nameForm() : null,
+      facilitator ? this.roundForm() : null,
       this.error,
       h('h3', { class: 'panel-heading' }, 'Compare versions'),
       compareForm,
@@ -74,20 +77,37 @@ export class HistoryPanel {
   }
 
   private nameForm(): HTMLElement {
-    const input = h('input', {
-      attrs: { name: 'version-name', placeholder: 'Rev.1', maxlength: String(VERSION_NAME_MAX_LENGTH), 'aria-label': 'Version name', required: true },
+    return nameForm({
+      formClass: 'name-version-form',
+      inputName: 'version-name',
+      placeholder: 'Rev.1',
+      label: 'Version name',
+      button: 'Name this version',
+      buttonClass: 'button-primary button-small',
+      onName: (name, clear) => this.act(this.api.nameVersion(name).then(clear)),
     });
-    const form = h(
-      'form',
-      { class: 'name-version-form' },
-      input,
-      h('button', { class: 'button-primary button-small', attrs: { type: 'submit' } }, 'Name this version'),
-    );
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      this.act(this.api.nameVersion(input.value.trim()).then(() => (input.value = '')));
+  }
+
+  /** A new round: its base is the text as it stands, deleted paragraphs cleared, every label clean again. */
+  private roundForm(): HTMLElement {
+    const question = (name: string) =>
+      `Start the round "${name}"? Deleted paragraphs leave the text and every paragraph is labelled with clean numbers again.`;
+    return nameForm({
+      formClass: 'start-round-form',
+      inputName: 'round-name',
+      placeholder: 'Rev.2',
+      label: 'Round name',
+      button: 'Start a new round',
+      buttonClass: 'button-quiet button-small',
+      onName: (name, clear) => {
+        if (!name || !window.confirm(question(name))) return;
+        const started = this.api.startRound(name).then(() => {
+          clear();
+          this.onRoundStarted();
+        });
+        this.act(started);
+      },
     });
-    return form;
   }
 
   private showVersions(versions: VersionSummary[]): void {

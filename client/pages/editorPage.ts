@@ -12,6 +12,7 @@ import { CollabSession, yjsServerUrl } from '../collab/collabSession';
 import { pauseWhileOffline } from '../collab/pauseWhileOffline';
 import { CommentsFeature } from '../comments/commentsFeature';
 import { createCollabEditor } from '../editor/createEditor';
+import { StableLabelsFeed } from '../editor/stableLabelsFeed';
 import { HistoryPanel } from '../history/historyPanel';
 import { ConnectionIndicator } from '../panels/connectionIndicator';
 import { MembersPanel } from '../panels/membersPanel';
@@ -183,7 +184,8 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     },
   });
   sidebar.addTab({ id: 'comments', label: 'Comments', panel: comments.panel.element });
-  const history = new HistoryPanel(draftApi, isFacilitator(access.role));
+  const labels = new StableLabelsFeed(draftApi);
+  const history = new HistoryPanel(draftApi, isFacilitator(access.role), () => void labels.refresh());
   sidebar.addTab({ id: 'history', label: 'History', panel: history.element, onShow: () => void history.refresh() });
   const members = new MembersPanel({
     api: new NegotiationsApi(app.api),
@@ -199,6 +201,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     leaveRoom();
     comments.destroy();
     history.destroy();
+    labels.destroy();
     socket.disconnect();
     view?.destroy();
     collab.destroy();
@@ -219,8 +222,10 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
         symbolEl.textContent = symbol;
         titleEl.textContent = title || 'Untitled draft';
         document.title = `${symbol ? `${symbol} — ` : ''}${title || 'Draft'}`;
+        labels.textChanged(state.doc);
       },
     });
     comments.attach(view);
+    labels.attach(view);
   });
 }

@@ -131,7 +131,7 @@ export interface CommentStore {
   countByAuthorSince(draftId: string, authorId: string, since: string): Promise<number>;
 }
 
-export type VersionKind = 'auto' | 'named' | 'restore';
+export type VersionKind = 'auto' | 'named' | 'restore' | 'round';
 
 export interface VersionMeta {
   id: string;
@@ -162,7 +162,7 @@ export interface VersionStore {
   get(id: string): Promise<VersionRecord | null>;
   /** The newest version of a draft, metadata only. */
   latest(draftId: string): Promise<VersionMeta | null>;
-  /** Deletes automatic versions of a draft beyond the newest `keep`; named ones are never pruned. */
+  /** Deletes automatic versions of a draft beyond the newest `keep`; named ones, restores and rounds are never pruned. */
   pruneAuto(draftId: string, keep: number): Promise<number>;
 }
 
@@ -224,7 +224,7 @@ export interface AuditRecord {
   /** null when nobody signed in (a failed sign-in). */
   actorId: string | null;
   actorName: string;
-  /** 'sign-in', 'sign-in-failed', 'member-added', 'member-changed', 'member-removed', 'version-named', 'version-restored', ... */
+  /** 'sign-in', 'sign-in-failed', 'member-added', 'member-changed', 'member-removed', 'version-named', 'version-restored', 'round-started', ... */
   action: string;
   target: string;
   detail: string;

@@ -701,21 +701,22 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
         expect(latest).not.toHaveProperty('state');
       });
 
-      it('prunes automatic versions beyond the newest `keep`, never named or restore ones', async () => {
+      it('prunes automatic versions beyond the newest `keep`, never named, restore or round ones', async () => {
         const [draftId, other] = [newId('draft'), newId('draft')];
         const autos = [1, 3, 5, 6, 8].map((s) => makeVersion(draftId, 'auto', s));
         const named = makeVersion(draftId, 'named', 0);
         const restore = makeVersion(draftId, 'restore', 2);
+        const round = makeVersion(draftId, 'round', 4);
         const otherAuto = makeVersion(other, 'auto', 0);
-        await createAll([...autos, named, restore, otherAuto]);
+        await createAll([...autos, named, restore, round, otherAuto]);
 
         expect(await store.versions.pruneAuto(draftId, 2)).toBe(3);
-        expect((await store.versions.list(draftId)).map((v) => v.id)).toEqual([autos[4].id, autos[3].id, restore.id, named.id]);
+        expect((await store.versions.list(draftId)).map((v) => v.id)).toEqual([autos[4].id, autos[3].id, round.id, restore.id, named.id]);
         expect(await store.versions.get(autos[0].id)).toBeNull();
         expect(await store.versions.pruneAuto(draftId, 2)).toBe(0);
 
         expect(await store.versions.pruneAuto(draftId, 0)).toBe(2);
-        expect((await store.versions.list(draftId)).map((v) => v.id)).toEqual([restore.id, named.id]);
+        expect((await store.versions.list(draftId)).map((v) => v.id)).toEqual([round.id, restore.id, named.id]);
         expect(await store.versions.list(other)).toEqual([metaOf(otherAuto)]);
       });
 

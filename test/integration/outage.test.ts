@@ -92,6 +92,8 @@ describe('outages are visible and bounded: a store that fails or hangs', () => {
     const [zeroDraft] = (await requestJson<{ versions: Array<{ id: string }> }>(`${api}/versions`, { token: chair })).body.versions;
     const restored = await requestJson(`${api}/versions/${zeroDraft.id}/restore`, { token: chair, method: 'POST' });
     expect(restored).toMatchObject({ status: 503, body: { error: 'saving is failing; nothing was restored, try again later' } });
+    const round = await requestJson(`${api}/rounds`, { token: chair, json: { name: 'Rev.1' } });
+    expect(round).toMatchObject({ status: 503, body: { error: 'saving is failing; no round was started, try again later' } });
     const compared = await requestJson(`${api}/compare?from=${zeroDraft.id}&to=current`, { token: chair });
     expect(compared).toMatchObject({ status: 503, body: { error: 'saving is failing; nothing was compared, try again later' } });
 
@@ -120,6 +122,7 @@ describe('outages are visible and bounded: a store that fails or hangs', () => {
     const stored = await storedText();
     expect(stored).toContain('LAST WORDS negotiated text');
     expect(stored).toContain('Firmly Urges Member States');
+    expect((await requestJson(`${api}/rounds`, { token: chair })).body).toEqual({ rounds: [] });
   });
 
   it('a hanging store: a newcomer whose first sync cannot be answered in time is closed with 4503, then gets in once writes land', async () => {

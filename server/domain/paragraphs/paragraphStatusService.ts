@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import type { z } from 'zod';
 import { numberParagraphs } from '../../../shared/numbering';
-import { LOCKED_STATUSES, type ParagraphStatusPayload, type ParagraphView } from '../../../shared/paragraphs';
+import { LOCKED_STATUSES, type ParagraphStatus, type ParagraphStatusPayload, type ParagraphView } from '../../../shared/paragraphs';
 import { isFacilitator } from '../../../shared/roles';
 import type { StatusChangeEntry } from '../../../shared/versions';
 import type { MembershipStore, ParagraphStatusRecord, ParagraphStatusStore } from '../../store/types';
@@ -30,10 +30,20 @@ export interface ParagraphStatusServiceOptions {
   now?: () => Date;
 }
 
-/** The paragraphs a room must lock when it loads. */
-export async function lockedParagraphIds(statuses: ParagraphStatusStore, draftId: string): Promise<string[]> {
+/** The paragraphs of a draft whose status is one of `wanted`. */
+async function paragraphsWith(statuses: ParagraphStatusStore, draftId: string, wanted: (status: ParagraphStatus) => boolean): Promise<string[]> {
   const records = await statuses.listForDraft(draftId);
-  return records.filter((record) => LOCKED_STATUSES.has(record.status)).map((record) => record.paragraphId);
+  return records.filter((record) => wanted(record.status)).map((record) => record.paragraphId);
+}
+
+/** The paragraphs a room must lock when it loads. */
+export function lockedParagraphIds(statuses: ParagraphStatusStore, draftId: string): Promise<string[]> {
+  return paragraphsWith(statuses, draftId, (status) => LOCKED_STATUSES.has(status));
+}
+
+/** The paragraphs marked deleted, which leave the text when the next round starts. */
+export function deletedParagraphIds(statuses: ParagraphStatusStore, draftId: string): Promise<string[]> {
+  return paragraphsWith(statuses, draftId, (status) => status === 'deleted');
 }
 
 /**

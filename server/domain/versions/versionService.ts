@@ -1,4 +1,5 @@
 import { prosemirrorToYXmlFragment } from 'y-prosemirror';
+import type * as Y from 'yjs';
 import { isFacilitator } from '../../../shared/roles';
 import { PROSEMIRROR_FRAGMENT, resolutionSchema } from '../../../shared/schema';
 import type { DraftAuthors } from '../access/draftAuthors';
@@ -90,14 +91,23 @@ export class VersionService {
     const version = await this.mustGet(draftId, versionId);
     const node = resolutionSchema.nodeFromJSON(stateToDoc(version.state));
     const label = version.name ?? `checkpoint of ${version.createdAt.slice(0, 16).replace('T', ' ')}`;
-    const meta = await this.live.withRoom(draftId, async (draft) => {
-      // Only on a store that takes writes: a restore that could not be recorded must not be applied.
-      await this.durableWithin(draft.captureDurableState(), 'nothing was restored');
-      draft.changeAsServer(user.id, (doc) => prosemirrorToYXmlFragment(node, doc.getXmlFragment(PROSEMIRROR_FRAGMENT)));
-      return this.checkpoint(draft, 'restore', `Restored ${label}`, user);
-    });
+    const restoring = (doc: Y.Doc) => prosemirrorToYXmlFragment(node, doc.getXmlFragment(PROSEMIRROR_FRAGMENT));
+    const meta = await this.changeAndName(draftId, 'restore', `Restored ${label}`, user, restoring);
     await this.audit.record(auditBy(user, user.negotiationId, 'version-restored', draftId, label));
-    return toSummary(meta!);
+    return toSummary(meta);
+  }
+
+  /**
+   * Changes the live text as the server, on behalf of `user`, and names the result. Only on a
+   * store that takes writes: a change that could not be recorded must not be applied.
+   */
+  async changeAndName(draftId: string, kind: 'restore' | 'round', name: string, user: DraftMember, change: (doc: Y.Doc) => void): Promise<VersionMeta> {
+    const meta = await this.live.withRoom(draftId, async (draft) => {
+      await this.durableWithin(draft.captureDurableState(), kind === 'restore' ? 'nothing was restored' : 'no round was started');
+      draft.changeAsServer(user.id, change);
+      return this.checkpoint(draft, kind, name, user);
+    });
+    return meta!;
   }
 
   /** Who edited when: stretches of editing per delegation, newest first. */
@@ -106,7 +116,10 @@ export class VersionService {
     return refuseDamaged(groupActivity(this.documents.updatesBetween(draftId, 0), (id) => authors.get(id), limit));
   }
 
-  /** A named version waits, bounded, for pending edits to be stored; background checkpoints wait as long as it takes. */
+  /**
+   * A named version waits, bounded, for pending edits to be stored; background checkpoints wait as
+   * long as it takes, and so do restores and rounds, whose change is applied already and must be recorded.
+   */
   private capture(draft: LiveDraft, kind: VersionKind): Promise<{ state: Uint8Array; seq: number }> {
     const capturing = draft.captureDurableState();
     return kind === 'named' ? this.durableWithin(capturing, 'the version was not named') : capturing;
@@ -124,7 +137,7 @@ export class VersionService {
   }
 }
 
-function toSummary(meta: VersionMeta): VersionSummary {
+export function toSummary(meta: VersionMeta): VersionSummary {
   const { id, draftId, kind, name, createdAt, createdByName, seq } = meta;
   return { id, draftId, kind, name, createdAt, createdByName, seq };
 }

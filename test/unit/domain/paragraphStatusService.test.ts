@@ -1,7 +1,7 @@
 import { prosemirrorToYXmlFragment } from 'y-prosemirror';
 import * as Y from 'yjs';
 import type { DraftMember } from '../../../server/domain/access/draftMember';
-import { DerivedLabels } from '../../../server/domain/labels/derivedLabels';
+import { StableLabels } from '../../../server/domain/labels/stableLabels';
 import { lockedParagraphIds, ParagraphStatusService, type LockableDraft } from '../../../server/domain/paragraphs/paragraphStatusService';
 import { numberParagraphs } from '../../../shared/numbering';
 import { PROSEMIRROR_FRAGMENT } from '../../../shared/schema';
@@ -31,7 +31,7 @@ describe('ParagraphStatusService', () => {
       statuses: temp.store.paragraphStatuses,
       memberships: temp.store.memberships,
       drafts: { withRoom: async (_draftId, use) => use(room) },
-      labels: new DerivedLabels(),
+      labels: new StableLabels(temp.store.versions),
     });
   });
   afterEach(async () => {

@@ -1,0 +1,55 @@
+import type { Node as PMNode } from 'prosemirror-model';
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
+import { Decoration, DecorationSet } from 'prosemirror-view';
+import { numberParagraphs } from '../../../shared/numbering';
+
+/** Labels of the round by paragraph id, or null while the server has none to give. */
+export type StableLabelMap = ReadonlyMap<string, string> | null;
+
+interface LabelsState {
+  labels: StableLabelMap;
+  decorations: DecorationSet;
+}
+
+const key = new PluginKey<LabelsState>('stableLabels');
+
+/** Until labels arrive, a paragraph the server has not labelled yet shows this in the margin. */
+export const UNLABELLED = 'new';
+
+/**
+ * Draws each paragraph's label of the round (PP4bis, OP3(a)bis) in the margin as `data-label`.
+ * Labels come from the server (setStableLabels); without any, the derived reference (PP4) is
+ * shown, as before rounds existed. A paragraph added since the labels were fetched shows
+ * "new" rather than a derived reference that could name another paragraph of the round.
+ */
+export function stableLabelsPlugin(): Plugin<LabelsState> {
+  return new Plugin<LabelsState>({
+    key,
+    state: {
+      init: (_, state) => ({ labels: null, decorations: build(state.doc, null) }),
+      apply: (tr, previous) => {
+        const given = tr.getMeta(key) as { labels: StableLabelMap } | undefined;
+        if (given) return { labels: given.labels, decorations: build(tr.doc, given.labels) };
+        return tr.docChanged ? { labels: previous.labels, decorations: build(tr.doc, previous.labels) } : previous;
+      },
+    },
+    props: {
+      decorations: (state) => key.getState(state)?.decorations,
+    },
+  });
+}
+
+/** A transaction that shows `labels` in the margin (null: the derived references). */
+export function setStableLabels(state: EditorState, labels: StableLabelMap): Transaction {
+  return state.tr.setMeta(key, { labels }).setMeta('addToHistory', false);
+}
+
+function build(doc: PMNode, labels: StableLabelMap): DecorationSet {
+  return DecorationSet.create(
+    doc,
+    numberParagraphs(doc).map((paragraph) => {
+      const label = labels ? (paragraph.id && labels.get(paragraph.id)) || UNLABELLED : paragraph.reference;
+      return Decoration.node(paragraph.pos, paragraph.pos + doc.nodeAt(paragraph.pos)!.nodeSize, { 'data-label': label });
+    }),
+  );
+}
