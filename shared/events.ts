@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { CommentChange, CommentChanged, CommentCreatePayload, CommentEditPayload, CommentRefPayload, CommentReplyPayload, ThreadCreated } from './comments';
 import type { DraftAccess } from './negotiations';
+import type { ParagraphStatusPayload, ParagraphView } from './paragraphs';
 import type { PresenceRoster } from './presence';
 
 /**
@@ -24,6 +25,7 @@ export interface ClientToServerEvents {
   'comment:delete': (payload: z.input<typeof CommentRefPayload>, ack: AckCallback<CommentAck>) => void;
   'comment:resolve': (payload: z.input<typeof CommentRefPayload>, ack: AckCallback<CommentAck>) => void;
   'comment:reopen': (payload: z.input<typeof CommentRefPayload>, ack: AckCallback<CommentAck>) => void;
+  'paragraph:status': (payload: z.input<typeof ParagraphStatusPayload>, ack: AckCallback<{ paragraph: ParagraphView }>) => void;
 }
 
 /** What a comment event acknowledges: the same change the draft's room hears. */
@@ -34,6 +36,7 @@ export interface ServerToClientEvents {
   presence: (roster: PresenceRoster) => void;
   'comment:created': (change: ThreadCreated) => void;
   'comment:updated': (change: CommentChanged) => void;
+  'paragraph:updated': (paragraph: ParagraphView) => void;
   /** Sent to one connection just before the server disconnects it because its access ended. */
   'session:ended': (payload: { reason: SessionEndReason; negotiationId?: string }) => void;
 }

@@ -1,8 +1,9 @@
 import type { CommentThread } from '../../shared/comments';
+import type { ParagraphView } from '../../shared/paragraphs';
 import type { ActivityEntry, VersionComparison, VersionDetail, VersionSummary } from '../../shared/versions';
 import type { ApiClient } from './apiClient';
 
-/** The per-draft REST routes used by the Comments and History panels. */
+/** The per-draft REST routes used by the Comments, History and Progress panels. */
 export class DraftApi {
   private readonly base: string;
 
@@ -39,6 +40,16 @@ export class DraftApi {
 
   async activity(): Promise<ActivityEntry[]> {
     return (await this.request<{ activity: ActivityEntry[] }>('GET', '/activity')).activity;
+  }
+
+  /** Every paragraph with its stable label and status, in document order. */
+  async paragraphs(): Promise<ParagraphView[]> {
+    return (await this.request<{ paragraphs: ParagraphView[] }>('GET', '/paragraphs')).paragraphs;
+  }
+
+  /** The rounds of the draft: versions that became the base of a round. */
+  async rounds(): Promise<VersionSummary[]> {
+    return (await this.request<{ rounds: VersionSummary[] }>('GET', '/rounds')).rounds;
   }
 
   private request<T>(method: string, path: string, body?: unknown): Promise<T> {
