@@ -73,8 +73,8 @@ export class ProgressPanel {
   showParagraph(id: string): void {
     if (this.options.manage) this.editing = id;
     this.render();
-    const row = this.list.querySelector<HTMLElement>(`[data-paragraph-id="${CSS.escape(id)}"]`);
-    row?.scrollIntoView({ block: 'nearest' });
+    // Focus scrolls the row into view.
+    const row = [...this.list.children].find((li) => (li as HTMLElement).dataset.paragraphId === id);
     row?.querySelector<HTMLElement>('select, button')?.focus();
   }
 
