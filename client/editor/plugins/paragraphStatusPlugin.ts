@@ -116,17 +116,18 @@ function withDecorations(doc: PMNode, paragraphs: ReadonlyMap<string, ParagraphV
   return { paragraphs, filter, decorations: DecorationSet.create(doc, decorations) };
 }
 
+/**
+ * The margin badge. Its words are drawn by CSS from `data-badge`, like the margin references,
+ * so they are never part of the paragraph's text (copied, read back, compared).
+ */
 function statusBadge(paragraph: ParagraphView, text: string): HTMLElement {
   const badge = document.createElement('span');
   badge.className = `status-badge status-${paragraph.status}`;
   badge.contentEditable = 'false';
   badge.dataset.paragraphId = paragraph.id;
-  badge.title = `${paragraph.label}: ${statusName(paragraph.status)}`;
-  const shape = document.createElement('span');
-  shape.className = 'status-shape';
-  shape.setAttribute('aria-hidden', 'true');
-  shape.textContent = statusShape(paragraph.status);
   // Open is the default: its shape alone keeps the margin quiet.
-  badge.append(shape, paragraph.status === 'open' ? '' : ` ${text}`);
+  badge.dataset.badge = paragraph.status === 'open' ? statusShape('open') : `${statusShape(paragraph.status)} ${text}`;
+  badge.title = `${paragraph.label}: ${statusName(paragraph.status)}`;
+  badge.setAttribute('aria-label', badge.title);
   return badge;
 }

@@ -76,11 +76,12 @@ describe('paragraphStatusPlugin', () => {
     const mount = document.body.appendChild(document.createElement('div'));
     const view = new EditorView(mount, { state });
     const badge = (text: string) => [...view.dom.querySelectorAll('p')].find((p) => p.textContent?.includes(text))!;
-    expect(badge('Requests').querySelector('.status-badge')?.textContent).toBe('● agreed ad ref');
+    expect(badge('Requests').querySelector('.status-badge')?.getAttribute('data-badge')).toBe('● agreed ad ref');
+    expect(badge('Requests').textContent).toBe('Requests the Secretariat;');
     expect(badge('Requests').classList).toContain('is-locked');
     expect(badge('Requests').getAttribute('aria-readonly')).toBe('true');
-    expect(badge('Recalling').querySelector('.status-badge')?.textContent).toBe('◐ informals');
-    expect(badge('to report').querySelector('.status-badge')?.textContent).toBe('↺ reopened');
+    expect(badge('Recalling').querySelector('.status-badge')?.getAttribute('data-badge')).toBe('◐ informals');
+    expect(badge('to report').querySelector('.status-badge')?.getAttribute('data-badge')).toBe('↺ reopened');
     expect(view.dom.querySelector('.symbol')?.classList).toContain('is-locked');
 
     view.dispatch(view.state.tr.setMeta(paragraphStatusKey, { filter: 'agreed' } satisfies StatusUpdate));
