@@ -32,6 +32,8 @@ export class ParagraphsFeature {
   readonly panel: ProgressPanel;
   readonly plugin;
   private view: EditorView | null = null;
+  /** Counts list requests, so an older answer landing after a newer one is dropped. */
+  private loads = 0;
   private readonly onUpdated = (paragraph: ParagraphView) => {
     if (!this.store.update(paragraph)) this.reload();
   };
@@ -68,8 +70,10 @@ export class ParagraphsFeature {
 
   /** Loads the paragraphs and the start of the round; called again whenever the list may have missed something. */
   readonly reload = () => {
+    const load = ++this.loads;
     Promise.all([this.options.api.paragraphs(), this.options.api.rounds().then(newestRound)]).then(
       ([paragraphs, round]) => {
+        if (load !== this.loads) return;
         this.panel.setRound(round);
         this.store.replaceAll(paragraphs);
       },

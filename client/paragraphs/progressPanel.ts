@@ -35,8 +35,8 @@ export class ProgressPanel {
   private readonly list = h('ol', { class: 'progress-paragraphs' });
   private readonly loadError = h('p', { class: 'panel-note', attrs: { role: 'alert', hidden: true } });
   private round: RoundStart | null = null;
-  /** The paragraph whose status form is open. */
-  private editing: string | null = null;
+  /** The paragraph whose status form is open, and the form, kept across redraws so a broadcast does not wipe a choice. */
+  private editing: { id: string; form: HTMLFormElement | null } | null = null;
 
   constructor(private readonly options: ProgressPanelOptions) {
     const filter = h(
@@ -71,7 +71,7 @@ export class ProgressPanel {
 
   /** Brings one paragraph's row into view, with its status form open for facilitators. */
   showParagraph(id: string): void {
-    if (this.options.manage) this.editing = id;
+    if (this.options.manage && this.editing?.id !== id) this.editing = { id, form: null };
     this.render();
     // Focus scrolls the row into view.
     const row = [...this.list.children].find((li) => (li as HTMLElement).dataset.paragraphId === id);
@@ -112,20 +112,19 @@ export class ProgressPanel {
       h('span', { class: 'progress-text' }, paragraph.text),
     );
     if (!this.options.manage) return row;
-    if (this.editing !== paragraph.id) {
+    if (this.editing?.id !== paragraph.id) {
       row.append(h('button', { class: 'button-quiet progress-set', attrs: { type: 'button', 'aria-label': `Set the status of ${paragraph.label}` }, on: { click: () => this.showParagraph(paragraph.id) } }, 'Status…'));
       return row;
     }
-    row.append(
-      statusForm(paragraph, {
-        delegations: this.options.delegations,
-        submit: (choice) => this.options.setStatus(paragraph.id, choice),
-        close: () => {
-          this.editing = null;
-          this.render();
-        },
-      }),
-    );
+    this.editing.form ??= statusForm(paragraph, {
+      delegations: this.options.delegations,
+      submit: (choice) => this.options.setStatus(paragraph.id, choice),
+      close: () => {
+        this.editing = null;
+        this.render();
+      },
+    });
+    row.append(this.editing.form);
     return row;
   }
 }

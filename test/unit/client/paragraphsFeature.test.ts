@@ -109,6 +109,16 @@ describe('ParagraphsFeature and the Progress panel', () => {
     feature.destroy();
   });
 
+  it("keeps the chair's unsent choice when another paragraph's status arrives meanwhile", async () => {
+    const { socket, row, feature } = await setup({ facilitator: true });
+    row('o1').querySelector<HTMLButtonElement>('.progress-set')!.click();
+    row('o1').querySelector<HTMLSelectElement>('select[name=status]')!.value = 'reopened';
+    socket.emit('paragraph:updated', paragraphView('p1', 'PP1', 'agreed_ad_ref'));
+    expect(row('p1').dataset.status).toBe('agreed_ad_ref');
+    expect(row('o1').querySelector<HTMLSelectElement>('select[name=status]')!.value).toBe('reopened');
+    feature.destroy();
+  });
+
   it('shows the server refusal in the form and changes nothing', async () => {
     const { socket, row, cell, feature } = await setup({ facilitator: true });
     socket.answer = () => ({ ok: false, error: 'Pending needs at least one delegation of the negotiation.' });
