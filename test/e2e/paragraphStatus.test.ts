@@ -39,15 +39,15 @@ describe('paragraph status: the chair marks OP2 agreed ad ref', () => {
       expect(await agreedCount(page)).toMatch(/^0 \(0%\)$/);
       expect(await page.locator('.panel-summary', { hasText: 'paragraphs agreed ad ref' }).textContent()).toMatch(/^0 of \d+ paragraphs agreed ad ref/);
     }
-    expect(await chair.page.getByRole('button', { name: 'Set the status of OP2' }).count()).toBe(1);
+    expect(await chair.page.getByRole('button', { name: 'Set the status of OP2', exact: true }).count()).toBe(1);
     expect(await kazakhstan.page.getByRole('button', { name: /^Set the status of/ }).count()).toBe(0);
   });
 
   it('lets the chair mark OP2 agreed ad ref from the Progress panel', async () => {
     const { page } = chair;
-    await page.getByRole('button', { name: 'Set the status of OP2' }).click();
-    await page.getByRole('combobox', { name: 'Status of OP2' }).selectOption('agreed_ad_ref');
-    await page.getByRole('button', { name: 'Set status' }).click();
+    await page.getByRole('button', { name: 'Set the status of OP2', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Status of OP2', exact: true }).selectOption('agreed_ad_ref');
+    await page.getByRole('button', { name: 'Set status', exact: true }).click();
     await page.locator(`${OP2} .status-badge[data-badge="● agreed ad ref"]`).waitFor();
     await page.locator('.progress-paragraph[data-status="agreed_ad_ref"] .progress-label', { hasText: 'OP2' }).waitFor();
   });
