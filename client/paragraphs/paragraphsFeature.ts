@@ -71,7 +71,8 @@ export class ParagraphsFeature {
   /** Loads the paragraphs and the start of the round; called again whenever the list may have missed something. */
   readonly reload = () => {
     const load = ++this.loads;
-    Promise.all([this.options.api.paragraphs(), this.options.api.rounds().then(newestRound)]).then(
+    // Without the rounds the counts still stand; only the movement is unknown.
+    Promise.all([this.options.api.paragraphs(), this.options.api.rounds().then(newestRound, () => undefined)]).then(
       ([paragraphs, round]) => {
         if (load !== this.loads) return;
         this.panel.setRound(round);

@@ -34,7 +34,8 @@ export class ProgressPanel {
   private readonly movement = h('div', { class: 'progress-movement' });
   private readonly list = h('ol', { class: 'progress-paragraphs' });
   private readonly loadError = h('p', { class: 'panel-note', attrs: { role: 'alert', hidden: true } });
-  private round: RoundStart | null = null;
+  /** Null: no round yet, the draft's whole life counts; undefined: the rounds could not be loaded. */
+  private round: RoundStart | null | undefined = null;
   /** The paragraph whose status form is open, and the form, kept across redraws so a broadcast does not wipe a choice. */
   private editing: { id: string; form: HTMLFormElement | null } | null = null;
 
@@ -59,7 +60,7 @@ export class ProgressPanel {
     options.store.subscribe(() => this.render());
   }
 
-  setRound(round: RoundStart | null): void {
+  setRound(round: RoundStart | null | undefined): void {
     this.round = round;
     this.render();
   }
@@ -91,6 +92,7 @@ export class ProgressPanel {
   }
 
   private moved(progress: Progress): HTMLElement[] {
+    if (this.round === undefined) return [h('p', { class: 'panel-note' }, 'The start of the round could not be loaded: the movement since then is not shown.')];
     const since = this.round ? `Since ${this.round.name}` : 'Since the draft began';
     const changes = PARAGRAPH_STATUSES.filter((s) => progress.movement[s] !== 0).map((s) => `${statusName(s)} ${signed(progress.movement[s])}`);
     return [

@@ -132,6 +132,16 @@ describe('ParagraphsFeature and the Progress panel', () => {
     feature.destroy();
   });
 
+  it('still counts when the rounds cannot be loaded, and says the movement is unknown', async () => {
+    const { server, feature, panel, cell } = await setup();
+    server.on('GET /api/drafts/d1/rounds', { status: 500, body: { error: 'store unavailable' } });
+    feature.reload();
+    await settle();
+    expect(cell('open', 3)).toBe('2 (67%)');
+    expect(panel.querySelector('.progress-movement')?.textContent).toBe('The start of the round could not be loaded: the movement since then is not shown.');
+    feature.destroy();
+  });
+
   it('says what went wrong when the list cannot be loaded', async () => {
     const socket = new FakeSocket();
     const feature = new ParagraphsFeature({
