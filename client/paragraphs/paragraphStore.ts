@@ -26,10 +26,6 @@ export class ParagraphStore {
     return this.paragraphs;
   }
 
-  get(id: string): ParagraphView | undefined {
-    return this.paragraphs.find((p) => p.id === id);
-  }
-
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

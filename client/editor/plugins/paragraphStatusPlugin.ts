@@ -1,5 +1,5 @@
 import type { Node as PMNode } from 'prosemirror-model';
-import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { LOCKED_STATUSES, type ParagraphView } from '../../../shared/paragraphs';
 import { passesFilter, type StatusFilter } from '../../paragraphs/statusFilter';
@@ -69,7 +69,7 @@ function lockedNode(value: StatusState | undefined, node: PMNode, headingLocked:
 }
 
 /** True when a step of `tr` changes the text, marks or attributes of a textblock `matches` accepts. */
-export function touchesNode(tr: { steps: readonly object[]; docs: readonly PMNode[] }, matches: (node: PMNode) => boolean): boolean {
+function touchesNode(tr: Transaction, matches: (node: PMNode) => boolean): boolean {
   return tr.steps.some((step, i) => {
     const doc = tr.docs[i];
     const { from, to } = stepRange(step, doc);
