@@ -38,7 +38,7 @@ export interface ParagraphStatusOptions {
  * the lock.
  */
 export function paragraphStatusPlugin(options: ParagraphStatusOptions): Plugin<StatusState> {
-  const isLocked = (state: EditorState, node: PMNode) => lockedNode(paragraphStatusKey.getState(state), node, options.headingLocked);
+  const isLocked = (state: EditorState, node: PMNode) => lockedNode(paragraphStatusKey.getState(state)?.paragraphs, node, options.headingLocked);
   return new Plugin<StatusState>({
     key: paragraphStatusKey,
     state: {
@@ -62,9 +62,9 @@ export function paragraphStatusPlugin(options: ParagraphStatusOptions): Plugin<S
   });
 }
 
-function lockedNode(value: StatusState | undefined, node: PMNode, headingLocked: boolean): boolean {
+function lockedNode(paragraphs: ReadonlyMap<string, ParagraphView> | undefined, node: PMNode, headingLocked: boolean): boolean {
   if (headingLocked && HEADING_LINES.has(node.type.name)) return true;
-  const paragraph = value?.paragraphs.get(node.attrs.id as string);
+  const paragraph = paragraphs?.get(node.attrs.id as string);
   return paragraph !== undefined && LOCKED_STATUSES.has(paragraph.status);
 }
 
@@ -94,11 +94,10 @@ function stepRange(step: object, doc: PMNode): { from: number; to: number } {
 
 function withDecorations(doc: PMNode, paragraphs: ReadonlyMap<string, ParagraphView>, filter: StatusFilter, headingLocked: boolean): StatusState {
   const decorations: Decoration[] = [];
-  const value = { paragraphs, filter, decorations: DecorationSet.empty };
   doc.descendants((node, pos) => {
     if (!node.isTextblock) return true;
     const paragraph = paragraphs.get(node.attrs.id as string);
-    const locked = lockedNode(value, node, headingLocked);
+    const locked = lockedNode(paragraphs, node, headingLocked);
     if (!paragraph && !locked) return false;
     const classes = [locked ? 'is-locked' : '', paragraph ? `status-${paragraph.status}` : '', paragraph && !passesFilter(filter, paragraph.status) ? 'is-dimmed' : '']
       .filter(Boolean)
