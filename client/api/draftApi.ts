@@ -4,7 +4,7 @@ import type { ActivityEntry, VersionComparison, VersionDetail, VersionSummary } 
 import type { ApiClient } from './apiClient';
 import { ApiError } from './apiError';
 
-/** The per-draft REST routes used by the Comments and History panels and the margin labels. */
+/** The per-draft REST routes used by the Comments, History and Progress panels and the margin labels. */
 export class DraftApi {
   private readonly base: string;
 
@@ -43,7 +43,12 @@ export class DraftApi {
     return (await this.request<{ activity: ActivityEntry[] }>('GET', '/activity')).activity;
   }
 
-  /** The rounds of negotiation, newest first. */
+  /** Every paragraph with its stable label and status, in document order. */
+  async paragraphs(): Promise<ParagraphView[]> {
+    return (await this.request<{ paragraphs: ParagraphView[] }>('GET', '/paragraphs')).paragraphs;
+  }
+
+  /** The rounds of the draft, newest first: versions that became the base of a round. */
   async rounds(): Promise<VersionSummary[]> {
     return (await this.request<{ rounds: VersionSummary[] }>('GET', '/rounds')).rounds;
   }

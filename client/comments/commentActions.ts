@@ -1,6 +1,7 @@
 import type { CommentAnchor, CommentChange } from '../../shared/comments';
 import type { Ack, CommentAck } from '../../shared/events';
 import type { CommentVisibility } from '../../shared/negotiations';
+import { ackPromise } from '../api/ackPromise';
 import type { RealtimeSocket } from '../api/realtime';
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -37,12 +38,6 @@ export class CommentActions {
   }
 
   private settle(send: (ack: (err: Error | null, response: Ack<CommentAck>) => void) => void): Promise<CommentChange> {
-    return new Promise((resolve, reject) => {
-      send((err, response) => {
-        if (err) reject(new Error('The server did not answer. Check your connection and try again.'));
-        else if (!response.ok) reject(new Error(response.error));
-        else resolve(response);
-      });
-    });
+    return ackPromise(send);
   }
 }

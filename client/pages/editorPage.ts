@@ -18,10 +18,11 @@ import { ConnectionIndicator } from '../panels/connectionIndicator';
 import { MembersPanel } from '../panels/membersPanel';
 import { PeoplePanel } from '../panels/peoplePanel';
 import { SaveIndicator } from '../panels/saveIndicator';
+import { ParagraphsFeature } from '../paragraphs/paragraphsFeature';
 import { Sidebar } from '../panels/sidebar';
 import { roleName } from '../app/roleName';
 import { CloseCode } from '../../shared/closeCodes';
-import type { DraftAccess } from '../../shared/negotiations';
+import type { DraftAccess, NegotiationDetail } from '../../shared/negotiations';
 import { canEditText, isFacilitator } from '../../shared/roles';
 import { appHeader } from './appHeader';
 import { accessChanged, loadDraftAccess } from './draftAccess';
@@ -171,11 +172,23 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     doc: collab.doc,
     reveal: () => sidebar.select('comments'),
   });
+  const negotiationsApi = new NegotiationsApi(app.api);
+  const paragraphs = new ParagraphsFeature({
+    draftId,
+    facilitator: isFacilitator(access.role),
+    socket,
+    api: draftApi,
+    delegations: async () => delegationsOf(await negotiationsApi.get(access.negotiationId)),
+    reveal: () => sidebar.select('progress'),
+  });
   const leaveRoom = joinDraftRoom(socket, draftId, {
     onPeople: (list) => people.show(list),
     onLive: (live) => {
       people.setLive(live);
-      if (live) comments.reload();
+      if (live) {
+        comments.reload();
+        paragraphs.reload();
+      }
     },
     onUnauthorized: sessionEnded,
     // A role changed while this page was offline, or since the page asked: rebuild it.
@@ -184,11 +197,12 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     },
   });
   sidebar.addTab({ id: 'comments', label: 'Comments', panel: comments.panel.element });
+  sidebar.addTab({ id: 'progress', label: 'Progress', panel: paragraphs.panel.element, onShow: paragraphs.reload });
   const labels = new StableLabelsFeed(draftApi);
   const history = new HistoryPanel(draftApi, isFacilitator(access.role), () => void labels.refresh());
   sidebar.addTab({ id: 'history', label: 'History', panel: history.element, onShow: () => void history.refresh() });
   const members = new MembersPanel({
-    api: new NegotiationsApi(app.api),
+    api: negotiationsApi,
     negotiationId: access.negotiationId,
     manage: isFacilitator(access.role),
     chooseFromAccounts: session.user.admin,
@@ -200,6 +214,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     stopFollowingNetwork();
     leaveRoom();
     comments.destroy();
+    paragraphs.destroy();
     history.destroy();
     labels.destroy();
     socket.disconnect();
@@ -216,7 +231,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
       awareness: collab.provider.awareness,
       editable: canEdit,
       toolbar: canEdit ? toolbarHost : null,
-      plugins: [comments.plugin],
+      plugins: [comments.plugin, paragraphs.plugin],
       onChange: (state) => {
         const { symbol, title } = draftHeading(state.doc);
         symbolEl.textContent = symbol;
@@ -227,5 +242,11 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     });
     comments.attach(view);
     labels.attach(view);
+    paragraphs.attach(view);
   });
+}
+
+/** The delegations taking part in a negotiation, for "agreed pending" (facilitators and observers wait for no one). */
+function delegationsOf({ members }: NegotiationDetail): string[] {
+  return [...new Set(members.filter((m) => m.role === 'delegate' && m.delegation).map((m) => m.delegation))].sort((a, b) => a.localeCompare(b));
 }

@@ -1,0 +1,81 @@
+import { PARAGRAPH_STATUSES, type ParagraphStatus, type ParagraphView } from '../../shared/paragraphs';
+import { h, replaceChildren } from '../app/dom';
+import { errorText } from '../app/errorText';
+import { statusName } from './statusNames';
+
+export interface StatusChoice {
+  status: ParagraphStatus;
+  pending?: string[];
+  note?: string;
+}
+
+export interface StatusFormOptions {
+  /** The delegations of the negotiation, for "agreed pending". */
+  delegations: () => Promise<string[]>;
+  submit: (choice: StatusChoice) => Promise<unknown>;
+  close: () => void;
+}
+
+/**
+ * The facilitator's control for one paragraph: the new status, the delegations an
+ * agreement still waits for, an optional note; the server's refusal is shown in place.
+ */
+export function statusForm(paragraph: ParagraphView, options: StatusFormOptions): HTMLFormElement {
+  const status = h(
+    'select',
+    { attrs: { name: 'status', 'aria-label': `Status of ${paragraph.label}` } },
+    ...PARAGRAPH_STATUSES.map((s) => h('option', { attrs: { value: s, selected: s === paragraph.status } }, statusName(s))),
+  );
+  const pendingBox = h('fieldset', { class: 'status-pending', attrs: { hidden: true } }, h('legend', {}, 'Pending which delegations?'));
+  const note = h('input', { attrs: { name: 'note', type: 'text', maxlength: '500', placeholder: 'Note (optional)', 'aria-label': 'Note' } });
+  const error = h('p', { class: 'form-error', attrs: { role: 'alert', hidden: true } });
+  const save = h('button', { class: 'button-primary', attrs: { type: 'submit' } }, 'Set status');
+
+  const showPending = async () => {
+    pendingBox.hidden = status.value !== 'agreed_pending';
+    if (pendingBox.hidden || pendingBox.querySelector('input, .panel-note')) return;
+    try {
+      const delegations = await options.delegations();
+      replaceChildren(
+        pendingBox,
+        h('legend', {}, 'Pending which delegations?'),
+        ...delegations.map((delegation) =>
+          h('label', { class: 'status-pending-choice' }, h('input', { attrs: { type: 'checkbox', name: 'pending', value: delegation, checked: paragraph.pending.includes(delegation) } }), ` ${delegation}`),
+        ),
+      );
+    } catch (failure) {
+      pendingBox.append(h('p', { class: 'panel-note' }, errorText(failure)));
+    }
+  };
+  status.addEventListener('change', () => void showPending());
+
+  const form = h(
+    'form',
+    {
+      class: 'status-form',
+      on: {
+        submit: (event) => {
+          event.preventDefault();
+          const chosen = status.value as ParagraphStatus;
+          const pending = [...pendingBox.querySelectorAll<HTMLInputElement>('input[name=pending]:checked')].map((box) => box.value);
+          save.disabled = true;
+          error.hidden = true;
+          options
+            .submit({ status: chosen, ...(chosen === 'agreed_pending' ? { pending } : {}), ...(note.value.trim() ? { note: note.value.trim() } : {}) })
+            .then(options.close, (failure: unknown) => {
+              error.textContent = errorText(failure);
+              error.hidden = false;
+            })
+            .finally(() => (save.disabled = false));
+        },
+      },
+    },
+    status,
+    pendingBox,
+    note,
+    error,
+    h('div', { class: 'form-actions' }, save, h('button', { class: 'button-quiet', attrs: { type: 'button' }, on: { click: options.close } }, 'Cancel')),
+  );
+  void showPending();
+  return form;
+}
