@@ -4,6 +4,7 @@ import type { CommentAnchor, CommentView } from '../../shared/comments';
 import type { CommentVisibility } from '../../shared/negotiations';
 import type { Role } from '../../shared/roles';
 import type { ParagraphStatus, StatusChange } from '../../shared/paragraphs';
+import type { SponsorChange } from '../../shared/sponsors';
 import type { CorruptionLog, CorruptRecord } from './corruption';
 
 export type { CommentAnchor };
@@ -255,6 +256,21 @@ export interface ParagraphStatusStore {
   record(draftId: string, paragraphId: string, change: Omit<StatusChange, 'from'>): Promise<ParagraphStatusRecord>;
 }
 
+/** A draft's sponsoring delegations and every change that led to them, oldest first. */
+export interface SponsorsRecord {
+  draftId: string;
+  sponsors: string[];
+  cosponsors: string[];
+  history: SponsorChange[];
+}
+
+export interface SponsorStore {
+  /** null: nobody set the sponsors of this draft yet. */
+  get(draftId: string): Promise<SponsorsRecord | null>;
+  /** Sets both lists to those of `change` and appends it to the history in one write. */
+  record(draftId: string, change: SponsorChange): Promise<SponsorsRecord>;
+}
+
 export interface Store {
   users: UserStore;
   negotiations: NegotiationStore;
@@ -268,6 +284,7 @@ export interface Store {
   corruption: CorruptionLog;
   clientIds: ClientIdStore;
   paragraphStatuses: ParagraphStatusStore;
+  sponsors: SponsorStore;
   /** Resolves when the store answers; rejects otherwise (health check). */
   ping(): Promise<void>;
   close(): Promise<void>;

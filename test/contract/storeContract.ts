@@ -16,6 +16,7 @@ import {
   type VersionRecord,
 } from '../../server/store/types';
 import type { ParagraphStatus } from '../../shared/paragraphs';
+import type { SponsorAction, SponsorChange } from '../../shared/sponsors';
 
 /**
  * The behaviour every Store adapter must have. All tests share one store (opened once, as a
@@ -793,6 +794,28 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
         expect(record.history[0].from).toBe('open');
         expect(record.history[1].from).toBe(record.history[0].to);
         expect(record.status).toBe(record.history[1].to);
+      });
+    });
+
+    describe('sponsors', () => {
+      const change = (action: SponsorAction, sponsors: string[], cosponsors: string[]): SponsorChange => ({
+        action, sponsors, cosponsors, byUserId: 'user-chair', byName: 'Chair', at: at(1),
+      });
+
+      it('keeps the current lists and every change that led to them, oldest first', async () => {
+        const draftId = newId('draft');
+        expect(await store.sponsors.get(draftId)).toBeNull();
+        const first = change('set-sponsors', ['Kazakhstan', 'Philippines'], []);
+        await store.sponsors.record(draftId, first);
+        const second = change('cosponsor-joined', ['Kazakhstan', 'Philippines'], ['$ne', 'Nigeria']);
+        expect(await store.sponsors.record(draftId, second)).toEqual({
+          draftId, sponsors: ['Kazakhstan', 'Philippines'], cosponsors: ['$ne', 'Nigeria'], history: [first, second],
+        });
+        await store.sponsors.record(newId('draft'), change('set-sponsors', ['Brazil'], []));
+        expect(await store.sponsors.get(draftId)).toEqual({
+          draftId, sponsors: ['Kazakhstan', 'Philippines'], cosponsors: ['$ne', 'Nigeria'], history: [first, second],
+        });
+        expect(await store.sponsors.get(newId('draft'))).toBeNull();
       });
     });
 

@@ -167,6 +167,20 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX paragraph_status_changes_draft ON paragraph_status_changes (draft_id, id);
   `,
+  // Sponsors and co-sponsors of a draft (issue 10): the current lists, and every change to them.
+  `
+  CREATE TABLE draft_sponsors (
+    draft_id    TEXT PRIMARY KEY,
+    sponsors    TEXT NOT NULL,
+    cosponsors  TEXT NOT NULL
+  );
+  CREATE TABLE draft_sponsor_changes (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    draft_id    TEXT NOT NULL,
+    change      TEXT NOT NULL
+  );
+  CREATE INDEX draft_sponsor_changes_draft ON draft_sponsor_changes (draft_id, id);
+  `,
 ];
 
 /** The negotiation that migration 4 moves earlier drafts and accounts into. */
