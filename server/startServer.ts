@@ -44,6 +44,9 @@ import { usersRouter } from './http/usersRouter';
 import { versionsRouter } from './http/versionsRouter';
 import { roundsRouter } from './http/roundsRouter';
 import { RoundService } from './domain/rounds/roundService';
+import { SponsorService } from './domain/sponsors/sponsorService';
+import { sponsorsRouter } from './http/sponsorsRouter';
+import { draftRoom } from './realtime/types';
 import { createLogger, type Logger } from './logger';
 import { createSocketServer } from './realtime/createSocketServer';
 import { commentHandlers } from './realtime/commentHandlers';
@@ -158,6 +161,15 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     labels: new StableLabels(store.versions),
   });
 
+  const sponsors = new SponsorService({
+    sponsors: store.sponsors,
+    memberships: store.memberships,
+    drafts: rooms,
+    audit,
+    // io exists by the time anyone can change the sponsors (requests come after listen).
+    announce: (view) => io.to(draftRoom(view.draftId)).emit('sponsors:updated', view),
+  });
+
   const creationLimit = draftCreationLimit(config.draftsPerHour);
   const app = createApp({
     health: new Health({
@@ -175,6 +187,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       ['/drafts', paragraphsRouter(drafts, access, paragraphs)],
       ['/drafts', versionsRouter(drafts, access, versions, new ConcurrentReads(config.historyReadsPerUser), paragraphs)],
       ['/drafts', roundsRouter(drafts, access, rounds)],
+      ['/drafts', sponsorsRouter(drafts, access, sponsors)],
       ['/negotiations', negotiationsRouter(negotiations, creationLimit)],
       ['/users', usersRouter(accounts)],
     ],

@@ -9,8 +9,12 @@ import type { DraftHeading } from '../store/types';
  * drafts list: any text may be typed there, but a listed name holds no control characters.
  */
 export function draftHeadingOf(doc: Y.Doc): DraftHeading {
-  const fragment = doc.getXmlFragment(PROSEMIRROR_FRAGMENT);
-  return { title: textOf(find(fragment, 'title')), symbol: textOf(find(fragment, 'symbol')) };
+  return { title: textOf(headingLineOf(doc, 'title')), symbol: textOf(headingLineOf(doc, 'symbol')) };
+}
+
+/** A line of the heading ("symbol", "sponsors", "title"...), null in a document without it. */
+export function headingLineOf(doc: Y.Doc, name: string): Y.XmlElement | null {
+  return find(doc.getXmlFragment(PROSEMIRROR_FRAGMENT), name);
 }
 
 function find(node: Y.XmlFragment | Y.XmlElement, name: string): Y.XmlElement | null {
@@ -23,7 +27,8 @@ function find(node: Y.XmlFragment | Y.XmlElement, name: string): Y.XmlElement | 
   return null;
 }
 
-function textOf(element: Y.XmlElement | null): string {
+/** The text of a heading line as a reader sees it (empty when there is no such line). */
+export function textOf(element: Y.XmlElement | null): string {
   if (!element) return '';
   return element
     .toArray()
