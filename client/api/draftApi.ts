@@ -1,5 +1,6 @@
 import type { CommentThread } from '../../shared/comments';
 import type { ParagraphView } from '../../shared/paragraphs';
+import type { SponsorsView } from '../../shared/sponsors';
 import type { ActivityEntry, VersionComparison, VersionDetail, VersionSummary } from '../../shared/versions';
 import type { ApiClient } from './apiClient';
 import { ApiError } from './apiError';
@@ -55,6 +56,21 @@ export class DraftApi {
 
   async startRound(name: string): Promise<VersionSummary> {
     return (await this.request<{ version: VersionSummary }>('POST', '/rounds', { name })).version;
+  }
+
+  /** The delegations sponsoring the draft, and every change to them. */
+  sponsors(): Promise<SponsorsView> {
+    return this.request('GET', '/sponsors');
+  }
+
+  /** Facilitators: the main sponsors, in the order the heading lists them. */
+  setSponsors(sponsors: string[]): Promise<SponsorsView> {
+    return this.request('PUT', '/sponsors', { sponsors });
+  }
+
+  /** The caller's delegation joins (true) or leaves (false) the co-sponsors. */
+  cosponsor(join: boolean): Promise<SponsorsView> {
+    return this.request(join ? 'POST' : 'DELETE', '/cosponsors');
   }
 
   /** Each paragraph's label of the round by id; null when the server has no labels to give (404). */

@@ -20,6 +20,7 @@ import { PeoplePanel } from '../panels/peoplePanel';
 import { SaveIndicator } from '../panels/saveIndicator';
 import { ParagraphsFeature } from '../paragraphs/paragraphsFeature';
 import { Sidebar } from '../panels/sidebar';
+import { SponsorsPanel } from '../sponsors/sponsorsPanel';
 import { roleName } from '../app/roleName';
 import { CloseCode } from '../../shared/closeCodes';
 import type { DraftAccess, NegotiationDetail } from '../../shared/negotiations';
@@ -173,13 +174,21 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     reveal: () => sidebar.select('comments'),
   });
   const negotiationsApi = new NegotiationsApi(app.api);
+  const delegations = async () => delegationsOf(await negotiationsApi.get(access.negotiationId));
   const paragraphs = new ParagraphsFeature({
     draftId,
     facilitator: isFacilitator(access.role),
     socket,
     api: draftApi,
-    delegations: async () => delegationsOf(await negotiationsApi.get(access.negotiationId)),
+    delegations,
     reveal: () => sidebar.select('progress'),
+  });
+  const sponsors = new SponsorsPanel({
+    draftId,
+    api: draftApi,
+    socket,
+    ownDelegation: access.role === 'delegate' ? access.delegation : null,
+    delegations: isFacilitator(access.role) ? delegations : null,
   });
   const leaveRoom = joinDraftRoom(socket, draftId, {
     onPeople: (list) => people.show(list),
@@ -188,6 +197,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
       if (live) {
         comments.reload();
         paragraphs.reload();
+        sponsors.reload();
       }
     },
     onUnauthorized: sessionEnded,
@@ -198,6 +208,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
   });
   sidebar.addTab({ id: 'comments', label: 'Comments', panel: comments.panel.element });
   sidebar.addTab({ id: 'progress', label: 'Progress', panel: paragraphs.panel.element, onShow: paragraphs.reload });
+  sidebar.addTab({ id: 'sponsors', label: 'Sponsors', panel: sponsors.element, onShow: sponsors.reload });
   const labels = new StableLabelsFeed(draftApi);
   const history = new HistoryPanel(draftApi, isFacilitator(access.role), () => void labels.refresh());
   sidebar.addTab({ id: 'history', label: 'History', panel: history.element, onShow: () => void history.refresh() });
@@ -215,6 +226,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     leaveRoom();
     comments.destroy();
     paragraphs.destroy();
+    sponsors.destroy();
     history.destroy();
     labels.destroy();
     socket.disconnect();
@@ -246,7 +258,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
   });
 }
 
-/** The delegations taking part in a negotiation, for "agreed pending" (facilitators and observers wait for no one). */
+/** The delegations taking part in a negotiation, for "agreed pending" and the main sponsors (facilitators and observers wait for no one). */
 function delegationsOf({ members }: NegotiationDetail): string[] {
   return [...new Set(members.filter((m) => m.role === 'delegate' && m.delegation).map((m) => m.delegation))].sort((a, b) => a.localeCompare(b));
 }
