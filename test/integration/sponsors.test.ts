@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { SponsorsView } from '../../shared/sponsors';
+import { sponsorsLine, type SponsorsView } from '../../shared/sponsors';
 import { headingLineOf, textOf } from '../../server/collab/draftHeading';
 import { requestJson } from '../helpers/http';
 import { connectSocket, emitAck, nextEvent, type ClientSocket } from '../helpers/socketClient';
@@ -93,5 +93,13 @@ describe('sponsors: /api/drafts/:id/sponsors and /cosponsors, and the heading li
       ['cosponsor-joined', 'Nigeria'],
       ['sponsors-set', 'Kazakhstan, Philippines'],
     ]);
+  });
+
+  it('keeps both of two delegations joining at the same moment, in the lists and in the line', async () => {
+    const [eu, usa] = await Promise.all([api('eu', 'POST', '/cosponsors'), api('usa', 'POST', '/cosponsors')]);
+    expect([eu.status, usa.status]).toEqual([200, 200]);
+    const { body } = await api('kazakhstan', 'GET', '/sponsors');
+    expect([...body.cosponsors].sort()).toEqual(['Belarus', 'European Union', 'United States']);
+    expect(await freshLine()).toBe(sponsorsLine(['Kazakhstan', 'Philippines'], body.cosponsors, 'draft resolution'));
   });
 });
