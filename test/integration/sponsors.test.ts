@@ -37,7 +37,8 @@ describe('sponsors: /api/drafts/:id/sponsors and /cosponsors, and the heading li
 
   it('lets only a facilitator set the main sponsors, from the delegations of the negotiation', async () => {
     expect(await api('kazakhstan', 'PUT', '/sponsors', { sponsors: ['Kazakhstan'] })).toMatchObject({ status: 403, body: { error: 'only a facilitator sets the main sponsors' } });
-    expect(await api('chair', 'PUT', '/sponsors', { sponsors: ['Atlantis'] })).toMatchObject({ status: 400, body: { error: '"Atlantis" is not a delegation of this negotiation' } });
+    expect(await api('chair', 'PUT', '/sponsors', { sponsors: ['Atlantis'] })).toMatchObject({ status: 400, body: { error: '"Atlantis" is not a delegation taking part in this negotiation' } });
+    expect((await api('chair', 'PUT', '/sponsors', { sponsors: ['Kazakhstan', 'Secretariat'] })).status).toBe(400);
     expect((await api('chair', 'PUT', '/sponsors', { sponsors: 'Kazakhstan' })).status).toBe(400);
     expect((await api('chair2', 'PUT', '/sponsors', { sponsors: ['Kazakhstan'] })).status).toBe(404);
     expect((await api('brazil', 'GET', '/sponsors')).status).toBe(404);

@@ -55,7 +55,7 @@ export class SponsorService {
     const wanted = [...new Set(sponsors)];
     const known = await this.delegationsOf(member.negotiationId);
     const unknown = wanted.find((delegation) => !known.has(delegation));
-    if (unknown !== undefined) throw new DomainError(`"${unknown}" is not a delegation of this negotiation`);
+    if (unknown !== undefined) throw new DomainError(`"${unknown}" is not a delegation taking part in this negotiation`);
     // A delegation becoming a main sponsor no longer co-sponsors: it appears once in the line.
     return this.change(member, draftId, 'set-sponsors', wanted.join(', '), (current) => ({
       sponsors: wanted,
@@ -87,9 +87,10 @@ export class SponsorService {
     return member.delegation;
   }
 
+  /** The delegations that take part (delegates'): the chair and observers sponsor nothing. */
   private async delegationsOf(negotiationId: string): Promise<Set<string>> {
     const members = await this.options.memberships.listByNegotiation(negotiationId);
-    return new Set(members.map((membership) => membership.delegation).filter(Boolean));
+    return new Set(members.filter((membership) => membership.role === 'delegate').map((membership) => membership.delegation));
   }
 
   /** Stores the lists `next` makes of the current ones (null: nothing to change), rewrites the line, audits and announces. */
