@@ -3,6 +3,7 @@ import type { CommentChange, CommentChanged, CommentCreatePayload, CommentEditPa
 import type { DraftAccess } from './negotiations';
 import type { ParagraphStatusPayload, ParagraphView } from './paragraphs';
 import type { PresenceRoster } from './presence';
+import type { SilenceView } from './silence';
 
 /**
  * Every acknowledgement has this shape: success with a payload, or a readable error
@@ -37,6 +38,8 @@ export interface ServerToClientEvents {
   'comment:created': (change: ThreadCreated) => void;
   'comment:updated': (change: CommentChanged) => void;
   'paragraph:updated': (paragraph: ParagraphView) => void;
+  /** A draft's silence procedure started, was broken, concluded or cancelled. */
+  'silence:updated': (silence: SilenceView) => void;
   /** Sent to one connection just before the server disconnects it because its access ended. */
   'session:ended': (payload: { reason: SessionEndReason; negotiationId?: string }) => void;
 }

@@ -4,6 +4,8 @@ import type { CommentAnchor, CommentView } from '../../shared/comments';
 import type { CommentVisibility } from '../../shared/negotiations';
 import type { Role } from '../../shared/roles';
 import type { ParagraphStatus, StatusChange } from '../../shared/paragraphs';
+import type { SilenceBreak, SilenceState } from '../../shared/silence';
+import type { DraftAccess } from '../../shared/negotiations';
 import type { CorruptionLog, CorruptRecord } from './corruption';
 
 export type { CommentAnchor };
@@ -255,6 +257,31 @@ export interface ParagraphStatusStore {
   record(draftId: string, paragraphId: string, change: Omit<StatusChange, 'from'>): Promise<ParagraphStatusRecord>;
 }
 
+/** A draft's silence procedure; the facilitator who started it acts for its conclusion. */
+export interface SilenceRecord {
+  id: string;
+  draftId: string;
+  until: string;
+  zone: string;
+  startedBy: PublicUser & DraftAccess;
+  startedAt: string;
+  state: SilenceState;
+  concludedAt: string | null;
+  breaks: SilenceBreak[];
+}
+
+export interface SilenceStore {
+  create(record: SilenceRecord): Promise<void>;
+  /** The draft's newest procedure, open or not. */
+  latest(draftId: string): Promise<SilenceRecord | null>;
+  /** Every open procedure of every draft (scheduled again when the server starts). */
+  listOpen(): Promise<SilenceRecord[]>;
+  /** Appends a break while the procedure is open; null when it is not (any more). */
+  addBreak(id: string, entry: SilenceBreak): Promise<SilenceRecord | null>;
+  /** Ends an open procedure; null when it had ended already, so it ends once. */
+  end(id: string, state: Exclude<SilenceState, 'open'>, at: string): Promise<SilenceRecord | null>;
+}
+
 export interface Store {
   users: UserStore;
   negotiations: NegotiationStore;
@@ -268,6 +295,7 @@ export interface Store {
   corruption: CorruptionLog;
   clientIds: ClientIdStore;
   paragraphStatuses: ParagraphStatusStore;
+  silences: SilenceStore;
   /** Resolves when the store answers; rejects otherwise (health check). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -16,6 +16,7 @@ import {
   type VersionRecord,
 } from '../../server/store/types';
 import type { ParagraphStatus } from '../../shared/paragraphs';
+import { silenceContract } from './silenceContract';
 
 /**
  * The behaviour every Store adapter must have. All tests share one store (opened once, as a
@@ -795,6 +796,8 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
         expect(record.status).toBe(record.history[1].to);
       });
     });
+
+    silenceContract(() => store);
 
     describe('the store', () => {
       it('answers ping', async () => {

@@ -1,5 +1,5 @@
 import type { Binary, Collection, Db } from 'mongodb';
-import type { AuditRecord, CommentRecord, DraftRecord, MembershipRecord, NegotiationRecord, ParagraphStatusRecord, UserRecord, VersionMeta } from '../types';
+import type { AuditRecord, CommentRecord, DraftRecord, MembershipRecord, NegotiationRecord, ParagraphStatusRecord, SilenceRecord, UserRecord, VersionMeta } from '../types';
 
 /** Records keyed by their caller-chosen id, stored as _id. */
 export type IdDoc<R extends { id: string }> = Omit<R, 'id'> & { _id: string };
@@ -55,6 +55,8 @@ export interface ClientIdDoc {
 /** _id is `${draftId} ${paragraphId}`: one status per paragraph, its history inside. */
 export type ParagraphStatusDoc = ParagraphStatusRecord & { _id: string };
 
+export type SilenceDoc = IdDoc<SilenceRecord>;
+
 export interface Collections {
   users: Collection<UserDoc>;
   drafts: Collection<DraftDoc>;
@@ -68,6 +70,7 @@ export interface Collections {
   memberships: Collection<MembershipDoc>;
   audit: Collection<AuditDoc>;
   paragraphStatuses: Collection<ParagraphStatusDoc>;
+  silences: Collection<SilenceDoc>;
 }
 
 export function collections(db: Db): Collections {
@@ -84,5 +87,6 @@ export function collections(db: Db): Collections {
     memberships: db.collection<MembershipDoc>('memberships'),
     audit: db.collection<AuditDoc>('audit'),
     paragraphStatuses: db.collection<ParagraphStatusDoc>('paragraph_statuses'),
+    silences: db.collection<SilenceDoc>('silences'),
   };
 }

@@ -10,6 +10,7 @@ import { migrateToNegotiations } from './migrateToNegotiations';
 import { MongoAuditStore } from './MongoAuditStore';
 import { MongoClientIdStore } from './MongoClientIdStore';
 import { MongoParagraphStatusStore } from './MongoParagraphStatusStore';
+import { MongoSilenceStore } from './MongoSilenceStore';
 import { MongoCommentStore } from './MongoCommentStore';
 import { MongoDocumentStore } from './MongoDocumentStore';
 import { MongoDraftStore } from './MongoDraftStore';
@@ -42,6 +43,7 @@ export async function openMongoStore(url: string, dbName: string, timeouts: Mong
       corruption,
       clientIds: new MongoClientIdStore(c.clientIds),
       paragraphStatuses: new MongoParagraphStatusStore(c.paragraphStatuses),
+      silences: new MongoSilenceStore(c.silences),
       async ping() {
         await db.command({ ping: 1 });
       },

@@ -13,6 +13,7 @@ import { SqliteDraftStore } from './SqliteDraftStore';
 import { SqliteMembershipStore } from './SqliteMembershipStore';
 import { SqliteNegotiationStore } from './SqliteNegotiationStore';
 import { SqliteParagraphStatusStore } from './SqliteParagraphStatusStore';
+import { SqliteSilenceStore } from './SqliteSilenceStore';
 import { SqliteUserStore } from './SqliteUserStore';
 import { SqliteVersionStore } from './SqliteVersionStore';
 
@@ -44,6 +45,7 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
       corruption,
       clientIds: new SqliteClientIdStore(db),
       paragraphStatuses: new SqliteParagraphStatusStore(db),
+      silences: new SqliteSilenceStore(db),
       async ping() {
         db.prepare('SELECT 1').get();
       },
