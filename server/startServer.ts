@@ -44,6 +44,9 @@ import { usersRouter } from './http/usersRouter';
 import { versionsRouter } from './http/versionsRouter';
 import { roundsRouter } from './http/roundsRouter';
 import { RoundService } from './domain/rounds/roundService';
+import { silenceRouter } from './http/silenceRouter';
+import { SilenceService } from './domain/silence/silenceService';
+import { draftRoom } from './realtime/types';
 import { createLogger, type Logger } from './logger';
 import { createSocketServer } from './realtime/createSocketServer';
 import { commentHandlers } from './realtime/commentHandlers';
@@ -158,6 +161,19 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     labels: new StableLabels(store.versions),
   });
 
+  const silence = new SilenceService({
+    store: store.silences,
+    paragraphs,
+    versions,
+    drafts: rooms,
+    audit,
+    logger: logger.child({ component: 'silence' }),
+    events: {
+      silenceUpdated: (view) => io.to(draftRoom(view.draftId)).emit('silence:updated', view),
+      paragraphUpdated: (draftId, paragraph) => io.to(draftRoom(draftId)).emit('paragraph:updated', paragraph),
+    },
+  });
+
   const creationLimit = draftCreationLimit(config.draftsPerHour);
   const app = createApp({
     health: new Health({
@@ -175,6 +191,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       ['/drafts', paragraphsRouter(drafts, access, paragraphs)],
       ['/drafts', versionsRouter(drafts, access, versions, new ConcurrentReads(config.historyReadsPerUser), paragraphs)],
       ['/drafts', roundsRouter(drafts, access, rounds)],
+      ['/drafts', silenceRouter(drafts, access, silence)],
       ['/negotiations', negotiationsRouter(negotiations, creationLimit)],
       ['/users', usersRouter(accounts)],
     ],
@@ -194,6 +211,8 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     commentHandlers(comments, realtimeLogger),
     paragraphHandlers(paragraphs, realtimeLogger),
   ]);
+  // Once the room broadcasts exist: a deadline that passed while the server was down concludes now.
+  await silence.resume();
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
@@ -205,6 +224,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     (closing ??= (async () => {
       // Stop accepting, let clients' last frames land, then write everything down.
       httpServer.close();
+      await silence.close();
       await yjs.close();
       await io.close();
       httpServer.closeAllConnections();

@@ -8,7 +8,7 @@ function makeSilence(draftId: string, startedAt: string): SilenceRecord {
     draftId,
     until: '2026-12-03T23:00:00.000Z',
     zone: 'America/New_York',
-    startedBy: { id: 'user-chair', username: 'chair', displayName: 'Chair', admin: false, negotiationId: 'n-1', negotiationName: 'CCPCJ', role: 'facilitator', delegation: null },
+    startedBy: { id: 'user-chair', username: 'chair', displayName: 'Chair', admin: false, negotiationId: 'n-1', negotiationName: 'CCPCJ', role: 'facilitator', delegation: '' },
     startedAt,
     state: 'open',
     concludedAt: null,
