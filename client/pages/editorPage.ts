@@ -20,6 +20,7 @@ import { PeoplePanel } from '../panels/peoplePanel';
 import { SaveIndicator } from '../panels/saveIndicator';
 import { ParagraphsFeature } from '../paragraphs/paragraphsFeature';
 import { Sidebar } from '../panels/sidebar';
+import { SilencePanel } from '../silence/silencePanel';
 import { roleName } from '../app/roleName';
 import { CloseCode } from '../../shared/closeCodes';
 import type { DraftAccess, NegotiationDetail } from '../../shared/negotiations';
@@ -181,6 +182,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     delegations: async () => delegationsOf(await negotiationsApi.get(access.negotiationId)),
     reveal: () => sidebar.select('progress'),
   });
+  const silence = new SilencePanel({ api: draftApi, socket, facilitator: isFacilitator(access.role), delegate: access.role === 'delegate' });
   const leaveRoom = joinDraftRoom(socket, draftId, {
     onPeople: (list) => people.show(list),
     onLive: (live) => {
@@ -188,6 +190,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
       if (live) {
         comments.reload();
         paragraphs.reload();
+        silence.reload();
       }
     },
     onUnauthorized: sessionEnded,
@@ -201,6 +204,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
   const labels = new StableLabelsFeed(draftApi);
   const history = new HistoryPanel(draftApi, isFacilitator(access.role), () => void labels.refresh());
   sidebar.addTab({ id: 'history', label: 'History', panel: history.element, onShow: () => void history.refresh() });
+  sidebar.addTab({ id: 'silence', label: 'Silence', panel: silence.element, onShow: silence.reload });
   const members = new MembersPanel({
     api: negotiationsApi,
     negotiationId: access.negotiationId,
@@ -216,6 +220,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     comments.destroy();
     paragraphs.destroy();
     history.destroy();
+    silence.destroy();
     labels.destroy();
     socket.disconnect();
     view?.destroy();
