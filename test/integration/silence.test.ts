@@ -123,9 +123,12 @@ describe('silence procedure: /api/drafts/:id/silence and the silence:updated bro
 describe('silence procedure across a restart', () => {
   it('concludes after the restart a procedure left pending when the server stopped', async () => {
     const first = await startTestServer();
-    const session = await open(first);
-    expect((await api(session, 'chair', '/silence', { until: deadlineIn(1500), zone: 'Asia/Almaty' })).status).toBe(201);
-    await first.close();
+    try {
+      const started = await api(await open(first), 'chair', '/silence', { until: deadlineIn(1500), zone: 'Asia/Almaty' });
+      expect(started.status).toBe(201);
+    } finally {
+      await first.close();
+    }
     const stoppedAt = new Date().toISOString();
 
     const second = await open(await startTestServer({ dataDir: first.dataDir }));
