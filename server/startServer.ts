@@ -46,6 +46,8 @@ import { roundsRouter } from './http/roundsRouter';
 import { RoundService } from './domain/rounds/roundService';
 import { SponsorService } from './domain/sponsors/sponsorService';
 import { sponsorsRouter } from './http/sponsorsRouter';
+import { silenceRouter } from './http/silenceRouter';
+import { SilenceService } from './domain/silence/silenceService';
 import { draftRoom } from './realtime/types';
 import { createLogger, type Logger } from './logger';
 import { createSocketServer } from './realtime/createSocketServer';
@@ -169,6 +171,18 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     // io exists by the time anyone can change the sponsors (requests come after listen).
     announce: (view) => io.to(draftRoom(view.draftId)).emit('sponsors:updated', view),
   });
+  const silence = new SilenceService({
+    store: store.silences,
+    paragraphs,
+    versions,
+    drafts: rooms,
+    audit,
+    logger: logger.child({ component: 'silence' }),
+    events: {
+      silenceUpdated: (view) => io.to(draftRoom(view.draftId)).emit('silence:updated', view),
+      paragraphUpdated: (draftId, paragraph) => io.to(draftRoom(draftId)).emit('paragraph:updated', paragraph),
+    },
+  });
 
   const creationLimit = draftCreationLimit(config.draftsPerHour);
   const app = createApp({
@@ -188,6 +202,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       ['/drafts', versionsRouter(drafts, access, versions, new ConcurrentReads(config.historyReadsPerUser), paragraphs)],
       ['/drafts', roundsRouter(drafts, access, rounds)],
       ['/drafts', sponsorsRouter(drafts, access, sponsors)],
+      ['/drafts', silenceRouter(drafts, access, silence)],
       ['/negotiations', negotiationsRouter(negotiations, creationLimit)],
       ['/users', usersRouter(accounts)],
     ],
@@ -207,6 +222,8 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     commentHandlers(comments, realtimeLogger),
     paragraphHandlers(paragraphs, realtimeLogger),
   ]);
+  // Once the room broadcasts exist: a deadline that passed while the server was down concludes now.
+  await silence.resume();
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
@@ -218,6 +235,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     (closing ??= (async () => {
       // Stop accepting, let clients' last frames land, then write everything down.
       httpServer.close();
+      await silence.close();
       await yjs.close();
       await io.close();
       httpServer.closeAllConnections();

@@ -4,6 +4,7 @@ import type { DraftAccess } from './negotiations';
 import type { ParagraphStatusPayload, ParagraphView } from './paragraphs';
 import type { PresenceRoster } from './presence';
 import type { SponsorsView } from './sponsors';
+import type { SilenceView } from './silence';
 
 /**
  * Every acknowledgement has this shape: success with a payload, or a readable error
@@ -39,6 +40,8 @@ export interface ServerToClientEvents {
   'comment:updated': (change: CommentChanged) => void;
   'paragraph:updated': (paragraph: ParagraphView) => void;
   'sponsors:updated': (sponsors: SponsorsView) => void;
+  /** A draft's silence procedure started, was broken, concluded or cancelled. */
+  'silence:updated': (silence: SilenceView) => void;
   /** Sent to one connection just before the server disconnects it because its access ended. */
   'session:ended': (payload: { reason: SessionEndReason; negotiationId?: string }) => void;
 }

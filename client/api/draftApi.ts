@@ -1,6 +1,7 @@
 import type { CommentThread } from '../../shared/comments';
 import type { ParagraphView } from '../../shared/paragraphs';
 import type { SponsorsView } from '../../shared/sponsors';
+import type { SilenceView } from '../../shared/silence';
 import type { ActivityEntry, VersionComparison, VersionDetail, VersionSummary } from '../../shared/versions';
 import type { ApiClient } from './apiClient';
 import { ApiError } from './apiError';
@@ -71,6 +72,23 @@ export class DraftApi {
   /** The caller's delegation joins (true) or leaves (false) the co-sponsors. */
   cosponsor(join: boolean): Promise<SponsorsView> {
     return this.request(join ? 'POST' : 'DELETE', '/cosponsors');
+  }
+
+  /** The draft's current or last silence procedure. */
+  async silence(): Promise<SilenceView | null> {
+    return (await this.request<{ silence: SilenceView | null }>('GET', '/silence')).silence;
+  }
+
+  async startSilence(until: string, zone: string): Promise<SilenceView> {
+    return (await this.request<{ silence: SilenceView }>('POST', '/silence', { until, zone })).silence;
+  }
+
+  async breakSilence(statement: string): Promise<SilenceView> {
+    return (await this.request<{ silence: SilenceView }>('POST', '/silence/break', { statement })).silence;
+  }
+
+  async cancelSilence(): Promise<SilenceView> {
+    return (await this.request<{ silence: SilenceView }>('DELETE', '/silence')).silence;
   }
 
   /** Each paragraph's label of the round by id; null when the server has no labels to give (404). */

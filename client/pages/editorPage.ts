@@ -21,6 +21,7 @@ import { SaveIndicator } from '../panels/saveIndicator';
 import { ParagraphsFeature } from '../paragraphs/paragraphsFeature';
 import { Sidebar } from '../panels/sidebar';
 import { SponsorsPanel } from '../sponsors/sponsorsPanel';
+import { SilencePanel } from '../silence/silencePanel';
 import { roleName } from '../app/roleName';
 import { CloseCode } from '../../shared/closeCodes';
 import type { DraftAccess, NegotiationDetail } from '../../shared/negotiations';
@@ -190,6 +191,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     ownDelegation: access.role === 'delegate' ? access.delegation : null,
     delegations: isFacilitator(access.role) ? delegations : null,
   });
+  const silence = new SilencePanel({ api: draftApi, socket, facilitator: isFacilitator(access.role), delegate: access.role === 'delegate' });
   const leaveRoom = joinDraftRoom(socket, draftId, {
     onPeople: (list) => people.show(list),
     onLive: (live) => {
@@ -198,6 +200,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
         comments.reload();
         paragraphs.reload();
         sponsors.reload();
+        silence.reload();
       }
     },
     onUnauthorized: sessionEnded,
@@ -212,6 +215,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
   const labels = new StableLabelsFeed(draftApi);
   const history = new HistoryPanel(draftApi, isFacilitator(access.role), () => void labels.refresh());
   sidebar.addTab({ id: 'history', label: 'History', panel: history.element, onShow: () => void history.refresh() });
+  sidebar.addTab({ id: 'silence', label: 'Silence', panel: silence.element, onShow: silence.reload });
   const members = new MembersPanel({
     api: negotiationsApi,
     negotiationId: access.negotiationId,
@@ -228,6 +232,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     paragraphs.destroy();
     sponsors.destroy();
     history.destroy();
+    silence.destroy();
     labels.destroy();
     socket.disconnect();
     view?.destroy();

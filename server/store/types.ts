@@ -5,6 +5,8 @@ import type { CommentVisibility } from '../../shared/negotiations';
 import type { Role } from '../../shared/roles';
 import type { ParagraphStatus, StatusChange } from '../../shared/paragraphs';
 import type { SponsorChange } from '../../shared/sponsors';
+import type { SilenceBreak, SilenceState } from '../../shared/silence';
+import type { DraftAccess } from '../../shared/negotiations';
 import type { CorruptionLog, CorruptRecord } from './corruption';
 
 export type { CommentAnchor };
@@ -271,6 +273,31 @@ export interface SponsorStore {
   record(draftId: string, change: SponsorChange): Promise<SponsorsRecord>;
 }
 
+/** A draft's silence procedure; the facilitator who started it acts for its conclusion. */
+export interface SilenceRecord {
+  id: string;
+  draftId: string;
+  until: string;
+  zone: string;
+  startedBy: PublicUser & DraftAccess;
+  startedAt: string;
+  state: SilenceState;
+  concludedAt: string | null;
+  breaks: SilenceBreak[];
+}
+
+export interface SilenceStore {
+  create(record: SilenceRecord): Promise<void>;
+  /** The draft's newest procedure, open or not. */
+  latest(draftId: string): Promise<SilenceRecord | null>;
+  /** Every open procedure of every draft (scheduled again when the server starts). */
+  listOpen(): Promise<SilenceRecord[]>;
+  /** Appends a break while the procedure is open; null when it is not (any more). */
+  addBreak(id: string, entry: SilenceBreak): Promise<SilenceRecord | null>;
+  /** Ends an open procedure; null when it had ended already, so it ends once. */
+  end(id: string, state: Exclude<SilenceState, 'open'>, at: string): Promise<SilenceRecord | null>;
+}
+
 export interface Store {
   users: UserStore;
   negotiations: NegotiationStore;
@@ -285,6 +312,7 @@ export interface Store {
   clientIds: ClientIdStore;
   paragraphStatuses: ParagraphStatusStore;
   sponsors: SponsorStore;
+  silences: SilenceStore;
   /** Resolves when the store answers; rejects otherwise (health check). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -17,6 +17,7 @@ import {
 } from '../../server/store/types';
 import type { ParagraphStatus } from '../../shared/paragraphs';
 import type { SponsorAction, SponsorChange } from '../../shared/sponsors';
+import { silenceContract } from './silenceContract';
 
 /**
  * The behaviour every Store adapter must have. All tests share one store (opened once, as a
@@ -818,6 +819,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
         expect(await store.sponsors.get(newId('draft'))).toBeNull();
       });
     });
+    silenceContract(() => store);
 
     describe('the store', () => {
       it('answers ping', async () => {

@@ -1,5 +1,5 @@
 import type { Binary, Collection, Db } from 'mongodb';
-import type { AuditRecord, CommentRecord, DraftRecord, MembershipRecord, NegotiationRecord, ParagraphStatusRecord, SponsorsRecord, UserRecord, VersionMeta } from '../types';
+import type { AuditRecord, CommentRecord, DraftRecord, MembershipRecord, NegotiationRecord, ParagraphStatusRecord, SilenceRecord, SponsorsRecord, UserRecord, VersionMeta } from '../types';
 
 /** Records keyed by their caller-chosen id, stored as _id. */
 export type IdDoc<R extends { id: string }> = Omit<R, 'id'> & { _id: string };
@@ -57,6 +57,7 @@ export type ParagraphStatusDoc = ParagraphStatusRecord & { _id: string };
 
 /** _id is the draft id: one pair of lists per draft, its history inside. */
 export type SponsorsDoc = SponsorsRecord & { _id: string };
+export type SilenceDoc = IdDoc<SilenceRecord>;
 
 export interface Collections {
   users: Collection<UserDoc>;
@@ -72,6 +73,7 @@ export interface Collections {
   audit: Collection<AuditDoc>;
   paragraphStatuses: Collection<ParagraphStatusDoc>;
   sponsors: Collection<SponsorsDoc>;
+  silences: Collection<SilenceDoc>;
 }
 
 export function collections(db: Db): Collections {
@@ -89,5 +91,6 @@ export function collections(db: Db): Collections {
     audit: db.collection<AuditDoc>('audit'),
     paragraphStatuses: db.collection<ParagraphStatusDoc>('paragraph_statuses'),
     sponsors: db.collection<SponsorsDoc>('draft_sponsors'),
+    silences: db.collection<SilenceDoc>('silences'),
   };
 }

@@ -11,6 +11,7 @@ const INDEXES: { [K in keyof Collections]?: IndexDescription[] } = {
   comments: [{ key: { draftId: 1, createdAt: 1, _id: 1 } }, { key: { threadId: 1, createdAt: 1, _id: 1 } }],
   versions: [{ key: { draftId: 1, createdAt: -1, _id: -1 } }, { key: { draftId: 1, kind: 1, createdAt: -1, _id: -1 } }],
   paragraphStatuses: [{ key: { draftId: 1, _id: 1 } }],
+  silences: [{ key: { draftId: 1, startedAt: -1 } }, { key: { state: 1 } }],
 };
 
 /**

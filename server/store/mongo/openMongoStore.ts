@@ -11,6 +11,7 @@ import { MongoAuditStore } from './MongoAuditStore';
 import { MongoClientIdStore } from './MongoClientIdStore';
 import { MongoParagraphStatusStore } from './MongoParagraphStatusStore';
 import { MongoSponsorStore } from './MongoSponsorStore';
+import { MongoSilenceStore } from './MongoSilenceStore';
 import { MongoCommentStore } from './MongoCommentStore';
 import { MongoDocumentStore } from './MongoDocumentStore';
 import { MongoDraftStore } from './MongoDraftStore';
@@ -44,6 +45,7 @@ export async function openMongoStore(url: string, dbName: string, timeouts: Mong
       clientIds: new MongoClientIdStore(c.clientIds),
       paragraphStatuses: new MongoParagraphStatusStore(c.paragraphStatuses),
       sponsors: new MongoSponsorStore(c.sponsors),
+      silences: new MongoSilenceStore(c.silences),
       async ping() {
         await db.command({ ping: 1 });
       },

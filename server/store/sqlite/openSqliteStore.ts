@@ -14,6 +14,7 @@ import { SqliteMembershipStore } from './SqliteMembershipStore';
 import { SqliteNegotiationStore } from './SqliteNegotiationStore';
 import { SqliteParagraphStatusStore } from './SqliteParagraphStatusStore';
 import { SqliteSponsorStore } from './SqliteSponsorStore';
+import { SqliteSilenceStore } from './SqliteSilenceStore';
 import { SqliteUserStore } from './SqliteUserStore';
 import { SqliteVersionStore } from './SqliteVersionStore';
 
@@ -46,6 +47,7 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
       clientIds: new SqliteClientIdStore(db),
       paragraphStatuses: new SqliteParagraphStatusStore(db),
       sponsors: new SqliteSponsorStore(db),
+      silences: new SqliteSilenceStore(db),
       async ping() {
         db.prepare('SELECT 1').get();
       },

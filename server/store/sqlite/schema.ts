@@ -181,6 +181,22 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX draft_sponsor_changes_draft ON draft_sponsor_changes (draft_id, id);
   `,
+  // Silence procedures (issue 10): breaks and the starting facilitator as JSON, read whole.
+  `
+  CREATE TABLE silences (
+    id           TEXT PRIMARY KEY,
+    draft_id     TEXT NOT NULL,
+    until        TEXT NOT NULL,
+    zone         TEXT NOT NULL,
+    started_by   TEXT NOT NULL,
+    started_at   TEXT NOT NULL,
+    state        TEXT NOT NULL,
+    concluded_at TEXT,
+    breaks       TEXT NOT NULL
+  );
+  CREATE INDEX silences_draft ON silences (draft_id, started_at);
+  CREATE INDEX silences_open ON silences (state);
+  `,
 ];
 
 /** The negotiation that migration 4 moves earlier drafts and accounts into. */
