@@ -48,6 +48,8 @@ import { SponsorService } from './domain/sponsors/sponsorService';
 import { sponsorsRouter } from './http/sponsorsRouter';
 import { silenceRouter } from './http/silenceRouter';
 import { SilenceService } from './domain/silence/silenceService';
+import { OralRevisionService } from './domain/oralRevisions/oralRevisionService';
+import { oralRevisionsRouter } from './http/oralRevisionsRouter';
 import { draftRoom } from './realtime/types';
 import { createLogger, type Logger } from './logger';
 import { createSocketServer } from './realtime/createSocketServer';
@@ -183,6 +185,15 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       paragraphUpdated: (draftId, paragraph) => io.to(draftRoom(draftId)).emit('paragraph:updated', paragraph),
     },
   });
+  const oralRevisions = new OralRevisionService({
+    memberships: store.memberships,
+    drafts: rooms,
+    labels: new StableLabels(store.versions),
+    lockedParagraphs: (draftId) => lockedParagraphIds(store.paragraphStatuses, draftId),
+    audit,
+    announce: (revision) => io.to(draftRoom(revision.draftId)).emit('oral-revision:recorded', revision),
+    durableWaitMs: config.durableWaitMs,
+  });
 
   const creationLimit = draftCreationLimit(config.draftsPerHour);
   const app = createApp({
@@ -203,6 +214,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       ['/drafts', roundsRouter(drafts, access, rounds)],
       ['/drafts', sponsorsRouter(drafts, access, sponsors)],
       ['/drafts', silenceRouter(drafts, access, silence)],
+      ['/drafts', oralRevisionsRouter(drafts, access, oralRevisions)],
       ['/negotiations', negotiationsRouter(negotiations, creationLimit)],
       ['/users', usersRouter(accounts)],
     ],

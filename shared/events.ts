@@ -5,6 +5,7 @@ import type { ParagraphStatusPayload, ParagraphView } from './paragraphs';
 import type { PresenceRoster } from './presence';
 import type { SponsorsView } from './sponsors';
 import type { SilenceView } from './silence';
+import type { OralRevision } from './oralRevisions';
 
 /**
  * Every acknowledgement has this shape: success with a payload, or a readable error
@@ -42,6 +43,8 @@ export interface ServerToClientEvents {
   'sponsors:updated': (sponsors: SponsorsView) => void;
   /** A draft's silence procedure started, was broken, concluded or cancelled. */
   'silence:updated': (silence: SilenceView) => void;
+  /** A facilitator recorded an oral revision: a paragraph's new text, in a delegation's name. */
+  'oral-revision:recorded': (revision: OralRevision) => void;
   /** Sent to one connection just before the server disconnects it because its access ended. */
   'session:ended': (payload: { reason: SessionEndReason; negotiationId?: string }) => void;
 }
