@@ -210,7 +210,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       ['/drafts', draftsRouter(drafts, access, negotiations, tickets, creationLimit)],
       ['/drafts', commentsRouter(drafts, access, comments)],
       ['/drafts', paragraphsRouter(drafts, access, paragraphs)],
-      ['/drafts', versionsRouter(drafts, access, versions, new ConcurrentReads(config.historyReadsPerUser), paragraphs)],
+      ['/drafts', versionsRouter(drafts, access, versions, new ConcurrentReads(config.historyReadsPerUser), paragraphs, oralRevisions)],
       ['/drafts', roundsRouter(drafts, access, rounds)],
       ['/drafts', sponsorsRouter(drafts, access, sponsors)],
       ['/drafts', silenceRouter(drafts, access, silence)],

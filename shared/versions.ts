@@ -1,6 +1,7 @@
 import type { StatusChange } from './paragraphs';
 import { z } from 'zod';
 import type { DraftComparison } from './diff';
+import type { OralRevision } from './oralRevisions';
 import { nameText } from './validation/names';
 
 export const VERSION_NAME_MAX_LENGTH = 120;
@@ -75,6 +76,8 @@ export interface StatusChangeEntry extends StatusChange {
 export interface DraftActivityResponse {
   activity: ActivityEntry[];
   statusChanges: StatusChangeEntry[];
+  /** Paragraphs revised orally in the room, newest first. */
+  oralRevisions: OralRevision[];
 }
 
 /** GET /api/drafts/:id/compare: the comparison, with the status changes made between its two ends. */

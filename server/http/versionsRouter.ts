@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { CompareQuery, ListVersionsQuery, NameVersionRequest, type ComparisonWithStatuses, type DraftActivityResponse } from '../../shared/versions';
 import type { DraftAccessService } from '../domain/access/draftAccess';
 import type { DraftService } from '../domain/draftService';
+import type { OralRevisionService } from '../domain/oralRevisions/oralRevisionService';
 import type { ParagraphStatusService } from '../domain/paragraphs/paragraphStatusService';
 import type { ConcurrentReads } from '../domain/versions/concurrentReads';
 import type { VersionService } from '../domain/versions/versionService';
@@ -16,6 +17,7 @@ export function versionsRouter(
   versions: VersionService,
   reads: ConcurrentReads,
   statuses: Pick<ParagraphStatusService, 'changes'>,
+  oralRevisions: Pick<OralRevisionService, 'list'>,
 ): Router {
   const router = Router();
   const heavy = (handler: Parameters<typeof oneOfConcurrentReads>[1]) => oneOfConcurrentReads(reads, handler);
@@ -61,8 +63,12 @@ export function versionsRouter(
     heavy(async (req, res) => {
       const { limit } = parseOr400(ListVersionsQuery.pick({ limit: true }), req.query);
       const draftId = req.params.id as string;
-      const [activity, statusChanges] = await Promise.all([versions.activity(draftId, limit), statuses.changes(draftId, { limit })]);
-      res.json({ activity, statusChanges } satisfies DraftActivityResponse);
+      const [activity, statusChanges, revisions] = await Promise.all([
+        versions.activity(draftId, limit),
+        statuses.changes(draftId, { limit }),
+        oralRevisions.list(currentMember(res), draftId),
+      ]);
+      res.json({ activity, statusChanges, oralRevisions: revisions.slice(0, limit) } satisfies DraftActivityResponse);
     }),
   );
 

@@ -57,6 +57,7 @@ describe('oral revisions: /api/drafts/:id/oral-revisions', () => {
 
     const { body: activity } = await api<DraftActivityResponse>('chair', 'GET', '/activity');
     expect(activity.activity[0]).toMatchObject({ delegation: 'Nigeria' });
+    expect(activity.oralRevisions).toEqual([recorded.body]);
     const { body: listed } = await api<{ revisions: OralRevision[] }>('usa', 'GET', '/oral-revisions');
     expect(listed.revisions).toEqual([recorded.body]);
 
