@@ -189,7 +189,6 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     memberships: store.memberships,
     drafts: rooms,
     labels: new StableLabels(store.versions),
-    lockedParagraphs: (draftId) => lockedParagraphIds(store.paragraphStatuses, draftId),
     audit,
     announce: (revision) => io.to(draftRoom(revision.draftId)).emit('oral-revision:recorded', revision),
     durableWaitMs: config.durableWaitMs,

@@ -119,6 +119,11 @@ export class Room {
     else this.lockedParagraphs.delete(paragraphId);
   }
 
+  /** Whether a status locks the paragraph now (what every edit of it is checked against). */
+  isParagraphLocked(paragraphId: string): boolean {
+    return this.lockedParagraphs.has(paragraphId);
+  }
+
   /**
    * The current state, returned once all of it is durable, with the log position it covers:
    * encoded first, so edits applied while the write completes (not yet durable) are not in it.

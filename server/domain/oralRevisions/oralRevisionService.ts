@@ -16,6 +16,7 @@ export interface RevisableDraft {
   readonly doc: Y.Doc;
   captureDurableState(): Promise<unknown>;
   changeAsServer(authorId: string, change: (doc: Y.Doc) => void): void;
+  isParagraphLocked(paragraphId: string): boolean;
 }
 
 export interface RevisableDrafts {
@@ -26,8 +27,6 @@ export interface OralRevisionServiceOptions {
   memberships: MembershipStore;
   drafts: RevisableDrafts;
   labels: LabelSource;
-  /** The paragraphs whose status locks them (agreed text). */
-  lockedParagraphs: (draftId: string) => Promise<string[]>;
   audit: AuditLog;
   /** Told of every revision once it is in the text and audited (the socket.io broadcast). */
   announce: (revision: OralRevision) => void;
@@ -53,9 +52,6 @@ export class OralRevisionService {
     if (!isFacilitator(member.role)) throw new DomainError('only a facilitator records oral revisions', 403);
     const authorId = await this.delegateOf(member.negotiationId, request.delegation);
     return this.serializer.run(draftId, async () => {
-      if ((await this.options.lockedParagraphs(draftId)).includes(request.paragraphId)) {
-        throw new DomainError('the paragraph is agreed and locked; reopen it first', 409);
-      }
       const revision = await this.options.drafts.withRoom(draftId, async (draft) => {
         const element = paragraphElementOf(draft.doc, request.paragraphId);
         if (!element) throw new DomainError('no such paragraph in this draft', 404);
@@ -63,6 +59,8 @@ export class OralRevisionService {
         await withDeadline(draft.captureDurableState(), this.options.durableWaitMs, () => new DomainError('saving is failing; no oral revision was recorded, try again later', 503));
         const labels = await this.options.labels.labelsOf(draftId, draft.doc);
         const before = paragraphText(element);
+        // Checked with no wait before the change: a status set meanwhile has locked the room already.
+        if (draft.isParagraphLocked(request.paragraphId)) throw new DomainError('the paragraph is agreed and locked; reopen it first', 409);
         draft.changeAsServer(authorId, () => writeParagraphText(element, request.text));
         return {
           draftId,
