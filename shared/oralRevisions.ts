@@ -12,6 +12,7 @@ export const OralRevisionRequest = z.object({
   text: nameText(MAX_ORAL_REVISION_LENGTH).pipe(z.string().min(1)),
   note: nameText(500).optional(),
 });
+export type OralRevisionInput = z.infer<typeof OralRevisionRequest>;
 
 /** One oral revision as recorded (GET /api/drafts/:id/oral-revisions and the `oral-revision:recorded` event). */
 export interface OralRevision {

@@ -1,6 +1,7 @@
 import type { CommentThread } from '../../shared/comments';
 import type { ParagraphView } from '../../shared/paragraphs';
 import type { SponsorsView } from '../../shared/sponsors';
+import type { OralRevision, OralRevisionInput } from '../../shared/oralRevisions';
 import type { SilenceView } from '../../shared/silence';
 import type { ActivityEntry, VersionComparison, VersionDetail, VersionSummary } from '../../shared/versions';
 import type { ApiClient } from './apiClient';
@@ -57,6 +58,11 @@ export class DraftApi {
 
   async startRound(name: string): Promise<VersionSummary> {
     return (await this.request<{ version: VersionSummary }>('POST', '/rounds', { name })).version;
+  }
+
+  /** Facilitators: a paragraph's new text as a delegation read it out in the room. */
+  reviseOrally(revision: OralRevisionInput): Promise<OralRevision> {
+    return this.request('POST', '/oral-revisions', revision);
   }
 
   /** The delegations sponsoring the draft, and every change to them. */

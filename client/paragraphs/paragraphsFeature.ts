@@ -16,7 +16,7 @@ export interface ParagraphsFeatureOptions {
   /** Facilitators set statuses and edit the heading; everyone else reads them. */
   facilitator: boolean;
   socket: RealtimeSocket;
-  api: Pick<DraftApi, 'paragraphs' | 'rounds'>;
+  api: Pick<DraftApi, 'paragraphs' | 'rounds' | 'reviseOrally'>;
   /** The delegations of the draft's negotiation, for "agreed pending". */
   delegations: () => Promise<string[]>;
   /** Called when the Progress panel should be brought forward (a margin badge was clicked). */
@@ -51,6 +51,8 @@ export class ParagraphsFeature {
       manage: options.facilitator,
       delegations: options.delegations,
       setStatus: (id, choice) => this.setStatus(id, choice),
+      // The new text reaches the list through the editor's sync; reloading shows it at once.
+      reviseOrally: (revision) => options.api.reviseOrally(revision).then(this.reload),
       onFilter: (filter) => this.updateEditor({ filter }),
     });
     this.store.subscribe(() => this.updateEditor({ paragraphs: this.store.list() }));

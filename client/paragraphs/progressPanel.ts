@@ -1,7 +1,9 @@
+import type { OralRevisionInput } from '../../shared/oralRevisions';
 import { PARAGRAPH_STATUSES, type ParagraphStatus, type ParagraphView } from '../../shared/paragraphs';
 import { h, replaceChildren } from '../app/dom';
 import type { ParagraphStore } from './paragraphStore';
 import { progressOf, share, type Progress, type StatusCounts } from './progress';
+import { oralRevisionForm } from './oralRevisionForm';
 import { FILTER_NAMES, STATUS_FILTERS, type StatusFilter } from './statusFilter';
 import { statusForm, type StatusChoice } from './statusForm';
 import { badgeText, statusName, statusShape } from './statusNames';
@@ -18,6 +20,7 @@ export interface ProgressPanelOptions {
   manage: boolean;
   delegations: () => Promise<string[]>;
   setStatus: (paragraphId: string, choice: StatusChoice) => Promise<unknown>;
+  reviseOrally: (revision: OralRevisionInput) => Promise<unknown>;
   onFilter: (filter: StatusFilter) => void;
 }
 
@@ -36,8 +39,8 @@ export class ProgressPanel {
   private readonly loadError = h('p', { class: 'panel-note', attrs: { role: 'alert', hidden: true } });
   /** Null: no round yet, the draft's whole life counts; undefined: the rounds could not be loaded. */
   private round: RoundStart | null | undefined = null;
-  /** The paragraph whose status form is open, and the form, kept across redraws so a broadcast does not wipe a choice. */
-  private editing: { id: string; form: HTMLFormElement | null } | null = null;
+  /** The paragraph whose status or oral revision form is open, and the form, kept across redraws so a broadcast does not wipe a choice. */
+  private editing: { id: string; kind: 'status' | 'oral-revision'; form: HTMLFormElement | null } | null = null;
 
   constructor(private readonly options: ProgressPanelOptions) {
     const filter = h(
@@ -71,8 +74,8 @@ export class ProgressPanel {
   }
 
   /** Brings one paragraph's row into view, with its status form open for facilitators. */
-  showParagraph(id: string): void {
-    if (this.options.manage && this.editing?.id !== id) this.editing = { id, form: null };
+  showParagraph(id: string, kind: 'status' | 'oral-revision' = 'status'): void {
+    if (this.options.manage && (this.editing?.id !== id || this.editing.kind !== kind)) this.editing = { id, kind, form: null };
     this.render();
     // Focus scrolls the row into view.
     const row = [...this.list.children].find((li) => (li as HTMLElement).dataset.paragraphId === id);
@@ -115,19 +118,30 @@ export class ProgressPanel {
     );
     if (!this.options.manage) return row;
     if (this.editing?.id !== paragraph.id) {
-      row.append(h('button', { class: 'button-quiet progress-set', attrs: { type: 'button', 'aria-label': `Set the status of ${paragraph.label}` }, on: { click: () => this.showParagraph(paragraph.id) } }, 'Status…'));
+      row.append(
+        h('button', { class: 'button-quiet progress-set', attrs: { type: 'button', 'aria-label': `Set the status of ${paragraph.label}` }, on: { click: () => this.showParagraph(paragraph.id) } }, 'Status…'),
+        h(
+          'button',
+          { class: 'button-quiet progress-revise', attrs: { type: 'button', 'aria-label': `Record an oral revision of ${paragraph.label}` }, on: { click: () => this.showParagraph(paragraph.id, 'oral-revision') } },
+          'Record oral revision…',
+        ),
+      );
       return row;
     }
-    this.editing.form ??= statusForm(paragraph, {
-      delegations: this.options.delegations,
-      submit: (choice) => this.options.setStatus(paragraph.id, choice),
-      close: () => {
-        this.editing = null;
-        this.render();
-      },
-    });
+    this.editing.form ??= this.form(paragraph, this.editing.kind);
     row.append(this.editing.form);
     return row;
+  }
+
+  private form(paragraph: ParagraphView, kind: 'status' | 'oral-revision'): HTMLFormElement {
+    const close = () => {
+      this.editing = null;
+      this.render();
+    };
+    const { delegations } = this.options;
+    return kind === 'status'
+      ? statusForm(paragraph, { delegations, close, submit: (choice) => this.options.setStatus(paragraph.id, choice) })
+      : oralRevisionForm(paragraph, { delegations, close, submit: (revision) => this.options.reviseOrally({ paragraphId: paragraph.id, ...revision }) });
   }
 }
 

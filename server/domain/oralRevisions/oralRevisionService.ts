@@ -1,6 +1,5 @@
 import type * as Y from 'yjs';
-import type { z } from 'zod';
-import type { OralRevision, OralRevisionRequest } from '../../../shared/oralRevisions';
+import type { OralRevision, OralRevisionInput } from '../../../shared/oralRevisions';
 import { isFacilitator } from '../../../shared/roles';
 import { withDeadline } from '../../deadline';
 import type { MembershipStore } from '../../store/types';
@@ -48,7 +47,7 @@ export class OralRevisionService {
 
   constructor(private readonly options: OralRevisionServiceOptions) {}
 
-  async record(member: DraftMember, draftId: string, request: z.infer<typeof OralRevisionRequest>): Promise<OralRevision> {
+  async record(member: DraftMember, draftId: string, request: OralRevisionInput): Promise<OralRevision> {
     if (!isFacilitator(member.role)) throw new DomainError('only a facilitator records oral revisions', 403);
     const authorId = await this.delegateOf(member.negotiationId, request.delegation);
     return this.serializer.run(draftId, async () => {
