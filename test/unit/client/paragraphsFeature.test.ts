@@ -132,6 +132,33 @@ describe('ParagraphsFeature and the Progress panel', () => {
     feature.destroy();
   });
 
+  it('records an oral revision with the delegation and new text the chair chose, shows a refusal, then reloads the list', async () => {
+    const { server, row, panel, feature } = await setup({ facilitator: true });
+    server.on('POST /api/drafts/d1/oral-revisions', { status: 409, body: { error: 'the paragraph is agreed and locked; reopen it first' } });
+    row('o1').querySelector<HTMLButtonElement>('.progress-revise')!.click();
+    const form = row('o1').querySelector<HTMLFormElement>('.oral-revision-form')!;
+    await settle();
+    const delegation = form.querySelector<HTMLSelectElement>('select[name=delegation]')!;
+    expect([...delegation.options].map((option) => option.value)).toEqual(['China', 'United States']);
+    expect(form.querySelector<HTMLTextAreaElement>('textarea[name=text]')!.value).toBe('Text of OP1');
+    delegation.value = 'United States';
+    form.querySelector<HTMLTextAreaElement>('textarea[name=text]')!.value = '  Revised orally  ';
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    await settle();
+    expect(form.querySelector('[role=alert]')?.textContent).toBe('the paragraph is agreed and locked; reopen it first');
+
+    server.on('POST /api/drafts/d1/oral-revisions', { status: 201, body: {} });
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    await settle();
+    expect(server.changes().map((call) => call.body)).toEqual([
+      { paragraphId: 'o1', delegation: 'United States', text: 'Revised orally' },
+      { paragraphId: 'o1', delegation: 'United States', text: 'Revised orally' },
+    ]);
+    expect(panel.querySelector('.oral-revision-form')).toBeNull();
+    expect(server.calls.filter((call) => call.path === '/api/drafts/d1/paragraphs')).toHaveLength(2);
+    feature.destroy();
+  });
+
   it('still counts when the rounds cannot be loaded, and says the movement is unknown', async () => {
     const { server, feature, panel, cell } = await setup();
     server.on('GET /api/drafts/d1/rounds', { status: 500, body: { error: 'store unavailable' } });
