@@ -2,48 +2,23 @@ import type { OralRevision } from '../../shared/oralRevisions';
 import type { ParagraphView } from '../../shared/paragraphs';
 import type { DraftActivityResponse } from '../../shared/versions';
 import { paragraphElementOf, paragraphText } from '../../server/domain/oralRevisions/paragraphTextWriter';
+import { demoDraftSuite } from '../helpers/demoDraftSuite';
 import { requestJson } from '../helpers/http';
-import { connectSocket, emitAck, nextEvent, type ClientSocket } from '../helpers/socketClient';
-import { startTestServer, type TestServer } from '../helpers/testServer';
-import { connectYjs, type YjsClient } from '../helpers/yjsClient';
+import { emitAck, nextEvent } from '../helpers/socketClient';
 
 describe('oral revisions: /api/drafts/:id/oral-revisions', () => {
-  let server: TestServer;
-  let draftId: string;
-  const clients: YjsClient[] = [];
-  const sockets: ClientSocket[] = [];
-  const tokens: Record<string, string> = {};
-
-  const tokenOf = async (username: string) => (tokens[username] ??= (await server.login(username)).token);
-  const api = async <T = OralRevision & { error?: string }>(username: string, method: string, path: string, json?: unknown) =>
-    requestJson<T>(`${server.url}/api/drafts/${draftId}${path}`, { method, token: await tokenOf(username), json });
+  const suite = demoDraftSuite();
+  const api = <T = OralRevision & { error?: string }>(username: string, method: string, path: string, json?: unknown) => suite.api<T>(username, method, path, json);
   const paragraph = async (label: string) => {
     const { body } = await api<{ paragraphs: ParagraphView[] }>('chair', 'GET', '/paragraphs');
     return body.paragraphs.find((view) => view.label === label)!;
   };
   /** A client that connects after the change: what it reads is what the server stored. */
-  const freshText = async (paragraphId: string) => {
-    const client = connectYjs(server.wsUrl, draftId, await tokenOf('usa'));
-    clients.push(client);
-    await client.synced;
-    return paragraphText(paragraphElementOf(client.doc, paragraphId)!);
-  };
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    draftId = await server.demoDraftId();
-  });
-  afterAll(async () => {
-    clients.forEach((c) => c.destroy());
-    sockets.forEach((s) => s.disconnect());
-    await server.stop();
-  });
+  const freshText = async (paragraphId: string) => paragraphText(paragraphElementOf((await suite.yjs('usa')).doc, paragraphId)!);
 
   it("applies the facilitator's record of Nigeria's oral revision of OP3 in Nigeria's name, lists it and tells the room", async () => {
     const op3 = await paragraph('OP3');
-    const watcher = await connectSocket(server.url, await tokenOf('eu'));
-    sockets.push(watcher);
-    expect(await emitAck(watcher, 'draft:join', { draftId })).toMatchObject({ ok: true });
+    const watcher = await suite.joinedSocket('eu');
     const heard = nextEvent<OralRevision>(watcher, 'oral-revision:recorded');
     const text = 'Requests the Secretariat to report orally on the implementation of the present resolution;';
 
@@ -61,12 +36,12 @@ describe('oral revisions: /api/drafts/:id/oral-revisions', () => {
     const { body: listed } = await api<{ revisions: OralRevision[] }>('usa', 'GET', '/oral-revisions');
     expect(listed.revisions).toEqual([recorded.body]);
 
-    const { negotiationId } = (await server.store.drafts.get(draftId))!;
+    const { negotiationId } = (await suite.server.store.drafts.get(suite.draftId))!;
     const audit = await requestJson<{ entries: Array<{ action: string; target: string; actorName: string }> }>(
-      `${server.url}/api/negotiations/${negotiationId}/audit`,
-      { token: await tokenOf('chair') },
+      `${suite.server.url}/api/negotiations/${negotiationId}/audit`,
+      { token: await suite.tokenOf('chair') },
     );
-    expect(audit.body.entries.find((entry) => entry.action === 'oral-revision')).toMatchObject({ target: draftId, actorName: 'Facilitator' });
+    expect(audit.body.entries.find((entry) => entry.action === 'oral-revision')).toMatchObject({ target: suite.draftId, actorName: 'Facilitator' });
   });
 
   it('refuses delegates, unknown delegations and paragraphs, bad text and outsiders, leaving the text as it was', async () => {
@@ -89,10 +64,8 @@ describe('oral revisions: /api/drafts/:id/oral-revisions', () => {
 
   it('refuses to revise an agreed, locked paragraph until it is reopened', async () => {
     const op2 = await paragraph('OP2');
-    const chair = await connectSocket(server.url, await tokenOf('chair'));
-    sockets.push(chair);
-    expect(await emitAck(chair, 'draft:join', { draftId })).toMatchObject({ ok: true });
-    const setStatus = (status: string) => emitAck(chair, 'paragraph:status', { draftId, paragraphId: op2.id, status });
+    const chair = await suite.joinedSocket('chair');
+    const setStatus = (status: string) => emitAck(chair, 'paragraph:status', { draftId: suite.draftId, paragraphId: op2.id, status });
     expect(await setStatus('agreed_ad_ref')).toMatchObject({ ok: true });
     const revise = () => api('chair', 'POST', '/oral-revisions', { paragraphId: op2.id, delegation: 'Kazakhstan', text: 'Revised orally' });
     expect(await revise()).toMatchObject({ status: 409, body: { error: 'the paragraph is agreed and locked; reopen it first' } });
