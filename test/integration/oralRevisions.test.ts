@@ -62,6 +62,16 @@ describe('oral revisions: /api/drafts/:id/oral-revisions', () => {
     expect(await freshText(op1.id)).toBe(op1.text);
   });
 
+  it('chains two revisions recorded at the same moment: the second starts from the text the first left', async () => {
+    const op4 = await paragraph('OP4');
+    const revise = (delegation: string) => api('chair', 'POST', '/oral-revisions', { paragraphId: op4.id, delegation, text: `Text as ${delegation} read it` });
+    const revisions = (await Promise.all([revise('Nigeria'), revise('Belarus')])).map((answer) => answer.body);
+    const first = revisions.find((revision) => revision.before === op4.text)!;
+    const second = revisions.find((revision) => revision !== first)!;
+    expect(second.before).toBe(first.after);
+    expect(await freshText(op4.id)).toBe(second.after);
+  });
+
   it('refuses to revise an agreed, locked paragraph until it is reopened', async () => {
     const op2 = await paragraph('OP2');
     const chair = await suite.joinedSocket('chair');
