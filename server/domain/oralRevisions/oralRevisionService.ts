@@ -42,7 +42,7 @@ export const ORAL_REVISION_ACTION = 'oral-revision';
  * history attributes it to the delegation; the audit log keeps the record, facilitator included.
  */
 export class OralRevisionService {
-  /** One revision per draft at a time: the "before" text of each is the "after" of the previous one. */
+  /** One revision per draft at a time: the audit log lists them in the order they changed the text. */
   private readonly serializer = new KeyedSerializer();
 
   constructor(private readonly options: OralRevisionServiceOptions) {}
