@@ -1,6 +1,7 @@
 import type { ParagraphView } from '../../shared/paragraphs';
 import type { SilenceView } from '../../shared/silence';
 import type { VersionSummary } from '../../shared/versions';
+import { MAX_BREAKS_PER_DELEGATION } from '../../server/domain/silence/silenceService';
 import { requestJson } from '../helpers/http';
 import { connectSocket, emitAck, nextEvent, type ClientSocket } from '../helpers/socketClient';
 import { startTestServer, type TestServer } from '../helpers/testServer';
@@ -117,6 +118,14 @@ describe('silence procedure: /api/drafts/:id/silence and the silence:updated bro
     const { body } = await api<{ paragraphs: ParagraphView[] }>(session, 'chair', '/paragraphs');
     expect(body.paragraphs.length).toBeGreaterThan(5);
     expect(body.paragraphs.every((paragraph) => paragraph.status === 'agreed_ad_ref')).toBe(true);
+  });
+
+  it('bounds the statements one delegation makes in one procedure (REST is outside the socket budget)', async () => {
+    expect((await api(session, 'chair', '/silence', { until: deadlineIn(60_000), zone: 'America/New_York' })).status).toBe(201);
+    for (let i = 0; i < MAX_BREAKS_PER_DELEGATION; i += 1) expect((await api(session, 'eu', '/silence/break', { statement: `Objection ${i}.` })).status).toBe(200);
+    expect((await api(session, 'eu', '/silence/break', { statement: 'One more.' })).status).toBe(429);
+    expect((await api(session, 'kazakhstan', '/silence/break', { statement: 'We object.' })).status).toBe(200);
+    expect((await api(session, 'chair', '/silence', undefined, 'DELETE')).status).toBe(200);
   });
 });
 

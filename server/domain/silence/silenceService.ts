@@ -14,6 +14,9 @@ import type { LiveDrafts } from '../versions/liveDraft';
 import type { VersionService } from '../versions/versionService';
 import { DeadlineTimers } from './deadlineTimers';
 
+/** Statements one delegation may make in one procedure: room to clarify, no unbounded growth of the record (REST is outside the socket budget). */
+export const MAX_BREAKS_PER_DELEGATION = 10;
+
 /** What the draft's room hears (socket.io). */
 export interface SilenceEvents {
   silenceUpdated(silence: SilenceView): void;
@@ -79,6 +82,8 @@ export class SilenceService {
     if (member.role !== 'delegate' || !member.delegation) throw new DomainError('only a delegation breaks silence', 403);
     const open = await this.open(draftId);
     if (Date.parse(open.until) <= this.now()) throw new DomainError('the deadline has passed', 409);
+    const made = open.breaks.filter((entry) => entry.delegation === member.delegation).length;
+    if (made >= MAX_BREAKS_PER_DELEGATION) throw new DomainError('your delegation has made as many statements as one procedure allows', 429);
     const at = new Date(this.now()).toISOString();
     const record = await this.options.store.addBreak(open.id, { delegation: member.delegation, byUserId: member.id, byName: member.displayName, statement, at });
     if (!record) throw new DomainError('the draft is not under silence', 409);
