@@ -102,8 +102,9 @@ export class SponsorService {
     next: (current: SponsorsView) => Pick<SponsorsView, 'sponsors' | 'cosponsors'> | null,
   ): Promise<SponsorsView> {
     return this.serializer.run(draftId, async () => {
-      const lists = next(await this.view(draftId));
-      if (!lists) return this.view(draftId);
+      const current = await this.view(draftId);
+      const lists = next(current);
+      if (!lists) return current;
       const at = (this.options.now?.() ?? new Date()).toISOString();
       const record = await this.options.sponsors.record(draftId, { action, ...lists, byUserId: member.id, byName: member.displayName, at });
       await this.options.drafts.withRoom(draftId, (draft) =>
