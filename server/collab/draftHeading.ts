@@ -14,17 +14,21 @@ export function draftHeadingOf(doc: Y.Doc): DraftHeading {
 
 /** A line of the heading ("symbol", "sponsors", "title"...), null in a document without it. */
 export function headingLineOf(doc: Y.Doc, name: string): Y.XmlElement | null {
-  return find(doc.getXmlFragment(PROSEMIRROR_FRAGMENT), name);
+  return firstElementOf(doc, (element) => element.nodeName === name);
 }
 
-function find(node: Y.XmlFragment | Y.XmlElement, name: string): Y.XmlElement | null {
-  for (const child of node.toArray()) {
-    if (!(child instanceof Y.XmlElement)) continue;
-    if (child.nodeName === name) return child;
-    const inner = find(child, name);
-    if (inner) return inner;
-  }
-  return null;
+/** The first element of the document, depth first in document order, that `matches`; null when none does. */
+export function firstElementOf(doc: Y.Doc, matches: (element: Y.XmlElement) => boolean): Y.XmlElement | null {
+  const search = (node: Y.XmlFragment | Y.XmlElement): Y.XmlElement | null => {
+    for (const child of node.toArray()) {
+      if (!(child instanceof Y.XmlElement)) continue;
+      if (matches(child)) return child;
+      const inner = search(child);
+      if (inner) return inner;
+    }
+    return null;
+  };
+  return search(doc.getXmlFragment(PROSEMIRROR_FRAGMENT));
 }
 
 /** The text of a heading line as a reader sees it (empty when there is no such line). */

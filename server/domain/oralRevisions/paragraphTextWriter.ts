@@ -1,19 +1,10 @@
 import * as Y from 'yjs';
-import { PROSEMIRROR_FRAGMENT } from '../../../shared/schema';
 import { xmlTextContent } from '../../../shared/xmlTextContent';
+import { firstElementOf } from '../../collab/draftHeading';
 
 /** The element of the paragraph with this id, null when the draft has none (paragraphs sit at any depth of the body). */
 export function paragraphElementOf(doc: Y.Doc, paragraphId: string): Y.XmlElement | null {
-  const search = (node: Y.XmlFragment | Y.XmlElement): Y.XmlElement | null => {
-    for (const child of node.toArray()) {
-      if (!(child instanceof Y.XmlElement)) continue;
-      if (child.getAttribute('id') === paragraphId) return child;
-      const inner = search(child);
-      if (inner) return inner;
-    }
-    return null;
-  };
-  return search(doc.getXmlFragment(PROSEMIRROR_FRAGMENT));
+  return firstElementOf(doc, (element) => element.getAttribute('id') === paragraphId);
 }
 
 /** The paragraph's own text: every paragraph is one flat text block (see docs/DESIGN.md). */
