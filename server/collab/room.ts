@@ -12,7 +12,8 @@ import { ProtocolError, type ClientMessage } from './parseMessage';
 import type { PersistenceQueue } from './persistenceQueue';
 import { validateAwareness, type AwarenessContext, type AwarenessLimits } from './validateAwareness';
 import { UnavailableError } from './unavailableError';
-import { validateUpdate } from './validateUpdate';
+import { decodeClientUpdate, validateUpdate } from './validateUpdate';
+import type { DecodedUpdate } from './updateNeeds';
 import { assertUpdateFitsSchema } from './validateContent';
 import { lockedRegionsTouched } from './lockedRegions';
 import { lockedRegionsFor } from './lockPolicy';
@@ -177,7 +178,8 @@ export class Room {
       throw new UnavailableError('saving is behind; keep your edits and come back later');
     }
     const update = connection.held.with(frame);
-    const { writes, missing } = validateUpdate(this.doc, update);
+    const decoded = decodeClientUpdate(update);
+    const { writes, missing } = validateUpdate(this.doc, decoded);
     // The ids it waits for too: its sender's own are held for, and after a restart (or for offline
     // text of an earlier page load) the server learns only from the store whose they are.
     const claiming = this.claim([...writes, ...missing], connection);
@@ -190,15 +192,15 @@ export class Room {
       connection.held.hold(update);
       return;
     }
-    assertUpdateFitsSchema(this.doc, update);
+    assertUpdateFitsSchema(this.doc, decoded);
     connection.held.clear();
-    const locked = this.lockedRegionsChangedBy(connection, update);
+    const locked = this.lockedRegionsChangedBy(connection, decoded);
     this.integrate(connection, update);
     if (locked.length > 0) this.putBack(connection, locked);
   }
 
   /** Snapshots of the locked elements (agreed paragraphs, the heading) the update would change. */
-  private lockedRegionsChangedBy(connection: CollabConnection, update: Uint8Array): RegionSnapshot[] {
+  private lockedRegionsChangedBy(connection: CollabConnection, update: DecodedUpdate): RegionSnapshot[] {
     const isLocked = lockedRegionsFor(connection.user.role, this.lockedParagraphs);
     if (!isLocked) return [];
     return [...lockedRegionsTouched(this.doc, update, isLocked)].map((element) => new RegionSnapshot(element));

@@ -125,7 +125,7 @@ export class YjsSession {
     if (!grant) return this.refuse(CloseCode.Unauthorized, 'sign-in required');
     this.userId = grant.user.id;
     if (writes.overloaded) return this.refuse(CloseCode.Unavailable, 'saving is behind; try again later');
-    if (this.state !== 'authenticating' || this.refused) return;
+    if (this.abandoned) return;
     if (sessions.count(grant.user.id, 'yjs') >= maxConnectionsPerUser) {
       return this.refuse(CloseCode.RateLimited, `more than ${maxConnectionsPerUser} connections for this account`);
     }
@@ -137,16 +137,21 @@ export class YjsSession {
     // The same answer for a draft that does not exist and one of another negotiation.
     if (!presence) return this.refuse(CloseCode.UnknownDraft, 'no such draft');
     // Closed during the check: closed() has run, so nothing would end this watch later.
-    if (this.state !== 'authenticating' || this.refused) return presence.leave();
+    if (this.abandoned) return presence.leave();
     this.leaveDraft = presence.leave;
     const room = await rooms.acquire(this.request.draftId);
-    if (this.state !== 'authenticating' || this.refused) return rooms.release(this.request.draftId);
+    if (this.abandoned) return rooms.release(this.request.draftId);
     const connection = new CollabConnection(this.request.id, presence.member, socketOf(this.ws), this.request.durableAcks);
     this.deps.logger.debug(this.context(), 'yjs connection attached');
     this.state = 'live';
     this.attached = { room, connection };
     room.join(connection);
     for (const data of this.early.take()) this.handle(this.attached, data);
+  }
+
+  /** Closed or refused while signing in and loading: attach() stops and undoes its last step. */
+  private get abandoned(): boolean {
+    return this.state !== 'authenticating' || this.refused;
   }
 
   private refuse(code: CloseCodeValue, reason: string, detail?: object): void {
