@@ -100,8 +100,7 @@ export class DraftApi {
   /** Each paragraph's label of the round by id; null when the server has no labels to give (404). */
   async stableLabels(): Promise<Map<string, string> | null> {
     try {
-      const { paragraphs } = await this.request<{ paragraphs: Array<Pick<ParagraphView, 'id' | 'label'>> }>('GET', '/paragraphs');
-      return new Map(paragraphs.map((p) => [p.id, p.label]));
+      return new Map((await this.paragraphs()).map((p) => [p.id, p.label]));
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 404) return null;
       throw failure;

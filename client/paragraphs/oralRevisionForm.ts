@@ -2,6 +2,7 @@ import { MAX_ORAL_REVISION_LENGTH, type OralRevisionInput } from '../../shared/o
 import type { ParagraphView } from '../../shared/paragraphs';
 import { h } from '../app/dom';
 import { errorText } from '../app/errorText';
+import { formError } from '../app/formField';
 
 export interface OralRevisionFormOptions {
   /** The delegations of the negotiation: one of them read the revision out. */
@@ -19,12 +20,9 @@ export function oralRevisionForm(paragraph: ParagraphView, options: OralRevision
   const text = h('textarea', { attrs: { name: 'text', required: true, maxlength: String(MAX_ORAL_REVISION_LENGTH), rows: '4', 'aria-label': `New text of ${paragraph.label}` } });
   text.value = paragraph.text;
   const note = h('input', { attrs: { name: 'note', type: 'text', maxlength: '500', placeholder: 'Note (optional)', 'aria-label': 'Note' } });
-  const error = h('p', { class: 'form-error', attrs: { role: 'alert', hidden: true } });
+  const error = formError();
   const save = h('button', { class: 'button-primary', attrs: { type: 'submit' } }, 'Record oral revision');
-  const showError = (failure: unknown) => {
-    error.textContent = errorText(failure);
-    error.hidden = false;
-  };
+  const showError = (failure: unknown) => error.show(errorText(failure));
   options.delegations().then((names) => delegation.append(...names.map((name) => h('option', { attrs: { value: name } }, name))), showError);
 
   return h(
@@ -35,7 +33,7 @@ export function oralRevisionForm(paragraph: ParagraphView, options: OralRevision
         submit: (event) => {
           event.preventDefault();
           save.disabled = true;
-          error.hidden = true;
+          error.hide();
           options
             .submit({ delegation: delegation.value, text: text.value.trim(), ...(note.value.trim() ? { note: note.value.trim() } : {}) })
             .then(options.close, showError)
@@ -46,7 +44,7 @@ export function oralRevisionForm(paragraph: ParagraphView, options: OralRevision
     delegation,
     text,
     note,
-    error,
+    error.element,
     h('div', { class: 'form-actions' }, save, h('button', { class: 'button-quiet', attrs: { type: 'button' }, on: { click: options.close } }, 'Cancel')),
   );
 }

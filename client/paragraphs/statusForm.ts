@@ -1,6 +1,7 @@
 import { PARAGRAPH_STATUSES, type ParagraphStatus, type ParagraphView } from '../../shared/paragraphs';
 import { h, replaceChildren } from '../app/dom';
 import { errorText } from '../app/errorText';
+import { formError } from '../app/formField';
 import { statusName } from './statusNames';
 
 export interface StatusChoice {
@@ -28,7 +29,7 @@ export function statusForm(paragraph: ParagraphView, options: StatusFormOptions)
   );
   const pendingBox = h('fieldset', { class: 'status-pending', attrs: { hidden: true } }, h('legend', {}, 'Pending which delegations?'));
   const note = h('input', { attrs: { name: 'note', type: 'text', maxlength: '500', placeholder: 'Note (optional)', 'aria-label': 'Note' } });
-  const error = h('p', { class: 'form-error', attrs: { role: 'alert', hidden: true } });
+  const error = formError();
   const save = h('button', { class: 'button-primary', attrs: { type: 'submit' } }, 'Set status');
 
   const showPending = async () => {
@@ -59,13 +60,10 @@ export function statusForm(paragraph: ParagraphView, options: StatusFormOptions)
           const chosen = status.value as ParagraphStatus;
           const pending = [...pendingBox.querySelectorAll<HTMLInputElement>('input[name=pending]:checked')].map((box) => box.value);
           save.disabled = true;
-          error.hidden = true;
+          error.hide();
           options
             .submit({ status: chosen, ...(chosen === 'agreed_pending' ? { pending } : {}), ...(note.value.trim() ? { note: note.value.trim() } : {}) })
-            .then(options.close, (failure: unknown) => {
-              error.textContent = errorText(failure);
-              error.hidden = false;
-            })
+            .then(options.close, (failure: unknown) => error.show(errorText(failure)))
             .finally(() => (save.disabled = false));
         },
       },
@@ -73,7 +71,7 @@ export function statusForm(paragraph: ParagraphView, options: StatusFormOptions)
     status,
     pendingBox,
     note,
-    error,
+    error.element,
     h('div', { class: 'form-actions' }, save, h('button', { class: 'button-quiet', attrs: { type: 'button' }, on: { click: options.close } }, 'Cancel')),
   );
   void showPending();

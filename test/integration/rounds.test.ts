@@ -2,29 +2,17 @@ import * as Y from 'yjs';
 import type { VersionSummary } from '../../shared/versions';
 import { StableLabels } from '../../server/domain/labels/stableLabels';
 import { findParagraph } from '../helpers/anchors';
-import { requestJson } from '../helpers/http';
-import { startTestServer, type TestServer } from '../helpers/testServer';
-import { connectYjs, waitForDoc, type YjsClient } from '../helpers/yjsClient';
+import { demoDraftSuite } from '../helpers/demoDraftSuite';
+import { waitForDoc, type YjsClient } from '../helpers/yjsClient';
 
 describe('rounds: POST and GET /api/drafts/:id/rounds, and the stable labels counted from them', () => {
-  let server: TestServer;
-  let draftId: string;
-  const clients: YjsClient[] = [];
-  const tokens: Record<string, string> = {};
-
-  const tokenOf = async (username: string) => (tokens[username] ??= (await server.login(username)).token);
-  const api = async <T>(username: string, path: string, json?: unknown) =>
-    requestJson<T>(`${server.url}/api/drafts/${draftId}${path}`, { token: await tokenOf(username), json });
+  const suite = demoDraftSuite();
+  const api = <T>(username: string, path: string, json?: unknown) => suite.api<T>(username, json === undefined ? 'GET' : 'POST', path, json);
   const startRound = async (username: string, body: unknown) => {
     const { status, body: answer } = await api<{ version?: VersionSummary; error?: string }>(username, '/rounds', body);
     return { status, body: answer };
   };
-  const connect = async (username: string) => {
-    const client = connectYjs(server.wsUrl, draftId, await tokenOf(username));
-    clients.push(client);
-    await client.synced;
-    return client;
-  };
+  const connect = (username: string) => suite.yjs(username);
   /** A delegate's client inserts a preambular paragraph right after the one starting with `prefix`. */
   const insertAfter = (doc: Y.Doc, prefix: string, id: string, text: string) => {
     const anchor = findParagraph(doc, prefix);
@@ -34,17 +22,8 @@ describe('rounds: POST and GET /api/drafts/:id/rounds, and the stable labels cou
     paragraph.insert(0, [new Y.XmlText(text)]);
     preamble.insert(preamble.toArray().indexOf(anchor) + 1, [paragraph]);
   };
-  const labelsSeenBy = async (client: YjsClient) => new StableLabels(server.store.versions).labelsOf(draftId, client.doc);
+  const labelsSeenBy = async (client: YjsClient) => new StableLabels(suite.server.store.versions).labelsOf(suite.draftId, client.doc);
   const idOf = (doc: Y.Doc, prefix: string) => String(findParagraph(doc, prefix).getAttribute('id'));
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    draftId = await server.demoDraftId();
-  });
-  afterAll(async () => {
-    clients.forEach((c) => c.destroy());
-    await server.stop();
-  });
 
   it('lets only the facilitator start a round, with a name, and hides the draft from outsiders', async () => {
     expect(await startRound('eu', { name: 'Rev.1' })).toEqual({ status: 403, body: { error: 'only the facilitator starts a round' } });

@@ -1,39 +1,19 @@
 import type * as Y from 'yjs';
 import { sponsorsLine, type SponsorsView } from '../../shared/sponsors';
 import { headingLineOf, textOf } from '../../server/collab/draftHeading';
+import { demoDraftSuite } from '../helpers/demoDraftSuite';
 import { requestJson } from '../helpers/http';
-import { connectSocket, emitAck, nextEvent, type ClientSocket } from '../helpers/socketClient';
-import { startTestServer, type TestServer } from '../helpers/testServer';
-import { connectYjs, waitForDoc, type YjsClient } from '../helpers/yjsClient';
+import { connectSocket, emitAck, nextEvent } from '../helpers/socketClient';
+import { waitForDoc } from '../helpers/yjsClient';
 
 describe('sponsors: /api/drafts/:id/sponsors and /cosponsors, and the heading line that follows them', () => {
-  let server: TestServer;
-  let draftId: string;
-  const clients: YjsClient[] = [];
-  const sockets: ClientSocket[] = [];
-  const tokens: Record<string, string> = {};
-
-  const tokenOf = async (username: string) => (tokens[username] ??= (await server.login(username)).token);
-  const api = async <T = SponsorsView & { error?: string }>(username: string, method: string, path: string, json?: unknown) =>
-    requestJson<T>(`${server.url}/api/drafts/${draftId}${path}`, { method, token: await tokenOf(username), json });
+  const suite = demoDraftSuite();
+  const { tokenOf } = suite;
+  const api = <T = SponsorsView & { error?: string }>(username: string, method: string, path: string, json?: unknown) =>
+    suite.api<T>(username, method, path, json);
   const sponsorsLineIn = (doc: Y.Doc) => textOf(headingLineOf(doc, 'sponsors'));
   /** A client that connects after the change: what it reads is what the server stored. */
-  const freshLine = async () => {
-    const client = connectYjs(server.wsUrl, draftId, await tokenOf('usa'));
-    clients.push(client);
-    await client.synced;
-    return sponsorsLineIn(client.doc);
-  };
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    draftId = await server.demoDraftId();
-  });
-  afterAll(async () => {
-    clients.forEach((c) => c.destroy());
-    sockets.forEach((s) => s.disconnect());
-    await server.stop();
-  });
+  const freshLine = async () => sponsorsLineIn((await suite.yjs('usa')).doc);
 
   it('lets only a facilitator set the main sponsors, from the delegations of the negotiation', async () => {
     expect(await api('kazakhstan', 'PUT', '/sponsors', { sponsors: ['Kazakhstan'] })).toMatchObject({ status: 403, body: { error: 'only a facilitator sets the main sponsors' } });
@@ -51,23 +31,27 @@ describe('sponsors: /api/drafts/:id/sponsors and /cosponsors, and the heading li
   });
 
   it('lets a delegation join and leave as co-sponsor, heard by the room and written in the heading', async () => {
+    const { server, draftId } = suite;
     const watcher = await connectSocket(server.url, await tokenOf('eu'));
-    sockets.push(watcher);
-    expect(await emitAck(watcher, 'draft:join', { draftId })).toMatchObject({ ok: true });
-    const heard = nextEvent<SponsorsView>(watcher, 'sponsors:updated', (view) => view.cosponsors.includes('Nigeria'));
+    try {
+      expect(await emitAck(watcher, 'draft:join', { draftId })).toMatchObject({ ok: true });
+      const heard = nextEvent<SponsorsView>(watcher, 'sponsors:updated', (view) => view.cosponsors.includes('Nigeria'));
 
-    const joined = await api('nigeria', 'POST', '/cosponsors');
-    expect(joined).toMatchObject({ status: 200, body: { sponsors: ['Kazakhstan', 'Philippines'], cosponsors: ['Nigeria'] } });
-    expect((await heard).cosponsors).toEqual(['Nigeria']);
-    expect(await freshLine()).toBe('Kazakhstan and Philippines: draft resolution; co-sponsors: Nigeria');
-    // Joining twice changes nothing; a main sponsor does not co-sponsor too.
-    expect((await api('nigeria', 'POST', '/cosponsors')).body.history).toHaveLength(2);
-    expect((await api('kazakhstan', 'POST', '/cosponsors')).status).toBe(409);
+      const joined = await api('nigeria', 'POST', '/cosponsors');
+      expect(joined).toMatchObject({ status: 200, body: { sponsors: ['Kazakhstan', 'Philippines'], cosponsors: ['Nigeria'] } });
+      expect((await heard).cosponsors).toEqual(['Nigeria']);
+      expect(await freshLine()).toBe('Kazakhstan and Philippines: draft resolution; co-sponsors: Nigeria');
+      // Joining twice changes nothing; a main sponsor does not co-sponsor too.
+      expect((await api('nigeria', 'POST', '/cosponsors')).body.history).toHaveLength(2);
+      expect((await api('kazakhstan', 'POST', '/cosponsors')).status).toBe(409);
 
-    const left = await api('nigeria', 'DELETE', '/cosponsors');
-    expect(left).toMatchObject({ status: 200, body: { cosponsors: [] } });
-    expect(left.body.history.map((change) => change.action)).toEqual(['set-sponsors', 'cosponsor-joined', 'cosponsor-left']);
-    expect(await freshLine()).toBe('Kazakhstan and Philippines: draft resolution');
+      const left = await api('nigeria', 'DELETE', '/cosponsors');
+      expect(left).toMatchObject({ status: 200, body: { cosponsors: [] } });
+      expect(left.body.history.map((change) => change.action)).toEqual(['set-sponsors', 'cosponsor-joined', 'cosponsor-left']);
+      expect(await freshLine()).toBe('Kazakhstan and Philippines: draft resolution');
+    } finally {
+      watcher.disconnect();
+    }
   });
 
   it('keeps observers and facilitators from co-sponsoring', async () => {
@@ -77,9 +61,8 @@ describe('sponsors: /api/drafts/:id/sponsors and /cosponsors, and the heading li
   });
 
   it('updates a connected editor live and writes each change to the audit log', async () => {
-    const editor = connectYjs(server.wsUrl, draftId, await tokenOf('belarus'));
-    clients.push(editor);
-    await editor.synced;
+    const { server, draftId } = suite;
+    const editor = await suite.yjs('belarus');
     await api('belarus', 'POST', '/cosponsors');
     await waitForDoc(editor.doc, (doc) => sponsorsLineIn(doc).endsWith('co-sponsors: Belarus'));
 

@@ -1,6 +1,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
+import { h } from '../../app/dom';
 import { LOCKED_STATUSES, type ParagraphView } from '../../../shared/paragraphs';
 import { passesFilter, type StatusFilter } from '../../paragraphs/statusFilter';
 import { badgeText, statusName, statusShape } from '../../paragraphs/statusNames';
@@ -120,13 +121,16 @@ function withDecorations(doc: PMNode, paragraphs: ReadonlyMap<string, ParagraphV
  * so they are never part of the paragraph's text (copied, read back, compared).
  */
 function statusBadge(paragraph: ParagraphView, text: string): HTMLElement {
-  const badge = document.createElement('span');
-  badge.className = `status-badge status-${paragraph.status}`;
-  badge.contentEditable = 'false';
-  badge.dataset.paragraphId = paragraph.id;
-  // Open is the default: its shape alone keeps the margin quiet.
-  badge.dataset.badge = paragraph.status === 'open' ? statusShape('open') : `${statusShape(paragraph.status)} ${text}`;
-  badge.title = `${paragraph.label}: ${statusName(paragraph.status)}`;
-  badge.setAttribute('aria-label', badge.title);
-  return badge;
+  const title = `${paragraph.label}: ${statusName(paragraph.status)}`;
+  return h('span', {
+    class: `status-badge status-${paragraph.status}`,
+    attrs: {
+      contenteditable: 'false',
+      'data-paragraph-id': paragraph.id,
+      // Open is the default: its shape alone keeps the margin quiet.
+      'data-badge': paragraph.status === 'open' ? statusShape('open') : `${statusShape(paragraph.status)} ${text}`,
+      title,
+      'aria-label': title,
+    },
+  });
 }
