@@ -1,7 +1,6 @@
 import * as Y from 'yjs';
+import { ProtocolError } from './parseMessage';
 import { DROPPED, UpdatePlacements, type Parent } from './updatePlacements';
-import type { DecodedUpdate } from './updateNeeds';
-import { decodeClientUpdate } from './validateUpdate';
 
 /** Tells whether an element of the document is closed to the sender's edits (an agreed paragraph, the heading). */
 export type IsLockedRegion = (element: Y.XmlElement) => boolean;
@@ -13,8 +12,13 @@ export type IsLockedRegion = (element: Y.XmlElement) => boolean;
  * Pure: reads the document and the update, changes neither. Run after the schema check, which
  * has already refused updates the server cannot place.
  */
-export function lockedRegionsTouched(doc: Y.Doc, update: Uint8Array | DecodedUpdate, isLocked: IsLockedRegion): Set<Y.XmlElement> {
-  const decoded = decodeClientUpdate(update);
+export function lockedRegionsTouched(doc: Y.Doc, update: Uint8Array, isLocked: IsLockedRegion): Set<Y.XmlElement> {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch {
+    throw new ProtocolError('not a Yjs update');
+  }
   const touched = new Set<Y.XmlElement>();
   const placements = new UpdatePlacements(doc, decoded.structs);
   const add = (region: Y.XmlElement | null) => region && touched.add(region);
@@ -65,7 +69,7 @@ function containsRegion(element: Y.XmlElement, isLocked: IsLockedRegion): boolea
 }
 
 /** Items of the document, still visible, that the update's delete set removes (its own new items aside). */
-function deletedItems(doc: Y.Doc, ds: DecodedUpdate['ds']): Y.Item[] {
+function deletedItems(doc: Y.Doc, ds: ReturnType<typeof Y.decodeUpdate>['ds']): Y.Item[] {
   const items: Y.Item[] = [];
   for (const [client, ranges] of ds.clients) {
     const structs = doc.store.clients.get(client);

@@ -12,8 +12,7 @@ import { ProtocolError, type ClientMessage } from './parseMessage';
 import type { PersistenceQueue } from './persistenceQueue';
 import { validateAwareness, type AwarenessContext, type AwarenessLimits } from './validateAwareness';
 import { UnavailableError } from './unavailableError';
-import { decodeClientUpdate, validateUpdate } from './validateUpdate';
-import type { DecodedUpdate } from './updateNeeds';
+import { validateUpdate } from './validateUpdate';
 import { assertUpdateFitsSchema } from './validateContent';
 import { lockedRegionsTouched } from './lockedRegions';
 import { lockedRegionsFor } from './lockPolicy';
@@ -178,8 +177,7 @@ export class Room {
       throw new UnavailableError('saving is behind; keep your edits and come back later');
     }
     const update = connection.held.with(frame);
-    const decoded = decodeClientUpdate(update);
-    const { writes, missing } = validateUpdate(this.doc, decoded);
+    const { writes, missing } = validateUpdate(this.doc, update);
     // The ids it waits for too: its sender's own are held for, and after a restart (or for offline
     // text of an earlier page load) the server learns only from the store whose they are.
     const claiming = this.claim([...writes, ...missing], connection);
@@ -192,15 +190,15 @@ export class Room {
       connection.held.hold(update);
       return;
     }
-    assertUpdateFitsSchema(this.doc, decoded);
+    assertUpdateFitsSchema(this.doc, update);
     connection.held.clear();
-    const locked = this.lockedRegionsChangedBy(connection, decoded);
+    const locked = this.lockedRegionsChangedBy(connection, update);
     this.integrate(connection, update);
     if (locked.length > 0) this.putBack(connection, locked);
   }
 
   /** Snapshots of the locked elements (agreed paragraphs, the heading) the update would change. */
-  private lockedRegionsChangedBy(connection: CollabConnection, update: DecodedUpdate): RegionSnapshot[] {
+  private lockedRegionsChangedBy(connection: CollabConnection, update: Uint8Array): RegionSnapshot[] {
     const isLocked = lockedRegionsFor(connection.user.role, this.lockedParagraphs);
     if (!isLocked) return [];
     return [...lockedRegionsTouched(this.doc, update, isLocked)].map((element) => new RegionSnapshot(element));

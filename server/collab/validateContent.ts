@@ -3,8 +3,6 @@ import { PROSEMIRROR_FRAGMENT, resolutionSchema } from '../../shared/schema';
 import { ProtocolError } from './parseMessage';
 import { schemaRules, type NodeRules, type SchemaRules } from './schemaRules';
 import { DROPPED, UpdatePlacements, type Parent } from './updatePlacements';
-import type { DecodedUpdate } from './updateNeeds';
-import { decodeClientUpdate } from './validateUpdate';
 
 const RESOLUTION_RULES = schemaRules(resolutionSchema);
 
@@ -27,12 +25,13 @@ interface Container {
  * in that browser's name), and the server's compare, preview and restore fail on it.
  * Items Yjs would garbage-collect on arrival, or that the document already has, are not checked.
  */
-export function assertUpdateFitsSchema(
-  doc: Y.Doc,
-  update: Uint8Array | DecodedUpdate,
-  rules: SchemaRules = RESOLUTION_RULES,
-): void {
-  const { structs } = decodeClientUpdate(update);
+export function assertUpdateFitsSchema(doc: Y.Doc, update: Uint8Array, rules: SchemaRules = RESOLUTION_RULES): void {
+  let structs: ReturnType<typeof Y.decodeUpdate>['structs'];
+  try {
+    structs = Y.decodeUpdate(update).structs;
+  } catch {
+    throw new ProtocolError('not a Yjs update');
+  }
   const placements = new UpdatePlacements(doc, structs);
   const containers = new Map<unknown, Container>();
 
