@@ -6,6 +6,7 @@ import type { PresenceRoster } from './presence';
 import type { SponsorsView } from './sponsors';
 import type { SilenceView } from './silence';
 import type { OralRevision } from './oralRevisions';
+import type { DraftEditingView, ProposalAck, ProposalCreatePayload, ProposalEditPayload, ProposalRefPayload, ProposalRejectPayload, ProposalView } from './proposals';
 
 /**
  * Every acknowledgement has this shape: success with a payload, or a readable error
@@ -29,6 +30,15 @@ export interface ClientToServerEvents {
   'comment:resolve': (payload: z.input<typeof CommentRefPayload>, ack: AckCallback<CommentAck>) => void;
   'comment:reopen': (payload: z.input<typeof CommentRefPayload>, ack: AckCallback<CommentAck>) => void;
   'paragraph:status': (payload: z.input<typeof ParagraphStatusPayload>, ack: AckCallback<{ paragraph: ParagraphView }>) => void;
+  'proposal:create': (payload: z.input<typeof ProposalCreatePayload>, ack: AckCallback<ProposalAck>) => void;
+  'proposal:edit': (payload: z.input<typeof ProposalEditPayload>, ack: AckCallback<ProposalAck>) => void;
+  'proposal:support': (payload: z.input<typeof ProposalRefPayload>, ack: AckCallback<ProposalAck>) => void;
+  'proposal:object': (payload: z.input<typeof ProposalRefPayload>, ack: AckCallback<ProposalAck>) => void;
+  /** Takes back the caller's delegation's support or objection. */
+  'proposal:abstain': (payload: z.input<typeof ProposalRefPayload>, ack: AckCallback<ProposalAck>) => void;
+  'proposal:withdraw': (payload: z.input<typeof ProposalRefPayload>, ack: AckCallback<ProposalAck>) => void;
+  'proposal:accept': (payload: z.input<typeof ProposalRefPayload>, ack: AckCallback<ProposalAck>) => void;
+  'proposal:reject': (payload: z.input<typeof ProposalRejectPayload>, ack: AckCallback<ProposalAck>) => void;
 }
 
 /** What a comment event acknowledges: the same change the draft's room hears. */
@@ -45,6 +55,11 @@ export interface ServerToClientEvents {
   'silence:updated': (silence: SilenceView) => void;
   /** A facilitator recorded an oral revision: a paragraph's new text, in a delegation's name. */
   'oral-revision:recorded': (revision: OralRevision) => void;
+  'proposal:created': (proposal: ProposalView) => void;
+  /** A proposal changed: edited, supported, objected, withdrawn, accepted, rejected or superseded. */
+  'proposal:updated': (proposal: ProposalView) => void;
+  /** The facilitator switched the draft between direct edits and proposals only (for delegates). */
+  'draft:editing': (view: DraftEditingView) => void;
   /** Sent to one connection just before the server disconnects it because its access ended. */
   'session:ended': (payload: { reason: SessionEndReason; negotiationId?: string }) => void;
 }

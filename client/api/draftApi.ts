@@ -3,6 +3,7 @@ import type { ParagraphView } from '../../shared/paragraphs';
 import type { SponsorsView } from '../../shared/sponsors';
 import type { OralRevision, OralRevisionInput } from '../../shared/oralRevisions';
 import type { SilenceView } from '../../shared/silence';
+import type { DraftEditing, DraftEditingView, ProducedRange, ProposalStatus, ProposalView } from '../../shared/proposals';
 import type { ActivityEntry, VersionComparison, VersionDetail, VersionSummary } from '../../shared/versions';
 import type { ApiClient } from './apiClient';
 import { ApiError } from './apiError';
@@ -44,6 +45,22 @@ export class DraftApi {
 
   async activity(): Promise<ActivityEntry[]> {
     return (await this.request<{ activity: ActivityEntry[] }>('GET', '/activity')).activity;
+  }
+
+  /** The draft's proposals, oldest first, optionally of one status. */
+  async proposals(status?: ProposalStatus): Promise<ProposalView[]> {
+    const query = status ? `?${new URLSearchParams({ status }).toString()}` : '';
+    return (await this.request<{ proposals: ProposalView[] }>('GET', `/proposals${query}`)).proposals;
+  }
+
+  /** The text now in a paragraph that accepted proposals wrote. */
+  async producedRanges(paragraphId: string): Promise<ProducedRange[]> {
+    return (await this.request<{ ranges: ProducedRange[] }>('GET', `/proposals/produced?${new URLSearchParams({ paragraphId }).toString()}`)).ranges;
+  }
+
+  /** Facilitator: direct edits or proposals only, for delegates. */
+  setEditing(editing: DraftEditing): Promise<DraftEditingView> {
+    return this.request('PUT', '/editing', { editing });
   }
 
   /** Every paragraph with its stable label and status, in document order. */

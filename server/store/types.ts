@@ -8,6 +8,7 @@ import type { SponsorChange } from '../../shared/sponsors';
 import type { SilenceBreak, SilenceState } from '../../shared/silence';
 import type { DraftAccess } from '../../shared/negotiations';
 import type { CorruptionLog, CorruptRecord } from './corruption';
+import type { ProposalEvent, ProposalStatus, ProposalView } from '../../shared/proposals';
 
 export type { CommentAnchor };
 
@@ -296,6 +297,33 @@ export interface SilenceStore {
   addBreak(id: string, entry: SilenceBreak): Promise<SilenceRecord | null>;
   /** Ends an open procedure; null when it had ended already, so it ends once. */
   end(id: string, state: Exclude<SilenceState, 'open'>, at: string): Promise<SilenceRecord | null>;
+}
+
+/** A stored proposal: what every member sees (see shared/proposals.ts), plus the negotiation for audits. */
+export interface ProposalRecord extends ProposalView {
+  negotiationId: string;
+}
+
+/** The fields a decision or an edit changes; `events` is appended to, never rewritten. */
+export type ProposalPatch = Partial<
+  Pick<ProposalRecord, 'status' | 'text' | 'anchor' | 'justification' | 'supporters' | 'objectors' | 'decidedBy' | 'result' | 'updatedAt'>
+>;
+
+export interface ProposalStore {
+  create(proposal: ProposalRecord): Promise<void>;
+  get(id: string): Promise<ProposalRecord | null>;
+  /**
+   * Applies the patch and appends `event` only while the proposal's status is `expectedStatus`
+   * (compare-and-set: two facilitators accepting at once, or accepting a withdrawn proposal,
+   * change it once). Returns the updated record, or null when the id is unknown or the status differs.
+   */
+  update(id: string, expectedStatus: ProposalStatus, patch: ProposalPatch, event: ProposalEvent): Promise<ProposalRecord | null>;
+  /** A draft's proposals, oldest first (ties by id), optionally of one status. */
+  listByDraft(draftId: string, status?: ProposalStatus): Promise<ProposalRecord[]>;
+  /** Pending proposals of one delegation in a draft (the cap on open proposals). */
+  countPending(draftId: string, delegation: string): Promise<number>;
+  /** Proposals an author created in a draft at or after `since` (ISO time): the hourly cap. */
+  countByAuthorSince(draftId: string, authorId: string, since: string): Promise<number>;
 }
 
 export interface Store {
