@@ -1,45 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { DuplicateError, type DraftRecord, type ProposalPatch, type ProposalRecord, type Store } from '../../server/store/types';
-import type { ProposalAction, ProposalEvent } from '../../shared/proposals';
+import { DuplicateError, type DraftRecord, type ProposalPatch, type Store } from '../../server/store/types';
+import { makeProposal, proposalEvent as event } from '../helpers/proposalRecords';
 
+/** The fixtures' default creation time. */
 const T0 = Date.parse('2026-04-13T10:00:00.000Z');
 
 function at(seconds: number): string {
   return new Date(T0 + seconds * 1000).toISOString();
-}
-
-function makeProposal(draftId: string, overrides: Partial<ProposalRecord> = {}): ProposalRecord {
-  const createdAt = overrides.createdAt ?? at(0);
-  return {
-    id: `proposal-${randomUUID()}`,
-    draftId,
-    negotiationId: 'negotiation-ccpcj',
-    kind: 'replace',
-    status: 'pending',
-    authorId: 'user-eu',
-    authorName: 'Delegate of the EU',
-    delegation: 'EU',
-    createdAt,
-    updatedAt: createdAt,
-    round: 'First reading',
-    paragraphId: 'op-5',
-    // Stored as given: a key that looks like a query operator must not be read as one.
-    anchor: { paragraphId: 'op-5', start: 'AQID', end: 'BAUG', quote: 'urges "$set"' },
-    text: 'encourages',
-    paragraphType: null,
-    level: null,
-    justification: null,
-    supporters: [],
-    objectors: [],
-    decidedBy: null,
-    result: null,
-    events: [event('created', 'EU', createdAt)],
-    ...overrides,
-  };
-}
-
-function event(action: ProposalAction, delegation: string, time: string, note: string | null = null): ProposalEvent {
-  return { action, delegation, userId: `user-${delegation}`, name: `Delegate of ${delegation}`, at: time, note };
 }
 
 /**

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openSqliteStore, SQLITE_FILE_NAME } from '../../../server/store/sqlite/openSqliteStore';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../server/store/sqlite/schema';
-import type { ProposalRecord } from '../../../server/store/types';
+import { makeProposal } from '../../helpers/proposalRecords';
 
 /** The schema version of the code before proposals (main at eae77e3). */
 const BEFORE_PROPOSALS = 7;
@@ -29,31 +29,6 @@ function writeOldStore(dataDir: string): void {
   db.close();
 }
 
-const proposal: ProposalRecord = {
-  id: 'p-1',
-  draftId: 'd-old',
-  negotiationId: 'default',
-  kind: 'delete',
-  status: 'pending',
-  authorId: 'u-us',
-  authorName: 'Delegate of the United States',
-  delegation: 'United States',
-  createdAt: '2026-05-02T09:00:00.000Z',
-  updatedAt: '2026-05-02T09:00:00.000Z',
-  round: null,
-  paragraphId: 'op-1',
-  anchor: { paragraphId: 'op-1', start: 'AQID', end: 'BAUG', quote: 'extreme' },
-  text: null,
-  paragraphType: null,
-  level: null,
-  justification: null,
-  supporters: [],
-  objectors: [],
-  decidedBy: null,
-  result: null,
-  events: [],
-};
-
 describe('migration: a SQLite store written before proposals', () => {
   let dataDir: string;
 
@@ -67,6 +42,7 @@ describe('migration: a SQLite store written before proposals', () => {
     const store = await openSqliteStore(dataDir);
     try {
       expect(await store.drafts.get('d-old')).toEqual({ ...OLD_DRAFT, editing: 'direct' });
+      const proposal = makeProposal('d-old', { kind: 'delete', text: null });
       await store.proposals.create(proposal);
       expect(await store.proposals.listByDraft('d-old')).toEqual([proposal]);
       expect(await store.drafts.setEditing('d-old', 'proposals')).toEqual({ ...OLD_DRAFT, editing: 'proposals' });
