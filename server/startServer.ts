@@ -50,6 +50,9 @@ import { silenceRouter } from './http/silenceRouter';
 import { SilenceService } from './domain/silence/silenceService';
 import { OralRevisionService } from './domain/oralRevisions/oralRevisionService';
 import { oralRevisionsRouter } from './http/oralRevisionsRouter';
+import { ProposalService } from './domain/proposals/proposalService';
+import { proposalsRouter } from './http/proposalsRouter';
+import { proposalHandlers } from './realtime/proposalHandlers';
 import { draftRoom } from './realtime/types';
 import { createLogger, type Logger } from './logger';
 import { createSocketServer } from './realtime/createSocketServer';
@@ -194,6 +197,18 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     durableWaitMs: config.durableWaitMs,
   });
 
+  const proposals = new ProposalService({
+    proposals: store.proposals,
+    versions: store.versions,
+    drafts: rooms,
+    labels: new StableLabels(store.versions),
+    audit,
+    announce: (event, proposal) => io.to(draftRoom(proposal.draftId)).emit(event, proposal),
+    logger: logger.child({ component: 'proposals' }),
+    limits: config,
+    durableWaitMs: config.durableWaitMs,
+  });
+
   const creationLimit = draftCreationLimit(config.draftsPerHour);
   const app = createApp({
     health: new Health({
@@ -209,11 +224,12 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       ['/drafts', draftsRouter(drafts, access, negotiations, tickets, creationLimit)],
       ['/drafts', commentsRouter(drafts, access, comments)],
       ['/drafts', paragraphsRouter(drafts, access, paragraphs)],
-      ['/drafts', versionsRouter(drafts, access, versions, new ConcurrentReads(config.historyReadsPerUser), paragraphs, oralRevisions)],
+      ['/drafts', versionsRouter(drafts, access, versions, new ConcurrentReads(config.historyReadsPerUser), paragraphs, oralRevisions, proposals)],
       ['/drafts', roundsRouter(drafts, access, rounds)],
       ['/drafts', sponsorsRouter(drafts, access, sponsors)],
       ['/drafts', silenceRouter(drafts, access, silence)],
       ['/drafts', oralRevisionsRouter(drafts, access, oralRevisions)],
+      ['/drafts', proposalsRouter(drafts, access, proposals)],
       ['/negotiations', negotiationsRouter(negotiations, creationLimit)],
       ['/users', usersRouter(accounts)],
     ],
@@ -232,6 +248,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     presenceHandlers(entry, new PresenceRoster(), realtimeLogger),
     commentHandlers(comments, realtimeLogger),
     paragraphHandlers(paragraphs, realtimeLogger),
+    proposalHandlers(proposals, realtimeLogger),
   ]);
   // Once the room broadcasts exist: a deadline that passed while the server was down concludes now.
   await silence.resume();
