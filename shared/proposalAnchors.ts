@@ -56,8 +56,8 @@ function pointRange(doc: Y.Doc, position: string): { type: Y.AbstractType<unknow
 }
 
 /** Positions made in another root of the document are not in the draft. */
-function isInDraft(doc: Y.Doc, type: Y.AbstractType<unknown>): boolean {
-  let node: Y.AbstractType<unknown> = type;
-  while (node.parent) node = node.parent as Y.AbstractType<unknown>;
+function isInDraft(doc: Y.Doc, type: Y.XmlElement): boolean {
+  let node: Y.AbstractType<any> = type;
+  while (node.parent) node = node.parent;
   return node === doc.share.get(PROSEMIRROR_FRAGMENT);
 }
