@@ -4,6 +4,7 @@ import {
   WORDED_KINDS,
   type AcceptedProposalEntry,
   type ProducedRange,
+  type ProposalAnchor,
   type ProposalAction,
   type ProposalActivityEntry,
   type ProposalStatus,
@@ -21,7 +22,7 @@ import { DomainError } from '../domainError';
 import type { LabelSource } from '../labels/paragraphLabels';
 import type { RevisableDrafts } from '../oralRevisions/oralRevisionService';
 import { applyProposal } from './applyProposal';
-import { checkProposalAgainstDocument } from './checkProposal';
+import { checkProposalAgainstDocument, type CheckedProposal } from './checkProposal';
 import { currentRound } from './currentRound';
 import { acceptedWithin, proposalActivity, type HistorySpan } from './proposalHistory';
 import { editedInput, type ProposalChange, type ProposalCreateInput } from './proposalInput';
@@ -92,7 +93,7 @@ export class ProposalService {
     return this.perDraft.run(draftId, async () => {
       await this.mustBeUnderLimits(member, draftId);
       const round = await currentRound(this.options.versions, draftId);
-      const { paragraphId } = await this.options.drafts.withRoom(draftId, (draft) => checkProposalAgainstDocument(draft.doc, input));
+      const { paragraphId, quote } = await this.options.drafts.withRoom(draftId, (draft) => checkProposalAgainstDocument(draft.doc, input));
       const at = new Date().toISOString();
       const record: ProposalRecord = {
         id: randomUUID(),
@@ -107,7 +108,7 @@ export class ProposalService {
         updatedAt: at,
         round,
         paragraphId,
-        anchor: ANCHORED_KINDS.has(kind) ? input.anchor! : null,
+        anchor: ANCHORED_KINDS.has(kind) ? withQuote(input.anchor!, quote) : null,
         text: WORDED_KINDS.has(kind) ? input.text! : null,
         paragraphType: kind === 'new_paragraph' ? input.paragraphType! : null,
         level: kind === 'new_paragraph' && input.paragraphType === 'operative_paragraph' ? (input.level ?? 0) : null,
@@ -130,11 +131,13 @@ export class ProposalService {
     return this.step(member, proposalId, mustBeProposer, async (proposal) => {
       const input = editedInput(proposal, change);
       const rewords = change.text !== undefined || change.anchor !== undefined;
+      let checked: CheckedProposal | null = null;
       if (rewords) {
-        const { paragraphId } = await this.options.drafts.withRoom(proposal.draftId, (draft) => checkProposalAgainstDocument(draft.doc, input));
-        if (paragraphId !== proposal.paragraphId) throw new DomainError('a proposal stays in its paragraph; make a new one for another paragraph');
+        checked = await this.options.drafts.withRoom(proposal.draftId, (draft) => checkProposalAgainstDocument(draft.doc, input));
+        if (checked.paragraphId !== proposal.paragraphId) throw new DomainError('a proposal stays in its paragraph; make a new one for another paragraph');
       }
-      const wording = rewords ? { text: input.text ?? null, anchor: input.anchor ?? null, supporters: [], objectors: [] } : {};
+      const anchor = input.anchor ? withQuote(input.anchor, checked?.quote ?? input.anchor.quote) : null;
+      const wording = rewords ? { text: input.text ?? null, anchor, supporters: [], objectors: [] } : {};
       return { action: 'edited', patch: { ...wording, justification: input.justification || null } };
     });
   }
@@ -329,6 +332,11 @@ function mustBeProposer(member: DraftMember, proposal: ProposalRecord): void {
 
 function mustDecide(member: DraftMember): void {
   if (!isFacilitator(member.role)) throw new DomainError('only a facilitator accepts or rejects proposals', 403);
+}
+
+/** The anchor with the words it covers in the live text (a client's own quote is not trusted). */
+function withQuote(anchor: ProposalAnchor, quote: string | null): ProposalAnchor {
+  return { ...anchor, quote: quote ?? anchor.quote };
 }
 
 function eventBy(member: DraftMember, at: string) {

@@ -120,13 +120,29 @@ describe('attack: proposals from a modified client', () => {
     expect((await pending()).find((p) => p.id === gone.id)).toBeDefined();
 
     const locked = await proposalOk(eu, 'proposal:create', { draftId: suite.draftId, kind: 'bracket', anchor: rangeOn(editor.doc, op1.id, 'Member States') });
-    expect(await emitAck(chair, 'paragraph:status', { draftId: suite.draftId, paragraphId: op1.id, status: 'agreed' })).toMatchObject({ ok: true });
+    expect(await emitAck(chair, 'paragraph:status', { draftId: suite.draftId, paragraphId: op1.id, status: 'agreed_ad_ref' })).toMatchObject({ ok: true });
     expect(await emitAck(chair, 'proposal:accept', { proposalId: locked.id })).toEqual({ ok: false, error: 'the paragraph is agreed and locked; reopen it first' });
     expect(await emitAck(chair, 'paragraph:status', { draftId: suite.draftId, paragraphId: op1.id, status: 'open' })).toMatchObject({ ok: true });
 
     const fresh = await suite.yjs('nigeria');
     expect(textIn(fresh.doc, op2.id)).toBe(before);
     expect(textIn(fresh.doc, op1.id)).toBe(op1.text);
+  });
+
+  it('takes the text change back when the accepted decision cannot be stored, so accepting again writes it once', async () => {
+    const op8 = await paragraph('OP8');
+    const { doc } = await suite.yjs('eu');
+    const [eu, chair] = await Promise.all(['eu', 'chair'].map((name) => suite.joinedSocket(name)));
+    const insert = await proposalOk(eu, 'proposal:create', { draftId: suite.draftId, kind: 'insert', anchor: pointAfter(doc, op8.id, 'Also requests'), text: ' once more' });
+    const failing = jest.spyOn(suite.server.store.proposals, 'update').mockRejectedValueOnce(new Error('disk full'));
+    try {
+      expect(await emitAck(chair, 'proposal:accept', { proposalId: insert.id })).toEqual({ ok: false, error: 'the decision could not be recorded; the text is as it was, try again' });
+    } finally {
+      failing.mockRestore();
+    }
+    expect(textIn((await suite.yjs('belarus')).doc, op8.id)).toBe(op8.text);
+    await proposalOk(chair, 'proposal:accept', { proposalId: insert.id });
+    expect(textIn((await suite.yjs('belarus')).doc, op8.id)).toBe(op8.text.replace('Also requests', 'Also requests once more'));
   });
 
   it('keeps members of another negotiation out: no reading, no acting, no broadcasts', async () => {
