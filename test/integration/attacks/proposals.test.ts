@@ -91,7 +91,7 @@ describe('attack: proposals from a modified client', () => {
     const eu = await suite.joinedSocket('eu');
     const answer = await create(eu, {
       kind: 'bracket',
-      anchor: rangeOn(doc, op8.id, 'report'),
+      anchor: { ...rangeOn(doc, op8.id, 'report'), quote: 'words it does not cover' },
       authorId: 'someone-else',
       authorName: 'Delegate of the United States',
       delegation: 'United States',
@@ -101,8 +101,21 @@ describe('attack: proposals from a modified client', () => {
     });
     expect(answer).toMatchObject({
       ok: true,
-      proposal: { authorName: 'Delegate of the European Union', delegation: 'European Union', status: 'pending', supporters: [], round: null },
+      proposal: { authorName: 'Delegate of the European Union', delegation: 'European Union', status: 'pending', supporters: [], round: null, anchor: { quote: 'report' } },
     });
+  });
+
+  it('keeps an edit to its own kind and paragraph', async () => {
+    const op7 = await paragraph('OP7');
+    const op6 = await paragraph('OP6');
+    const { doc } = await suite.yjs('eu');
+    const eu = await suite.joinedSocket('eu');
+    const deletion = await proposalOk(eu, 'proposal:create', { draftId: suite.draftId, kind: 'delete', anchor: rangeOn(doc, op7.id, 'upon request') });
+    const edit = (change: object) => emitAck(eu, 'proposal:edit', { proposalId: deletion.id, ...change });
+    expect(await edit({ text: 'smuggled words' })).toEqual({ ok: false, error: 'a delete proposal has no text to edit' });
+    expect(await edit({ anchor: rangeOn(doc, op6.id, 'Invites') })).toEqual({ ok: false, error: 'a proposal stays in its paragraph; make a new one for another paragraph' });
+    expect(await edit({})).toEqual({ ok: false, error: 'the edit changes nothing' });
+    expect(await edit({ anchor: rangeOn(doc, op7.id, 'technical assistance') })).toMatchObject({ ok: true, proposal: { anchor: { quote: 'technical assistance' } } });
   });
 
   it('refuses to accept a proposal whose words are gone, or into an agreed paragraph, leaving the text as it is', async () => {
