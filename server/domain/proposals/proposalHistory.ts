@@ -8,7 +8,7 @@ function labelOf(proposal: ProposalView, labels: ReadonlyMap<string, string>): s
 }
 
 /** Every step of every proposal, newest first, for the activity timeline. */
-export function proposalActivity(proposals: ProposalView[], labels: ReadonlyMap<string, string>, limit: number): ProposalActivityEntry[] {
+export function activityEntries(proposals: ProposalView[], labels: ReadonlyMap<string, string>, limit: number): ProposalActivityEntry[] {
   return proposals
     .flatMap((proposal) => {
       const about = { proposalId: proposal.id, kind: proposal.kind, label: labelOf(proposal, labels), summary: summarizeProposal(proposal), proposedBy: proposal.delegation };
@@ -25,7 +25,7 @@ export interface HistorySpan {
 }
 
 /** Proposals accepted within the span, oldest first: "proposed by EU, accepted by the Facilitator". */
-export function acceptedWithin(proposals: ProposalView[], labels: ReadonlyMap<string, string>, { after, until }: HistorySpan): AcceptedProposalEntry[] {
+export function acceptedEntries(proposals: ProposalView[], labels: ReadonlyMap<string, string>, { after, until }: HistorySpan): AcceptedProposalEntry[] {
   return proposals
     .filter((proposal) => proposal.status === 'accepted' && proposal.decidedBy !== null)
     .filter(({ decidedBy }) => decidedBy!.at > after && (until === undefined || decidedBy!.at <= until))

@@ -20,11 +20,11 @@ import { auditBy, type AuditLog } from '../audit/auditLog';
 import { KeyedSerializer } from '../comments/keyedSerializer';
 import { DomainError } from '../domainError';
 import type { LabelSource } from '../labels/paragraphLabels';
-import type { RevisableDrafts } from '../oralRevisions/oralRevisionService';
+import type { RevisableDraft, RevisableDrafts } from '../oralRevisions/oralRevisionService';
 import { applyProposal } from './applyProposal';
 import { checkProposalAgainstDocument, type CheckedProposal } from './checkProposal';
 import { currentRound } from './currentRound';
-import { acceptedWithin, proposalActivity, type HistorySpan } from './proposalHistory';
+import { acceptedEntries, activityEntries, type HistorySpan } from './proposalHistory';
 import { editedInput, type ProposalChange, type ProposalCreateInput } from './proposalInput';
 import { toProposalView } from './proposalView';
 import { producedRanges } from './producedRanges';
@@ -181,36 +181,41 @@ export class ProposalService {
     return this.perDraft.run(draftId, async () => {
       const proposal = toProposalView(mustBePending(await this.mustGet(member, proposalId)));
       const others = (await this.options.proposals.listByDraft(draftId, 'pending')).filter(({ id }) => id !== proposalId).map(toProposalView);
-      const { accepted, supersededIds } = await this.options.drafts.withRoom(draftId, async (draft) => {
-        // A change that could not be saved must not be applied: the store takes writes first.
-        await withDeadline(draft.captureDurableState(), this.options.durableWaitMs, () => new DomainError('saving is failing; the proposal was not accepted, try again later', 503));
-        // No wait from here to the change: a status set meanwhile has locked the room already.
-        if (proposal.kind !== 'new_paragraph' && draft.isParagraphLocked(proposal.paragraphId)) {
-          throw new DomainError('the paragraph is agreed and locked; reopen it first', 409);
-        }
-        const change = changeRevertibly(draft, proposal.authorId, (doc) => applyProposal(doc, proposal, newParagraphId));
-        let stored: ProposalRecord | null = null;
-        let supersededIds: string[] = [];
-        try {
-          supersededIds = supersededBy(draft.doc, proposal, others);
-          const at = new Date().toISOString();
-          const patch: ProposalPatch = { status: 'accepted', decidedBy: decider(member, at), result: change.result, updatedAt: at };
-          stored = await this.options.proposals.update(proposalId, 'pending', patch, { action: 'accepted', ...eventBy(member, at), note: null });
-        } catch (err) {
-          this.options.logger.error({ err, draftId, proposalId }, 'accepted proposal could not be recorded; its change to the text was taken back');
-        }
-        if (!stored) {
-          change.revert();
-          throw new DomainError('the decision could not be recorded; the text is as it was, try again', 503);
-        }
-        change.keep();
-        return { accepted: toProposalView(stored), supersededIds };
-      });
+      const { accepted, supersededIds } = await this.options.drafts.withRoom(draftId, (draft) => this.applyAndRecord(draft, member, proposal, others));
       this.options.announce('proposal:updated', accepted);
       const superseded = await this.supersede(member, accepted, supersededIds);
       await this.audited(member, 'proposal-accept', accepted, { superseded });
       return accepted;
     });
+  }
+
+  /** Accept's work in the live room: checks, the change in the proposer's name, then the record (or the change taken back). */
+  private async applyAndRecord(draft: RevisableDraft, member: DraftMember, proposal: ProposalView, others: ProposalView[]) {
+    // A change that could not be saved must not be applied: the store takes writes first.
+    await withDeadline(draft.captureDurableState(), this.options.durableWaitMs, () => new DomainError('saving is failing; the proposal was not accepted, try again later', 503));
+    // No wait from here to the change: a status set meanwhile has locked the room already.
+    if (proposal.kind !== 'new_paragraph' && draft.isParagraphLocked(proposal.paragraphId)) {
+      throw new DomainError('the paragraph is agreed and locked; reopen it first', 409);
+    }
+    const change = changeRevertibly(draft, proposal.authorId, (doc) => applyProposal(doc, proposal, newParagraphId));
+    let stored: ProposalRecord | null = null;
+    let supersededIds: string[] = [];
+    let failure: unknown = 'the proposal was decided meanwhile';
+    try {
+      supersededIds = supersededBy(draft.doc, proposal, others);
+      const at = new Date().toISOString();
+      const patch: ProposalPatch = { status: 'accepted', decidedBy: decider(member, at), result: change.result, updatedAt: at };
+      stored = await this.options.proposals.update(proposal.id, 'pending', patch, { action: 'accepted', ...eventBy(member, at), note: null });
+    } catch (err) {
+      failure = err;
+    }
+    if (!stored) {
+      this.options.logger.error({ err: failure, draftId: proposal.draftId, proposalId: proposal.id }, 'accepted proposal could not be recorded; its change to the text was taken back');
+      change.revert();
+      throw new DomainError('the decision could not be recorded; the text is as it was, try again', 503);
+    }
+    change.keep();
+    return { accepted: toProposalView(stored), supersededIds };
   }
 
   /** Text now in a paragraph that accepted proposals wrote (tracing text back to its proposal). */
@@ -222,13 +227,13 @@ export class ProposalService {
   /** The draft's proposal events for the activity timeline, newest first. */
   async activity(draftId: string, limit: number): Promise<ProposalActivityEntry[]> {
     const proposals = await this.list(draftId);
-    return proposalActivity(proposals, await this.labelsNow(draftId), limit);
+    return proposals.length === 0 ? [] : activityEntries(proposals, await this.labelsNow(draftId), limit);
   }
 
   /** Proposals accepted within a span of history (compare attribution). */
   async acceptedWithin(draftId: string, span: HistorySpan): Promise<AcceptedProposalEntry[]> {
     const accepted = await this.list(draftId, 'accepted');
-    return accepted.length === 0 ? [] : acceptedWithin(accepted, await this.labelsNow(draftId), span);
+    return accepted.length === 0 ? [] : acceptedEntries(accepted, await this.labelsNow(draftId), span);
   }
 
   private labelsNow(draftId: string): Promise<Map<string, string>> {
