@@ -7,7 +7,8 @@ import { pointAfter, proposalOk, rangeOn, textIn } from '../helpers/proposals';
 import { emitAck, nextEvent } from '../helpers/socketClient';
 
 describe('proposals: propose, support, object, accept, reject', () => {
-  const suite = demoDraftSuite();
+  // Many events from few people in a short time: the event budget has its own test (proposalFlood).
+  const suite = demoDraftSuite({ socketEventBurst: 1000, socketEventsPerSecond: 1000 });
   const paragraph = async (label: string) => {
     const { body } = await suite.api<{ paragraphs: ParagraphView[] }>('chair', 'GET', '/paragraphs');
     return body.paragraphs.find((view) => view.label === label)!;

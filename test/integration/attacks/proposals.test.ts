@@ -11,7 +11,8 @@ import { connectYjs, waitForDoc } from '../../helpers/yjsClient';
  * and the server decides who it is, what it may do and whether the text it points at exists.
  */
 describe('attack: proposals from a modified client', () => {
-  const suite = demoDraftSuite();
+  // Many events from few people in a short time: the event budget has its own test (proposalFlood).
+  const suite = demoDraftSuite({ socketEventBurst: 1000, socketEventsPerSecond: 1000 });
   const paragraph = async (label: string) => {
     const { body } = await suite.api<{ paragraphs: ParagraphView[] }>('chair', 'GET', '/paragraphs');
     return body.paragraphs.find((view) => view.label === label)!;
