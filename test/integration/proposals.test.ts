@@ -92,6 +92,28 @@ describe('proposals: propose, support, object, accept, reject', () => {
     expect(await emitAck(usa, 'proposal:withdraw', { proposalId: deletion.id })).toEqual({ ok: false, error: 'the proposal is superseded, no longer pending' });
   });
 
+  it('accepting a new paragraph and a bracket writes them where proposed, labelled as the room reads them', async () => {
+    const op7 = await paragraph('OP7');
+    const { doc } = await suite.yjs('eu');
+    const [nigeria, usa, chair] = await Promise.all(['nigeria', 'usa', 'chair'].map((name) => suite.joinedSocket(name)));
+    const added = await proposalOk(nigeria, 'proposal:create', {
+      draftId: suite.draftId,
+      kind: 'new_paragraph',
+      afterParagraphId: op7.id,
+      paragraphType: 'operative_paragraph',
+      text: 'Decides to remain seized of the matter;',
+    });
+    const bracket = await proposalOk(usa, 'proposal:create', { draftId: suite.draftId, kind: 'bracket', anchor: rangeOn(doc, op7.id, 'upon request') });
+    const accepted = await proposalOk(chair, 'proposal:accept', { proposalId: added.id });
+    await proposalOk(chair, 'proposal:accept', { proposalId: bracket.id });
+
+    expect(await freshText(accepted.result!.paragraphId)).toBe('Decides to remain seized of the matter;');
+    expect(await freshText(op7.id)).toBe(op7.text.replace('upon request', '[upon request]'));
+    expect((await paragraph('OP7bis')).id).toBe(accepted.result!.paragraphId);
+    const { body: activity } = await suite.api<DraftActivityResponse>('chair', 'GET', '/activity');
+    expect(activity.proposals.find((entry) => entry.proposalId === added.id && entry.event.action === 'accepted')).toMatchObject({ label: 'OP7bis', proposedBy: 'Nigeria' });
+  });
+
   it('lets the proposing delegation edit its pending proposal, clearing support given to other words', async () => {
     const op5 = await paragraph('OP5');
     const { doc } = await suite.yjs('eu');
