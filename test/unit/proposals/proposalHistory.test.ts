@@ -1,34 +1,9 @@
-import type { ProposalEvent, ProposalView } from '../../../shared/proposals';
+import type { ProposalView } from '../../../shared/proposals';
 import { acceptedEntries, activityEntries } from '../../../server/domain/proposals/proposalHistory';
+import { makeProposal, proposalEvent } from '../../helpers/proposalRecords';
 
-const event = (action: ProposalEvent['action'], at: string, delegation = 'European Union'): ProposalEvent => ({ action, delegation, userId: 'u', name: 'Someone', at, note: null });
-
-function proposal(id: string, fields: Partial<ProposalView>): ProposalView {
-  return {
-    id,
-    draftId: 'd',
-    kind: 'delete',
-    status: 'pending',
-    authorId: 'u',
-    authorName: 'Delegate',
-    delegation: 'European Union',
-    createdAt: '2026-05-18T10:00:00.000Z',
-    updatedAt: '2026-05-18T10:00:00.000Z',
-    round: null,
-    paragraphId: 'op1',
-    anchor: { paragraphId: 'op1', start: 'AA', end: 'AB', quote: 'extreme' },
-    text: null,
-    paragraphType: null,
-    level: null,
-    justification: null,
-    supporters: [],
-    objectors: [],
-    decidedBy: null,
-    result: null,
-    events: [],
-    ...fields,
-  };
-}
+const proposal = (id: string, fields: Partial<ProposalView>) => makeProposal('d', { id, paragraphId: 'op1', delegation: 'European Union', ...fields });
+const event = (action: Parameters<typeof proposalEvent>[0], at: string, delegation = 'European Union') => proposalEvent(action, delegation, at);
 
 const labels = new Map([['op1', 'OP1'], ['op9', 'OP7bis']]);
 const decided = (at: string) => ({ userId: 'f', name: 'Facilitator', delegation: 'Facilitator', at });
