@@ -82,6 +82,10 @@ describe('attack: proposals from a modified client', () => {
     expect(await create(eu, { kind: 'replace', anchor: inOp7, text: 'x'.repeat(4001) })).toEqual({ ok: false, error: expect.stringContaining('4000 characters') });
     expect(await create(eu, { kind: 'replace', anchor: inOp7, text: 'two\nparagraphs' })).toMatchObject({ ok: false });
     expect(await create(eu, { kind: 'alternative', paragraphId: 'no-such-paragraph', text: 'New wording' })).toMatchObject({ ok: false });
+    expect(await create(eu, { kind: 'new_paragraph', afterParagraphId: op7.id, paragraphType: 'preambular_paragraph', text: 'Recalling its resolutions,' })).toEqual({
+      ok: false,
+      error: 'a preambular paragraph goes in the preamble',
+    });
     expect(await create(eu, { kind: 'replace', anchor: inOp7, text: 'Asks', justification: 'j'.repeat(1001) })).toMatchObject({ ok: false });
     expect((await pending()).filter((p) => [op6.id, op7.id].includes(p.paragraphId))).toEqual([]);
   });
@@ -130,7 +134,7 @@ describe('attack: proposals from a modified client', () => {
     const reader = await suite.yjs('usa');
     await waitForDoc(reader.doc, (d) => !textIn(d, op2.id).includes('policy'));
     const before = textIn(reader.doc, op2.id);
-    expect(await emitAck(chair, 'proposal:accept', { proposalId: gone.id })).toMatchObject({ ok: false });
+    expect(await emitAck(chair, 'proposal:accept', { proposalId: gone.id })).toEqual({ ok: false, error: 'the anchor no longer resolves in its paragraph: its words were changed or deleted' });
     expect((await pending()).find((p) => p.id === gone.id)).toBeDefined();
 
     const locked = await proposalOk(eu, 'proposal:create', { draftId: suite.draftId, kind: 'bracket', anchor: rangeOn(editor.doc, op1.id, 'Member States') });
