@@ -125,4 +125,13 @@ describe('proposals: propose, support, object, accept, reject', () => {
     const justified = await proposalOk(eu, 'proposal:edit', { proposalId: made.id, justification: 'stronger' });
     expect(justified).toMatchObject({ text: 'Strongly urges', justification: 'stronger' });
   });
+
+  // Last: a new round renumbers the labels the tests above expect.
+  it('stamps a proposal with the round in effect when it was made', async () => {
+    expect(await suite.api('chair', 'POST', '/rounds', { name: 'Second reading' })).toMatchObject({ status: 201 });
+    const op3 = await paragraph('OP3');
+    const eu = await suite.joinedSocket('eu');
+    const made = await proposalOk(eu, 'proposal:create', { draftId: suite.draftId, kind: 'alternative', paragraphId: op3.id, text: 'Calls upon Member States to cooperate;' });
+    expect(made.round).toBe('Second reading');
+  });
 });
