@@ -59,6 +59,10 @@ export interface Config {
   repliesPerThread: number;
   /** Comments and replies one user may post on one draft per hour. */
   commentsPerUserPerHour: number;
+  /** Pending proposals one delegation may have on one draft. */
+  pendingProposalsPerDelegation: number;
+  /** Proposals one user may make on one draft per hour. */
+  proposalsPerUserPerHour: number;
   /** Worker threads that decode, diff and replay history (compare, open a version) off the event loop. */
   historyWorkers: number;
   /** History reads (compare, open a version, activity) one user may have running at once; more: 429. */
@@ -112,6 +116,8 @@ const EnvSchema = z.object({
   OPEN_THREADS_PER_DRAFT: z.coerce.number().int().positive().default(500),
   REPLIES_PER_THREAD: z.coerce.number().int().positive().default(200),
   COMMENTS_PER_USER_PER_HOUR: z.coerce.number().int().positive().default(300),
+  PENDING_PROPOSALS_PER_DELEGATION: z.coerce.number().int().positive().default(200),
+  PROPOSALS_PER_USER_PER_HOUR: z.coerce.number().int().positive().default(300),
   HISTORY_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
   HISTORY_READS_PER_USER: z.coerce.number().int().positive().default(2),
   MAX_UNSAVED_BYTES: z.coerce.number().int().positive().default(32 * 1024 * 1024),
@@ -164,6 +170,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     openThreadsPerDraft: e.OPEN_THREADS_PER_DRAFT,
     repliesPerThread: e.REPLIES_PER_THREAD,
     commentsPerUserPerHour: e.COMMENTS_PER_USER_PER_HOUR,
+    pendingProposalsPerDelegation: e.PENDING_PROPOSALS_PER_DELEGATION,
+    proposalsPerUserPerHour: e.PROPOSALS_PER_USER_PER_HOUR,
     historyWorkers: e.HISTORY_WORKERS,
     historyReadsPerUser: e.HISTORY_READS_PER_USER,
     maxUnsavedBytes: e.MAX_UNSAVED_BYTES,

@@ -52,6 +52,9 @@ import { OralRevisionService } from './domain/oralRevisions/oralRevisionService'
 import { oralRevisionsRouter } from './http/oralRevisionsRouter';
 import { DraftEditingService } from './domain/editing/draftEditingService';
 import { editingRouter } from './http/editingRouter';
+import { ProposalService } from './domain/proposals/proposalService';
+import { proposalsRouter } from './http/proposalsRouter';
+import { proposalHandlers } from './realtime/proposalHandlers';
 import { draftRoom } from './realtime/types';
 import { createLogger, type Logger } from './logger';
 import { createSocketServer } from './realtime/createSocketServer';
@@ -204,6 +207,18 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     announce: (view) => io.to(draftRoom(view.draftId)).emit('draft:editing', view),
   });
 
+  const proposals = new ProposalService({
+    proposals: store.proposals,
+    versions: store.versions,
+    drafts: rooms,
+    labels: new StableLabels(store.versions),
+    audit,
+    announce: (event, proposal) => io.to(draftRoom(proposal.draftId)).emit(event, proposal),
+    logger: logger.child({ component: 'proposals' }),
+    limits: config,
+    durableWaitMs: config.durableWaitMs,
+  });
+
   const creationLimit = draftCreationLimit(config.draftsPerHour);
   const app = createApp({
     health: new Health({
@@ -219,12 +234,13 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       ['/drafts', draftsRouter(drafts, access, negotiations, tickets, creationLimit)],
       ['/drafts', commentsRouter(drafts, access, comments)],
       ['/drafts', paragraphsRouter(drafts, access, paragraphs)],
-      ['/drafts', versionsRouter(drafts, access, versions, new ConcurrentReads(config.historyReadsPerUser), paragraphs, oralRevisions)],
+      ['/drafts', versionsRouter(drafts, access, versions, new ConcurrentReads(config.historyReadsPerUser), paragraphs, oralRevisions, proposals)],
       ['/drafts', roundsRouter(drafts, access, rounds)],
       ['/drafts', sponsorsRouter(drafts, access, sponsors)],
       ['/drafts', silenceRouter(drafts, access, silence)],
       ['/drafts', oralRevisionsRouter(drafts, access, oralRevisions)],
       ['/drafts', editingRouter(drafts, access, editing)],
+      ['/drafts', proposalsRouter(drafts, access, proposals)],
       ['/negotiations', negotiationsRouter(negotiations, creationLimit)],
       ['/users', usersRouter(accounts)],
     ],
@@ -243,6 +259,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     presenceHandlers(entry, new PresenceRoster(), realtimeLogger),
     commentHandlers(comments, realtimeLogger),
     paragraphHandlers(paragraphs, realtimeLogger),
+    proposalHandlers(proposals, realtimeLogger),
   ]);
   // Once the room broadcasts exist: a deadline that passed while the server was down concludes now.
   await silence.resume();

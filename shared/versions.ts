@@ -2,6 +2,7 @@ import type { StatusChange } from './paragraphs';
 import { z } from 'zod';
 import type { DraftComparison } from './diff';
 import type { OralRevision } from './oralRevisions';
+import type { AcceptedProposalEntry, ProposalActivityEntry } from './proposals';
 import { nameText } from './validation/names';
 
 export const VERSION_NAME_MAX_LENGTH = 120;
@@ -78,7 +79,13 @@ export interface DraftActivityResponse {
   statusChanges: StatusChangeEntry[];
   /** Paragraphs revised orally in the room, newest first. */
   oralRevisions: OralRevision[];
+  /** Proposal events (made, supported, objected, decided), newest first. */
+  proposals: ProposalActivityEntry[];
 }
 
 /** GET /api/drafts/:id/compare: the comparison, with the status changes made between its two ends. */
-export type ComparisonWithStatuses = VersionComparison & { statusChanges: StatusChangeEntry[] };
+export type ComparisonWithStatuses = VersionComparison & {
+  statusChanges: StatusChangeEntry[];
+  /** Proposals accepted between the two ends, oldest first. */
+  acceptedProposals: AcceptedProposalEntry[];
+};

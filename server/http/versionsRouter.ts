@@ -4,6 +4,7 @@ import type { DraftAccessService } from '../domain/access/draftAccess';
 import type { DraftService } from '../domain/draftService';
 import type { OralRevisionService } from '../domain/oralRevisions/oralRevisionService';
 import type { ParagraphStatusService } from '../domain/paragraphs/paragraphStatusService';
+import type { ProposalService } from '../domain/proposals/proposalService';
 import type { ConcurrentReads } from '../domain/versions/concurrentReads';
 import type { VersionService } from '../domain/versions/versionService';
 import { currentMember, draftParam } from './draftParam';
@@ -18,6 +19,7 @@ export function versionsRouter(
   reads: ConcurrentReads,
   statuses: Pick<ParagraphStatusService, 'changes'>,
   oralRevisions: Pick<OralRevisionService, 'list'>,
+  proposals: Pick<ProposalService, 'activity' | 'acceptedWithin'>,
 ): Router {
   const router = Router();
   const heavy = (handler: Parameters<typeof oneOfConcurrentReads>[1]) => oneOfConcurrentReads(reads, handler);
@@ -53,8 +55,8 @@ export function versionsRouter(
       const comparison = await versions.compare(draftId, from, to);
       // Between the two ends, whichever order they were asked in; up to now for the current text.
       const [after, until] = comparison.to ? [comparison.from.createdAt, comparison.to.createdAt].sort() : [comparison.from.createdAt];
-      const statusChanges = await statuses.changes(draftId, { after, until });
-      res.json({ ...comparison, statusChanges } satisfies ComparisonWithStatuses);
+      const [statusChanges, acceptedProposals] = await Promise.all([statuses.changes(draftId, { after, until }), proposals.acceptedWithin(draftId, { after, until })]);
+      res.json({ ...comparison, statusChanges, acceptedProposals } satisfies ComparisonWithStatuses);
     }),
   );
 
@@ -63,12 +65,13 @@ export function versionsRouter(
     heavy(async (req, res) => {
       const { limit } = parseOr400(ListVersionsQuery.pick({ limit: true }), req.query);
       const draftId = req.params.id as string;
-      const [activity, statusChanges, revisions] = await Promise.all([
+      const [activity, statusChanges, revisions, proposalEvents] = await Promise.all([
         versions.activity(draftId, limit),
         statuses.changes(draftId, { limit }),
         oralRevisions.list(currentMember(res), draftId),
+        proposals.activity(draftId, limit),
       ]);
-      res.json({ activity, statusChanges, oralRevisions: revisions.slice(0, limit) } satisfies DraftActivityResponse);
+      res.json({ activity, statusChanges, oralRevisions: revisions.slice(0, limit), proposals: proposalEvents } satisfies DraftActivityResponse);
     }),
   );
 

@@ -2,9 +2,9 @@ import { CommentCreatePayload, CommentEditPayload, CommentRefPayload, CommentRep
 import type { DraftMember } from '../domain/access/draftMember';
 import type { CommentService } from '../domain/comments/commentService';
 import { canSeeThread } from '../domain/comments/threadVisibility';
-import { DomainError } from '../domain/domainError';
 import type { Logger } from '../logger';
 import { acknowledged } from './acknowledged';
+import { joinedMember } from './joinedMember';
 import { draftRoom, type AppSocket, type SocketHandlers } from './types';
 
 /**
@@ -13,12 +13,7 @@ import { draftRoom, type AppSocket, type SocketHandlers } from './types';
  */
 export function commentHandlers(comments: CommentService, logger: Logger): SocketHandlers {
   return (io, socket) => {
-    /** The person as a member of the draft's negotiation, as checked when they joined it. */
-    const mustHaveJoined = (draftId: string): DraftMember => {
-      const presence = socket.data.drafts.get(draftId);
-      if (!presence) throw new DomainError('join the draft first', 403);
-      return presence.member;
-    };
+    const mustHaveJoined = (draftId: string): DraftMember => joinedMember(socket, draftId);
     /** Who hears of a change: the draft's room, or, for a thread not visible to all, only the members who see it. */
     const recipients = async ({ draftId, id: threadId, visibility }: ThreadState): Promise<Array<Pick<AppSocket, 'emit'>>> => {
       if (visibility === 'all') return [io.to(draftRoom(draftId))];

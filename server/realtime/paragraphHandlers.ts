@@ -1,8 +1,8 @@
 import { ParagraphStatusPayload } from '../../shared/paragraphs';
 import type { ParagraphStatusService } from '../domain/paragraphs/paragraphStatusService';
-import { DomainError } from '../domain/domainError';
 import type { Logger } from '../logger';
 import { acknowledged } from './acknowledged';
+import { joinedMember } from './joinedMember';
 import { draftRoom, type SocketHandlers } from './types';
 
 /** paragraph:status: a facilitator sets a paragraph's status; the draft's room hears paragraph:updated. */
@@ -11,9 +11,7 @@ export function paragraphHandlers(paragraphs: ParagraphStatusService, logger: Lo
     socket.on(
       'paragraph:status',
       acknowledged(socket, logger, 'paragraph:status', ParagraphStatusPayload, async (payload) => {
-        const member = socket.data.drafts.get(payload.draftId)?.member;
-        if (!member) throw new DomainError('join the draft first', 403);
-        const paragraph = await paragraphs.setStatus(member, payload);
+        const paragraph = await paragraphs.setStatus(joinedMember(socket, payload.draftId), payload);
         io.to(draftRoom(payload.draftId)).emit('paragraph:updated', paragraph);
         return { paragraph };
       }),

@@ -1,3 +1,4 @@
+import type { Config } from '../../server/config';
 import { requestJson, type JsonResponse } from './http';
 import { connectSocket, emitAck, type ClientSocket } from './socketClient';
 import { startTestServer, type TestServer } from './testServer';
@@ -16,15 +17,15 @@ export interface DemoDraftSuite {
   joinedSocket(username: string): Promise<ClientSocket>;
 }
 
-/** Registers beforeAll/afterAll in the calling describe; the fields are ready inside its tests. */
-export function demoDraftSuite(): DemoDraftSuite {
+/** Registers beforeAll/afterAll in the calling describe (its server configured with `overrides`); the fields are ready inside its tests. */
+export function demoDraftSuite(overrides: Partial<Config> = {}): DemoDraftSuite {
   const tokens = new Map<string, string>();
   const clients: YjsClient[] = [];
   const sockets: ClientSocket[] = [];
   let server: TestServer;
   let draftId: string;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer(overrides);
     draftId = await server.demoDraftId();
   });
   afterAll(async () => {

@@ -1,0 +1,353 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ANCHORED_KINDS,
+  WORDED_KINDS,
+  type AcceptedProposalEntry,
+  type ProducedRange,
+  type ProposalAnchor,
+  type ProposalAction,
+  type ProposalActivityEntry,
+  type ProposalStatus,
+  type ProposalView,
+} from '../../../shared/proposals';
+import { newParagraphId } from '../../../shared/paragraphIds';
+import { canEditText, isFacilitator } from '../../../shared/roles';
+import { withDeadline } from '../../deadline';
+import type { Logger } from '../../logger';
+import type { ProposalPatch, ProposalRecord, ProposalStore, VersionStore } from '../../store/types';
+import type { DraftMember } from '../access/draftMember';
+import { auditBy, type AuditLog } from '../audit/auditLog';
+import { KeyedSerializer } from '../comments/keyedSerializer';
+import { DomainError } from '../domainError';
+import type { LabelSource } from '../labels/paragraphLabels';
+import type { RevisableDraft, RevisableDrafts } from '../oralRevisions/oralRevisionService';
+import { applyProposal } from './applyProposal';
+import { checkProposalAgainstDocument, type CheckedProposal } from './checkProposal';
+import { currentRound } from './currentRound';
+import { acceptedEntries, activityEntries, type HistorySpan } from './proposalHistory';
+import { editedInput, type ProposalChange, type ProposalCreateInput } from './proposalInput';
+import { toProposalView } from './proposalView';
+import { producedRanges } from './producedRanges';
+import { takeStance, type Stance } from './proposalStance';
+import { changeRevertibly } from './revertibleChange';
+import { supersededBy } from './supersededBy';
+
+/** How many proposals a delegation may keep open and a person may make. */
+export interface ProposalLimits {
+  pendingProposalsPerDelegation: number;
+  proposalsPerUserPerHour: number;
+}
+
+/** Tells the draft's room of a new or changed proposal (the socket.io broadcast). */
+export type ProposalAnnounce = (event: 'proposal:created' | 'proposal:updated', proposal: ProposalView) => void;
+
+export interface ProposalServiceOptions {
+  proposals: ProposalStore;
+  versions: VersionStore;
+  drafts: RevisableDrafts;
+  labels: LabelSource;
+  audit: AuditLog;
+  announce: ProposalAnnounce;
+  logger: Logger;
+  limits: ProposalLimits;
+  durableWaitMs: number;
+}
+
+/** One step of a pending proposal: what changes and how its history names it. */
+interface Step {
+  patch: ProposalPatch;
+  action: ProposalAction;
+  note?: string | null;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+const STANCE_ACTIONS: Record<Stance, ProposalAction> = { support: 'supported', object: 'objected', abstain: 'abstained' };
+
+/**
+ * The rules of proposals (issue 11). Author, delegation, time and round are the server's; every
+ * anchor is checked against the live text; only the facilitator decides, and an accepted proposal
+ * is written into the text by the server in the proposing delegation's name. Changes to one
+ * draft's proposals run one at a time (limits cannot overshoot, support is never lost to a race),
+ * and every write is a compare-and-set on the status, so a decision happens once.
+ */
+export class ProposalService {
+  private readonly perDraft = new KeyedSerializer();
+
+  constructor(private readonly options: ProposalServiceOptions) {}
+
+  /** The draft's proposals, oldest first (the caller checked the reader's access). */
+  async list(draftId: string, status?: ProposalStatus): Promise<ProposalView[]> {
+    return (await this.options.proposals.listByDraft(draftId, status)).map(toProposalView);
+  }
+
+  /** The draft a proposal belongs to (for the caller to check the person joined it). */
+  async draftOf(proposalId: string): Promise<string> {
+    const proposal = await this.options.proposals.get(proposalId);
+    if (!proposal) throw new DomainError('no such proposal', 404);
+    return proposal.draftId;
+  }
+
+  async create(member: DraftMember, input: ProposalCreateInput): Promise<ProposalView> {
+    mustTakePart(member);
+    const { draftId, kind } = input;
+    return this.perDraft.run(draftId, async () => {
+      await this.mustBeUnderLimits(member, draftId);
+      const round = await currentRound(this.options.versions, draftId);
+      const { paragraphId, quote } = await this.options.drafts.withRoom(draftId, (draft) => checkProposalAgainstDocument(draft.doc, input));
+      const at = new Date().toISOString();
+      const record: ProposalRecord = {
+        id: randomUUID(),
+        draftId,
+        negotiationId: member.negotiationId,
+        kind,
+        status: 'pending',
+        authorId: member.id,
+        authorName: member.displayName,
+        delegation: member.delegation,
+        createdAt: at,
+        updatedAt: at,
+        round,
+        paragraphId,
+        anchor: ANCHORED_KINDS.has(kind) ? withQuote(input.anchor!, quote) : null,
+        text: WORDED_KINDS.has(kind) ? input.text! : null,
+        paragraphType: kind === 'new_paragraph' ? input.paragraphType! : null,
+        level: kind === 'new_paragraph' && input.paragraphType === 'operative_paragraph' ? (input.level ?? 0) : null,
+        justification: input.justification || null,
+        supporters: [],
+        objectors: [],
+        decidedBy: null,
+        result: null,
+        events: [{ action: 'created', ...eventBy(member, at), note: null }],
+      };
+      await this.options.proposals.create(record);
+      const view = toProposalView(record);
+      this.options.announce('proposal:created', view);
+      return view;
+    });
+  }
+
+  /** The proposing delegation corrects or extends its pending proposal; changed wording clears the support it had. */
+  edit(member: DraftMember, proposalId: string, change: ProposalChange): Promise<ProposalView> {
+    return this.step(member, proposalId, mustBeProposer, async (proposal) => {
+      const input = editedInput(proposal, change);
+      const rewords = change.text !== undefined || change.anchor !== undefined;
+      let checked: CheckedProposal | null = null;
+      if (rewords) {
+        checked = await this.options.drafts.withRoom(proposal.draftId, (draft) => checkProposalAgainstDocument(draft.doc, input));
+        if (checked.paragraphId !== proposal.paragraphId) throw new DomainError('a proposal stays in its paragraph; make a new one for another paragraph');
+      }
+      const anchor = input.anchor ? withQuote(input.anchor, checked?.quote ?? input.anchor.quote) : null;
+      const wording = rewords ? { text: input.text ?? null, anchor, supporters: [], objectors: [] } : {};
+      return { action: 'edited', patch: { ...wording, justification: input.justification || null } };
+    });
+  }
+
+  support(member: DraftMember, proposalId: string): Promise<ProposalView> {
+    return this.stance(member, proposalId, 'support');
+  }
+
+  object(member: DraftMember, proposalId: string): Promise<ProposalView> {
+    return this.stance(member, proposalId, 'object');
+  }
+
+  abstain(member: DraftMember, proposalId: string): Promise<ProposalView> {
+    return this.stance(member, proposalId, 'abstain');
+  }
+
+  async withdraw(member: DraftMember, proposalId: string): Promise<ProposalView> {
+    const withdrawn = await this.step(member, proposalId, mustBeProposer, (_proposal, at) => ({ action: 'withdrawn', patch: { status: 'withdrawn', decidedBy: decider(member, at) } }));
+    await this.audited(member, 'proposal-withdraw', withdrawn);
+    return withdrawn;
+  }
+
+  async reject(member: DraftMember, proposalId: string, reason?: string): Promise<ProposalView> {
+    const rejected = await this.step(member, proposalId, mustDecide, (_proposal, at) => ({
+      action: 'rejected',
+      patch: { status: 'rejected', decidedBy: decider(member, at) },
+      note: reason || null,
+    }));
+    await this.audited(member, 'proposal-reject', rejected);
+    return rejected;
+  }
+
+  /**
+   * Writes the proposal into the live text in the proposing delegation's name, then records the
+   * decision; a record that cannot be written takes the text change back. Pending proposals the
+   * change invalidates become superseded.
+   */
+  async accept(member: DraftMember, proposalId: string): Promise<ProposalView> {
+    mustDecide(member);
+    const { draftId } = await this.mustGet(member, proposalId);
+    return this.perDraft.run(draftId, async () => {
+      const proposal = toProposalView(mustBePending(await this.mustGet(member, proposalId)));
+      const others = (await this.options.proposals.listByDraft(draftId, 'pending')).filter(({ id }) => id !== proposalId).map(toProposalView);
+      const { accepted, supersededIds } = await this.options.drafts.withRoom(draftId, (draft) => this.applyAndRecord(draft, member, proposal, others));
+      this.options.announce('proposal:updated', accepted);
+      const superseded = await this.supersede(member, accepted, supersededIds);
+      await this.audited(member, 'proposal-accept', accepted, { superseded });
+      return accepted;
+    });
+  }
+
+  /** Accept's work in the live room: checks, the change in the proposer's name, then the record (or the change taken back). */
+  private async applyAndRecord(draft: RevisableDraft, member: DraftMember, proposal: ProposalView, others: ProposalView[]) {
+    // A change that could not be saved must not be applied: the store takes writes first.
+    await withDeadline(draft.captureDurableState(), this.options.durableWaitMs, () => new DomainError('saving is failing; the proposal was not accepted, try again later', 503));
+    // No wait from here to the change: a status set meanwhile has locked the room already.
+    if (proposal.kind !== 'new_paragraph' && draft.isParagraphLocked(proposal.paragraphId)) {
+      throw new DomainError('the paragraph is agreed and locked; reopen it first', 409);
+    }
+    const change = changeRevertibly(draft, proposal.authorId, (doc) => applyProposal(doc, proposal, newParagraphId));
+    let stored: ProposalRecord | null = null;
+    let supersededIds: string[] = [];
+    let failure: unknown = 'the proposal was decided meanwhile';
+    try {
+      supersededIds = supersededBy(draft.doc, proposal, others);
+      const at = new Date().toISOString();
+      const patch: ProposalPatch = { status: 'accepted', decidedBy: decider(member, at), result: change.result, updatedAt: at };
+      stored = await this.options.proposals.update(proposal.id, 'pending', patch, { action: 'accepted', ...eventBy(member, at), note: null });
+    } catch (err) {
+      failure = err;
+    }
+    if (!stored) {
+      this.options.logger.error({ err: failure, draftId: proposal.draftId, proposalId: proposal.id }, 'accepted proposal could not be recorded; its change to the text was taken back');
+      change.revert();
+      throw new DomainError('the decision could not be recorded; the text is as it was, try again', 503);
+    }
+    change.keep();
+    return { accepted: toProposalView(stored), supersededIds };
+  }
+
+  /** Text now in a paragraph that accepted proposals wrote (tracing text back to its proposal). */
+  async produced(draftId: string, paragraphId: string): Promise<ProducedRange[]> {
+    const accepted = await this.list(draftId, 'accepted');
+    return this.options.drafts.withRoom(draftId, (draft) => producedRanges(draft.doc, paragraphId, accepted));
+  }
+
+  /** The draft's proposal events for the activity timeline, newest first. */
+  async activity(draftId: string, limit: number): Promise<ProposalActivityEntry[]> {
+    const proposals = await this.list(draftId);
+    return proposals.length === 0 ? [] : activityEntries(proposals, await this.labelsNow(draftId), limit);
+  }
+
+  /** Proposals accepted within a span of history (compare attribution). */
+  async acceptedWithin(draftId: string, span: HistorySpan): Promise<AcceptedProposalEntry[]> {
+    const accepted = await this.list(draftId, 'accepted');
+    return accepted.length === 0 ? [] : acceptedEntries(accepted, await this.labelsNow(draftId), span);
+  }
+
+  private labelsNow(draftId: string): Promise<Map<string, string>> {
+    return this.options.drafts.withRoom(draftId, (draft) => this.options.labels.labelsOf(draftId, draft.doc));
+  }
+
+  private stance(member: DraftMember, proposalId: string, stance: Stance): Promise<ProposalView> {
+    return this.step(member, proposalId, mustTakePart, (proposal) => ({
+      action: STANCE_ACTIONS[stance],
+      patch: takeStance(proposal, member.delegation, stance),
+    }));
+  }
+
+  /**
+   * One change of a pending proposal, in the draft's turn: who may is checked first, then that it
+   * is still pending, then the step is written with a compare-and-set on the status and announced.
+   */
+  private async step(
+    member: DraftMember,
+    proposalId: string,
+    mayAct: (member: DraftMember, proposal: ProposalRecord) => void,
+    next: (proposal: ProposalRecord, at: string) => Step | Promise<Step>,
+  ): Promise<ProposalView> {
+    const { draftId } = await this.mustGet(member, proposalId);
+    return this.perDraft.run(draftId, async () => {
+      const proposal = await this.mustGet(member, proposalId);
+      mayAct(member, proposal);
+      mustBePending(proposal);
+      const at = new Date().toISOString();
+      const { patch, action, note = null } = await next(proposal, at);
+      const updated = await this.options.proposals.update(proposalId, 'pending', { ...patch, updatedAt: at }, { action, ...eventBy(member, at), note });
+      if (!updated) throw new DomainError('the proposal was decided meanwhile', 409);
+      const view = toProposalView(updated);
+      this.options.announce('proposal:updated', view);
+      return view;
+    });
+  }
+
+  /** Marks proposals the accepted one invalidated; one that cannot be marked stays pending for the facilitator to reject. */
+  private async supersede(member: DraftMember, accepted: ProposalView, ids: string[]): Promise<string[]> {
+    const done: string[] = [];
+    for (const id of ids) {
+      const at = new Date().toISOString();
+      try {
+        const updated = await this.options.proposals.update(id, 'pending', { status: 'superseded', updatedAt: at }, { action: 'superseded', ...eventBy(member, at), note: accepted.id });
+        if (!updated) continue;
+        this.options.announce('proposal:updated', toProposalView(updated));
+        done.push(id);
+      } catch (err) {
+        this.options.logger.error({ err, draftId: accepted.draftId, proposalId: id, acceptedId: accepted.id }, 'could not mark a proposal superseded; it stays pending');
+      }
+    }
+    return done;
+  }
+
+  /** The audit entry of a decision already stored and announced: a failure to log it is logged, not undone. */
+  private async audited(member: DraftMember, action: string, proposal: ProposalView, extra: object = {}): Promise<void> {
+    const detail = JSON.stringify({ proposalId: proposal.id, kind: proposal.kind, delegation: proposal.delegation, paragraphId: proposal.paragraphId, ...extra });
+    try {
+      await this.options.audit.record(auditBy(member, member.negotiationId, action, proposal.draftId, detail));
+    } catch (err) {
+      this.options.logger.error({ err, action, proposalId: proposal.id }, 'proposal decision could not be audited');
+    }
+  }
+
+  private async mustBeUnderLimits(member: DraftMember, draftId: string): Promise<void> {
+    const { pendingProposalsPerDelegation, proposalsPerUserPerHour } = this.options.limits;
+    const pending = await this.options.proposals.countPending(draftId, member.delegation);
+    if (pending >= pendingProposalsPerDelegation) {
+      throw new DomainError(`your delegation has ${pending} pending proposals on this draft, the most allowed; withdraw some first`, 429);
+    }
+    const since = new Date(Date.now() - HOUR_MS).toISOString();
+    const made = await this.options.proposals.countByAuthorSince(draftId, member.id, since);
+    if (made >= proposalsPerUserPerHour) {
+      throw new DomainError(`you have made ${made} proposals on this draft in the last hour, the most allowed; try again later`, 429);
+    }
+  }
+
+  /** A proposal of the member's negotiation; any other does not exist for them. */
+  private async mustGet(member: DraftMember, proposalId: string): Promise<ProposalRecord> {
+    const proposal = await this.options.proposals.get(proposalId);
+    if (!proposal || proposal.negotiationId !== member.negotiationId) throw new DomainError('no such proposal', 404);
+    return proposal;
+  }
+}
+
+function mustBePending(proposal: ProposalRecord): ProposalRecord {
+  if (proposal.status !== 'pending') throw new DomainError(`the proposal is ${proposal.status}, no longer pending`, 409);
+  return proposal;
+}
+
+function mustTakePart(member: DraftMember): void {
+  if (!canEditText(member.role)) throw new DomainError('observers cannot make or support proposals', 403);
+}
+
+function mustBeProposer(member: DraftMember, proposal: ProposalRecord): void {
+  if (member.delegation !== proposal.delegation || !canEditText(member.role)) {
+    throw new DomainError('only the delegation that made the proposal can change or withdraw it', 403);
+  }
+}
+
+function mustDecide(member: DraftMember): void {
+  if (!isFacilitator(member.role)) throw new DomainError('only a facilitator accepts or rejects proposals', 403);
+}
+
+/** The anchor with the words it covers in the live text (a client's own quote is not trusted). */
+function withQuote(anchor: ProposalAnchor, quote: string | null): ProposalAnchor {
+  return { ...anchor, quote: quote ?? anchor.quote };
+}
+
+function eventBy(member: DraftMember, at: string) {
+  return { delegation: member.delegation, userId: member.id, name: member.displayName, at };
+}
+
+function decider(member: DraftMember, at: string): NonNullable<ProposalView['decidedBy']> {
+  return { userId: member.id, name: member.displayName, delegation: member.delegation, at };
+}
