@@ -38,6 +38,8 @@ import { storeCheck } from './health/storeCheck';
 import { writesCheck } from './health/writesCheck';
 import { draftCreationLimit } from './http/draftCreationLimit';
 import { draftsRouter } from './http/draftsRouter';
+import { draftImportRouter } from './http/draftImportRouter';
+import { DEFAULT_IMPORT_LIMITS } from './documents/import/importLimits';
 import { negotiationsRouter } from './http/negotiationsRouter';
 import { paragraphsRouter } from './http/paragraphsRouter';
 import { usersRouter } from './http/usersRouter';
@@ -215,6 +217,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       ['/drafts', silenceRouter(drafts, access, silence)],
       ['/drafts', oralRevisionsRouter(drafts, access, oralRevisions)],
       ['/negotiations', negotiationsRouter(negotiations, creationLimit)],
+      ['/negotiations', draftImportRouter(negotiations, creationLimit, { ...DEFAULT_IMPORT_LIMITS, maxUploadBytes: config.importMaxBytes })],
       ['/users', usersRouter(accounts)],
     ],
     clientDir: config.clientDir,
