@@ -1,8 +1,9 @@
 import { Router, type RequestHandler } from 'express';
 import type { ImportCreated } from '../../shared/draftImport';
-import { importDraft, type ImportedDraft } from '../documents/import/importDraft';
+import type { ImportedDraft } from '../documents/import/importDraft';
 import { ImportError } from '../documents/import/importError';
 import type { ImportLimits } from '../documents/import/importLimits';
+import type { ImportWorkers } from '../documents/import/importWorkers';
 import type { NegotiationService } from '../domain/negotiations/negotiationService';
 import { ConcurrentReads } from '../domain/versions/concurrentReads';
 import { HttpError } from './httpError';
@@ -15,9 +16,9 @@ const MAX_SYMBOL = 60;
 
 const isPreview = (query: unknown) => ['1', 'true'].includes(String((query as { preview?: unknown }).preview));
 
-async function importOr4xx(bytes: Buffer, name: string, limits: ImportLimits): Promise<ImportedDraft> {
+async function importOr4xx(workers: ImportWorkers, bytes: Buffer, name: string, limits: ImportLimits): Promise<ImportedDraft> {
   try {
-    return await importDraft({ bytes, name }, limits);
+    return await workers.read({ bytes, name }, limits);
   } catch (error) {
     if (error instanceof ImportError) throw new HttpError(error.status, error.message);
     throw error;
@@ -29,7 +30,7 @@ async function importOr4xx(bytes: Buffer, name: string, limits: ImportLimits): P
  * (`?preview=1`: only what it would become). Who may is checked before the upload is read, and
  * one import per person runs at a time, so nobody makes the server hold many files at once.
  */
-export function draftImportRouter(negotiations: NegotiationService, creationLimit: RequestHandler, limits: ImportLimits): Router {
+export function draftImportRouter(negotiations: NegotiationService, creationLimit: RequestHandler, workers: ImportWorkers, limits: ImportLimits): Router {
   const router = Router();
   const running = new ConcurrentReads(1);
 
@@ -48,7 +49,7 @@ export function draftImportRouter(negotiations: NegotiationService, creationLimi
 
   router.post('/:id/drafts/import', facilitatorsOnly, oneAtATime, countsAsCreation, singleUpload(FIELD, limits.maxUploadBytes), async (req, res) => {
     if (!req.file) throw new HttpError(400, `send the file as multipart/form-data in the field "${FIELD}"`);
-    const { doc, preview } = await importOr4xx(req.file.buffer, req.file.originalname, limits);
+    const { doc, preview } = await importOr4xx(workers, req.file.buffer, req.file.originalname, limits);
     if (isPreview(req.query)) {
       res.json(preview);
       return;

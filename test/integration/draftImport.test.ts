@@ -41,7 +41,7 @@ describe('importing a draft from Word: POST /api/negotiations/:id/drafts/import'
     const versions = await requestJson<{ versions: VersionSummary[] }>(`${server.url}/api/drafts/${draft.id}/versions`, { token: tokens.chair });
     expect(versions.body.versions).toEqual([expect.objectContaining({ kind: 'named', name: 'Zero draft (imported)' })]);
     const version = await requestJson<VersionDetail>(`${server.url}/api/drafts/${draft.id}/versions/${versions.body.versions[0].id}`, { token: tokens.chair });
-    const [heading, sponsors, title, preamble, operative] = version.body.doc.content as Array<{ type: string; content: Array<Record<string, unknown>> }>;
+    const [heading, sponsors, title, preamble, operative] = (version.body.doc as { content: unknown }).content as Array<{ type: string; content: Array<Record<string, unknown>> }>;
     expect(heading.type).toBe('heading');
     expect(sponsors.content).toEqual([{ type: 'text', text: 'Belarus, Kazakhstan and Philippines: draft resolution' }]);
     expect(title.type).toBe('title');
