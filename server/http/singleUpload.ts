@@ -1,11 +1,10 @@
 import type { RequestHandler } from 'express';
 import multer from 'multer';
+import { megabytes } from '../documents/import/importLimits';
 import { HttpError } from './httpError';
 
 /** Room for the multipart envelope (boundaries, part headers) around the file itself. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
-
-const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 
 function uploadError(err: unknown, field: string, maxBytes: number): HttpError {
   if (err instanceof multer.MulterError) {

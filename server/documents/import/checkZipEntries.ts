@@ -1,8 +1,6 @@
 import { ImportError } from './importError';
-import { MEGABYTE, type ImportLimits } from './importLimits';
+import { megabytes, type ImportLimits } from './importLimits';
 import type { ZipEntry } from './zipDirectory';
-
-const megabytes = (bytes: number) => `${Math.round(bytes / MEGABYTE)} MB`;
 
 /** Refuses a zip whose declared sizes give it away as a bomb, before any byte is inflated. */
 export function checkZipEntries(entries: readonly ZipEntry[], limits: ImportLimits): void {

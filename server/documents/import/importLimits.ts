@@ -17,6 +17,11 @@ export interface ImportLimits {
 
 export const MEGABYTE = 1024 * 1024;
 
+/** "10 MB", "0.5 MB": a size as error messages give it. */
+export function megabytes(bytes: number): string {
+  return `${Math.round((bytes / MEGABYTE) * 10) / 10} MB`;
+}
+
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxUploadBytes: DEFAULT_IMPORT_MAX_BYTES,
   maxUncompressedBytes: 50 * MEGABYTE,

@@ -4,7 +4,9 @@ import { attrOf, childOf, findAll, type XmlNode } from './xmlPart';
 interface StyleEntry {
   basedOn: string | undefined;
   marks: MarkToggles;
-  numbering: { numId: string; ilvl: number | undefined } | null;
+  /** Each may come from a different style of the chain ("SubList" based on "OpList" sets only the level). */
+  numId: string | undefined;
+  ilvl: number | undefined;
 }
 
 /** Styles past this depth of w:basedOn are ignored (a loop in a damaged file must not hang us). */
@@ -25,7 +27,8 @@ export class StyleSheet {
       this.styles.set(id, {
         basedOn: basedOn && attrOf(basedOn, 'w:val'),
         marks: markToggles(childOf(style, 'w:rPr')),
-        numbering: numId ? { numId, ilvl: ilvl === undefined ? undefined : Number(ilvl) } : null,
+        numId,
+        ilvl: ilvl === undefined ? undefined : Number(ilvl),
       });
     }
   }
@@ -48,7 +51,9 @@ export class StyleSheet {
   }
 
   /** The list numbering the style gives its paragraphs ("List Number" styles), if any. */
-  numbering(styleId: string | undefined): StyleEntry['numbering'] {
-    return this.chain(styleId).find((style) => style.numbering)?.numbering ?? null;
+  numbering(styleId: string | undefined): { numId: string; ilvl: number | undefined } | null {
+    const chain = this.chain(styleId);
+    const numId = chain.find((style) => style.numId !== undefined)?.numId;
+    return numId === undefined ? null : { numId, ilvl: chain.find((style) => style.ilvl !== undefined)?.ilvl };
   }
 }

@@ -1,4 +1,5 @@
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import JSZip from 'jszip';
 
 /** A line of a fixture: plain text, or runs where `_x_` marks italics and `*x*` bold. */
 function runs(text: string): TextRun[] {
@@ -120,3 +121,21 @@ export const PLAIN_TEXT_DRAFT = [
   '2. Requests the Secretariat to continue its work.',
   '',
 ].join('\r\n');
+
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+
+/** A .docx written part by part, for OOXML the `docx` package does not write (tracked changes, style numbering). */
+export async function rawDocx(parts: { body: string; numbering?: string; styles?: string }): Promise<Buffer> {
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body>${parts.body}</w:body></w:document>`);
+  if (parts.numbering) zip.file('word/numbering.xml', `<?xml version="1.0" encoding="UTF-8"?><w:numbering ${W}>${parts.numbering}</w:numbering>`);
+  if (parts.styles) zip.file('word/styles.xml', `<?xml version="1.0" encoding="UTF-8"?><w:styles ${W}>${parts.styles}</w:styles>`);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/** `<w:p>` with runs: `[text, rPr]` pairs or plain strings, and optional paragraph properties. */
+export function p(runsXml: Array<string | [string, string]>, pPr = ''): string {
+  const run = (r: string | [string, string]) => (typeof r === 'string' ? `<w:r><w:t xml:space="preserve">${r}</w:t></w:r>` : `<w:r><w:rPr>${r[1]}</w:rPr><w:t xml:space="preserve">${r[0]}</w:t></w:r>`);
+  return `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${runsXml.map(run).join('')}</w:p>`;
+}
