@@ -13,6 +13,8 @@ export interface ImportLimits {
   maxZipEntries: number;
   /** Paragraphs in the document (a long resolution has a few hundred). */
   maxParagraphs: number;
+  /** Characters of text (a long resolution has about 100 000): the draft must stay small enough to sync in one frame. */
+  maxTextCharacters: number;
 }
 
 export const MEGABYTE = 1024 * 1024;
@@ -29,4 +31,5 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   ratioFloorBytes: MEGABYTE,
   maxZipEntries: 1000,
   maxParagraphs: 5000,
+  maxTextCharacters: 500_000,
 };

@@ -16,6 +16,8 @@ const HEADING_LABELS: Record<string, [ImportedKind, string]> = {
 /** What an import would create, paragraph by paragraph with the labels delegates use (PP3, OP2(a)). */
 export function importPreview(doc: JsonNode, masthead: readonly string[], problems: ImportProblem[]): ImportPreview {
   const node = resolutionSchema.nodeFromJSON(doc);
+  // What is about to become a draft must fit the schema the editor and the server enforce.
+  node.check();
   const references = new Map(numberParagraphs(node).map((label) => [label.id, label]));
   const paragraphs: ImportedParagraph[] = masthead.map((text) => ({ kind: 'masthead', label: 'Masthead', level: 0, text }));
   node.descendants((child) => {

@@ -2,6 +2,7 @@ import { ImportError } from './importError';
 import type { ImportLimits } from './importLimits';
 import { readDocx } from './readDocx';
 import { readText } from './readText';
+import { runsText } from './runs';
 import type { SourceParagraph } from './sourceParagraph';
 
 /** What came with the upload besides its bytes (both are claims; the bytes decide). */
@@ -27,5 +28,7 @@ export async function readUpload({ bytes, name }: UploadedFile, limits: ImportLi
   else throw new ImportError(415, 'send a Word .docx file or a plain-text .txt file');
   if (paragraphs.length === 0) throw new ImportError(422, 'the file has no text');
   if (paragraphs.length > limits.maxParagraphs) throw new ImportError(422, `the file has ${paragraphs.length} paragraphs; at most ${limits.maxParagraphs} are accepted`);
+  const characters = paragraphs.reduce((sum, paragraph) => sum + runsText(paragraph.runs).length, 0);
+  if (characters > limits.maxTextCharacters) throw new ImportError(422, `the file has ${characters} characters of text; at most ${limits.maxTextCharacters} are accepted`);
   return paragraphs.map((paragraph, index) => ({ ...paragraph, line: index + 1 }));
 }

@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { importDraft } from '../../../server/documents/import/importDraft';
 import { ImportError } from '../../../server/documents/import/importError';
 import { DEFAULT_IMPORT_LIMITS } from '../../../server/documents/import/importLimits';
 import { readZipParts } from '../../../server/documents/import/readZipParts';
@@ -12,7 +13,7 @@ async function zipOf(files: Record<string, string | Buffer>, level = 6): Promise
 
 const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: ImportError) => ({ status: error.status, message: error.message }));
 
-describe('zip limits', () => {
+describe('import limits: the zip', () => {
   it('reads the central directory without inflating anything', async () => {
     const zip = await zipOf({ 'word/document.xml': '<w:document/>', 'a/b.txt': 'x'.repeat(5000) });
     expect(readZipDirectory(zip, 10).filter((entry) => !entry.name.endsWith('/'))).toEqual([
@@ -42,5 +43,19 @@ describe('zip limits', () => {
     const zip = await zipOf({ 'word/document.xml': '<w:document/>', 'word/media/image1.png': 'not read' });
     const parts = await readZipParts(zip, ['word/document.xml', 'word/numbering.xml'], DEFAULT_IMPORT_LIMITS);
     expect([...parts]).toEqual([['word/document.xml', '<w:document/>']]);
+  });
+});
+
+describe('import limits: the text', () => {
+  it('refuses more text than a draft can hold, and more paragraphs', async () => {
+    const long = Buffer.from(`The General Assembly,\n1. Decides ${'that '.repeat(20)};\n`.repeat(40));
+    expect(await refusal(importDraft({ bytes: long, name: 'long.txt' }, { ...DEFAULT_IMPORT_LIMITS, maxTextCharacters: 2000 }))).toEqual({
+      status: 422,
+      message: 'the file has 5320 characters of text; at most 2000 are accepted',
+    });
+    expect(await refusal(importDraft({ bytes: long, name: 'long.txt' }, { ...DEFAULT_IMPORT_LIMITS, maxParagraphs: 50 }))).toEqual({
+      status: 422,
+      message: 'the file has 80 paragraphs; at most 50 are accepted',
+    });
   });
 });
