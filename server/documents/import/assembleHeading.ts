@@ -1,5 +1,6 @@
 import type { HeadingLineKind } from './headingLine';
 import type { ImportProblem } from '../../../shared/draftImport';
+import type { DraftOutline } from '../../../shared/draftTemplate';
 import { problem } from './importProblem';
 
 /** A line before the formula, recognised by its form. */
@@ -10,13 +11,7 @@ export interface HeadingItem {
 }
 
 /** The heading lines of the schema (text only), with the lines the masthead repeats on every document. */
-export interface ImportedHeading {
-  symbol: string;
-  organ: string;
-  session: string;
-  agendaItem: string;
-  sponsors: string;
-  title: string;
+export interface ImportedHeading extends Pick<DraftOutline, 'symbol' | 'organ' | 'session' | 'agendaItem' | 'sponsors' | 'title'> {
   /** Recognised layout ("Distr.: Limited", the date, "Original: English", the masthead organ): the export writes it again. */
   masthead: string[];
 }

@@ -41,74 +41,88 @@ function bodyLine(paragraph: SourceParagraph): BodyLine {
   return { paragraph, typed, runs, text: runsText(runs) };
 }
 
+const NO_FORMULA = 'no enacting formula ("The General Assembly,") came before this paragraph; add one';
+
+/** One pass over the paragraphs in three phases: heading, preamble, operative part. */
+class Classifier {
+  readonly problems: ImportProblem[] = [];
+  readonly headingItems: HeadingItem[] = [];
+  readonly body: BodyParagraph[] = [];
+  formula: Run[] | null = null;
+  phase: 'heading' | 'preamble' | 'operative' = 'heading';
+  private readonly typedLevels = new TypedLevels();
+
+  place(current: BodyLine, next: BodyLine | undefined): void {
+    const whole = runsText(current.paragraph.runs);
+    if (this.phase === 'heading' && this.stayedInHeading(current, whole)) return;
+    if (PAGE_FURNITURE.test(whole) || ['symbol', 'masthead'].includes(headingLineKind(whole))) {
+      this.report(current, 'left out: it looks like a page header or footer');
+      return;
+    }
+    if (this.phase === 'preamble' && this.placedInPreamble(current)) return;
+    this.phase = 'operative';
+    this.placeOperative(current, next);
+  }
+
+  /** A heading line, or the formula; false when the preamble or operative part has begun. */
+  private stayedInHeading({ paragraph, typed, text }: BodyLine, whole: string): boolean {
+    const kind = headingLineKind(whole);
+    if (kind === 'formula') {
+      this.formula = paragraph.runs;
+      this.phase = 'preamble';
+      return true;
+    }
+    const numbered = paragraph.listNumber !== null || typed !== null;
+    const bodyBegins = kind === 'other' && (numbered || (hasPreambularLead(text) && text.endsWith(',')));
+    if (!bodyBegins) {
+      this.headingItems.push({ kind, text: whole, line: paragraph.line });
+      return true;
+    }
+    this.problems.push(problem(paragraph.line, whole, NO_FORMULA));
+    this.phase = 'preamble';
+    return false;
+  }
+
+  /** A preambular paragraph; false once a numbered or verb-first paragraph opens the operative part. */
+  private placedInPreamble(current: BodyLine): boolean {
+    const { paragraph, typed, runs, text } = current;
+    if (paragraph.listNumber !== null || typed !== null) return false;
+    const participle = hasPreambularLead(text);
+    if (!participle && hasOperativeLead(text)) return false;
+    this.body.push({ kind: 'pp', runs, level: 0, line: paragraph.line });
+    if (!participle) this.report(current, 'kept as a preambular paragraph, but it does not begin with a participle or adjective');
+    else if (!/[,;]$/.test(text)) this.report(current, 'kept as a preambular paragraph, but it does not end with a comma');
+    return true;
+  }
+
+  /** An operative paragraph at the level its number gives, never deeper than one below the paragraph before. */
+  private placeOperative(current: BodyLine, next: BodyLine | undefined): void {
+    const { paragraph, typed, runs, text } = current;
+    const numberLevel = paragraph.listNumber ? listNumberLevel(paragraph.listNumber) : typed ? this.typedLevels.level(typed, next?.typed ?? null) : null;
+    const previous = this.body.at(-1);
+    const deepest = previous?.kind === 'op' ? previous.level + 1 : 0;
+    if (numberLevel !== null && numberLevel > deepest) this.report(current, 'a sub-paragraph deeper than the paragraph above it allows; moved up');
+    if (numberLevel === null && !hasOperativeLead(text)) this.report(current, 'kept as an operative paragraph, but it is not numbered and does not begin with a verb');
+    this.body.push({ kind: 'op', runs, level: Math.min(numberLevel ?? 0, deepest), line: paragraph.line });
+  }
+
+  private report({ paragraph }: BodyLine, reason: string): void {
+    this.problems.push(problem(paragraph.line, runsText(paragraph.runs), reason));
+  }
+}
+
 /**
  * Sorts the paragraphs of a draft resolution into heading, formula, preambular and operative
  * paragraphs. It never fails on content: what it cannot place, or places by a guess, is listed
  * in `problems` for the facilitator to fix in the editor.
  */
 export function classifyParagraphs(paragraphs: readonly SourceParagraph[]): ClassifiedDraft {
-  const problems: ImportProblem[] = [];
-  const headingItems: HeadingItem[] = [];
-  const body: BodyParagraph[] = [];
-  const typedLevels = new TypedLevels();
-  let formula: Run[] | null = null;
-  let phase: 'heading' | 'preamble' | 'operative' = 'heading';
-
+  const classifier = new Classifier();
   const lines = paragraphs.map(bodyLine);
-  for (const [index, { paragraph, typed, runs, text }] of lines.entries()) {
-    const numbered = paragraph.listNumber !== null || typed !== null;
-    const whole = runsText(paragraph.runs);
+  lines.forEach((line, index) => classifier.place(line, lines[index + 1]));
 
-    if (phase === 'heading') {
-      const kind = headingLineKind(whole);
-      const bodyStarts = kind === 'other' && (numbered || (hasPreambularLead(text) && text.endsWith(',')));
-      if (kind === 'formula') {
-        formula = paragraph.runs;
-        phase = 'preamble';
-        continue;
-      }
-      if (!bodyStarts) {
-        headingItems.push({ kind, text: whole, line: paragraph.line });
-        continue;
-      }
-      problems.push(problem(paragraph.line, whole, 'no enacting formula ("The General Assembly,") came before this paragraph; add one'));
-      phase = 'preamble';
-    }
-
-    if (PAGE_FURNITURE.test(whole) || ['symbol', 'masthead'].includes(headingLineKind(whole))) {
-      problems.push(problem(paragraph.line, whole, 'left out: it looks like a page header or footer'));
-      continue;
-    }
-
-    if (phase === 'preamble') {
-      if (!numbered && hasPreambularLead(text)) {
-        body.push({ kind: 'pp', runs, level: 0, line: paragraph.line });
-        if (!/[,;]$/.test(text)) problems.push(problem(paragraph.line, whole, 'kept as a preambular paragraph, but it does not end with a comma'));
-        continue;
-      }
-      if (!numbered && !hasOperativeLead(text)) {
-        body.push({ kind: 'pp', runs, level: 0, line: paragraph.line });
-        problems.push(problem(paragraph.line, whole, 'kept as a preambular paragraph, but it does not begin with a participle or adjective'));
-        continue;
-      }
-      phase = 'operative';
-    }
-
-    const next = lines[index + 1]?.typed ?? null;
-    const numberLevel = paragraph.listNumber ? listNumberLevel(paragraph.listNumber) : typed ? typedLevels.level(typed, next) : null;
-    const previousLevel = body.at(-1)?.kind === 'op' ? body.at(-1)!.level : -1;
-    let level = Math.min(numberLevel ?? 0, previousLevel + 1);
-    if (numberLevel !== null && numberLevel > level) {
-      problems.push(problem(paragraph.line, whole, 'a sub-paragraph with no paragraph above it to belong to; kept one level up'));
-    }
-    if (numberLevel === null && !hasOperativeLead(text)) {
-      problems.push(problem(paragraph.line, whole, 'kept as an operative paragraph, but it is not numbered and does not begin with a verb'));
-    }
-    level = Math.max(0, level);
-    body.push({ kind: 'op', runs, level, line: paragraph.line });
-  }
-
-  const heading = assembleHeading(headingItems, problems);
+  const { problems, body, formula, phase } = classifier;
+  const heading = assembleHeading(classifier.headingItems, problems);
   if (!heading.title) problems.push(problem(0, '', 'no title was found; type it in the heading'));
   if (formula === null && phase === 'heading') problems.push(problem(0, '', 'no enacting formula ("The General Assembly,") was found'));
   if (!body.some((paragraph) => paragraph.kind === 'op')) problems.push(problem(0, '', 'no operative paragraph was found; an empty one was added'));

@@ -159,7 +159,7 @@ describe('importing a draft: reader and classifier', () => {
     expect(preview.problems.map(({ line, reason }) => `${line}: ${reason}`)).toEqual([
       '2: not recognised as a heading line, the sponsors line or the title; left out',
       '7: kept as a preambular paragraph, but it does not begin with a participle or adjective',
-      '8: a sub-paragraph with no paragraph above it to belong to; kept one level up',
+      '8: a sub-paragraph deeper than the paragraph above it allows; moved up',
       '10: left out: it looks like a page header or footer',
       '11: kept as an operative paragraph, but it is not numbered and does not begin with a verb',
     ]);
