@@ -95,6 +95,8 @@ describe('attack: bad files sent to the draft import', () => {
 
   it(`refuses a file over the documented ${DEFAULT_IMPORT_MAX_BYTES / (1024 * 1024)} MB with 413`, async () => {
     await refused({ bytes: Buffer.alloc(DEFAULT_IMPORT_MAX_BYTES + 1, 0x41), name: 'big.txt' }, 413, /larger than 10 MB/);
+    // A body that declares more than the limit is refused before it is read.
+    await refused({ bytes: Buffer.alloc(3 * DEFAULT_IMPORT_MAX_BYTES, 0x41), name: 'huge.txt' }, 413, /larger than 10 MB/);
   });
 
   it('refuses a text file that is not UTF-8 or UTF-16', async () => {
