@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_AWARENESS_LIMITS, type AwarenessLimits } from './collab/validateAwareness';
+import { DEFAULT_IMPORT_MAX_BYTES } from '../shared/draftImport';
 
 /** Typed configuration, read once from the environment in main.ts and passed down. */
 export interface Config {
@@ -31,6 +32,8 @@ export interface Config {
   maxBytesBeforeSignIn: number;
   /** Drafts one account may create per hour. */
   draftsPerHour: number;
+  /** Largest file accepted by the draft import (.docx or .txt). */
+  importMaxBytes: number;
   /** Failed sign-ins per minute for one username from one address... */
   loginFailuresPerAccount: number;
   /** ...and for all usernames together from one address. */
@@ -99,6 +102,7 @@ const EnvSchema = z.object({
   MAX_UNAUTHENTICATED_CONNECTIONS: z.coerce.number().int().positive().default(200),
   MAX_BYTES_BEFORE_SIGN_IN: z.coerce.number().int().positive().default(256 * 1024),
   DRAFTS_PER_HOUR: z.coerce.number().int().positive().default(30),
+  IMPORT_MAX_BYTES: z.coerce.number().int().positive().max(100 * 1024 * 1024).default(DEFAULT_IMPORT_MAX_BYTES),
   LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
   LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(100),
   AWARENESS_MAX_UPDATE_BYTES: z.coerce.number().int().positive().default(DEFAULT_AWARENESS_LIMITS.maxUpdateBytes),
@@ -151,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     maxUnauthenticatedConnections: e.MAX_UNAUTHENTICATED_CONNECTIONS,
     maxBytesBeforeSignIn: e.MAX_BYTES_BEFORE_SIGN_IN,
     draftsPerHour: e.DRAFTS_PER_HOUR,
+    importMaxBytes: e.IMPORT_MAX_BYTES,
     loginFailuresPerAccount: e.LOGIN_FAILURES_PER_ACCOUNT,
     loginFailuresPerAddress: e.LOGIN_FAILURES_PER_ADDRESS,
     awarenessLimits: {

@@ -38,6 +38,10 @@ import { storeCheck } from './health/storeCheck';
 import { writesCheck } from './health/writesCheck';
 import { draftCreationLimit } from './http/draftCreationLimit';
 import { draftsRouter } from './http/draftsRouter';
+import { draftImportRouter } from './http/draftImportRouter';
+import { DEFAULT_IMPORT_LIMITS } from './documents/import/importLimits';
+import { DEFAULT_IMPORT_WORKER_OPTIONS, ImportWorkers } from './documents/import/importWorkers';
+import { workerEntry } from './workerEntry';
 import { negotiationsRouter } from './http/negotiationsRouter';
 import { paragraphsRouter } from './http/paragraphsRouter';
 import { usersRouter } from './http/usersRouter';
@@ -220,6 +224,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   });
 
   const creationLimit = draftCreationLimit(config.draftsPerHour);
+  const imports = new ImportWorkers(workerEntry('documents/import/importWorker'), DEFAULT_IMPORT_WORKER_OPTIONS, logger.child({ component: 'import' }));
   const app = createApp({
     health: new Health({
       store: storeCheck(store),
@@ -242,6 +247,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       ['/drafts', editingRouter(drafts, access, editing)],
       ['/drafts', proposalsRouter(drafts, access, proposals)],
       ['/negotiations', negotiationsRouter(negotiations, creationLimit)],
+      ['/negotiations', draftImportRouter(negotiations, creationLimit, imports, { ...DEFAULT_IMPORT_LIMITS, maxUploadBytes: config.importMaxBytes })],
       ['/users', usersRouter(accounts)],
     ],
     clientDir: config.clientDir,
@@ -284,6 +290,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       await rooms.closeAll();
       checkpoints.close();
       await history.close();
+      await imports.close();
       await store.close();
       logger.info('stopped cleanly');
     })());

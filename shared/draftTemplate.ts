@@ -14,7 +14,7 @@ export interface DraftOutline {
   operative: Array<{ text: string; level?: number }>;
 }
 
-type JsonNode = { type: string; attrs?: Record<string, unknown>; content?: JsonNode[]; text?: string };
+export type JsonNode = { type: string; attrs?: Record<string, unknown>; content?: JsonNode[]; text?: string; marks?: Array<{ type: string }> };
 
 function textNode(text: string): JsonNode[] {
   return text ? [{ type: 'text', text }] : [];

@@ -52,10 +52,12 @@ export class ApiClient {
     await this.request('POST', '/api/me/password', { oldPassword, newPassword });
   }
 
-  /** One JSON request; other API modules (DraftApi) build on it so errors and sign-out behave alike. */
+  /** One JSON request (or a FormData upload); other API modules (DraftApi) build on it so errors and sign-out behave alike. */
   async request<T>(method: string, path: string, body?: unknown, authenticated = true): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    // A form (a file upload) sets its own multipart content type and boundary.
+    const form = body instanceof FormData;
+    if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
     const token = this.options.token();
     if (authenticated && token) headers.Authorization = `Bearer ${token}`;
 
@@ -64,7 +66,7 @@ export class ApiClient {
       response = await this.fetchImpl(path, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined || form ? (body as FormData | undefined) : JSON.stringify(body),
       });
     } catch {
       throw new ApiError(0, UNREACHABLE);

@@ -11,6 +11,7 @@ import type { NegotiationSummary } from '../../shared/negotiations';
 import { isFacilitator } from '../../shared/roles';
 import { appHeader } from './appHeader';
 import { errorText } from '../app/errorText';
+import { importFromWord } from '../documents/importDialog';
 
 /** A new draft in one negotiation; only its facilitators see this form. */
 function newDraftForm(app: App, negotiation: NegotiationSummary, signal: AbortSignal): HTMLElement {
@@ -62,6 +63,7 @@ export function draftsPage(app: App, session: Session): Page {
             negotiation,
             drafts.filter((draft) => draft.negotiationId === negotiation.id),
             negotiation.me && isFacilitator(negotiation.me.role) ? newDraftForm(app, negotiation, signal) : null,
+            negotiation.me && isFacilitator(negotiation.me.role) ? importFromWord(app, negotiation, signal) : null,
           ),
         ),
       );

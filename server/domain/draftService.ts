@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { prosemirrorJSONToYDoc } from 'y-prosemirror';
-import { outlineToDoc, type DraftOutline } from '../../shared/draftTemplate';
+import { outlineToDoc, type DraftOutline, type JsonNode } from '../../shared/draftTemplate';
 import { PROSEMIRROR_FRAGMENT, resolutionSchema } from '../../shared/schema';
 import type { DraftMember } from './access/draftMember';
 import { newVersion } from './versions/newVersion';
 import type { DocumentStore, DraftRecord, DraftStore, VersionStore } from '../store/types';
+
+/** What a new draft is made of: its text as ProseMirror JSON, and the title and symbol it is listed under. */
+export interface DraftText {
+  title: string;
+  symbol: string;
+  doc: JsonNode;
+}
 
 /** Creating and listing drafts; a new draft's text is the first entry of its log. */
 export class DraftService {
@@ -25,19 +32,24 @@ export class DraftService {
   }
 
   /** Creates a draft in the creator's negotiation; its first text is kept as a named version everyone can compare against. */
-  async create(outline: DraftOutline, creator: DraftMember, firstVersionName = 'Initial text'): Promise<DraftRecord> {
+  create(outline: DraftOutline, creator: DraftMember, firstVersionName = 'Initial text'): Promise<DraftRecord> {
+    return this.createFromText({ title: outline.title, symbol: outline.symbol, doc: outlineToDoc(outline) }, creator, firstVersionName);
+  }
+
+  /** Creates a draft from a text given whole (an imported file); `doc` must fit the resolution schema. */
+  async createFromText(text: DraftText, creator: DraftMember, firstVersionName: string): Promise<DraftRecord> {
     const now = new Date().toISOString();
     const draft: DraftRecord = {
       id: randomUUID(),
       negotiationId: creator.negotiationId,
-      title: outline.title,
-      symbol: outline.symbol,
+      title: text.title,
+      symbol: text.symbol,
       createdBy: creator.id,
       createdAt: now,
       updatedAt: now,
       editing: 'direct',
     };
-    const ydoc = prosemirrorJSONToYDoc(resolutionSchema, outlineToDoc(outline), PROSEMIRROR_FRAGMENT);
+    const ydoc = prosemirrorJSONToYDoc(resolutionSchema, text.doc, PROSEMIRROR_FRAGMENT);
     const state = Y.encodeStateAsUpdate(ydoc);
     ydoc.destroy();
     // The text first: a draft listed without its text would open empty.

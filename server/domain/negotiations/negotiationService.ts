@@ -12,7 +12,9 @@ import { mustBeAdmin } from '../access/mustBeAdmin';
 import { auditBy, type AuditLog } from '../audit/auditLog';
 import { KeyedSerializer } from '../comments/keyedSerializer';
 import { DomainError } from '../domainError';
-import type { DraftService } from '../draftService';
+import type { DraftService, DraftText } from '../draftService';
+import type { DraftMember } from '../access/draftMember';
+import { IMPORTED_VERSION_NAME } from '../../../shared/draftImport';
 
 export interface NewNegotiation {
   name: string;
@@ -121,9 +123,19 @@ export class NegotiationService {
 
   /** A new draft in a negotiation the caller facilitates. */
   async createDraft(user: PublicUser, negotiationId: string, outline: DraftOutline): Promise<DraftSummary> {
+    return this.drafts.create(outline, await this.facilitatorOf(user, negotiationId));
+  }
+
+  /** A draft made from an imported file, its text kept as the first named version. */
+  async importDraft(user: PublicUser, negotiationId: string, text: DraftText): Promise<DraftSummary> {
+    return this.drafts.createFromText(text, await this.facilitatorOf(user, negotiationId), IMPORTED_VERSION_NAME);
+  }
+
+  /** The caller as a facilitator of the negotiation (who may create drafts in it); 404 for non-members, 403 for other members. */
+  async facilitatorOf(user: PublicUser, negotiationId: string): Promise<DraftMember> {
     const { negotiation, membership } = await this.mustSee(user, negotiationId);
     if (membership?.role !== 'facilitator') throw new DomainError('only a facilitator of this negotiation creates drafts', 403);
-    return this.drafts.create(outline, { ...user, negotiationId, negotiationName: negotiation.name, role: membership.role, delegation: membership.delegation });
+    return { ...user, negotiationId, negotiationName: negotiation.name, role: membership.role, delegation: membership.delegation };
   }
 
   /** The negotiations a person is a member of (administrators included: they see drafts only as members). */

@@ -31,7 +31,7 @@ export class FakeServer {
     fetch: async (input, init) => {
       const method = init?.method ?? 'GET';
       const path = String(input);
-      const body: unknown = init?.body ? JSON.parse(String(init.body)) : undefined;
+      const body: unknown = init?.body instanceof FormData ? init.body : init?.body ? JSON.parse(String(init.body)) : undefined;
       this.calls.push({ method, path, body });
       const route = this.routes.get(`${method} ${path}`);
       const answer = route ? route(body) : { status: 404, body: { error: 'not found' } };
