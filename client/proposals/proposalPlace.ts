@@ -1,0 +1,42 @@
+import type { Node as PMNode } from 'prosemirror-model';
+import type { EditorState } from 'prosemirror-state';
+import type { ProposalAnchor, ProposalView } from '../../shared/proposals';
+import { editorPosition } from '../editor/yPositions';
+
+/** What the editor needs of a proposal to show it and to extend it: a server's, or one still being typed. */
+export type ShownProposal = Pick<ProposalView, 'id' | 'kind' | 'delegation' | 'paragraphId' | 'anchor' | 'text' | 'paragraphType' | 'level'>;
+
+/** Paragraph types proposals apply to (headings, sponsors, title and formula are the facilitator's). */
+export const PROPOSABLE_TYPES: ReadonlySet<string> = new Set(['preambular_paragraph', 'operative_paragraph']);
+
+/** An anchored proposal's place in the editor: positions inside its paragraph (from === to for a point). */
+export interface AnchorPlace {
+  from: number;
+  to: number;
+  paragraph: PMNode;
+}
+
+/**
+ * Where an anchor is now in the editor, resolved through the Yjs binding so it follows the
+ * words. Null when it no longer resolves inside the paragraph it names, or a range collapsed.
+ */
+export function anchorPlace(state: EditorState, anchor: ProposalAnchor): AnchorPlace | null {
+  const from = editorPosition(state, anchor.start);
+  const to = anchor.end === anchor.start ? from : editorPosition(state, anchor.end);
+  if (from === null || to === null || to < from || (to === from && anchor.end !== anchor.start)) return null;
+  const $from = state.doc.resolve(from);
+  const paragraph = $from.parent;
+  if (paragraph.attrs.id !== anchor.paragraphId || to > $from.end()) return null;
+  return { from, to, paragraph };
+}
+
+/** The position right after each paragraph with an id, where blocks about it (alternatives, new paragraphs) go. */
+export function paragraphEnds(doc: PMNode): Map<string, number> {
+  const ends = new Map<string, number>();
+  doc.descendants((node, pos) => {
+    if (!node.isTextblock) return true;
+    if (typeof node.attrs.id === 'string') ends.set(node.attrs.id, pos + node.nodeSize);
+    return false;
+  });
+  return ends;
+}
