@@ -1,13 +1,11 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import type { EditorState } from 'prosemirror-state';
+import { isPointAnchor } from '../../shared/proposalAnchors';
 import type { ProposalAnchor, ProposalView } from '../../shared/proposals';
 import { editorPosition } from '../editor/yPositions';
 
 /** What the editor needs of a proposal to show it and to extend it: a server's, or one still being typed. */
 export type ShownProposal = Pick<ProposalView, 'id' | 'kind' | 'delegation' | 'paragraphId' | 'anchor' | 'text' | 'paragraphType' | 'level'>;
-
-/** Paragraph types proposals apply to (headings, sponsors, title and formula are the facilitator's). */
-export const PROPOSABLE_TYPES: ReadonlySet<string> = new Set(['preambular_paragraph', 'operative_paragraph']);
 
 /** An anchored proposal's place in the editor: positions inside its paragraph (from === to for a point). */
 export interface AnchorPlace {
@@ -21,9 +19,10 @@ export interface AnchorPlace {
  * words. Null when it no longer resolves inside the paragraph it names, or a range collapsed.
  */
 export function anchorPlace(state: EditorState, anchor: ProposalAnchor): AnchorPlace | null {
+  const point = isPointAnchor(anchor);
   const from = editorPosition(state, anchor.start);
-  const to = anchor.end === anchor.start ? from : editorPosition(state, anchor.end);
-  if (from === null || to === null || to < from || (to === from && anchor.end !== anchor.start)) return null;
+  const to = point ? from : editorPosition(state, anchor.end);
+  if (from === null || to === null || to < from || (to === from && !point)) return null;
   const $from = state.doc.resolve(from);
   const paragraph = $from.parent;
   if (paragraph.attrs.id !== anchor.paragraphId || to > $from.end()) return null;

@@ -2,11 +2,11 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { TextSelection, type EditorState } from 'prosemirror-state';
 import type * as Y from 'yjs';
 import { PROPOSAL_TEXT_MAX_LENGTH, type ProposalAnchor } from '../../shared/proposals';
-import { pointAnchor, rangeAnchor } from '../../shared/proposalAnchors';
+import { pointAnchor, PROPOSABLE_TYPES, rangeAnchor } from '../../shared/proposalAnchors';
 import { yBinding } from '../editor/yBinding';
 import { paragraphText } from '../editor/yPositions';
 import type { NewProposal } from './proposalActions';
-import { anchorPlace, PROPOSABLE_TYPES, type ShownProposal } from './proposalPlace';
+import { anchorPlace, type ShownProposal } from './proposalPlace';
 
 /** What the person did in Propose mode: typed or pasted text, or erased (Backspace / Delete). */
 export type ProposeInput = { type: 'text'; text: string } | { type: 'erase'; direction: 'backward' | 'forward' };

@@ -1,0 +1,178 @@
+import { TextSelection } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import { prosemirrorToYXmlFragment } from 'y-prosemirror';
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { RealtimeSocket } from '../../../client/api/realtime';
+import { createCollabEditor } from '../../../client/editor/createEditor';
+import { ProposalsFeature } from '../../../client/proposals/proposalsFeature';
+import type { DraftEditing, ProposalView } from '../../../shared/proposals';
+import type { Role } from '../../../shared/roles';
+import { PROSEMIRROR_FRAGMENT } from '../../../shared/schema';
+import { draftDoc, ops } from '../shared/draftFixture';
+import { posOf } from './editorState';
+
+/** One socket.io emit the feature made, answered when the test likes. */
+export interface Sent {
+  event: string;
+  payload: Record<string, unknown>;
+  answer: (proposal: ProposalView) => void;
+  refuse: (error: string) => void;
+}
+
+/** A socket that records acknowledged emits and lets the test broadcast events to the feature. */
+export class RecordingSocket {
+  readonly sent: Sent[] = [];
+  private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
+
+  timeout() {
+    return {
+      emit: (event: string, payload: Record<string, unknown>, ack: (err: Error | null, response: unknown) => void) =>
+        this.sent.push({ event, payload, answer: (proposal) => ack(null, { ok: true, proposal }), refuse: (error) => ack(null, { ok: false, error }) }),
+    };
+  }
+
+  on(event: string, listener: (payload: unknown) => void): void {
+    this.listeners.set(event, (this.listeners.get(event) ?? new Set()).add(listener));
+  }
+
+  off(event: string, listener: (payload: unknown) => void): void {
+    this.listeners.get(event)?.delete(listener);
+  }
+
+  broadcast(event: string, payload: unknown): void {
+    for (const listener of this.listeners.get(event) ?? []) listener(payload);
+  }
+
+  /** Takes every emit made so far. */
+  take(): Sent[] {
+    return this.sent.splice(0);
+  }
+}
+
+let ids = 0;
+
+/** The server's view of a proposal:create payload, as it would answer it. */
+export function proposalFrom(payload: Record<string, unknown>, extra: Partial<ProposalView> = {}): ProposalView {
+  ids += 1;
+  const anchor = (payload.anchor as ProposalView['anchor']) ?? null;
+  return {
+    id: `p${ids}`,
+    draftId: 'd1',
+    kind: payload.kind as ProposalView['kind'],
+    status: 'pending',
+    authorId: 'u-eu',
+    authorName: 'Delegate of the EU',
+    delegation: 'European Union',
+    createdAt: `2026-05-20T10:00:${String(ids).padStart(2, '0')}.000Z`,
+    updatedAt: `2026-05-20T10:00:${String(ids).padStart(2, '0')}.000Z`,
+    round: null,
+    paragraphId: anchor?.paragraphId ?? ((payload.paragraphId ?? payload.afterParagraphId) as string),
+    anchor,
+    text: (payload.text as string | undefined) ?? null,
+    paragraphType: (payload.paragraphType as ProposalView['paragraphType']) ?? null,
+    level: (payload.level as number | undefined) ?? null,
+    justification: null,
+    supporters: [],
+    objectors: [],
+    decidedBy: null,
+    result: null,
+    events: [],
+    ...extra,
+  };
+}
+
+export interface ProposeHarnessOptions {
+  role?: Role;
+  delegation?: string;
+  editing?: DraftEditing;
+}
+
+/**
+ * A collaborative editor on a Y.Doc holding "Recalling," and "Urges Member States to act;",
+ * "Decides." with the proposals feature mounted as the editor page mounts it.
+ */
+export function proposeHarness({ role = 'delegate', delegation = 'European Union', editing = 'direct' }: ProposeHarnessOptions = {}) {
+  const doc = new Y.Doc();
+  prosemirrorToYXmlFragment(draftDoc({ preambular: ['Recalling its resolutions,'], operative: ops('Urges Member States to act;', 'Decides.') }), doc.getXmlFragment(PROSEMIRROR_FRAGMENT));
+  const socket = new RecordingSocket();
+  const lists: Array<(proposals: ProposalView[]) => void> = [];
+  const selected: string[] = [];
+  const toolbar = document.body.appendChild(document.createElement('div'));
+  const feature = new ProposalsFeature({
+    draftId: 'd1',
+    viewer: { role, delegation },
+    socket: socket as unknown as RealtimeSocket,
+    api: { proposals: () => new Promise<ProposalView[]>((resolve) => lists.push(resolve)) },
+    editing,
+    draftingToolbar: toolbar,
+    onSelectProposal: (id) => selected.push(id),
+  });
+  if (feature.bar) document.body.append(feature.bar.element);
+  const awareness = new Awareness(doc);
+  const view = createCollabEditor({
+    mount: document.body.appendChild(document.createElement('div')),
+    fragment: doc.getXmlFragment(PROSEMIRROR_FRAGMENT),
+    awareness,
+    editable: role !== 'observer',
+    toolbar,
+    firstPlugins: [feature.inputPlugin],
+    plugins: [feature.plugin],
+  });
+  feature.attach(view);
+
+  const text = () => view.state.doc.textContent;
+  const caret = (at: string, offset = 0) => select(view, posOf(view.state.doc, at, offset), posOf(view.state.doc, at, offset));
+  const selectWords = (from: string, to: string) => select(view, posOf(view.state.doc, from), posOf(view.state.doc, to, to.length));
+  const type = (typed: string) => {
+    for (const character of typed) {
+      const { from, to } = view.state.selection;
+      const handled = view.someProp('handleTextInput', (f) => f(view, from, to, character, () => view.state.tr.insertText(character, from, to)));
+      if (!handled) view.dispatch(view.state.tr.insertText(character, from, to));
+    }
+  };
+  const press = (key: string, modifiers: KeyboardEventInit = {}) => view.dom.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...modifiers }));
+  const paste = (pasted: string) => {
+    const event = new Event('paste', { bubbles: true, cancelable: true }) as ClipboardEvent;
+    Object.defineProperty(event, 'clipboardData', { value: { getData: (type: string) => (type === 'text/plain' ? pasted : ''), types: ['text/plain'] } });
+    view.dom.dispatchEvent(event);
+  };
+  const button = (label: string) => [...document.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === label) ?? null;
+  const notice = () => document.querySelector('.propose-notice')?.textContent ?? '';
+  return {
+    doc,
+    socket,
+    lists,
+    selected,
+    feature,
+    view,
+    toolbar,
+    text,
+    caret,
+    selectWords,
+    type,
+    press,
+    paste,
+    button,
+    notice,
+    settle,
+    /** After the editor's own deferred updates (y-prosemirror sends cursor changes a tick later). */
+    async destroy() {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      feature.destroy();
+      view.destroy();
+      awareness.destroy();
+      doc.destroy();
+      document.body.replaceChildren();
+    },
+  };
+}
+
+/** Lets the answers to acknowledged emits (promise callbacks) run. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i += 1) await Promise.resolve();
+}
+
+function select(view: EditorView, from: number, to: number): void {
+  view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, from, to)));
+}
