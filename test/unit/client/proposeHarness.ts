@@ -6,7 +6,8 @@ import * as Y from 'yjs';
 import type { RealtimeSocket } from '../../../client/api/realtime';
 import { createCollabEditor } from '../../../client/editor/createEditor';
 import { ProposalsFeature } from '../../../client/proposals/proposalsFeature';
-import type { DraftEditing, ProposalView } from '../../../shared/proposals';
+import { pointAnchor, rangeAnchor } from '../../../shared/proposalAnchors';
+import type { DraftEditing, ProposalAnchor, ProposalView } from '../../../shared/proposals';
 import type { Role } from '../../../shared/roles';
 import { PROSEMIRROR_FRAGMENT } from '../../../shared/schema';
 import { draftDoc, ops } from '../shared/draftFixture';
@@ -137,6 +138,18 @@ export function proposeHarness({ role = 'delegate', delegation = 'European Union
     Object.defineProperty(event, 'clipboardData', { value: { getData: (type: string) => (type === 'text/plain' ? pasted : ''), types: ['text/plain'] } });
     view.dom.dispatchEvent(event);
   };
+  /** An anchor on `words` (a point just before them with `point`), made as the server expects. */
+  const anchorOn = (words: string, point = false): ProposalAnchor => {
+    const text = paragraphTexts(doc).find((t) => t.toString().includes(words))!;
+    const paragraphId = (text.parent as Y.XmlElement).getAttribute('id') as string;
+    const at = text.toString().indexOf(words);
+    return point ? pointAnchor(text, at, paragraphId) : rangeAnchor(text, at, at + words.length, paragraphId);
+  };
+  /** Answers the feature's oldest list request. */
+  const load = async (proposals: ProposalView[]) => {
+    lists.shift()!(proposals);
+    await settle();
+  };
   const button = (label: string) => [...document.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === label) ?? null;
   const notice = () => document.querySelector('.propose-notice')?.textContent ?? '';
   return {
@@ -155,6 +168,8 @@ export function proposeHarness({ role = 'delegate', delegation = 'European Union
     paste,
     button,
     notice,
+    anchorOn,
+    load,
     settle,
     /** After the editor's own deferred updates (y-prosemirror sends cursor changes a tick later). */
     async destroy() {
@@ -166,6 +181,18 @@ export function proposeHarness({ role = 'delegate', delegation = 'European Union
       document.body.replaceChildren();
     },
   };
+}
+
+function paragraphTexts(doc: Y.Doc): Y.XmlText[] {
+  const texts: Y.XmlText[] = [];
+  const visit = (el: Y.XmlElement | Y.XmlFragment) => {
+    for (const child of el.toArray()) {
+      if (child instanceof Y.XmlText) texts.push(child);
+      else if (child instanceof Y.XmlElement) visit(child);
+    }
+  };
+  visit(doc.getXmlFragment(PROSEMIRROR_FRAGMENT));
+  return texts;
 }
 
 /** Lets the answers to acknowledged emits (promise callbacks) run. */

@@ -83,8 +83,7 @@ describe('Propose mode', () => {
 
   it('extends the delegation’s own pending insert made earlier (from the store), not another delegation’s', () => {
     h = proposeHarness();
-    h.caret('Member');
-    const ownAnchor = proposeAnchorAtCaret(h);
+    const ownAnchor = h.anchorOn('Member', true);
     const own = proposalFrom({ kind: 'insert', anchor: ownAnchor, text: 'all' });
     const theirs = proposalFrom({ kind: 'insert', anchor: ownAnchor, text: 'some' }, { delegation: 'Norway' });
     proposing(h);
@@ -196,6 +195,16 @@ describe('Propose mode', () => {
     expect(h.notice()).toMatch(/Enter does not split paragraphs/);
   });
 
+  it('refuses every other local change in Propose mode (formatting, text the browser put in directly)', () => {
+    h = proposing(proposeHarness());
+    const before = h.view.state.doc;
+    h.selectWords('Urges', 'Urges');
+    h.press('b', { ctrlKey: true });
+    h.view.dispatch(h.view.state.tr.insertText('x', h.view.state.selection.from));
+    expect(h.view.state.doc.eq(before)).toBe(true);
+    expect(h.socket.take()).toEqual([]);
+  });
+
   it('lets changes from others through untouched', () => {
     h = proposing(proposeHarness());
     const other = new Y.Doc();
@@ -296,14 +305,3 @@ describe('Propose mode', () => {
     expect(h.socket.take()[0].payload).toMatchObject({ kind: 'new_paragraph', paragraphType: 'preambular_paragraph', text: 'Noting with concern,' });
   });
 });
-
-/** A point anchor at the caret, made the way the editor makes them. */
-function proposeAnchorAtCaret(h: Harness): ProposalAnchor {
-  h.lists.shift()?.([]);
-  h.button('Propose')!.click();
-  h.type('x');
-  const [create] = h.socket.take();
-  create.refuse('not now');
-  h.button('Edit')!.click();
-  return create.payload.anchor as ProposalAnchor;
-}
