@@ -75,12 +75,13 @@ export class ProposalDrafts {
     this.options.actions.create(proposal).then(
       (created) => {
         this.drafts.delete(key);
-        this.options.store.upsert(created);
-        if (draft.withdrawn) this.sendWithdraw(created.id);
-        else if (draft.changed.text || draft.changed.anchor) {
+        // Typed on while the proposal was being made: keep showing that, and send it next.
+        if (draft.changed.text || draft.changed.anchor) {
           this.drafts.set(created.id, { ...draft, id: created.id, sending: false });
           this.timer ??= setTimeout(this.flush, SEND_INTERVAL_MS);
         }
+        this.options.store.upsert(created);
+        if (draft.withdrawn) this.sendWithdraw(created.id);
         this.options.onChange();
       },
       (failure: unknown) => {

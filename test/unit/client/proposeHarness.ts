@@ -10,6 +10,7 @@ import { pointAnchor, rangeAnchor } from '../../../shared/proposalAnchors';
 import type { DraftEditing, ProposalAnchor, ProposalView } from '../../../shared/proposals';
 import type { Role } from '../../../shared/roles';
 import { PROSEMIRROR_FRAGMENT } from '../../../shared/schema';
+import { proposal } from '../proposals/proposalFixture';
 import { draftDoc, ops } from '../shared/draftFixture';
 import { posOf } from './editorState';
 
@@ -51,36 +52,20 @@ export class RecordingSocket {
   }
 }
 
-let ids = 0;
-
 /** The server's view of a proposal:create payload, as it would answer it. */
 export function proposalFrom(payload: Record<string, unknown>, extra: Partial<ProposalView> = {}): ProposalView {
-  ids += 1;
   const anchor = (payload.anchor as ProposalView['anchor']) ?? null;
-  return {
-    id: `p${ids}`,
+  return proposal({
     draftId: 'd1',
     kind: payload.kind as ProposalView['kind'],
-    status: 'pending',
-    authorId: 'u-eu',
-    authorName: 'Delegate of the EU',
     delegation: 'European Union',
-    createdAt: `2026-05-20T10:00:${String(ids).padStart(2, '0')}.000Z`,
-    updatedAt: `2026-05-20T10:00:${String(ids).padStart(2, '0')}.000Z`,
-    round: null,
     paragraphId: anchor?.paragraphId ?? ((payload.paragraphId ?? payload.afterParagraphId) as string),
     anchor,
     text: (payload.text as string | undefined) ?? null,
     paragraphType: (payload.paragraphType as ProposalView['paragraphType']) ?? null,
     level: (payload.level as number | undefined) ?? null,
-    justification: null,
-    supporters: [],
-    objectors: [],
-    decidedBy: null,
-    result: null,
-    events: [],
     ...extra,
-  };
+  });
 }
 
 export interface ProposeHarnessOptions {
