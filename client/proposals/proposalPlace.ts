@@ -2,7 +2,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import type { EditorState } from 'prosemirror-state';
 import { isPointAnchor } from '../../shared/proposalAnchors';
 import type { ProposalAnchor, ProposalView } from '../../shared/proposals';
-import { editorPosition } from '../editor/yPositions';
+import { anchorRangeInEditor } from '../comments/commentAnchor';
 
 /** What the editor needs of a proposal to show it and to extend it: a server's, or one still being typed. */
 export type ShownProposal = Pick<ProposalView, 'id' | 'kind' | 'delegation' | 'paragraphId' | 'anchor' | 'text' | 'paragraphType' | 'level'>;
@@ -19,10 +19,9 @@ export interface AnchorPlace {
  * words. Null when it no longer resolves inside the paragraph it names, or a range collapsed.
  */
 export function anchorPlace(state: EditorState, anchor: ProposalAnchor): AnchorPlace | null {
-  const point = isPointAnchor(anchor);
-  const from = editorPosition(state, anchor.start);
-  const to = point ? from : editorPosition(state, anchor.end);
-  if (from === null || to === null || to < from || (to === from && !point)) return null;
+  const range = anchorRangeInEditor(state, anchor, isPointAnchor(anchor));
+  if (!range) return null;
+  const { from, to } = range;
   const $from = state.doc.resolve(from);
   const paragraph = $from.parent;
   if (paragraph.attrs.id !== anchor.paragraphId || to > $from.end()) return null;

@@ -3,8 +3,8 @@ import { TextSelection, type EditorState } from 'prosemirror-state';
 import type * as Y from 'yjs';
 import { PROPOSAL_TEXT_MAX_LENGTH, type ProposalAnchor } from '../../shared/proposals';
 import { pointAnchor, PROPOSABLE_TYPES, rangeAnchor } from '../../shared/proposalAnchors';
+import { xmlTextOf } from '../comments/commentAnchor';
 import { yBinding } from '../editor/yBinding';
-import { paragraphText } from '../editor/yPositions';
 import type { NewProposal } from './proposalActions';
 import { anchorPlace, type ShownProposal } from './proposalPlace';
 
@@ -43,7 +43,7 @@ export function proposeSpot(state: EditorState): ProposeSpot | { notice: string 
   const paragraph = $from.parent;
   const paragraphId = paragraph.attrs.id as string | null;
   const binding = yBinding(state);
-  const text = binding && paragraphText(binding, paragraph);
+  const text = binding && xmlTextOf(binding, paragraph);
   if (!PROPOSABLE_TYPES.has(paragraph.type.name) || !paragraphId || !text) return { notice: NOTICE_NOT_PROPOSABLE };
   return { paragraph, paragraphId, text, start: $from.start(), from: $from.parentOffset, to: $to.parentOffset };
 }
