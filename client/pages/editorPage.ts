@@ -19,6 +19,7 @@ import { MembersPanel } from '../panels/membersPanel';
 import { PeoplePanel } from '../panels/peoplePanel';
 import { SaveIndicator } from '../panels/saveIndicator';
 import { ParagraphsFeature } from '../paragraphs/paragraphsFeature';
+import { EditingSetting } from '../proposals/editingSetting';
 import { ProposalsFeature } from '../proposals/proposalsFeature';
 import { Sidebar } from '../panels/sidebar';
 import { SponsorsPanel } from '../sponsors/sponsorsPanel';
@@ -194,15 +195,22 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     ownDelegation: access.role === 'delegate' ? access.delegation : null,
     delegations: isFacilitator(access.role) ? delegations : null,
   });
+  const editing = new EditingSetting({
+    draftId,
+    api: draftApi,
+    socket,
+    facilitator: isFacilitator(access.role),
+    load: async () => (await app.api.getDraft(draftId)).draft.editing,
+  });
   const proposals = new ProposalsFeature({
     draftId,
     viewer: { role: access.role, delegation: access.delegation },
     socket,
     api: draftApi,
-    editing: 'direct',
+    editing,
     draftingToolbar: toolbarHost,
   });
-  if (proposals.bar) proposeBarHost.append(proposals.bar.element);
+  proposeBarHost.append(...(proposals.bar ? [proposals.bar.element] : []), editing.element);
   const silence = new SilencePanel({ api: draftApi, socket, facilitator: isFacilitator(access.role), delegate: access.role === 'delegate' });
   const leaveRoom = joinDraftRoom(socket, draftId, {
     onPeople: (list) => people.show(list),
@@ -214,6 +222,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
         sponsors.reload();
         silence.reload();
         proposals.reload();
+        editing.reload();
       }
     },
     onUnauthorized: sessionEnded,
@@ -247,6 +256,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     history.destroy();
     silence.destroy();
     proposals.destroy();
+    editing.destroy();
     labels.destroy();
     socket.disconnect();
     view?.destroy();

@@ -1,6 +1,6 @@
 import type { EditorView } from 'prosemirror-view';
 import { rangeAnchor } from '../../shared/proposalAnchors';
-import type { DraftEditing, DraftEditingView, ProposalView } from '../../shared/proposals';
+import type { DraftEditing, ProposalView } from '../../shared/proposals';
 import { canEditText, type Role } from '../../shared/roles';
 import type { DraftApi } from '../api/draftApi';
 import type { RealtimeSocket } from '../api/realtime';
@@ -8,6 +8,7 @@ import { errorText } from '../app/errorText';
 import { proposalDecorationsKey, proposalDecorationsPlugin, type ProposalMarksUpdate } from '../editor/plugins/proposalDecorations';
 import { editingMode, placeCaret, proposeModePlugin, setEditingMode, type EditingMode, type ProposeCommand } from '../editor/plugins/proposeModePlugin';
 import { modKeyName } from '../editor/toolbar';
+import type { EditingSetting } from './editingSetting';
 import { ProposalActions, type NewProposal } from './proposalActions';
 import { ProposalDrafts } from './proposalDrafts';
 import { anchorPlace, paragraphEnds } from './proposalPlace';
@@ -22,8 +23,8 @@ export interface ProposalsFeatureOptions {
   viewer: { role: Role; delegation: string };
   socket: RealtimeSocket;
   api: Pick<DraftApi, 'proposals'>;
-  /** The draft's rule for delegates when the page opened; `draft:editing` (or `setEditing`) keeps it current. */
-  editing: DraftEditing;
+  /** The draft's rule for delegates (direct edits or proposals only), as the page's editing setting hears it. */
+  editing: Pick<EditingSetting, 'rule' | 'subscribe'>;
   /** The drafting toolbar: hidden in Propose mode, where its changes would not apply. */
   draftingToolbar?: HTMLElement | null;
   /** A proposal in the text was clicked or asked for at the caret: the Proposals panel shows its card. */
@@ -52,11 +53,17 @@ export class ProposalsFeature {
   private view: EditorView | null = null;
   private chosen: EditingMode = 'edit';
   private editing: DraftEditing;
+  private readonly stopFollowingRule: () => void;
   /** Counts list requests, so an older answer landing after a newer one is dropped. */
   private loads = 0;
 
   constructor(private readonly options: ProposalsFeatureOptions) {
-    this.editing = options.editing;
+    // Until the rule is known, as by default: direct edits (the server puts back what a rule forbids).
+    this.editing = options.editing.rule ?? 'direct';
+    this.stopFollowingRule = options.editing.subscribe((rule) => {
+      this.editing = rule;
+      this.applyMode();
+    });
     this.actions = new ProposalActions(options.socket, options.draftId);
     this.drafts = new ProposalDrafts({
       actions: this.actions,
@@ -83,7 +90,6 @@ export class ProposalsFeature {
     this.store.subscribe(() => this.redraw({}));
     options.socket.on('proposal:created', this.onProposal);
     options.socket.on('proposal:updated', this.onProposal);
-    options.socket.on('draft:editing', this.onEditing);
     this.reload();
   }
 
@@ -99,7 +105,7 @@ export class ProposalsFeature {
     this.view = null;
     this.options.socket.off('proposal:created', this.onProposal);
     this.options.socket.off('proposal:updated', this.onProposal);
-    this.options.socket.off('draft:editing', this.onEditing);
+    this.stopFollowingRule();
   }
 
   /** Loads every proposal of the draft; called again on each room join, so nothing broadcast while away is missed. */
@@ -125,18 +131,8 @@ export class ProposalsFeature {
     view.focus();
   }
 
-  /** The draft's rule for delegates changed. */
-  setEditing(editing: DraftEditing): void {
-    this.editing = editing;
-    this.applyMode();
-  }
-
   private readonly onProposal = (proposal: ProposalView) => {
     if (proposal.draftId === this.options.draftId) this.store.upsert(proposal);
-  };
-
-  private readonly onEditing = (view: DraftEditingView) => {
-    if (view.draftId === this.options.draftId) this.setEditing(view.editing);
   };
 
   private get forced(): boolean {

@@ -140,7 +140,7 @@ function blockWidget(pos: number, { proposal, selected }: Marks): Decoration {
         h('span', { class: 'proposal-block-label' }, label),
         h('ins', { class: 'proposal-block-text' }, proposal.text ?? ''),
       ),
-    { side: alternative ? 1 : 2, key: widgetKey(proposal, selected, proposal.text ?? ''), ignoreSelection: true, stopEvent: () => false },
+    { side: alternative ? 1 : 2, key: widgetKey(proposal, selected, proposal.text ?? ''), ignoreSelection: true },
   );
 }
 

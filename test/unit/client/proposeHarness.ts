@@ -5,6 +5,7 @@ import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { RealtimeSocket } from '../../../client/api/realtime';
 import { createCollabEditor } from '../../../client/editor/createEditor';
+import { EditingSetting } from '../../../client/proposals/editingSetting';
 import { ProposalsFeature } from '../../../client/proposals/proposalsFeature';
 import { pointAnchor, rangeAnchor } from '../../../shared/proposalAnchors';
 import type { DraftEditing, ProposalAnchor, ProposalView } from '../../../shared/proposals';
@@ -85,12 +86,19 @@ export function proposeHarness({ role = 'delegate', delegation = 'European Union
   const lists: Array<(proposals: ProposalView[]) => void> = [];
   const selected: string[] = [];
   const toolbar = document.body.appendChild(document.createElement('div'));
+  const rule = new EditingSetting({
+    draftId: 'd1',
+    api: { setEditing: (editing) => Promise.resolve({ draftId: 'd1', editing }) },
+    socket: socket as unknown as RealtimeSocket,
+    facilitator: role === 'facilitator',
+    load: () => Promise.resolve(editing),
+  });
   const feature = new ProposalsFeature({
     draftId: 'd1',
     viewer: { role, delegation },
     socket: socket as unknown as RealtimeSocket,
     api: { proposals: () => new Promise<ProposalView[]>((resolve) => lists.push(resolve)) },
-    editing,
+    editing: rule,
     draftingToolbar: toolbar,
     onSelectProposal: (id) => selected.push(id),
   });
@@ -160,6 +168,7 @@ export function proposeHarness({ role = 'delegate', delegation = 'European Union
     async destroy() {
       await new Promise((resolve) => setTimeout(resolve, 0));
       feature.destroy();
+      rule.destroy();
       view.destroy();
       awareness.destroy();
       doc.destroy();

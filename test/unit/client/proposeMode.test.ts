@@ -167,6 +167,36 @@ describe('Propose mode', () => {
     expect(h.text()).toContain('Urges Member States');
   });
 
+  it('withdraws an insert erased before the server made it, once it is made', async () => {
+    h = proposing(proposeHarness());
+    h.caret('Member');
+    h.type('a');
+    h.press('Backspace');
+    expect(h.view.dom.querySelector('ins.proposal-inserted')).toBeNull();
+    const [create, ...rest] = h.socket.take();
+    expect(rest).toEqual([]);
+    const created = proposalFrom(create.payload);
+    create.answer(created);
+    await h.settle();
+    expect(h.socket.take().map((s) => [s.event, s.payload.proposalId])).toEqual([['proposal:withdraw', created.id]]);
+  });
+
+  it('turns a replacement erased to nothing into the deletion it now is', async () => {
+    h = proposing(proposeHarness());
+    h.selectWords('Urges', 'Urges');
+    h.type('E');
+    const [create] = h.socket.take();
+    const created = proposalFrom(create.payload);
+    create.answer(created);
+    await h.settle();
+    h.press('Backspace');
+    const [withdraw, deletion, ...rest] = h.socket.take();
+    expect(rest).toEqual([]);
+    expect([withdraw.event, withdraw.payload.proposalId]).toEqual(['proposal:withdraw', created.id]);
+    expect(deletion.payload.kind).toBe('delete');
+    expect(covered(h, deletion.payload.anchor)).toBe('Urges');
+  });
+
   it('refuses a selection over two paragraphs with a notice, and sends nothing', () => {
     h = proposing(proposeHarness());
     h.selectWords('to act', 'Decides');
@@ -243,8 +273,9 @@ describe('Propose mode', () => {
     expect(editingMode(h.view.state)).toBe('edit');
   });
 
-  it('keeps delegates of a proposals-only draft in Propose mode, and follows the facilitator’s switch', () => {
+  it('keeps delegates of a proposals-only draft in Propose mode, and follows the facilitator’s switch', async () => {
     h = proposeHarness({ editing: 'proposals' });
+    await h.settle();
     expect(editingMode(h.view.state)).toBe('propose');
     expect(h.button('Edit')!.disabled).toBe(true);
     h.button('Edit')!.click();
@@ -256,8 +287,9 @@ describe('Propose mode', () => {
     expect(h.button('Edit')!.disabled).toBe(false);
   });
 
-  it('leaves facilitators free to edit directly in a proposals-only draft', () => {
+  it('leaves facilitators free to edit directly in a proposals-only draft', async () => {
     h = proposeHarness({ role: 'facilitator', editing: 'proposals' });
+    await h.settle();
     expect(editingMode(h.view.state)).toBe('edit');
   });
 
