@@ -38,3 +38,10 @@ export function paragraphEnds(doc: PMNode): Map<string, number> {
   });
   return ends;
 }
+
+/** Where the caret goes to show a proposal: the start of its words, or the end of the paragraph its block follows. */
+export function caretFor(state: EditorState, proposal: ShownProposal): number | null {
+  if (proposal.anchor) return anchorPlace(state, proposal.anchor)?.from ?? null;
+  const end = paragraphEnds(state.doc).get(proposal.paragraphId);
+  return end === undefined ? null : end - 1;
+}

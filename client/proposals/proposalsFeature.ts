@@ -1,3 +1,4 @@
+import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { rangeAnchor } from '../../shared/proposalAnchors';
 import type { DraftEditing, ProposalView } from '../../shared/proposals';
@@ -11,10 +12,10 @@ import { modKeyName } from '../editor/toolbar';
 import type { EditingSetting } from './editingSetting';
 import { ProposalActions, type NewProposal } from './proposalActions';
 import { ProposalDrafts } from './proposalDrafts';
-import { anchorPlace, paragraphEnds } from './proposalPlace';
+import { anchorPlace, caretFor } from './proposalPlace';
 import { ProposalStore } from './proposalStore';
 import { ProposeBar } from './proposeBar';
-import { proposeIntent, proposeSpot, type ProposeInput, type ProposeIntent } from './proposeIntent';
+import { proposeIntent, proposeSpot, type ProposeInput, type ProposeIntent, type ProposeSpot } from './proposeIntent';
 import { wordingForm } from './wordingForm';
 
 export interface ProposalsFeatureOptions {
@@ -60,10 +61,6 @@ export class ProposalsFeature {
   constructor(private readonly options: ProposalsFeatureOptions) {
     // Until the rule is known, as by default: direct edits (the server puts back what a rule forbids).
     this.editing = options.editing.rule ?? 'direct';
-    this.stopFollowingRule = options.editing.subscribe((rule) => {
-      this.editing = rule;
-      this.applyMode();
-    });
     this.actions = new ProposalActions(options.socket, options.draftId);
     this.drafts = new ProposalDrafts({
       actions: this.actions,
@@ -90,6 +87,10 @@ export class ProposalsFeature {
     this.store.subscribe(() => this.redraw({}));
     options.socket.on('proposal:created', this.onProposal);
     options.socket.on('proposal:updated', this.onProposal);
+    this.stopFollowingRule = options.editing.subscribe((rule) => {
+      this.editing = rule;
+      this.applyMode();
+    });
     this.reload();
   }
 
@@ -124,9 +125,9 @@ export class ProposalsFeature {
     const view = this.view;
     const proposal = this.drafts.shown().find((p) => p.id === id);
     if (!view || !proposal) return;
-    const place = proposal.anchor ? anchorPlace(view.state, proposal.anchor)?.from : paragraphEnds(view.state.doc).get(proposal.paragraphId);
     const tr = view.state.tr.setMeta(proposalDecorationsKey, { selectedId: id } satisfies ProposalMarksUpdate);
-    if (place !== undefined && place !== null) tr.setSelection(placeCaret(view.state, proposal.anchor ? place : place - 1).selection).scrollIntoView();
+    const caret = caretFor(view.state, proposal);
+    if (caret !== null) tr.setSelection(TextSelection.create(tr.doc, caret)).scrollIntoView();
     view.dispatch(tr);
     view.focus();
   }
@@ -172,8 +173,8 @@ export class ProposalsFeature {
   }
 
   private command(view: EditorView, command: ProposeCommand): void {
-    if (!this.bar) return;
     if (command === 'show') return this.showAtCaret(view);
+    if (!this.bar) return;
     const spot = proposeSpot(view.state);
     if ('notice' in spot) return this.notice(spot.notice);
     this.notice('');
@@ -183,20 +184,13 @@ export class ProposalsFeature {
       return;
     }
     const operative = spot.paragraph.type.name === 'operative_paragraph';
-    const proposal = (text: string, justification: string): NewProposal => ({
-      ...(command === 'alternative'
-        ? { kind: 'alternative', paragraphId: spot.paragraphId }
-        : { kind: 'new_paragraph', afterParagraphId: spot.paragraphId, paragraphType: operative ? 'operative_paragraph' : 'preambular_paragraph', ...(operative ? { level: spot.paragraph.attrs.level as number } : {}) }),
-      text,
-      ...(justification ? { justification } : {}),
-    });
     const bar = this.bar;
     bar.openForm(
       wordingForm({
         heading: command === 'alternative' ? 'Alternative wording for this paragraph' : `New ${operative ? 'operative' : 'preambular'} paragraph after this one`,
         initial: command === 'alternative' ? spot.paragraph.textContent : '',
         submitLabel: 'Propose',
-        submit: async (text, justification) => this.store.upsert(await this.actions.create(proposal(text, justification))),
+        submit: async (text, justification) => this.store.upsert(await this.actions.create(wordingProposal(command, spot, text, justification))),
         close: () => {
           bar.closeForm();
           view.focus();
@@ -226,4 +220,14 @@ export class ProposalsFeature {
   private redraw(update: ProposalMarksUpdate): void {
     if (this.view) this.view.dispatch(this.view.state.tr.setMeta(proposalDecorationsKey, { proposals: this.drafts.shown(), ...update } satisfies ProposalMarksUpdate));
   }
+}
+
+/** An alternative wording of the paragraph, or a new paragraph of its kind (and level) after it. */
+function wordingProposal(command: 'alternative' | 'new_paragraph', { paragraph, paragraphId }: ProposeSpot, text: string, justification: string): NewProposal {
+  const operative = paragraph.type.name === 'operative_paragraph';
+  const place: NewProposal =
+    command === 'alternative'
+      ? { kind: 'alternative', paragraphId }
+      : { kind: 'new_paragraph', afterParagraphId: paragraphId, ...(operative ? { paragraphType: 'operative_paragraph', level: paragraph.attrs.level as number } : { paragraphType: 'preambular_paragraph' }) };
+  return { ...place, text, ...(justification ? { justification } : {}) };
 }
