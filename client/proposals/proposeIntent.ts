@@ -98,19 +98,16 @@ function typed(spot: ProposeSpot, raw: string, own: OwnPlace[]): ProposeIntent {
 
 function erased(spot: ProposeSpot, direction: 'backward' | 'forward', own: OwnPlace[]): ProposeIntent {
   const { from, to, start, paragraphId, text } = spot;
-  const length = spot.paragraph.content.size;
   if (from !== to) return { type: 'create', proposal: { kind: 'delete', anchor: rangeAnchor(text, from, to, paragraphId) }, caret: start + from };
   if (direction === 'backward') {
     const shrinking = own.find(({ proposal, from: at, to: end }) => (proposal.kind === 'insert' && at === from) || (proposal.kind === 'replace' && end === from));
     if (shrinking) return shortened(shrinking, start + from);
-    const deletion = own.find(({ proposal, from: at }) => proposal.kind === 'delete' && at === from);
-    if (from === 0) return { type: 'nothing' };
-    const end = deletion ? deletion.to : from;
-    return deleting(spot, deletion, from - 1, end, start + from - 1);
   }
-  const deletion = own.find(({ proposal, to: end }) => proposal.kind === 'delete' && end === from);
-  if (from >= length) return { type: 'nothing' };
-  return deleting(spot, deletion, deletion ? deletion.from : from, from + 1, start + from + 1);
+  // Erasing at either edge of the delegation's own pending deletion stretches it by one character.
+  const deletion = own.find(({ proposal, from: at, to: end }) => proposal.kind === 'delete' && (at === from || end === from));
+  const [first, last] = deletion ? [deletion.from, deletion.to] : [from, from];
+  if (direction === 'backward') return first === 0 ? { type: 'nothing' } : deleting(spot, deletion, first - 1, last, start + first - 1);
+  return last >= spot.paragraph.content.size ? { type: 'nothing' } : deleting(spot, deletion, first, last + 1, start + last + 1);
 }
 
 /** Backspace at the end of the delegation's own inserted or replacing words takes their last character off. */

@@ -138,6 +138,23 @@ describe('Propose mode', () => {
     expect(h.text()).toContain('States to act;');
   });
 
+  it('stretches its own pending delete from either edge, whichever key erases', async () => {
+    h = proposing(proposeHarness());
+    h.caret('to act', 2);
+    h.press('Delete');
+    const [create] = h.socket.take();
+    expect(covered(h, create.payload.anchor)).toBe(' ');
+    create.answer(proposalFrom(create.payload));
+    await h.settle();
+    // The caret is now after the struck space: Backspace takes the "o" before the deletion too.
+    h.press('Backspace');
+    h.press('Delete');
+    h.caret('Decides');
+    const [edit, ...rest] = h.socket.take();
+    expect(rest).toEqual([]);
+    expect(covered(h, edit.payload.anchor)).toBe('o a');
+  });
+
   it('turns Delete into a delete of the next character, and deleting a selection into a delete of it', () => {
     h = proposing(proposeHarness());
     h.caret('act');
