@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { editingMode } from '../../../client/editor/plugins/proposeModePlugin';
 import { SEND_INTERVAL_MS } from '../../../client/proposals/proposalDrafts';
 import { resolveProposalAnchor } from '../../../shared/proposalAnchors';
-import type { ProposalAnchor } from '../../../shared/proposals';
+import type { ProposalAnchor, ProposalView } from '../../../shared/proposals';
 import { PROSEMIRROR_FRAGMENT } from '../../../shared/schema';
 import { proposalFrom, proposeHarness } from './proposeHarness';
 
@@ -63,6 +63,34 @@ describe('Propose mode', () => {
       const sent = h.socket.take();
       expect(sent.map((s) => [s.event, s.payload.text])).toEqual([['proposal:edit', 'fully ']]);
       expect(h.view.dom.querySelector('ins.proposal-inserted')?.textContent).toBe('fully ');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('stays within the socket event budget (5 a second) while someone types 10 characters a second', async () => {
+    jest.useFakeTimers();
+    try {
+      h = proposing(proposeHarness());
+      h.caret('Member');
+      const sentence = 'in accordance with their national legislation ';
+      let events = 0;
+      let made = null as ProposalView | null;
+      for (const [i, character] of [...sentence].entries()) {
+        h.type(character);
+        jest.advanceTimersByTime(100);
+        for (const sent of h.socket.take()) {
+          events += 1;
+          made = made ? { ...made, text: String(sent.payload.text), updatedAt: `2026-05-20T12:00:${String(i).padStart(2, '0')}.000Z` } : proposalFrom(sent.payload);
+          sent.answer(made);
+        }
+        await h.settle();
+      }
+      h.caret('Decides');
+      expect(h.socket.take().map((sent) => sent.payload.text)).toEqual([sentence]);
+      const seconds = sentence.length / 10;
+      expect(events).toBeLessThanOrEqual(1 + Math.ceil((seconds * 1000) / SEND_INTERVAL_MS));
+      expect(events / seconds).toBeLessThan(5);
     } finally {
       jest.useRealTimers();
     }
