@@ -93,7 +93,9 @@ export function proposeModePlugin(options: ProposeModeOptions): Plugin<ProposeMo
       },
     }),
     props: {
-      handleKeyDown: (view, event) => commandKeys(view, event) || (proposing(view.state) && proposeKeys(view, event)),
+      handleKeyDown: (view, event) =>
+        // AltGr is Ctrl+Alt on Windows: "ą" or "ń" typed with it is a letter, not a command.
+        (!event.getModifierState?.('AltGraph') && commandKeys(view, event)) || (proposing(view.state) && proposeKeys(view, event)),
       handleTextInput(view, _from, _to, text) {
         if (!proposing(view.state)) return false;
         options.propose(view, { type: 'text', text });
