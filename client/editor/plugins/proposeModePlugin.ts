@@ -107,6 +107,13 @@ export function proposeModePlugin(options: ProposeModeOptions): Plugin<ProposeMo
         options.propose(view, { type: 'text', text });
         return true;
       },
+      handleDOMEvents: {
+        // The copy goes ahead (and its deletion is refused): the cut words become a proposed deletion.
+        cut(view) {
+          if (proposing(view.state)) queueMicrotask(() => options.propose(view, { type: 'erase', direction: 'backward' }));
+          return false;
+        },
+      },
       handleDrop(view) {
         if (!proposing(view.state)) return false;
         options.notice(NOTICE_DROP);

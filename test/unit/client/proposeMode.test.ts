@@ -195,6 +195,22 @@ describe('Propose mode', () => {
     expect(covered(h, create.payload.anchor)).toBe('Member States');
   });
 
+  it('copies the words cut and proposes their deletion', async () => {
+    h = proposing(proposeHarness());
+    h.selectWords('Member', 'States');
+    const copied = new Map<string, string>();
+    const event = new Event('cut', { bubbles: true, cancelable: true });
+    Object.defineProperty(event, 'clipboardData', { value: { clearData: () => copied.clear(), setData: (type: string, value: string) => copied.set(type, value) } });
+    h.view.dom.dispatchEvent(event);
+    await h.settle();
+    expect(copied.get('text/plain')).toBe('Member States');
+    const [create, ...rest] = h.socket.take();
+    expect(rest).toEqual([]);
+    expect(create.payload.kind).toBe('delete');
+    expect(covered(h, create.payload.anchor)).toBe('Member States');
+    expect(h.text()).toContain('Urges Member States');
+  });
+
   it('shortens its own pending insert on Backspace at its end, and withdraws it once empty', async () => {
     h = proposing(proposeHarness());
     h.caret('Member');
