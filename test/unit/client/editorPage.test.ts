@@ -77,7 +77,7 @@ describe('editorPage', () => {
   it('holds a delegate of a proposals-only draft in Propose mode, and gives observers the rule but no switch', async () => {
     joinAck = { ok: true, access: access('delegate', 'Norway') };
     const delegate = await open({ status: 200, body: { draft: { id: 'd1', editing: 'proposals' }, access: access('delegate', 'Norway') } });
-    const modes = () => [...delegate.outlet.querySelectorAll<HTMLButtonElement>('.propose-modes [role=radio]')].map((b) => [b.textContent, b.getAttribute('aria-checked'), b.disabled]);
+    const modes = () => [...delegate.outlet.querySelectorAll<HTMLButtonElement>('.propose-modes button')].map((b) => [b.textContent, b.getAttribute('aria-pressed'), b.disabled]);
     expect(modes()).toEqual([
       ['Edit', 'false', true],
       ['Propose', 'true', false],

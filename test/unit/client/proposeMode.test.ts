@@ -337,10 +337,10 @@ describe('Propose mode', () => {
     expect(editingMode(h.view.state)).toBe('edit');
   });
 
-  it('hides the drafting toolbar in Propose mode and shows the mode as checked', () => {
+  it('hides the drafting toolbar in Propose mode and shows the mode as pressed', () => {
     h = proposing(proposeHarness());
     expect(h.toolbar.hidden).toBe(true);
-    expect(h.button('Propose')!.getAttribute('aria-checked')).toBe('true');
+    expect(h.button('Propose')!.getAttribute('aria-pressed')).toBe('true');
     h.button('Edit')!.click();
     expect(h.toolbar.hidden).toBe(false);
     expect(editingMode(h.view.state)).toBe('edit');
