@@ -19,6 +19,8 @@ import { MembersPanel } from '../panels/membersPanel';
 import { PeoplePanel } from '../panels/peoplePanel';
 import { SaveIndicator } from '../panels/saveIndicator';
 import { ParagraphsFeature } from '../paragraphs/paragraphsFeature';
+import { EditingSetting } from '../proposals/editingSetting';
+import { ProposalsFeature } from '../proposals/proposalsFeature';
 import { Sidebar } from '../panels/sidebar';
 import { SponsorsPanel } from '../sponsors/sponsorsPanel';
 import { SilencePanel } from '../silence/silencePanel';
@@ -76,6 +78,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
   const saveIndicator = new SaveIndicator();
   const toolbarHost = h('div', { class: 'toolbar-host' });
   const notices = h('div', { class: 'notices' });
+  const proposeBarHost = h('div', { class: 'propose-bar-host' });
   const paper = h('article', { class: 'paper' }, h('p', { class: 'paper-message' }, 'Opening the draft…'));
   const people = new PeoplePanel(session.user.id);
   const sidebar = new Sidebar();
@@ -104,6 +107,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
           canEdit
             ? toolbarHost
             : h('div', { class: 'observer-note' }, 'You follow this draft as an observer: the text is read-only.'),
+          proposeBarHost,
           notices,
           h('main', { class: 'paper-scroll' }, paper),
         ),
@@ -191,6 +195,22 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     ownDelegation: access.role === 'delegate' ? access.delegation : null,
     delegations: isFacilitator(access.role) ? delegations : null,
   });
+  const editing = new EditingSetting({
+    draftId,
+    api: draftApi,
+    socket,
+    facilitator: isFacilitator(access.role),
+    load: async () => (await app.api.getDraft(draftId)).draft.editing,
+  });
+  const proposals = new ProposalsFeature({
+    draftId,
+    viewer: { role: access.role, delegation: access.delegation },
+    socket,
+    api: draftApi,
+    editing,
+    draftingToolbar: toolbarHost,
+  });
+  proposeBarHost.append(...(proposals.bar ? [proposals.bar.element] : []), editing.element);
   const silence = new SilencePanel({ api: draftApi, socket, facilitator: isFacilitator(access.role), delegate: access.role === 'delegate' });
   const leaveRoom = joinDraftRoom(socket, draftId, {
     onPeople: (list) => people.show(list),
@@ -201,6 +221,8 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
         paragraphs.reload();
         sponsors.reload();
         silence.reload();
+        proposals.reload();
+        editing.reload();
       }
     },
     onUnauthorized: sessionEnded,
@@ -233,6 +255,8 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     sponsors.destroy();
     history.destroy();
     silence.destroy();
+    proposals.destroy();
+    editing.destroy();
     labels.destroy();
     socket.disconnect();
     view?.destroy();
@@ -248,7 +272,8 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
       awareness: collab.provider.awareness,
       editable: canEdit,
       toolbar: canEdit ? toolbarHost : null,
-      plugins: [comments.plugin, paragraphs.plugin],
+      firstPlugins: [proposals.inputPlugin],
+      plugins: [comments.plugin, paragraphs.plugin, proposals.plugin],
       onChange: (state) => {
         const { symbol, title } = draftHeading(state.doc);
         symbolEl.textContent = symbol;
@@ -260,6 +285,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     comments.attach(view);
     labels.attach(view);
     paragraphs.attach(view);
+    proposals.attach(view);
   });
 }
 
