@@ -50,6 +50,8 @@ import { silenceRouter } from './http/silenceRouter';
 import { SilenceService } from './domain/silence/silenceService';
 import { OralRevisionService } from './domain/oralRevisions/oralRevisionService';
 import { oralRevisionsRouter } from './http/oralRevisionsRouter';
+import { DocumentExports } from './documents/documentExports';
+import { exportRouter } from './http/exportRouter';
 import { draftRoom } from './realtime/types';
 import { createLogger, type Logger } from './logger';
 import { createSocketServer } from './realtime/createSocketServer';
@@ -194,6 +196,16 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     durableWaitMs: config.durableWaitMs,
   });
 
+  const documentExports = new DocumentExports({
+    versions,
+    documents: store.documents,
+    live: rooms,
+    labels: new StableLabels(store.versions),
+    history,
+    authorsOf: draftAuthors(store.users, store.drafts, store.memberships),
+    durableWaitMs: config.durableWaitMs,
+  });
+
   const creationLimit = draftCreationLimit(config.draftsPerHour);
   const app = createApp({
     health: new Health({
@@ -214,6 +226,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       ['/drafts', sponsorsRouter(drafts, access, sponsors)],
       ['/drafts', silenceRouter(drafts, access, silence)],
       ['/drafts', oralRevisionsRouter(drafts, access, oralRevisions)],
+      ['/drafts', exportRouter(drafts, access, documentExports, new ConcurrentReads(config.historyReadsPerUser))],
       ['/negotiations', negotiationsRouter(negotiations, creationLimit)],
       ['/users', usersRouter(accounts)],
     ],
