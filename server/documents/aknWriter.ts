@@ -32,7 +32,7 @@ function p(children: XmlNode[], attributes: Record<string, string> | null = null
 
 /** A reference to a delegation or organ in the <references> block. */
 function slug(name: string): string {
-  return name.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'unnamed';
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'unnamed';
 }
 
 export interface AknContext {

@@ -5,6 +5,6 @@
  */
 export function exportFileName(symbol: string, title: string, extension: string): string {
   const fromSymbol = symbol.trim().replace(/\//g, '_').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '');
-  const fromTitle = title.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80).replace(/-$/, '');
+  const fromTitle = title.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80).replace(/-$/, '');
   return `${fromSymbol || fromTitle || 'draft'}.${extension}`;
 }
