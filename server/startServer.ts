@@ -203,6 +203,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     labels: new StableLabels(store.versions),
     history,
     authorsOf: draftAuthors(store.users, store.drafts, store.memberships),
+    proposals: (draftId) => store.proposals.listByDraft(draftId, 'pending'),
     durableWaitMs: config.durableWaitMs,
   });
 

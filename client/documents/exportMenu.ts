@@ -16,7 +16,8 @@ export interface ExportMenuOptions {
 
 /**
  * "Download" in the editor's header: the draft as Word (clean), as Word with tracked changes
- * against a version chosen in a small dialog, or as Akoma Ntoso XML. Files come through the API
+ * against a version chosen in a small dialog, as the Word compilation of pending proposals, or as
+ * Akoma Ntoso XML. Files come through the API
  * (the session token goes in a header, never in a URL) and are saved under the server's name.
  */
 export function exportMenu({ draftId, api, versions, save = saveFile }: ExportMenuOptions): HTMLElement {
@@ -48,6 +49,7 @@ export function exportMenu({ draftId, api, versions, save = saveFile }: ExportMe
       { class: 'export-menu-items' },
       item('Word (clean text)', () => void download('/export.docx?view=clean', 'draft.docx')),
       item('Word with tracked changes…', () => void chooseBase(versions, (baseId) => download(`/export.docx?${new URLSearchParams({ view: 'tracked', base: baseId })}`, 'draft.docx'))),
+      item('Word compilation (pending proposals)', () => void download('/export.docx?view=compilation', 'draft.docx')),
       item('Akoma Ntoso XML', () => void download('/export.akn.xml', 'draft.akn.xml')),
       status,
     ),

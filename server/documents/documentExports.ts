@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import { yXmlFragmentToProsemirrorJSON } from 'y-prosemirror';
+import { compileDraft } from '../../shared/compilation';
 import type { DocxView } from '../../shared/documentExports';
+import type { ProposalView } from '../../shared/proposals';
 import { PROSEMIRROR_FRAGMENT } from '../../shared/schema';
 import { withDeadline } from '../deadline';
 import type { DraftAuthors } from '../domain/access/draftAuthors';
@@ -13,6 +15,7 @@ import { refuseDamaged } from '../domain/versions/refuseDamaged';
 import type { VersionService } from '../domain/versions/versionService';
 import type { DocumentStore } from '../store/types';
 import type { DraftModel } from './draftModel';
+import { readCompilation } from './readCompilation';
 import { readDraft } from './readDraft';
 
 export interface DocumentExportsOptions {
@@ -22,6 +25,8 @@ export interface DocumentExportsOptions {
   labels: LabelSource;
   history: HistoryWorkers;
   authorsOf: DraftAuthors;
+  /** The draft's proposals (the compilation shows the pending ones). */
+  proposals: (draftId: string) => Promise<ProposalView[]>;
   /** Longest wait for pending edits to be stored before exporting the current text gives up (503). */
   durableWaitMs: number;
   now?: () => Date;
@@ -36,14 +41,14 @@ interface TextState {
 
 /**
  * The model of a draft to export (the caller checked the reader's access): the current text or a
- * version, clean or with its changes against a base version attributed to delegations. Only the
- * text goes out: comments, statuses and proposals are not part of it.
+ * version, clean or with its changes against a base version attributed to delegations, or the
+ * compilation of pending proposals. Comments and statuses are never part of it.
  */
 export class DocumentExports {
   constructor(private readonly options: DocumentExportsOptions) {}
 
   async model(draftId: string, { version, view, base }: { version: string; view: DocxView; base?: string }): Promise<DraftModel> {
-    if (view === 'compilation') throw new DomainError('no proposals in this build yet', 409);
+    if (view === 'compilation') return this.compilation(draftId, version);
     if (view === 'clean') return this.clean(draftId, version);
     if (!base) throw new DomainError('a tracked export needs base=<version id>: the version its changes are shown against', 400);
     return this.tracked(draftId, version, base);
@@ -52,6 +57,16 @@ export class DocumentExports {
   async clean(draftId: string, version: string): Promise<DraftModel> {
     const { state, date } = await this.textState(draftId, version);
     return withDoc(state, async (doc) => readDraft(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(PROSEMIRROR_FRAGMENT)), await this.options.labels.labelsOf(draftId, doc), date));
+  }
+
+  /** The current text with every pending proposal in the room's notation; proposals concern the text as it is now. */
+  async compilation(draftId: string, version: string): Promise<DraftModel> {
+    if (version !== 'current') throw new DomainError('a compilation shows the pending proposals on the current text: leave out version', 400);
+    const [{ state, date }, proposals] = await Promise.all([this.textState(draftId, version), this.options.proposals(draftId)]);
+    return withDoc(state, async (doc) => {
+      const labels = await this.options.labels.labelsOf(draftId, doc);
+      return readCompilation(compileDraft(doc, proposals, labels, { kind: 'compilation' }), date);
+    });
   }
 
   /** The log from the base to the text is replayed in a history worker, off the event loop. */

@@ -24,7 +24,7 @@ const BODY_SIZE = 20;
 export function writeDocx(model: DraftModel): Promise<Buffer> {
   let revisions = 0;
   const nextId: RevisionIds = () => ++revisions;
-  const numbered = model.paragraphs.filter((p) => p.type === 'operative_paragraph' && p.level === 0 && p.change?.kind !== 'delete').length > 1;
+  const numbered = model.paragraphs.filter((p) => p.type === 'operative_paragraph' && p.level === 0 && p.change?.kind !== 'delete' && !p.proposed).length > 1;
   const symbol = lineText(model, 'symbol');
   const document = new Document({
     creator: 'Resolution workspace',
@@ -61,6 +61,7 @@ function paragraphsOf(paragraph: ModelParagraph, layout: Layout): Paragraph[] {
   const mark = paragraph.change && { run: paragraph.change.kind === 'insert' ? { insertion: revision(paragraph.change, nextId) } : { deletion: revision(paragraph.change, nextId) } };
   const line = (options: IParagraphOptions, style: IRunOptions = {}) =>
     new Paragraph({ ...mark, ...options, children: docxRuns(withLeadWords(paragraph), nextId, style) });
+  if (paragraph.proposed) return [proposedParagraph(paragraph, nextId)];
   switch (paragraph.type) {
     case 'symbol':
       return [
@@ -95,6 +96,16 @@ function paragraphsOf(paragraph: ModelParagraph, layout: Layout): Paragraph[] {
         ),
       ];
   }
+}
+
+/** An alternative or new paragraph of a compilation: its label in bold, indented to its level, never numbered. */
+function proposedParagraph(paragraph: ModelParagraph, nextId: RevisionIds): Paragraph {
+  return new Paragraph({
+    indent: { left: INDENT * (paragraph.level + 1) },
+    spacing: { after: 120 },
+    alignment: AlignmentType.BOTH,
+    children: [new TextRun({ text: `${paragraph.label} `, bold: true }), ...docxRuns(paragraph.runs, nextId)],
+  });
 }
 
 function pageNumberFooter(): Footer {

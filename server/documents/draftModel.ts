@@ -38,6 +38,8 @@ export interface ModelParagraph {
   runs: Run[];
   /** The whole paragraph was inserted or deleted (tracked exports). */
   change?: RunChange;
+  /** A proposed paragraph not in the text yet (compilation exports): unnumbered, shown under its label. */
+  proposed?: true;
 }
 
 export interface DraftModel {

@@ -2,7 +2,9 @@ import JSZip from 'jszip';
 import { XMLParser } from 'fast-xml-parser';
 import * as Y from 'yjs';
 import type { VersionSummary } from '../../shared/versions';
+import { rangeAnchor } from '../../shared/proposalAnchors';
 import { findParagraph } from '../helpers/anchors';
+import { makeProposal } from '../helpers/proposalRecords';
 import { demoDraftSuite } from '../helpers/demoDraftSuite';
 import { waitForDoc } from '../helpers/yjsClient';
 
@@ -85,13 +87,27 @@ describe('exports through the HTTP routes', () => {
       [`/export.docx?view=tracked&base=no-such-version`, 404, /no such version/],
       ['/export.akn.xml?version=no-such-version', 404, /no such version/],
       ['/export.docx?view=sideways', 400, /view/],
-      ['/export.docx?view=compilation', 409, /no proposals in this build yet/],
+      [`/export.docx?view=compilation&version=${base.id}`, 400, /compilation shows the pending proposals on the current text/],
     ];
     for (const [path, status, error] of cases) {
       const answer = await download(suite, 'eu', path);
       expect([path, answer.status]).toEqual([path, status]);
       expect(json(answer.body).error).toMatch(error);
     }
+  });
+
+  it('exports the compilation: pending proposals bracketed with their delegations', async () => {
+    const reader = await suite.yjs('usa');
+    const paragraph = findParagraph(reader.doc, 'Recognizing');
+    const paragraphId = String(paragraph.getAttribute('id'));
+    const anchor = rangeAnchor(paragraph.get(0) as Y.XmlText, 'Recognizing that the '.length, 'Recognizing that the private sector'.length, paragraphId);
+    const draft = (await suite.server.store.drafts.get(suite.draftId))!;
+    await suite.server.store.proposals.create(makeProposal(suite.draftId, { negotiationId: draft.negotiationId, kind: 'delete', delegation: 'United States', paragraphId, anchor, text: null }));
+    const { status, body } = await download(suite, 'secretariat', '/export.docx?view=compilation');
+    expect(status).toBe(200);
+    const document = await (await JSZip.loadAsync(body)).file('word/document.xml')!.async('string');
+    const text = [...document.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    expect(text).toContain('Recognizing that the [private sector – United States delete], in particular');
   });
 
   it('refuses a tracked export whose base is newer than the text exported', async () => {

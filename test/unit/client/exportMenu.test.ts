@@ -17,7 +17,7 @@ function mount(download: jest.Mock, versions = async () => [version('v2', 'Rev.2
 }
 
 describe('the Download menu', () => {
-  it('downloads the clean Word file and the Akoma Ntoso file under the names the server gives', async () => {
+  it('downloads the clean Word file, the compilation and the Akoma Ntoso file under the names the server gives', async () => {
     const blob = new Blob(['x']);
     const download = jest.fn(async () => ({ blob, fileName: 'E_CN.15_2026_L.4.docx' }));
     const { save, button } = mount(download);
@@ -28,6 +28,9 @@ describe('the Download menu', () => {
     button('Akoma Ntoso XML').click();
     await settle();
     expect(download).toHaveBeenLastCalledWith('/api/drafts/d%201/export.akn.xml');
+    button('Word compilation (pending proposals)').click();
+    await settle();
+    expect(download).toHaveBeenLastCalledWith('/api/drafts/d%201/export.docx?view=compilation');
   });
 
   it('asks which version a tracked export shows its changes against', async () => {
