@@ -124,6 +124,14 @@ describe('the Akoma Ntoso writer', () => {
     expect(new Set(eIds).size).toBe(eIds.length);
   });
 
+  it('keeps markup-like text as text', () => {
+    const title = 'R&D <b>"bold"</b> & \'quotes\' ]]>';
+    const model = readDraft(outlineToDoc({ ...OUTLINE, title }), new Map(), '2026-05-18T09:30:00.000Z');
+    const statement = one(childrenOf(one(parse(writeAkn(model, { exportedAt: '2026-12-01T12:00:00.000Z' })), 'akomaNtoso')), 'statement');
+    const preface = childrenOf(one(childrenOf(statement), 'preface'));
+    expect(textOf(preface.flatMap((p) => all(childrenOf(p), 'docTitle')).flatMap(childrenOf))).toBe(title);
+  });
+
   it('reads the sponsors and co-sponsors of a sponsors line', () => {
     expect(sponsorNames('Kazakhstan and Philippines: draft resolution; co-sponsors: Nigeria, Brazil and European Union')).toEqual({
       sponsors: ['Kazakhstan', 'Philippines'],
