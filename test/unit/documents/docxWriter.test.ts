@@ -1,3 +1,4 @@
+import { XMLValidator } from 'fast-xml-parser';
 import { outlineToDoc } from '../../../shared/draftTemplate';
 import { writeDocx } from '../../../server/documents/docxWriter';
 import { readDraft } from '../../../server/documents/readDraft';
@@ -58,6 +59,11 @@ describe('the .docx writer', () => {
     expect(runs('Calls upon')[0]).toEqual({ italic: true, text: 'Calls upon' });
     // Sub-paragraphs carry no italic lead.
     expect(runs('Ensuring that').every((run) => !run.italic)).toBe(true);
+  });
+
+  it('writes well-formed parts', async () => {
+    const parts = await exported();
+    for (const xml of [parts.document, parts.numbering, parts.styles]) expect(XMLValidator.validate(xml)).toBe(true);
   });
 
   it('sets everything in Times New Roman, with the page number in the footer', async () => {
