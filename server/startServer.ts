@@ -59,6 +59,8 @@ import { editingRouter } from './http/editingRouter';
 import { ProposalService } from './domain/proposals/proposalService';
 import { proposalsRouter } from './http/proposalsRouter';
 import { proposalHandlers } from './realtime/proposalHandlers';
+import { DocumentExports } from './documents/documentExports';
+import { exportRouter } from './http/exportRouter';
 import { draftRoom } from './realtime/types';
 import { createLogger, type Logger } from './logger';
 import { createSocketServer } from './realtime/createSocketServer';
@@ -223,6 +225,17 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     durableWaitMs: config.durableWaitMs,
   });
 
+  const documentExports = new DocumentExports({
+    versions,
+    documents: store.documents,
+    live: rooms,
+    labels: new StableLabels(store.versions),
+    history,
+    authorsOf: draftAuthors(store.users, store.drafts, store.memberships),
+    proposals: (draftId) => store.proposals.listByDraft(draftId, 'pending'),
+    durableWaitMs: config.durableWaitMs,
+  });
+
   const creationLimit = draftCreationLimit(config.draftsPerHour);
   const imports = new ImportWorkers(workerEntry('documents/import/importWorker'), DEFAULT_IMPORT_WORKER_OPTIONS, logger.child({ component: 'import' }));
   const app = createApp({
@@ -246,6 +259,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       ['/drafts', oralRevisionsRouter(drafts, access, oralRevisions)],
       ['/drafts', editingRouter(drafts, access, editing)],
       ['/drafts', proposalsRouter(drafts, access, proposals)],
+      ['/drafts', exportRouter(drafts, access, documentExports, new ConcurrentReads(config.historyReadsPerUser))],
       ['/negotiations', negotiationsRouter(negotiations, creationLimit)],
       ['/negotiations', draftImportRouter(negotiations, creationLimit, imports, { ...DEFAULT_IMPORT_LIMITS, maxUploadBytes: config.importMaxBytes })],
       ['/users', usersRouter(accounts)],

@@ -54,7 +54,17 @@ export class ApiClient {
 
   /** One JSON request (or a FormData upload); other API modules (DraftApi) build on it so errors and sign-out behave alike. */
   async request<T>(method: string, path: string, body?: unknown, authenticated = true): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const response = await this.send(method, path, { Accept: 'application/json' }, body, authenticated);
+    return (await response.json().catch(() => null)) as T;
+  }
+
+  /** A file from the API (an export) and the name the server gave it; errors as for request(). */
+  async download(path: string): Promise<{ blob: Blob; fileName: string | null }> {
+    const response = await this.send('GET', path, {}, undefined, true);
+    return { blob: await response.blob(), fileName: attachmentName(response.headers.get('content-disposition')) };
+  }
+
+  private async send(method: string, path: string, headers: Record<string, string>, body: unknown, authenticated: boolean): Promise<Response> {
     // A form (a file upload) sets its own multipart content type and boundary.
     const form = body instanceof FormData;
     if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
@@ -71,14 +81,19 @@ export class ApiClient {
     } catch {
       throw new ApiError(0, UNREACHABLE);
     }
-    const payload = await response.json().catch(() => null);
     if (!response.ok) {
+      const payload = await response.json().catch(() => null);
       // A refused sign-in is a wrong password, not an expired session.
       if (response.status === 401 && authenticated) this.options.onUnauthorized();
       throw new ApiError(response.status, errorMessage(payload, response.status));
     }
-    return payload as T;
+    return response;
   }
+}
+
+/** The file name of `attachment; filename=E_CN.15_2026_L.4.docx` (quoted or not). */
+function attachmentName(disposition: string | null): string | null {
+  return /filename="?([^";]+)"?/.exec(disposition ?? '')?.[1] ?? null;
 }
 
 function errorMessage(payload: unknown, status: number): string {

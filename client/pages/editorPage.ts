@@ -32,6 +32,7 @@ import { appHeader } from './appHeader';
 import { accessChanged, loadDraftAccess } from './draftAccess';
 import { draftHeading } from './draftHeading';
 import { draftNotFound, messagePanel } from './messagePanel';
+import { exportMenu } from '../documents/exportMenu';
 
 /** The session ended because this person's membership changed: the page is rebuilt with the new access. */
 const MEMBERSHIP_CHANGED = 'membership-changed';
@@ -97,6 +98,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
         indicator.element,
         saveIndicator.element,
         h('a', { class: 'button-quiet', attrs: { href: `/drafts/${encodeURIComponent(draftId)}/print` } }, 'Print view'),
+        exportMenu({ draftId, api: app.api, versions: () => draftApi.versions() }),
       ),
       h(
         'div',

@@ -1,6 +1,6 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { Decoration } from 'prosemirror-view';
-import { leadWordsLength } from '../leadWords';
+import { leadWordsLength } from '../../../shared/leadWords';
 import { derivedDecorations } from './derivedDecorations';
 
 /** Preambular paragraphs and operative paragraphs (not their sub-paragraphs) open with lead words. */

@@ -3,13 +3,18 @@ import { plainText } from '../../../shared/plainText';
 import type { ParagraphAttribution } from '../../../shared/versions';
 import { AttributionReplay, type Author, type ReplayedUpdate } from './attributionReplay';
 import { stateToDoc } from './stateToDoc';
+import type { DraftModel } from '../../documents/draftModel';
+import { TrackedReplay } from '../../documents/trackedReplay';
 
 /** The messages of a history worker: CPU-heavy reads of stored states and the log. */
 export type HistoryRequest =
   | { kind: 'open'; state: Uint8Array }
   | { kind: 'compareStart'; from: Uint8Array; to: Uint8Array; replayFrom: Uint8Array; authors: Array<[string, Author]> }
   | { kind: 'compareUpdates'; updates: ReplayedUpdate[] }
-  | { kind: 'compareEnd' };
+  | { kind: 'compareEnd' }
+  | { kind: 'trackStart'; replayFrom: Uint8Array; authors: Array<[string, Author]> }
+  | { kind: 'trackUpdates'; updates: ReplayedUpdate[] }
+  | { kind: 'trackEnd'; labels: Array<[string, string]>; date: string };
 
 export type HistoryReply = { ok: true; value: unknown } | { ok: false; error: string };
 
@@ -26,6 +31,8 @@ export type StatesComparison = DraftComparison & { attribution: ParagraphAttribu
  */
 export class HistoryJob {
   private comparing: { comparison: DraftComparison; replay: AttributionReplay } | null = null;
+  /** A tracked-changes export: the log from its base replayed with who wrote and deleted what. */
+  private tracking: TrackedReplay | null = null;
 
   handle(request: HistoryRequest): HistoryReply {
     try {
@@ -60,6 +67,22 @@ export class HistoryJob {
         this.reset();
         return result;
       }
+      case 'trackStart': {
+        this.reset();
+        const authors = new Map(request.authors);
+        this.tracking = new TrackedReplay(request.replayFrom, (id) => authors.get(id));
+        return null;
+      }
+      case 'trackUpdates': {
+        const tracking = this.mustBeTracking();
+        request.updates.forEach((update) => tracking.apply(update));
+        return null;
+      }
+      case 'trackEnd': {
+        const model: DraftModel = this.mustBeTracking().result(new Map(request.labels), request.date);
+        this.reset();
+        return model;
+      }
     }
   }
 
@@ -68,8 +91,15 @@ export class HistoryJob {
     return this.comparing;
   }
 
+  private mustBeTracking(): TrackedReplay {
+    if (!this.tracking) throw new Error('no tracked export in progress');
+    return this.tracking;
+  }
+
   private reset(): void {
     this.comparing?.replay.destroy();
     this.comparing = null;
+    this.tracking?.destroy();
+    this.tracking = null;
   }
 }

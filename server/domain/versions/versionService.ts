@@ -130,7 +130,8 @@ export class VersionService {
     return withDeadline(waiting, this.options.durableWaitMs, () => new DomainError(`saving is failing; ${outcome}, try again later`, 503));
   }
 
-  private async mustGet(draftId: string, versionId: string): Promise<VersionRecord> {
+  /** A version of this draft, or 404 (also for a version of another draft); 409 when it is damaged. */
+  async mustGet(draftId: string, versionId: string): Promise<VersionRecord> {
     const version = await refuseDamaged(this.versions.get(versionId));
     if (!version || version.draftId !== draftId) throw new DomainError('no such version', 404);
     return version;

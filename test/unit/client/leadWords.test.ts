@@ -1,4 +1,4 @@
-import { leadWordsLength } from '../../../client/editor/leadWords';
+import { leadWordsLength } from '../../../shared/leadWords';
 
 function lead(text: string): string {
   return text.slice(0, leadWordsLength(text));
