@@ -28,8 +28,8 @@ export function anchorFromSelection(state: EditorState): CommentAnchor | null {
   };
 }
 
-/** Where an anchor's words are now in the editor, or null when they cannot be found. */
-export function anchorRangeInEditor(state: EditorState, anchor: { start: string; end: string }): { from: number; to: number } | null {
+/** Where an anchor's words are now in the editor, or null when they cannot be found; `point` accepts an empty range (an insertion point). */
+export function anchorRangeInEditor(state: EditorState, anchor: { start: string; end: string }, point = false): { from: number; to: number } | null {
   const binding = yBinding(state);
   if (!binding) return null;
   const start = decodePosition(anchor.start);
@@ -37,7 +37,7 @@ export function anchorRangeInEditor(state: EditorState, anchor: { start: string;
   if (!start || !end) return null;
   const from = relativePositionToAbsolutePosition(binding.doc, binding.type, start, binding.mapping as never);
   const to = relativePositionToAbsolutePosition(binding.doc, binding.type, end, binding.mapping as never);
-  if (from === null || to === null || to <= from || to > state.doc.content.size) return null;
+  if (from === null || to === null || to < from || (to === from && !point) || to > state.doc.content.size) return null;
   return { from, to };
 }
 

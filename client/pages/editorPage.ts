@@ -22,6 +22,13 @@ import { ParagraphsFeature } from '../paragraphs/paragraphsFeature';
 import { Sidebar } from '../panels/sidebar';
 import { SponsorsPanel } from '../sponsors/sponsorsPanel';
 import { SilencePanel } from '../silence/silencePanel';
+import { ProposalActions } from '../proposals/proposalActions';
+import { ProposalStore } from '../proposals/proposalStore';
+import { ProposalsPanel } from '../proposals/proposalsPanel';
+import { DraftViews } from '../proposals/draftViews';
+import { editorOutline } from '../proposals/paragraphOutline';
+import { showProposalInText } from '../proposals/showProposalInText';
+import type { ProposalView } from '../../shared/proposals';
 import { roleName } from '../app/roleName';
 import { CloseCode } from '../../shared/closeCodes';
 import type { DraftAccess, NegotiationDetail } from '../../shared/negotiations';
@@ -201,6 +208,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
         paragraphs.reload();
         sponsors.reload();
         silence.reload();
+        reloadProposals();
       }
     },
     onUnauthorized: sessionEnded,
@@ -210,6 +218,27 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     },
   });
   sidebar.addTab({ id: 'comments', label: 'Comments', panel: comments.panel.element });
+  // The proposals as the room hears them; the Propose mode's feature (proposalsFeature.ts) takes this over once merged.
+  const proposalStore = new ProposalStore();
+  const heardProposal = (proposal: ProposalView) => proposalStore.upsert(proposal);
+  socket.on('proposal:created', heardProposal);
+  socket.on('proposal:updated', heardProposal);
+  const reloadProposals = () => void draftApi.proposals().then((list) => proposalStore.replaceAll(list), (failure: Error) => proposalsPanel.showLoadError(failure.message));
+  const outline = () => editorOutline(view);
+  const views = new DraftViews({ doc: collab.doc, store: proposalStore, editorPaper: paper, outline });
+  notices.after(views.toggle);
+  paper.after(views.paper);
+  const proposalsPanel = new ProposalsPanel({
+    store: proposalStore,
+    actions: new ProposalActions(socket, draftId),
+    viewer: { delegation: access.delegation, role: access.role },
+    labels: () => outline().labels,
+    showInText: (proposal) => {
+      views.show('editing');
+      return view ? showProposalInText(view, proposal) : false;
+    },
+  });
+  sidebar.addTab({ id: 'proposals', label: 'Proposals', panel: proposalsPanel.element, onShow: () => proposalsPanel.render() });
   sidebar.addTab({ id: 'progress', label: 'Progress', panel: paragraphs.panel.element, onShow: paragraphs.reload });
   sidebar.addTab({ id: 'sponsors', label: 'Sponsors', panel: sponsors.element, onShow: sponsors.reload });
   const labels = new StableLabelsFeed(draftApi);
@@ -234,6 +263,9 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     history.destroy();
     silence.destroy();
     labels.destroy();
+    views.destroy();
+    socket.off('proposal:created', heardProposal);
+    socket.off('proposal:updated', heardProposal);
     socket.disconnect();
     view?.destroy();
     collab.destroy();
