@@ -34,6 +34,15 @@ export function resolveAnchorRange(doc: Y.Doc, anchor: { start: string; end: str
   return { type: start.type, start: start.index, end: end.index };
 }
 
+/**
+ * Where one relative position is now: for a point anchor (a proposal's insert). Null when it
+ * does not resolve or its text type was deleted; a point survives the deletion of its neighbours.
+ */
+export function resolveAnchorPoint(doc: Y.Doc, base64: string): { type: Y.AbstractType<unknown>; index: number } | null {
+  const point = absolute(doc, base64);
+  return point && !isDeleted(point.type) ? { type: point.type, index: point.index } : null;
+}
+
 /** Relative positions that keep covering the text from `start` to `end` of a text type as others edit. */
 export function anchorPositions(text: Y.XmlText | Y.Text, start: number, end: number): { start: string; end: string } {
   return {
