@@ -29,6 +29,7 @@ import { DraftViews } from '../proposals/draftViews';
 import { editorOutline } from '../proposals/paragraphOutline';
 import { showProposalInText } from '../proposals/showProposalInText';
 import type { ProposalView } from '../../shared/proposals';
+import { errorText } from '../app/errorText';
 import { roleName } from '../app/roleName';
 import { CloseCode } from '../../shared/closeCodes';
 import type { DraftAccess, NegotiationDetail } from '../../shared/negotiations';
@@ -223,9 +224,9 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
   const heardProposal = (proposal: ProposalView) => proposalStore.upsert(proposal);
   socket.on('proposal:created', heardProposal);
   socket.on('proposal:updated', heardProposal);
-  const reloadProposals = () => void draftApi.proposals().then((list) => proposalStore.replaceAll(list), (failure: Error) => proposalsPanel.showLoadError(failure.message));
+  const reloadProposals = () => void draftApi.proposals().then((list) => proposalStore.replaceAll(list), (failure: unknown) => proposalsPanel.showLoadError(errorText(failure)));
   const outline = () => editorOutline(view);
-  const views = new DraftViews({ doc: collab.doc, store: proposalStore, editorPaper: paper, outline });
+  const views = new DraftViews({ doc: collab.doc, store: proposalStore, editorParts: [toolbarHost, paper], outline });
   notices.after(views.toggle);
   paper.after(views.paper);
   const proposalsPanel = new ProposalsPanel({

@@ -21,8 +21,8 @@ export type DraftViewChoice = 'editing' | CompilationView['kind'];
 export interface DraftViewsDeps {
   doc: Y.Doc;
   store: ProposalStore;
-  /** The editor's paper, shown while Editing. */
-  editorPaper: HTMLElement;
+  /** What only Editing shows: the editor's paper and its toolbar. */
+  editorParts: HTMLElement[];
   /** The paragraphs' labels and printed numbers as the editor has them now. */
   outline: () => ParagraphOutline;
 }
@@ -62,7 +62,7 @@ export class DraftViews {
     this.choice = choice;
     for (const radio of this.radios) radio.checked = radio.value === choice;
     this.delegationField.hidden = choice !== 'delegation';
-    this.deps.editorPaper.hidden = choice !== 'editing';
+    for (const part of this.deps.editorParts) part.hidden = choice !== 'editing';
     this.paper.hidden = choice === 'editing';
     if (choice === 'editing') replaceChildren(this.paper);
     else this.draw();
