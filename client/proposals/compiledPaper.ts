@@ -85,7 +85,7 @@ function segmentNodes(segments: Segment[], lead: number): Child[] {
       { class: `compiled-${segment.kind}`, attrs: { 'data-proposal-ids': segment.proposalIds.join(' ') } },
       '[',
       words,
-      segment.notes ? h('span', { class: 'compiled-note' }, ` – ${segment.notes}`) : null,
+      h('span', { class: 'compiled-note' }, ` – ${segment.notes}`),
       ']',
     );
   });
