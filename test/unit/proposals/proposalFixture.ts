@@ -3,6 +3,7 @@ import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from 'y-
 import type { Node as PMNode } from 'prosemirror-model';
 import type { ProposalView } from '../../../shared/proposals';
 import { PROSEMIRROR_FRAGMENT, resolutionSchema } from '../../../shared/schema';
+import { xmlTextContent } from '../../../shared/xmlTextContent';
 import { findParagraph } from '../../helpers/anchors';
 import { draftDoc, ops } from '../shared/draftFixture';
 
@@ -99,4 +100,9 @@ export function proposal(fields: Partial<ProposalView> & Pick<ProposalView, 'kin
     events: [],
     ...fields,
   };
+}
+
+/** The characters of the paragraph with this id, without its marks. */
+export function plain(doc: Y.Doc, id: string): string {
+  return xmlTextContent(textOf(doc, id));
 }
