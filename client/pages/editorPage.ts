@@ -200,25 +200,6 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     delegations: isFacilitator(access.role) ? delegations : null,
   });
   const silence = new SilencePanel({ api: draftApi, socket, facilitator: isFacilitator(access.role), delegate: access.role === 'delegate' });
-  const leaveRoom = joinDraftRoom(socket, draftId, {
-    onPeople: (list) => people.show(list),
-    onLive: (live) => {
-      people.setLive(live);
-      if (live) {
-        comments.reload();
-        paragraphs.reload();
-        sponsors.reload();
-        silence.reload();
-        reloadProposals();
-      }
-    },
-    onUnauthorized: sessionEnded,
-    // A role changed while this page was offline, or since the page asked: rebuild it.
-    onAccess: (now) => {
-      if (accessChanged(access, now)) reopen();
-    },
-  });
-  sidebar.addTab({ id: 'comments', label: 'Comments', panel: comments.panel.element });
   // The proposals as the room hears them; the Propose mode's feature (proposalsFeature.ts) takes this over once merged.
   const proposalStore = new ProposalStore();
   const heardProposal = (proposal: ProposalView) => proposalStore.upsert(proposal);
@@ -239,6 +220,25 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
       return view ? showProposalInText(view, proposal) : false;
     },
   });
+  const leaveRoom = joinDraftRoom(socket, draftId, {
+    onPeople: (list) => people.show(list),
+    onLive: (live) => {
+      people.setLive(live);
+      if (live) {
+        comments.reload();
+        paragraphs.reload();
+        sponsors.reload();
+        silence.reload();
+        reloadProposals();
+      }
+    },
+    onUnauthorized: sessionEnded,
+    // A role changed while this page was offline, or since the page asked: rebuild it.
+    onAccess: (now) => {
+      if (accessChanged(access, now)) reopen();
+    },
+  });
+  sidebar.addTab({ id: 'comments', label: 'Comments', panel: comments.panel.element });
   sidebar.addTab({ id: 'proposals', label: 'Proposals', panel: proposalsPanel.element, onShow: () => proposalsPanel.render() });
   sidebar.addTab({ id: 'progress', label: 'Progress', panel: paragraphs.panel.element, onShow: paragraphs.reload });
   sidebar.addTab({ id: 'sponsors', label: 'Sponsors', panel: sponsors.element, onShow: sponsors.reload });
