@@ -2,7 +2,7 @@ import { JUSTIFICATION_MAX_LENGTH, type ProposalView } from '../../shared/propos
 import { summarizeProposal } from '../../shared/proposalSummary';
 import { isFacilitator, type Role } from '../../shared/roles';
 import { h, type Child } from '../app/dom';
-import { errorText } from '../app/errorText';
+import { inlineError } from '../app/inlineError';
 import { zonedTime } from '../app/time';
 import { STATUS_NAMES } from './proposalFilters';
 
@@ -28,14 +28,7 @@ type Position = 'supports' | 'objects' | 'none';
 
 /** One proposal in the Proposals panel: what, who, when, who stands where, and what the reader may do. All text goes in as text nodes. */
 export function proposalCard(proposal: ProposalView, label: string, viewer: ProposalViewer, handlers: ProposalHandlers): HTMLElement {
-  const error = h('p', { class: 'form-error proposal-error', attrs: { role: 'alert', hidden: true } });
-  const run = (action: Promise<unknown>) => {
-    error.hidden = true;
-    action.catch((failure: unknown) => {
-      error.textContent = errorText(failure);
-      error.hidden = false;
-    });
-  };
+  const { element: error, run, show } = inlineError('proposal-error');
   const headingId = `proposal-${proposal.id}-heading`;
   const pending = proposal.status === 'pending';
   const card = h(
@@ -80,9 +73,7 @@ export function proposalCard(proposal: ProposalView, label: string, viewer: Prop
         attrs: { type: 'button' },
         on: {
           click: () => {
-            if (handlers.showInText(proposal)) return;
-            error.textContent = 'The words of this proposal are no longer in the text.';
-            error.hidden = false;
+            if (!handlers.showInText(proposal)) show('The words of this proposal are no longer in the text.');
           },
         },
       },
