@@ -50,6 +50,8 @@ import { silenceRouter } from './http/silenceRouter';
 import { SilenceService } from './domain/silence/silenceService';
 import { OralRevisionService } from './domain/oralRevisions/oralRevisionService';
 import { oralRevisionsRouter } from './http/oralRevisionsRouter';
+import { DraftEditingService } from './domain/editing/draftEditingService';
+import { editingRouter } from './http/editingRouter';
 import { draftRoom } from './realtime/types';
 import { createLogger, type Logger } from './logger';
 import { createSocketServer } from './realtime/createSocketServer';
@@ -131,6 +133,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       if (checkpoints.settle(room.draftId)) await versions.checkpoint(room);
     },
     lockedParagraphIds: (draftId) => lockedParagraphIds(store.paragraphStatuses, draftId),
+    editing: async (draftId) => (await store.drafts.get(draftId))?.editing ?? 'direct',
   });
   const history = new HistoryWorkers(historyWorkerEntry(), config.historyWorkers, versionsLogger);
   const versions = new VersionService(store.versions, store.documents, draftAuthors(store.users, store.drafts, store.memberships), rooms, {
@@ -194,6 +197,13 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     durableWaitMs: config.durableWaitMs,
   });
 
+  const editing = new DraftEditingService({
+    drafts: store.drafts,
+    rooms,
+    audit,
+    announce: (view) => io.to(draftRoom(view.draftId)).emit('draft:editing', view),
+  });
+
   const creationLimit = draftCreationLimit(config.draftsPerHour);
   const app = createApp({
     health: new Health({
@@ -214,6 +224,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       ['/drafts', sponsorsRouter(drafts, access, sponsors)],
       ['/drafts', silenceRouter(drafts, access, silence)],
       ['/drafts', oralRevisionsRouter(drafts, access, oralRevisions)],
+      ['/drafts', editingRouter(drafts, access, editing)],
       ['/negotiations', negotiationsRouter(negotiations, creationLimit)],
       ['/users', usersRouter(accounts)],
     ],

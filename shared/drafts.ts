@@ -1,3 +1,5 @@
+import type { DraftEditing } from './proposals';
+
 /** A draft resolution as listed and opened through the REST API. */
 export interface DraftSummary {
   id: string;
@@ -9,4 +11,6 @@ export interface DraftSummary {
   createdBy: string;
   createdAt: string;
   updatedAt: string;
+  /** Whether delegates edit the text directly or only through proposals (issue 11). */
+  editing: DraftEditing;
 }

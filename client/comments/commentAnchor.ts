@@ -42,7 +42,7 @@ export function anchorRangeInEditor(state: EditorState, anchor: { start: string;
 }
 
 /** Paragraphs hold only text, so their Y.XmlElement has one Y.XmlText child (marks are formatting). */
-function xmlTextOf(binding: Binding, paragraph: PMNode): Y.XmlText | null {
+export function xmlTextOf(binding: Binding, paragraph: PMNode): Y.XmlText | null {
   for (const [type, node] of binding.mapping) {
     if (node === paragraph && type instanceof Y.XmlElement) {
       const first = type.firstChild;

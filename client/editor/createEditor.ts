@@ -24,6 +24,8 @@ export interface CollabEditorOptions {
   editable: boolean;
   /** Where the drafting toolbar goes; null for a read-only view. */
   toolbar: HTMLElement | null;
+  /** Plugins that see keys and input before the editor's own (Propose mode). */
+  firstPlugins?: Plugin[];
   /** Plugins of features shown in the text (comment highlights ...), added after the editor's own. */
   plugins?: Plugin[];
   /** Called once at start and whenever the document changes (not on cursor moves). */
@@ -33,6 +35,7 @@ export interface CollabEditorOptions {
 /** The collaborative editor of one draft, bound to its Yjs fragment. */
 export function createCollabEditor(options: CollabEditorOptions): EditorView {
   const plugins = [
+    ...(options.firstPlugins ?? []),
     ySyncPlugin(options.fragment),
     ownAwarenessPlugin(options.awareness),
     yCursorPlugin(options.awareness, {

@@ -8,7 +8,8 @@ interface Rendered {
   button: HTMLButtonElement;
 }
 
-function modKeyName(): string {
+/** The name of the platform's command key, for key hints in titles. */
+export function modKeyName(): string {
   return /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 }
 

@@ -19,17 +19,16 @@ import { MembersPanel } from '../panels/membersPanel';
 import { PeoplePanel } from '../panels/peoplePanel';
 import { SaveIndicator } from '../panels/saveIndicator';
 import { ParagraphsFeature } from '../paragraphs/paragraphsFeature';
+import { EditingSetting } from '../proposals/editingSetting';
+import { ProposalsFeature } from '../proposals/proposalsFeature';
 import { Sidebar } from '../panels/sidebar';
 import { SponsorsPanel } from '../sponsors/sponsorsPanel';
 import { SilencePanel } from '../silence/silencePanel';
 import { ProposalActions } from '../proposals/proposalActions';
-import { ProposalStore } from '../proposals/proposalStore';
 import { ProposalsPanel } from '../proposals/proposalsPanel';
 import { DraftViews } from '../proposals/draftViews';
 import { editorOutline } from '../proposals/paragraphOutline';
 import { showProposalInText } from '../proposals/showProposalInText';
-import type { ProposalView } from '../../shared/proposals';
-import { errorText } from '../app/errorText';
 import { roleName } from '../app/roleName';
 import { CloseCode } from '../../shared/closeCodes';
 import type { DraftAccess, NegotiationDetail } from '../../shared/negotiations';
@@ -84,6 +83,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
   const saveIndicator = new SaveIndicator();
   const toolbarHost = h('div', { class: 'toolbar-host' });
   const notices = h('div', { class: 'notices' });
+  const proposeBarHost = h('div', { class: 'propose-bar-host' });
   const paper = h('article', { class: 'paper' }, h('p', { class: 'paper-message' }, 'Opening the draft…'));
   const people = new PeoplePanel(session.user.id);
   const sidebar = new Sidebar();
@@ -112,6 +112,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
           canEdit
             ? toolbarHost
             : h('div', { class: 'observer-note' }, 'You follow this draft as an observer: the text is read-only.'),
+          proposeBarHost,
           notices,
           h('main', { class: 'paper-scroll' }, paper),
         ),
@@ -199,19 +200,33 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     ownDelegation: access.role === 'delegate' ? access.delegation : null,
     delegations: isFacilitator(access.role) ? delegations : null,
   });
+  const editing = new EditingSetting({
+    draftId,
+    api: draftApi,
+    socket,
+    facilitator: isFacilitator(access.role),
+    load: async () => (await app.api.getDraft(draftId)).draft.editing,
+  });
+  const proposals = new ProposalsFeature({
+    draftId,
+    viewer: { role: access.role, delegation: access.delegation },
+    socket,
+    api: draftApi,
+    editing,
+    draftingToolbar: toolbarHost,
+    onSelectProposal: (id) => {
+      sidebar.select('proposals');
+      proposalsPanel.showProposal(id);
+    },
+  });
+  proposeBarHost.append(...(proposals.bar ? [proposals.bar.element] : []), editing.element);
   const silence = new SilencePanel({ api: draftApi, socket, facilitator: isFacilitator(access.role), delegate: access.role === 'delegate' });
-  // The proposals as the room hears them; the Propose mode's feature (proposalsFeature.ts) takes this over once merged.
-  const proposalStore = new ProposalStore();
-  const heardProposal = (proposal: ProposalView) => proposalStore.upsert(proposal);
-  socket.on('proposal:created', heardProposal);
-  socket.on('proposal:updated', heardProposal);
-  const reloadProposals = () => void draftApi.proposals().then((list) => proposalStore.replaceAll(list), (failure: unknown) => proposalsPanel.showLoadError(errorText(failure)));
   const outline = () => editorOutline(view);
-  const views = new DraftViews({ doc: collab.doc, store: proposalStore, editorParts: [toolbarHost, paper], outline });
+  const views = new DraftViews({ doc: collab.doc, store: proposals.store, editorColumn: paper.closest<HTMLElement>('.editor-column')!, outline });
   notices.after(views.toggle);
   paper.after(views.paper);
   const proposalsPanel = new ProposalsPanel({
-    store: proposalStore,
+    store: proposals.store,
     actions: new ProposalActions(socket, draftId),
     viewer: { delegation: access.delegation, role: access.role },
     labels: () => outline().labels,
@@ -229,7 +244,8 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
         paragraphs.reload();
         sponsors.reload();
         silence.reload();
-        reloadProposals();
+        proposals.reload();
+        editing.reload();
       }
     },
     onUnauthorized: sessionEnded,
@@ -263,10 +279,10 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     sponsors.destroy();
     history.destroy();
     silence.destroy();
+    proposals.destroy();
+    editing.destroy();
     labels.destroy();
     views.destroy();
-    socket.off('proposal:created', heardProposal);
-    socket.off('proposal:updated', heardProposal);
     socket.disconnect();
     view?.destroy();
     collab.destroy();
@@ -281,7 +297,8 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
       awareness: collab.provider.awareness,
       editable: canEdit,
       toolbar: canEdit ? toolbarHost : null,
-      plugins: [comments.plugin, paragraphs.plugin],
+      firstPlugins: [proposals.inputPlugin],
+      plugins: [comments.plugin, paragraphs.plugin, proposals.plugin],
       onChange: (state) => {
         const { symbol, title } = draftHeading(state.doc);
         symbolEl.textContent = symbol;
@@ -293,6 +310,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     comments.attach(view);
     labels.attach(view);
     paragraphs.attach(view);
+    proposals.attach(view);
   });
 }
 

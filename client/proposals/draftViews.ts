@@ -21,8 +21,11 @@ export type DraftViewChoice = 'editing' | CompilationView['kind'];
 export interface DraftViewsDeps {
   doc: Y.Doc;
   store: ProposalStore;
-  /** What only Editing shows: the editor's paper and its toolbar. */
-  editorParts: HTMLElement[];
+  /**
+   * The editor's column: while a compiled view shows, it has the class `shows-compiled-view`, which
+   * hides the editor's paper and its tool bars (proposalViews.css) without touching their own `hidden`.
+   */
+  editorColumn: HTMLElement;
   /** The paragraphs' labels and printed numbers as the editor has them now. */
   outline: () => ParagraphOutline;
 }
@@ -62,7 +65,7 @@ export class DraftViews {
     this.choice = choice;
     for (const radio of this.radios) radio.checked = radio.value === choice;
     this.delegationField.hidden = choice !== 'delegation';
-    for (const part of this.deps.editorParts) part.hidden = choice !== 'editing';
+    this.deps.editorColumn.classList.toggle('shows-compiled-view', choice !== 'editing');
     this.paper.hidden = choice === 'editing';
     if (choice === 'editing') replaceChildren(this.paper);
     else this.draw();

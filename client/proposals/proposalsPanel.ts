@@ -24,6 +24,11 @@ export class ProposalsPanel {
   private readonly summary = h('p', { class: 'panel-summary', attrs: { 'aria-live': 'polite' } }, 'Loading proposals…');
   private readonly list = h('div', { class: 'proposal-cards' });
   private readonly delegationSelect = h('select', { class: 'proposal-delegation-filter', attrs: { name: 'delegation' } });
+  private readonly statusSelect = h(
+    'select',
+    { class: 'proposal-status-filter', attrs: { name: 'status' } },
+    ...STATUS_CHOICES.map(([value, label]) => h('option', { attrs: { value } }, label)),
+  );
   private readonly handlers: ProposalHandlers;
   /** A card that did not change keeps its element, so a reason being typed survives others' proposals. */
   private readonly drawn = new Map<string, { proposal: ProposalView; label: string; element: HTMLElement }>();
@@ -40,13 +45,9 @@ export class ProposalsPanel {
       reject: (id, reason) => actions.reject(id, reason).then(heard),
       showInText: deps.showInText,
     };
-    const statusSelect = h(
-      'select',
-      { class: 'proposal-status-filter', attrs: { name: 'status' } },
-      ...STATUS_CHOICES.map(([value, label]) => h('option', { attrs: { value, selected: value === this.filter.status } }, label)),
-    );
-    statusSelect.addEventListener('change', () => {
-      this.filter.status = statusSelect.value as ProposalFilter['status'];
+    this.statusSelect.value = this.filter.status;
+    this.statusSelect.addEventListener('change', () => {
+      this.filter.status = this.statusSelect.value as ProposalFilter['status'];
       this.render();
     });
     this.delegationSelect.addEventListener('change', () => {
@@ -59,7 +60,7 @@ export class ProposalsPanel {
       h(
         'div',
         { class: 'panel-toolbar proposal-filters' },
-        h('label', { class: 'field-label' }, 'Status', statusSelect),
+        h('label', { class: 'field-label' }, 'Status', this.statusSelect),
         h('label', { class: 'field-label' }, 'Delegation', this.delegationSelect),
       ),
       this.summary,
@@ -82,8 +83,23 @@ export class ProposalsPanel {
     if (typingIn instanceof HTMLElement && typingIn !== document.activeElement && this.list.contains(typingIn)) typingIn.focus();
   }
 
-  showLoadError(message: string): void {
-    this.summary.textContent = `Proposals could not be loaded: ${message}`;
+  /** Brings a proposal's card forward (it was picked in the text), widening the filter when it hid the card. */
+  showProposal(id: string): void {
+    const proposal = this.deps.store.get(id);
+    if (!proposal) return;
+    if (!passesFilter(proposal, this.filter)) {
+      this.filter = { status: proposal.status, delegation: null };
+      this.statusSelect.value = proposal.status;
+    }
+    this.render();
+    for (const card of this.list.querySelectorAll<HTMLElement>('.proposal-card')) {
+      const match = card.dataset.proposalId === id;
+      card.classList.toggle('is-active', match);
+      if (!match) continue;
+      card.tabIndex = -1;
+      card.scrollIntoView?.({ block: 'nearest' });
+      card.focus();
+    }
   }
 
   private card(proposal: ProposalView, label: string): HTMLElement {

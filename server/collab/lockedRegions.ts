@@ -2,8 +2,18 @@ import * as Y from 'yjs';
 import { ProtocolError } from './parseMessage';
 import { DROPPED, UpdatePlacements, type Parent } from './updatePlacements';
 
-/** Tells whether an element of the document is closed to the sender's edits (an agreed paragraph, the heading). */
-export type IsLockedRegion = (element: Y.XmlElement) => boolean;
+/**
+ * How much of an element is closed to the sender: all of it (its text, attributes and children:
+ * an agreed paragraph, the heading), or only which children it has (a part of a proposals-only
+ * draft: no paragraph added or removed, each paragraph being a region of its own).
+ */
+export type LockScope = 'whole' | 'children';
+
+/** What of an element of the document is closed to the sender's edits; null when nothing is. */
+export type IsLockedRegion = (element: Y.XmlElement) => LockScope | null;
+
+/** The locked elements an update changes, each with what of it is locked (what putting it back restores). */
+export type TouchedRegions = Map<Y.XmlElement, LockScope>;
 
 /**
  * The locked elements an update would change: those it inserts into (text, children or
@@ -12,16 +22,16 @@ export type IsLockedRegion = (element: Y.XmlElement) => boolean;
  * Pure: reads the document and the update, changes neither. Run after the schema check, which
  * has already refused updates the server cannot place.
  */
-export function lockedRegionsTouched(doc: Y.Doc, update: Uint8Array, isLocked: IsLockedRegion): Set<Y.XmlElement> {
+export function lockedRegionsTouched(doc: Y.Doc, update: Uint8Array, isLocked: IsLockedRegion): TouchedRegions {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);
   } catch {
     throw new ProtocolError('not a Yjs update');
   }
-  const touched = new Set<Y.XmlElement>();
+  const touched: TouchedRegions = new Map();
   const placements = new UpdatePlacements(doc, decoded.structs);
-  const add = (region: Y.XmlElement | null) => region && touched.add(region);
+  const add = (region: Y.XmlElement | null) => region && touched.set(region, isLocked(region)!);
 
   const regionOfParent = (parent: Parent): Y.XmlElement | null => {
     if ('root' in parent) return null;
@@ -38,26 +48,32 @@ export function lockedRegionsTouched(doc: Y.Doc, update: Uint8Array, isLocked: I
     add(enclosingRegion(item.parent as Y.AbstractType<unknown>, isLocked));
     // A deleted element holding locked ones (a whole section) is put back whole: their parent is gone.
     const type = item.content instanceof Y.ContentType ? item.content.type : null;
-    if (type instanceof Y.XmlElement && containsRegion(type, isLocked)) touched.add(type);
+    // Put back whole (a deleted element comes back as a copy, whatever of it was locked).
+    if (type instanceof Y.XmlElement && containsRegion(type, isLocked)) touched.set(type, isLocked(type) ?? 'whole');
   }
   return outermost(touched);
 }
 
-/** Drops the elements inside another one of the set: putting the outer one back puts them back. */
-function outermost(regions: Set<Y.XmlElement>): Set<Y.XmlElement> {
+/** Drops the elements inside another one put back whole: putting the outer one back puts them back. */
+function outermost(regions: TouchedRegions): TouchedRegions {
   const inside = (element: Y.XmlElement) => {
     for (let parent = element._item?.parent as Y.AbstractType<unknown> | null; parent; parent = (parent._item?.parent as Y.AbstractType<unknown>) ?? null) {
-      if (regions.has(parent as Y.XmlElement)) return true;
+      if (regions.get(parent as Y.XmlElement) === 'whole') return true;
     }
     return false;
   };
-  return new Set([...regions].filter((region) => !inside(region)));
+  return new Map([...regions].filter(([region]) => !inside(region)));
 }
 
-/** The innermost locked element that is `type` or contains it. */
+/**
+ * The innermost locked element whose locked part `type` is: an element locked whole that is or
+ * contains it, or an element whose children are locked when `type` is that element itself.
+ */
 function enclosingRegion(type: Y.AbstractType<unknown>, isLocked: IsLockedRegion): Y.XmlElement | null {
   for (let current: Y.AbstractType<unknown> | null = type; current; current = (current._item?.parent as Y.AbstractType<unknown>) ?? null) {
-    if (current instanceof Y.XmlElement && isLocked(current)) return current;
+    if (!(current instanceof Y.XmlElement)) continue;
+    const scope = isLocked(current);
+    if (scope === 'whole' || (scope === 'children' && current === type)) return current;
   }
   return null;
 }

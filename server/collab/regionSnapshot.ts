@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { LockScope } from './lockedRegions';
 
 /**
  * A locked element as it stood before a client's update, able to put itself back: the
@@ -9,10 +10,16 @@ export class RegionSnapshot {
   private readonly xml: string;
   private readonly attributes: Record<string, unknown>;
   private readonly children: Array<Y.XmlElement | Y.XmlText>;
+  /** The children themselves (not copies): an element whose children are locked keeps exactly these. */
+  private readonly originals: ReadonlySet<Y.XmlElement | Y.XmlText | Y.XmlHook>;
 
-  constructor(private readonly element: Y.XmlElement) {
+  constructor(
+    private readonly element: Y.XmlElement,
+    private readonly scope: LockScope = 'whole',
+  ) {
     this.xml = element.toString();
     this.attributes = element.getAttributes();
+    this.originals = new Set(element.toArray());
     this.children = element.toArray().map((child) => child.clone() as Y.XmlElement | Y.XmlText);
   }
 
@@ -25,9 +32,23 @@ export class RegionSnapshot {
       if (!(key in this.attributes)) this.element.removeAttribute(key);
     }
     for (const [key, value] of Object.entries(this.attributes)) this.element.setAttribute(key, value as string);
-    this.element.delete(0, this.element.length);
-    this.element.insert(0, this.children);
+    if (this.scope === 'children') this.removeAddedChildren();
+    else {
+      this.element.delete(0, this.element.length);
+      this.element.insert(0, this.children);
+    }
     return true;
+  }
+
+  /**
+   * Children added since the snapshot go; the others stay as they are (each is locked on its own, and
+   * a removed one comes back through its own snapshot), so anchors into them keep resolving.
+   */
+  private removeAddedChildren(): void {
+    const current = this.element.toArray();
+    for (let index = current.length - 1; index >= 0; index--) {
+      if (!this.originals.has(current[index])) this.element.delete(index, 1);
+    }
   }
 
   /** The element was deleted: a copy goes back after its nearest sibling still there. */

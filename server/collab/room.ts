@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import type { DraftEditing } from '../../shared/proposals';
 import { canEditText } from '../../shared/roles';
 import type { Logger } from '../logger';
 import type { DocumentStore } from '../store/types';
@@ -39,6 +40,8 @@ export interface RoomOptions {
   awarenessLimits: AwarenessLimits;
   /** Paragraphs whose status locks them when the room loads (see setParagraphLocked). */
   lockedParagraphIds?: Iterable<string>;
+  /** Whether delegates edit directly or make proposals only, when the room loads (see setEditing). */
+  editing?: DraftEditing;
 }
 
 /**
@@ -58,6 +61,8 @@ export class Room {
   private changes = 0;
   /** Paragraph ids no client update may change; kept in step with the status store by the status service. */
   private readonly lockedParagraphs: Set<string>;
+  /** Delegates' rule; kept in step with the draft record by the editing service. */
+  private editingRule: DraftEditing;
 
   constructor(private readonly options: RoomOptions) {
     this.draftId = options.draftId;
@@ -65,6 +70,7 @@ export class Room {
     this.lastSeq = options.lastSeq;
     this.updatesSinceSnapshot = options.updatesSinceSnapshot;
     this.lockedParagraphs = new Set(options.lockedParagraphIds ?? []);
+    this.editingRule = options.editing ?? 'direct';
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server takes part in no awareness itself.
     this.awareness.setLocalState(null);
@@ -117,6 +123,15 @@ export class Room {
   setParagraphLocked(paragraphId: string, locked: boolean): void {
     if (locked) this.lockedParagraphs.add(paragraphId);
     else this.lockedParagraphs.delete(paragraphId);
+  }
+
+  /** Takes effect for the very next frame: in `proposals`, a delegate's text edits are put back. */
+  setEditing(editing: DraftEditing): void {
+    this.editingRule = editing;
+  }
+
+  get editing(): DraftEditing {
+    return this.editingRule;
   }
 
   /** Whether a status locks the paragraph now (what every edit of it is checked against). */
@@ -197,11 +212,11 @@ export class Room {
     if (locked.length > 0) this.putBack(connection, locked);
   }
 
-  /** Snapshots of the locked elements (agreed paragraphs, the heading) the update would change. */
+  /** Snapshots of the locked elements (agreed paragraphs, the heading, a proposals-only draft's paragraphs) the update would change. */
   private lockedRegionsChangedBy(connection: CollabConnection, update: Uint8Array): RegionSnapshot[] {
-    const isLocked = lockedRegionsFor(connection.user.role, this.lockedParagraphs);
+    const isLocked = lockedRegionsFor(connection.user.role, this.lockedParagraphs, this.editingRule);
     if (!isLocked) return [];
-    return [...lockedRegionsTouched(this.doc, update, isLocked)].map((element) => new RegionSnapshot(element));
+    return [...lockedRegionsTouched(this.doc, update, isLocked)].map(([element, scope]) => new RegionSnapshot(element, scope));
   }
 
   /**
@@ -214,7 +229,7 @@ export class Room {
     this.changeAsServer(SERVER_AUTHOR_ID, () => {
       for (const snapshot of snapshots) if (snapshot.restore()) restored += 1;
     });
-    this.options.logger.warn({ draftId: this.draftId, user: connection.user.id, restored }, 'update changed locked text; reverted');
+    this.options.logger.warn({ draftId: this.draftId, user: connection.user.id, restored, editing: this.editingRule }, 'update changed locked text; reverted');
   }
 
   /** Applies a complete update; anything left pending in Yjs' store would be a bug in the checks above. */

@@ -1,3 +1,4 @@
+import type { DraftEditing } from '../../shared/proposals';
 import type { Logger } from '../logger';
 import type { DocumentStore } from '../store/types';
 import type { ClientIdOwnership } from './clientIdOwnership';
@@ -19,6 +20,8 @@ export interface RoomRegistryOptions {
   beforeUnload?: (room: Room) => Promise<void>;
   /** Paragraphs whose status locks them, read as a room loads (see Room.setParagraphLocked). */
   lockedParagraphIds?: (draftId: string) => Promise<Iterable<string>>;
+  /** Whether delegates edit directly or make proposals only, read as a room loads (see Room.setEditing). */
+  editing?: (draftId: string) => Promise<DraftEditing>;
 }
 
 interface Entry {
@@ -102,8 +105,12 @@ export class RoomRegistry {
 
   private async load(draftId: string): Promise<Room> {
     const { documents, persistence, logger, ownership, snapshotEvery, onDurableChange, awarenessLimits = DEFAULT_AWARENESS_LIMITS } = this.options;
-    const [loaded, lockedParagraphIds] = await Promise.all([loadDocument(documents, draftId, logger), this.options.lockedParagraphIds?.(draftId)]);
-    return new Room({ draftId, ...loaded, snapshotEvery, persistence, documents, logger, ownership, onDurableChange, awarenessLimits, lockedParagraphIds });
+    const [loaded, lockedParagraphIds, editing] = await Promise.all([
+      loadDocument(documents, draftId, logger),
+      this.options.lockedParagraphIds?.(draftId),
+      this.options.editing?.(draftId),
+    ]);
+    return new Room({ draftId, ...loaded, snapshotEvery, persistence, documents, logger, ownership, onDurableChange, awarenessLimits, lockedParagraphIds, editing });
   }
 
   private async unload(draftId: string, entry: Entry, force = false): Promise<void> {

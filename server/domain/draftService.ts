@@ -35,6 +35,7 @@ export class DraftService {
       createdBy: creator.id,
       createdAt: now,
       updatedAt: now,
+      editing: 'direct',
     };
     const ydoc = prosemirrorJSONToYDoc(resolutionSchema, outlineToDoc(outline), PROSEMIRROR_FRAGMENT);
     const state = Y.encodeStateAsUpdate(ydoc);

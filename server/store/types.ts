@@ -8,7 +8,7 @@ import type { SponsorChange } from '../../shared/sponsors';
 import type { SilenceBreak, SilenceState } from '../../shared/silence';
 import type { DraftAccess } from '../../shared/negotiations';
 import type { CorruptionLog, CorruptRecord } from './corruption';
-import type { ProposalEvent, ProposalStatus, ProposalView } from '../../shared/proposals';
+import type { DraftEditing, ProposalEvent, ProposalStatus, ProposalView } from '../../shared/proposals';
 
 export type { CommentAnchor };
 
@@ -52,6 +52,8 @@ export interface DraftStore {
   touch(id: string, at: string): Promise<void>;
   /** Keeps the listed title and symbol in step with the text (the heading lives in the document). */
   setHeading(id: string, heading: DraftHeading): Promise<void>;
+  /** Sets whether delegates edit directly or only propose; the updated draft, or null when there is none. */
+  setEditing(id: string, editing: DraftEditing): Promise<DraftRecord | null>;
 }
 
 /** A Yjs update to append to a draft's log, with the authenticated author who sent it. */
@@ -341,6 +343,7 @@ export interface Store {
   paragraphStatuses: ParagraphStatusStore;
   sponsors: SponsorStore;
   silences: SilenceStore;
+  proposals: ProposalStore;
   /** Resolves when the store answers; rejects otherwise (health check). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -57,6 +57,7 @@ function makeDraft(overrides: Partial<DraftRecord> = {}): DraftRecord {
     createdBy: 'user-chair',
     createdAt: at(0),
     updatedAt: at(0),
+    editing: 'direct',
     ...overrides,
   };
 }

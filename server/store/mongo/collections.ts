@@ -1,11 +1,24 @@
 import type { Binary, Collection, Db } from 'mongodb';
-import type { AuditRecord, CommentRecord, DraftRecord, MembershipRecord, NegotiationRecord, ParagraphStatusRecord, SilenceRecord, SponsorsRecord, UserRecord, VersionMeta } from '../types';
+import type {
+  AuditRecord,
+  CommentRecord,
+  DraftRecord,
+  MembershipRecord,
+  NegotiationRecord,
+  ParagraphStatusRecord,
+  ProposalRecord,
+  SilenceRecord,
+  SponsorsRecord,
+  UserRecord,
+  VersionMeta,
+} from '../types';
 
 /** Records keyed by their caller-chosen id, stored as _id. */
 export type IdDoc<R extends { id: string }> = Omit<R, 'id'> & { _id: string };
 
 export type UserDoc = IdDoc<UserRecord>;
-export type DraftDoc = IdDoc<DraftRecord>;
+/** `editing` is absent on drafts written before issue 11 (read as 'direct'). */
+export type DraftDoc = Omit<IdDoc<DraftRecord>, 'editing'> & Partial<Pick<DraftRecord, 'editing'>>;
 export type NegotiationDoc = IdDoc<NegotiationRecord>;
 /** _id is `${negotiationId} ${userId}`, so a person is a member once. */
 export type MembershipDoc = MembershipRecord & { _id: string };
@@ -58,6 +71,7 @@ export type ParagraphStatusDoc = ParagraphStatusRecord & { _id: string };
 /** _id is the draft id: one pair of lists per draft, its history inside. */
 export type SponsorsDoc = SponsorsRecord & { _id: string };
 export type SilenceDoc = IdDoc<SilenceRecord>;
+export type ProposalDoc = IdDoc<ProposalRecord>;
 
 export interface Collections {
   users: Collection<UserDoc>;
@@ -74,6 +88,7 @@ export interface Collections {
   paragraphStatuses: Collection<ParagraphStatusDoc>;
   sponsors: Collection<SponsorsDoc>;
   silences: Collection<SilenceDoc>;
+  proposals: Collection<ProposalDoc>;
 }
 
 export function collections(db: Db): Collections {
@@ -92,5 +107,6 @@ export function collections(db: Db): Collections {
     paragraphStatuses: db.collection<ParagraphStatusDoc>('paragraph_statuses'),
     sponsors: db.collection<SponsorsDoc>('draft_sponsors'),
     silences: db.collection<SilenceDoc>('silences'),
+    proposals: db.collection<ProposalDoc>('proposals'),
   };
 }

@@ -12,6 +12,7 @@ const INDEXES: { [K in keyof Collections]?: IndexDescription[] } = {
   versions: [{ key: { draftId: 1, createdAt: -1, _id: -1 } }, { key: { draftId: 1, kind: 1, createdAt: -1, _id: -1 } }],
   paragraphStatuses: [{ key: { draftId: 1, _id: 1 } }],
   silences: [{ key: { draftId: 1, startedAt: -1 } }, { key: { state: 1 } }],
+  proposals: [{ key: { draftId: 1, createdAt: 1, _id: 1 } }, { key: { draftId: 1, delegation: 1, status: 1 } }, { key: { draftId: 1, authorId: 1, createdAt: 1 } }],
 };
 
 /**

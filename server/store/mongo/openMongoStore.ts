@@ -10,6 +10,7 @@ import { migrateToNegotiations } from './migrateToNegotiations';
 import { MongoAuditStore } from './MongoAuditStore';
 import { MongoClientIdStore } from './MongoClientIdStore';
 import { MongoParagraphStatusStore } from './MongoParagraphStatusStore';
+import { MongoProposalStore } from './MongoProposalStore';
 import { MongoSponsorStore } from './MongoSponsorStore';
 import { MongoSilenceStore } from './MongoSilenceStore';
 import { MongoCommentStore } from './MongoCommentStore';
@@ -46,6 +47,7 @@ export async function openMongoStore(url: string, dbName: string, timeouts: Mong
       paragraphStatuses: new MongoParagraphStatusStore(c.paragraphStatuses),
       sponsors: new MongoSponsorStore(c.sponsors),
       silences: new MongoSilenceStore(c.silences),
+      proposals: new MongoProposalStore(c.proposals),
       async ping() {
         await db.command({ ping: 1 });
       },

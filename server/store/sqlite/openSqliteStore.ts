@@ -13,6 +13,7 @@ import { SqliteDraftStore } from './SqliteDraftStore';
 import { SqliteMembershipStore } from './SqliteMembershipStore';
 import { SqliteNegotiationStore } from './SqliteNegotiationStore';
 import { SqliteParagraphStatusStore } from './SqliteParagraphStatusStore';
+import { SqliteProposalStore } from './SqliteProposalStore';
 import { SqliteSponsorStore } from './SqliteSponsorStore';
 import { SqliteSilenceStore } from './SqliteSilenceStore';
 import { SqliteUserStore } from './SqliteUserStore';
@@ -48,6 +49,7 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
       paragraphStatuses: new SqliteParagraphStatusStore(db),
       sponsors: new SqliteSponsorStore(db),
       silences: new SqliteSilenceStore(db),
+      proposals: new SqliteProposalStore(db),
       async ping() {
         db.prepare('SELECT 1').get();
       },

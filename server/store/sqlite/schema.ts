@@ -197,6 +197,38 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX silences_draft ON silences (draft_id, started_at);
   CREATE INDEX silences_open ON silences (state);
   `,
+  // Proposals (issue 11): anchor, lists, decision, result and events as JSON, read whole; and
+  // each draft's editing rule for delegates, 'direct' for the drafts that existed before.
+  `
+  CREATE TABLE proposals (
+    id             TEXT PRIMARY KEY,
+    draft_id       TEXT NOT NULL,
+    negotiation_id TEXT NOT NULL,
+    kind           TEXT NOT NULL,
+    status         TEXT NOT NULL,
+    author_id      TEXT NOT NULL,
+    author_name    TEXT NOT NULL,
+    delegation     TEXT NOT NULL,
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL,
+    round          TEXT,
+    paragraph_id   TEXT NOT NULL,
+    anchor         TEXT,
+    text           TEXT,
+    paragraph_type TEXT,
+    level          INTEGER,
+    justification  TEXT,
+    supporters     TEXT NOT NULL,
+    objectors      TEXT NOT NULL,
+    decided_by     TEXT,
+    result         TEXT,
+    events         TEXT NOT NULL
+  );
+  CREATE INDEX proposals_draft_created ON proposals (draft_id, created_at, id);
+  CREATE INDEX proposals_draft_delegation_status ON proposals (draft_id, delegation, status);
+  CREATE INDEX proposals_draft_author_created ON proposals (draft_id, author_id, created_at);
+  ALTER TABLE drafts ADD COLUMN editing TEXT NOT NULL DEFAULT 'direct';
+  `,
 ];
 
 /** The negotiation that migration 4 moves earlier drafts and accounts into. */

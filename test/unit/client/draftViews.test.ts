@@ -17,9 +17,8 @@ function setup() {
   const store = new ProposalStore();
   store.replaceAll([usDelete, norwayInsert, japanNew]);
   const editor = document.createElement('div');
-  const toolbar = document.createElement('div');
   const outline = () => paragraphOutline(proseMirrorDoc(doc), null);
-  const views = new DraftViews({ doc, store, editorParts: [toolbar, editor], outline });
+  const views = new DraftViews({ doc, store, editorColumn: editor, outline });
   document.body.replaceChildren(views.toggle, editor, views.paper);
   const choose = (label: string) => {
     const radio = [...views.toggle.querySelectorAll('label')].find((l) => l.textContent === label)!.querySelector('input')!;
@@ -27,7 +26,7 @@ function setup() {
     radio.dispatchEvent(new Event('change'));
   };
   const paragraphTexts = () => [...views.paper.querySelectorAll<HTMLElement>('.pp, .op')].map((el) => el.textContent);
-  return { doc, store, views, editor, toolbar, choose, paragraphTexts, text, op1, usDelete, outline };
+  return { doc, store, views, editor, choose, paragraphTexts, text, op1, usDelete, outline };
 }
 
 describe('DraftViews', () => {
@@ -47,9 +46,9 @@ describe('DraftViews', () => {
   });
 
   it('shows the compilation text in the room notation, read-only, in place of the editor and its toolbar', () => {
-    const { views, choose, editor, toolbar, paragraphTexts, doc, store, outline } = setup();
+    const { views, choose, editor, paragraphTexts, doc, store, outline } = setup();
     choose('Compilation text');
-    expect([editor.hidden, toolbar.hidden, views.paper.hidden]).toEqual([true, true, false]);
+    expect([editor.classList.contains('shows-compiled-view'), views.paper.hidden]).toEqual([true, false]);
     expect(views.paper.getAttribute('aria-label')).toBe('Compilation text (read-only)');
     expect(paragraphTexts()).toEqual([
       'Recalling its resolution 25/2,',
@@ -67,7 +66,7 @@ describe('DraftViews', () => {
   });
 
   it('shows the clean text without anything pending, and one delegation’s proposals (made or supported)', () => {
-    const { views, choose, paragraphTexts } = setup();
+    const { views, choose, paragraphTexts, editor } = setup();
     choose('Clean text');
     expect(paragraphTexts()).toEqual(['Recalling its resolution 25/2,', 'Urges all Member States to act;', 'Decides to remain seized.']);
     choose('By delegation');
@@ -88,7 +87,7 @@ describe('DraftViews', () => {
     expect(paragraphTexts()[1]).toBe('Urges all Member States to act[ fully – Norway];');
     expect(views.paper.getAttribute('aria-label')).toBe('Proposals of Norway (read-only)');
     choose('Editing');
-    expect([views.paper.hidden, views.paper.childElementCount, select.closest('label')?.hidden]).toEqual([true, 0, true]);
+    expect([editor.classList.contains('shows-compiled-view'), views.paper.hidden, views.paper.childElementCount, select.closest('label')?.hidden]).toEqual([false, true, 0, true]);
     views.destroy();
   });
 

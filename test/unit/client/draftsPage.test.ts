@@ -21,6 +21,7 @@ const draft = (id: string, negotiationId: string, title: string): DraftSummary =
   createdBy: 'chair',
   createdAt: '2026-05-20T10:00:00Z',
   updatedAt: '2026-05-20T10:00:00Z',
+  editing: 'direct',
 });
 
 async function open(server: FakeServer) {

@@ -69,7 +69,7 @@ describe('ConnectionIndicator', () => {
 describe('draftsList', () => {
   it('links each draft to its shareable address and shows symbol and last change', () => {
     const table = draftsList(
-      [{ id: 'd 1', title: 'Countering trafficking', symbol: 'E/CN.15/2026/L.4', negotiationId: 'n1', createdBy: 'u', createdAt: '', updatedAt: '2026-05-20T11:55:00Z' }],
+      [{ id: 'd 1', title: 'Countering trafficking', symbol: 'E/CN.15/2026/L.4', negotiationId: 'n1', createdBy: 'u', createdAt: '', updatedAt: '2026-05-20T11:55:00Z', editing: 'direct' }],
       new Date('2026-05-20T12:00:00Z'),
     );
     expect(table.querySelector('a')?.getAttribute('href')).toBe('/drafts/d%201');

@@ -177,6 +177,16 @@ describe('ProposalsPanel', () => {
     expect(panel.element.querySelector('.empty-state')?.textContent).toBe('No proposals to show.');
   });
 
+  it('brings forward the card of a proposal picked in the text, even one the filter hid', () => {
+    const { panel, card } = setup({ delegation: 'Norway', role: 'delegate' });
+    panel.showProposal('p3');
+    expect(panel.element.querySelector<HTMLSelectElement>('.proposal-status-filter')!.value).toBe('accepted');
+    expect(card('p3')!.classList.contains('is-active')).toBe(true);
+    expect(document.activeElement).toBe(card('p3'));
+    panel.showProposal('p3');
+    expect(panel.element.querySelectorAll('.is-active')).toHaveLength(1);
+  });
+
   it('asks the editor to show the words, and says so when they are gone', () => {
     const { press, showInText, card } = setup({ delegation: 'Norway', role: 'delegate' }, { showInText: (p) => p.id === 'p1' });
     press('p1', 'Show in text');

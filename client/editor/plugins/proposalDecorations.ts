@@ -1,0 +1,150 @@
+import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
+import { Decoration, DecorationSet } from 'prosemirror-view';
+import { userColor } from '../../../shared/userColor';
+import { h } from '../../app/dom';
+import { anchorPlace, paragraphEnds, type ShownProposal } from '../../proposals/proposalPlace';
+import { isRemoteChange } from '../isRemoteChange';
+
+interface ProposalMarksState {
+  proposals: readonly ShownProposal[];
+  selectedId: string | null;
+  decorations: DecorationSet;
+}
+
+/** Meta for a transaction that brings the proposals to show, or selects one. */
+export interface ProposalMarksUpdate {
+  proposals?: readonly ShownProposal[];
+  selectedId?: string | null;
+}
+
+export const proposalDecorationsKey = new PluginKey<ProposalMarksState>('proposalDecorations');
+
+/**
+ * Pending proposals in the text, for everyone: inserted words underlined in the proposing
+ * delegation's colour, replaced and deleted words struck through, brackets as real "[" "]",
+ * alternatives and new paragraphs as blocks after their paragraph. Each names its delegation.
+ * Anchors are resolved again through the Y.Doc whenever the text comes from Yjs, so the
+ * marks follow the words however others edit around them (as the comment highlights do).
+ */
+export function proposalDecorationsPlugin(options: { onSelect: (id: string) => void }): Plugin<ProposalMarksState> {
+  return new Plugin<ProposalMarksState>({
+    key: proposalDecorationsKey,
+    state: {
+      init: (_, state) => ({ proposals: [], selectedId: null, decorations: build(state, [], null) }),
+      apply(tr, value, _old, state) {
+        const update = tr.getMeta(proposalDecorationsKey) as ProposalMarksUpdate | undefined;
+        if (!tr.docChanged && !update) return value;
+        const proposals = update?.proposals ?? value.proposals;
+        const selectedId = update?.selectedId !== undefined ? update.selectedId : value.selectedId;
+        // A local edit reaches Yjs only after this transaction: map, the anchors would resolve against stale text.
+        if (!update && !isRemoteChange(tr)) return { proposals, selectedId, decorations: value.decorations.map(tr.mapping, tr.doc) };
+        return { proposals, selectedId, decorations: build(state, proposals, selectedId) };
+      },
+    },
+    props: {
+      decorations: (state) => proposalDecorationsKey.getState(state)?.decorations,
+      handleDOMEvents: {
+        click(_view, event) {
+          const id = (event.target as HTMLElement | null)?.closest?.<HTMLElement>('[data-proposal-id]')?.dataset.proposalId;
+          if (id) options.onSelect(id);
+          return false;
+        },
+      },
+    },
+  });
+}
+
+function build(state: EditorState, proposals: readonly ShownProposal[], selectedId: string | null): DecorationSet {
+  const decorations: Decoration[] = [];
+  const ends = paragraphEnds(state.doc);
+  for (const proposal of proposals) {
+    const marks = { proposal, selected: proposal.id === selectedId };
+    if (proposal.kind === 'alternative' || proposal.kind === 'new_paragraph') {
+      const end = ends.get(proposal.paragraphId);
+      if (end !== undefined) decorations.push(blockWidget(end, marks));
+      continue;
+    }
+    const place = proposal.anchor && anchorPlace(state, proposal.anchor);
+    if (place) decorations.push(...textMarks(place.from, place.to, marks));
+  }
+  return DecorationSet.create(state.doc, decorations);
+}
+
+interface Marks {
+  proposal: ShownProposal;
+  selected: boolean;
+}
+
+function textMarks(from: number, to: number, { proposal, selected }: Marks): Decoration[] {
+  const { delegation, kind, text } = proposal;
+  const attrs = markAttrs(proposal, selected);
+  switch (kind) {
+    case 'insert':
+      return [insertion(to, proposal, selected, `${delegation} proposes to insert “${text ?? ''}”`)];
+    case 'replace':
+      return [
+        Decoration.inline(from, to, { ...attrs, nodeName: 'del', class: `${attrs.class} proposal-struck`, title: `${delegation} proposes to replace this with “${text ?? ''}”` }),
+        insertion(to, proposal, selected, `${delegation} proposes “${text ?? ''}” instead`),
+      ];
+    case 'delete':
+      return [Decoration.inline(from, to, { ...attrs, nodeName: 'del', class: `${attrs.class} proposal-struck`, title: `${delegation} proposes to delete this` })];
+    default: {
+      const title = `${delegation} brackets this`;
+      return [
+        Decoration.widget(from, () => bracket('[', proposal, selected, title), { side: 1, key: widgetKey(proposal, selected, '['), ignoreSelection: true }),
+        Decoration.inline(from, to, { ...attrs, class: `${attrs.class} proposal-bracketed`, title }),
+        Decoration.widget(to, () => bracket(']', proposal, selected, title), { side: -1, key: widgetKey(proposal, selected, ']'), ignoreSelection: true }),
+      ];
+    }
+  }
+}
+
+function markAttrs(proposal: ShownProposal, selected: boolean): { class: string; style: string; 'data-proposal-id': string } {
+  return {
+    class: selected ? 'proposal-mark is-selected' : 'proposal-mark',
+    style: `--proposal-color: ${userColor(proposal.delegation)}`,
+    'data-proposal-id': proposal.id,
+  };
+}
+
+/** Proposed words at `pos`, drawn before the caret there so typing on at that caret reads as extending them. */
+function insertion(pos: number, proposal: ShownProposal, selected: boolean, title: string): Decoration {
+  const attrs = markAttrs(proposal, selected);
+  return Decoration.widget(
+    pos,
+    () => h('ins', { class: `${attrs.class} proposal-inserted`, attrs: { ...attrs, class: undefined, title, 'aria-label': title, contenteditable: 'false' } }, proposal.text ?? ''),
+    { side: -1, key: widgetKey(proposal, selected, proposal.text ?? ''), ignoreSelection: true },
+  );
+}
+
+function bracket(sign: string, proposal: ShownProposal, selected: boolean, title: string): HTMLElement {
+  const attrs = markAttrs(proposal, selected);
+  return h('span', { class: `${attrs.class} proposal-bracket`, attrs: { ...attrs, class: undefined, title, 'aria-label': title, contenteditable: 'false' } }, sign);
+}
+
+/** An alternative wording or a new paragraph, as a block after the paragraph it is about. */
+function blockWidget(pos: number, { proposal, selected }: Marks): Decoration {
+  const alternative = proposal.kind === 'alternative';
+  const place = proposal.paragraphType === 'preambular_paragraph' ? 'preambular' : 'operative';
+  const label = alternative ? `Alternative wording – ${proposal.delegation}` : `New ${place} paragraph – ${proposal.delegation}`;
+  const attrs = markAttrs(proposal, selected);
+  return Decoration.widget(
+    pos,
+    () =>
+      h(
+        'div',
+        {
+          class: `${attrs.class} proposal-block ${alternative ? 'proposal-alternative' : 'proposal-new-paragraph'}`,
+          attrs: { ...attrs, class: undefined, role: 'note', 'aria-label': `${label}: ${proposal.text ?? ''}`, title: label, contenteditable: 'false' },
+        },
+        h('span', { class: 'proposal-block-label' }, label),
+        h('ins', { class: 'proposal-block-text' }, proposal.text ?? ''),
+      ),
+    { side: alternative ? 1 : 2, key: widgetKey(proposal, selected, proposal.text ?? ''), ignoreSelection: true },
+  );
+}
+
+/** Widgets are redrawn only when their key changes: it carries everything they show. */
+function widgetKey(proposal: ShownProposal, selected: boolean, shown: string): string {
+  return `proposal-${proposal.id}-${selected ? 'selected' : ''}-${proposal.delegation}-${shown}`;
+}

@@ -1,0 +1,168 @@
+import type { ProposalAnchor, ProposalView } from '../../shared/proposals';
+import { errorText } from '../app/errorText';
+import type { NewProposal, ProposalActions } from './proposalActions';
+import type { ShownProposal } from './proposalPlace';
+import type { ProposalStore } from './proposalStore';
+
+/** Keystrokes on one proposal reach the server at most this often (the per-user event budget is small). */
+export const SEND_INTERVAL_MS = 400;
+
+/** The delegation's proposal as the person is typing it, ahead of what the server has. */
+interface Draft {
+  shown: ShownProposal;
+  /** Null while proposal:create is on its way. */
+  id: string | null;
+  /** Fields changed since the server last heard of them. */
+  changed: { text: boolean; anchor: boolean };
+  sending: boolean;
+  withdrawn: boolean;
+}
+
+export interface ProposalDraftsOptions {
+  actions: Pick<ProposalActions, 'create' | 'edit' | 'withdraw'>;
+  store: ProposalStore;
+  delegation: string;
+  /** What is shown changed (a keystroke, an answer from the server). */
+  onChange: () => void;
+  /** The server refused: the words typed are dropped and the person is told why. */
+  onError: (message: string) => void;
+}
+
+/**
+ * The delegation's proposals being typed in Propose mode. Each keystroke shows at once;
+ * the server hears a new proposal right away and later keystrokes on it coalesced, at most
+ * every SEND_INTERVAL_MS or when the caret moves away (`flush`).
+ */
+export class ProposalDrafts {
+  private readonly drafts = new Map<string, Draft>();
+  private localKeys = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly options: ProposalDraftsOptions) {}
+
+  /** Pending proposals as this person sees them: the server's with the words being typed in them. */
+  shown(): ShownProposal[] {
+    const shown: ShownProposal[] = [];
+    for (const proposal of this.options.store.list('pending')) {
+      const draft = this.drafts.get(proposal.id);
+      if (!draft) shown.push(proposal);
+      else if (!draft.withdrawn) shown.push({ ...draft.shown, id: proposal.id });
+    }
+    for (const [key, draft] of this.drafts) if (draft.id === null && !draft.withdrawn) shown.push({ ...draft.shown, id: key });
+    return shown;
+  }
+
+  create(proposal: NewProposal): void {
+    const key = `local-${++this.localKeys}`;
+    const draft: Draft = {
+      shown: {
+        id: key,
+        kind: proposal.kind,
+        delegation: this.options.delegation,
+        paragraphId: proposal.anchor?.paragraphId ?? proposal.paragraphId ?? proposal.afterParagraphId ?? '',
+        anchor: proposal.anchor ?? null,
+        text: proposal.text ?? null,
+        paragraphType: proposal.paragraphType ?? null,
+        level: proposal.level ?? null,
+      },
+      id: null,
+      changed: { text: false, anchor: false },
+      sending: true,
+      withdrawn: false,
+    };
+    this.drafts.set(key, draft);
+    this.options.onChange();
+    this.options.actions.create(proposal).then(
+      (created) => {
+        this.drafts.delete(key);
+        // Typed on while the proposal was being made: keep showing that, and send it next.
+        if (draft.changed.text || draft.changed.anchor) {
+          this.drafts.set(created.id, { ...draft, id: created.id, sending: false });
+          this.timer ??= setTimeout(this.flush, SEND_INTERVAL_MS);
+        }
+        this.options.store.upsert(created);
+        if (draft.withdrawn) this.sendWithdraw(created.id);
+        this.options.onChange();
+      },
+      (failure: unknown) => {
+        this.drafts.delete(key);
+        this.failed(failure);
+      },
+    );
+  }
+
+  /** The delegation's pending proposal `id` (a server id or a local key) now has this text or anchor. */
+  edit(id: string, change: { text?: string; anchor?: ProposalAnchor }): void {
+    const draft = this.draftOf(id);
+    if (!draft) return;
+    if (change.text !== undefined) draft.shown = { ...draft.shown, text: change.text };
+    if (change.anchor !== undefined) draft.shown = { ...draft.shown, anchor: change.anchor };
+    draft.changed = { text: draft.changed.text || change.text !== undefined, anchor: draft.changed.anchor || change.anchor !== undefined };
+    this.options.onChange();
+    this.timer ??= setTimeout(this.flush, SEND_INTERVAL_MS);
+  }
+
+  withdraw(id: string): void {
+    const draft = this.draftOf(id);
+    if (!draft) return;
+    draft.withdrawn = true;
+    this.options.onChange();
+    if (draft.id !== null) this.sendWithdraw(draft.id);
+  }
+
+  /** Sends every change the server has not heard yet (the caret moved on, or the interval is up). */
+  readonly flush = (): void => {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    for (const draft of this.drafts.values()) {
+      if (draft.id === null || draft.sending || draft.withdrawn || !(draft.changed.text || draft.changed.anchor)) continue;
+      const change = { proposalId: draft.id, ...(draft.changed.text ? { text: draft.shown.text ?? '' } : {}), ...(draft.changed.anchor && draft.shown.anchor ? { anchor: draft.shown.anchor } : {}) };
+      draft.changed = { text: false, anchor: false };
+      draft.sending = true;
+      void this.send(() => this.options.actions.edit(change)).finally(() => {
+        draft.sending = false;
+        // Typed on while this was on its way: the rest goes at the next interval.
+        if (draft.changed.text || draft.changed.anchor) this.timer ??= setTimeout(this.flush, SEND_INTERVAL_MS);
+        else if (this.drafts.get(draft.id as string) === draft) this.drafts.delete(draft.id as string);
+        this.options.onChange();
+      });
+    }
+  };
+
+  destroy(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private draftOf(id: string): Draft | null {
+    const known = this.drafts.get(id);
+    if (known) return known;
+    const proposal = this.options.store.get(id);
+    if (!proposal || proposal.status !== 'pending') return null;
+    const draft: Draft = { shown: proposal, id, changed: { text: false, anchor: false }, sending: false, withdrawn: false };
+    this.drafts.set(id, draft);
+    return draft;
+  }
+
+  /** Sends one event; the answer goes into the store, a refusal drops the draft and is told. */
+  private async send(event: () => Promise<ProposalView>): Promise<void> {
+    try {
+      this.options.store.upsert(await event());
+    } catch (failure) {
+      this.failed(failure);
+    }
+  }
+
+  /** Once answered (or refused: then it shows again) the server's word is the one shown. */
+  private sendWithdraw(id: string): void {
+    void this.send(() => this.options.actions.withdraw(id)).finally(() => {
+      this.drafts.delete(id);
+      this.options.onChange();
+    });
+  }
+
+  private failed(failure: unknown): void {
+    this.options.onError(errorText(failure));
+    this.options.onChange();
+  }
+}
