@@ -8,7 +8,8 @@ import { CollabSession, yjsServerUrl } from '../collab/collabSession';
 import { readOnlyResolution } from '../editor/readOnlyResolution';
 import { DraftApi } from '../api/draftApi';
 import { compiledPrint, printViewChoice } from '../proposals/compiledPrint';
-import { parseViewQuery } from '../proposals/compilationViewQuery';
+import { parseViewQuery, viewName } from '../proposals/compilationViewQuery';
+import { errorText } from '../app/errorText';
 import { CloseCode } from '../../shared/closeCodes';
 import { resolutionSchema } from '../../shared/schema';
 import { draftHeading } from './draftHeading';
@@ -74,7 +75,7 @@ export function printPage(app: App, session: Session): Page {
       const latest = source === 'server' || (await Promise.race([collab.serverSynced().then(() => true), wait(LATEST_TEXT_WAIT_MS).then(() => false)]));
       if (signal.aborted) return;
       const doc = yXmlFragmentToProseMirrorRootNode(collab.fragment, resolutionSchema);
-      const compiled = printView && (await compiledPrint(collab.doc, doc, draftApi, printView).catch((failure: unknown) => failure as Error));
+      const compiled = printView ? await compiledPrint(collab.doc, doc, draftApi, printView).catch((failure: unknown) => new Error(errorText(failure))) : null;
       if (signal.aborted) return;
       release();
       paper.replaceChildren();
@@ -85,7 +86,7 @@ export function printPage(app: App, session: Session): Page {
       if (compiled) paper.append(compiled);
       else view = readOnlyResolution(paper, doc);
       const { symbol, title } = draftHeading(doc);
-      document.title = `${symbol ? `${symbol} — ` : ''}${title || 'Draft'} (print)`;
+      document.title = `${symbol ? `${symbol} — ` : ''}${title || 'Draft'} (${printView ? `${viewName(printView)}, ` : ''}print)`;
       if (!latest) {
         note.textContent = 'Printed from the copy on this device: the latest changes of others may be missing.';
         note.hidden = false;
