@@ -36,7 +36,7 @@ export interface DraftViewsDeps {
  */
 export class DraftViews {
   readonly toggle: HTMLElement;
-  readonly paper = h('article', { class: 'paper compiled-paper', attrs: { hidden: true, 'aria-live': 'off' } });
+  readonly paper = h('article', { class: 'paper compiled-paper', attrs: { hidden: true } });
   private choice: DraftViewChoice = 'editing';
   private readonly delegationSelect = h('select', { class: 'view-delegation', attrs: { name: 'view-delegation' } });
   private readonly delegationField = h('label', { class: 'field-label view-delegation-field', attrs: { hidden: true } }, 'Delegation', this.delegationSelect);

@@ -35,7 +35,7 @@ export function proposalCard(proposal: ProposalView, label: string, viewer: Prop
     'article',
     { class: `proposal-card status-${proposal.status}`, attrs: { 'data-proposal-id': proposal.id, 'aria-labelledby': headingId } },
     h(
-      'h4',
+      'h3',
       { class: 'proposal-heading', attrs: { id: headingId } },
       h('span', { class: 'proposal-label' }, label),
       ' ',
