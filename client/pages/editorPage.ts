@@ -28,7 +28,6 @@ import { ProposalActions } from '../proposals/proposalActions';
 import { ProposalsPanel } from '../proposals/proposalsPanel';
 import { DraftViews } from '../proposals/draftViews';
 import { editorOutline } from '../proposals/paragraphOutline';
-import { showProposalInText } from '../proposals/showProposalInText';
 import { roleName } from '../app/roleName';
 import { CloseCode } from '../../shared/closeCodes';
 import type { DraftAccess, NegotiationDetail } from '../../shared/negotiations';
@@ -232,7 +231,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     labels: () => outline().labels,
     showInText: (proposal) => {
       views.show('editing');
-      return view ? showProposalInText(view, proposal) : false;
+      return proposals.select(proposal.id);
     },
   });
   const leaveRoom = joinDraftRoom(socket, draftId, {

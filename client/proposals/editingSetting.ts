@@ -48,7 +48,7 @@ export class EditingSetting {
       h('input', { attrs: { type: 'radio', name: `editing-${options.draftId}`, value, disabled: true }, on: { change: () => void this.choose(value) } }),
     );
     const control = options.facilitator
-      ? h('fieldset', { class: 'editing-choice' }, h('legend', {}, 'Editing'), ...this.radios.map((radio) => h('label', { class: 'editing-option' }, radio, ` ${CHOICES[radio.value as DraftEditing]}`)))
+      ? h('fieldset', { class: 'editing-choice' }, h('legend', {}, 'Editing by delegates'), ...this.radios.map((radio) => h('label', { class: 'editing-option' }, radio, ` ${CHOICES[radio.value as DraftEditing]}`)))
       : this.line;
     this.element = h('section', { class: 'editing-setting' }, control, this.error);
     options.socket.on('draft:editing', this.onEditing);

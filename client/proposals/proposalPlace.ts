@@ -1,7 +1,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import type { EditorState } from 'prosemirror-state';
 import { isPointAnchor } from '../../shared/proposalAnchors';
-import type { ProposalAnchor, ProposalView } from '../../shared/proposals';
+import type { ProposalAnchor, ProposalResult, ProposalView } from '../../shared/proposals';
 import { anchorRangeInEditor } from '../comments/commentAnchor';
 
 /** What the editor needs of a proposal to show it and to extend it: a server's, or one still being typed. */
@@ -39,9 +39,13 @@ export function paragraphEnds(doc: PMNode): Map<string, number> {
   return ends;
 }
 
-/** Where the caret goes to show a proposal: the start of its words, or the end of the paragraph its block follows. */
-export function caretFor(state: EditorState, proposal: ShownProposal): number | null {
-  if (proposal.anchor) return anchorPlace(state, proposal.anchor)?.from ?? null;
-  const end = paragraphEnds(state.doc).get(proposal.paragraphId);
+/**
+ * Where the caret goes to show a proposal: the start of its words, else the end of its paragraph
+ * (the one its block follows; for an accepted proposal, the paragraph it wrote).
+ */
+export function caretFor(state: EditorState, proposal: ShownProposal & { result?: ProposalResult | null }): number | null {
+  const words = proposal.anchor && anchorPlace(state, proposal.anchor);
+  if (words) return words.from;
+  const end = paragraphEnds(state.doc).get(proposal.result?.paragraphId ?? proposal.paragraphId);
   return end === undefined ? null : end - 1;
 }

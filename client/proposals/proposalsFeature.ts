@@ -120,16 +120,20 @@ export class ProposalsFeature {
     );
   };
 
-  /** Shows a proposal in the text (the panel's "show in text"): marks it and puts the caret at it. */
-  select(id: string): void {
+  /**
+   * Shows a proposal in the text (the panel's "show in text"): marks it and puts the caret at its
+   * words or its paragraph. False when it is no longer in the text.
+   */
+  select(id: string): boolean {
     const view = this.view;
-    const proposal = this.drafts.shown().find((p) => p.id === id);
-    if (!view || !proposal) return;
+    const proposal = this.drafts.shown().find((p) => p.id === id) ?? this.store.get(id);
+    if (!view || !proposal) return false;
     const tr = view.state.tr.setMeta(proposalDecorationsKey, { selectedId: id } satisfies ProposalMarksUpdate);
     const caret = caretFor(view.state, proposal);
     if (caret !== null) tr.setSelection(TextSelection.create(tr.doc, caret)).scrollIntoView();
     view.dispatch(tr);
     view.focus();
+    return caret !== null;
   }
 
   private readonly onProposal = (proposal: ProposalView) => {

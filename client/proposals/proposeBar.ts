@@ -32,7 +32,7 @@ export class ProposeBar {
 
   constructor(handlers: ProposeBarHandlers, mod: string) {
     const modeButton = (mode: EditingMode, label: string, title: string) =>
-      h('button', { class: `tool propose-mode-${mode}`, attrs: { type: 'button', role: 'radio', 'aria-checked': 'false', title }, on: { click: () => handlers.choose(mode) } }, label);
+      h('button', { class: `tool propose-mode-${mode}`, attrs: { type: 'button', 'aria-pressed': 'false', title }, on: { click: () => handlers.choose(mode) } }, label);
     this.modeButtons = {
       edit: modeButton('edit', 'Edit', 'Edit: your changes go straight into the text'),
       propose: modeButton('propose', 'Propose', 'Propose: your typing, deleting and pasting become proposals of your delegation'),
@@ -51,7 +51,7 @@ export class ProposeBar {
       h(
         'div',
         { class: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Proposals' } },
-        h('div', { class: 'toolbar-group propose-modes', attrs: { role: 'radiogroup', 'aria-label': 'Editing mode' } }, this.modeButtons.edit, this.modeButtons.propose),
+        h('div', { class: 'toolbar-group propose-modes', attrs: { role: 'group', 'aria-label': 'Editing mode' } }, this.modeButtons.edit, this.modeButtons.propose),
         h('div', { class: 'toolbar-group' }, ...commands),
       ),
       this.notices,
@@ -62,8 +62,7 @@ export class ProposeBar {
   /** Shows the mode in effect; `forced` when the draft takes only proposals from this person. */
   show(mode: EditingMode, forced: boolean): void {
     for (const [name, button] of Object.entries(this.modeButtons) as Array<[EditingMode, HTMLButtonElement]>) {
-      button.setAttribute('aria-checked', String(name === mode));
-      button.classList.toggle('is-active', name === mode);
+      button.setAttribute('aria-pressed', String(name === mode));
     }
     this.modeButtons.edit.disabled = forced;
     this.modeButtons.edit.title = forced ? 'This draft takes proposals only from delegates' : 'Edit: your changes go straight into the text';

@@ -46,9 +46,8 @@ export function lockedRegionsTouched(doc: Y.Doc, update: Uint8Array, isLocked: I
   }
   for (const item of deletedItems(doc, decoded.ds)) {
     add(enclosingRegion(item.parent as Y.AbstractType<unknown>, isLocked));
-    // A deleted element holding locked ones (a whole section) is put back whole: their parent is gone.
+    // A deleted element holding locked ones (a whole section) comes back whole, as a copy: their parent is gone.
     const type = item.content instanceof Y.ContentType ? item.content.type : null;
-    // Put back whole (a deleted element comes back as a copy, whatever of it was locked).
     if (type instanceof Y.XmlElement && containsRegion(type, isLocked)) touched.set(type, isLocked(type) ?? 'whole');
   }
   return outermost(touched);

@@ -1,5 +1,8 @@
 import * as Y from 'yjs';
 import type { LockScope } from './lockedRegions';
+import { TextState } from './textState';
+
+type Child = Y.XmlElement | Y.XmlText | Y.XmlHook;
 
 /**
  * A locked element as it stood before a client's update, able to put itself back: the
@@ -10,8 +13,9 @@ export class RegionSnapshot {
   private readonly xml: string;
   private readonly attributes: Record<string, unknown>;
   private readonly children: Array<Y.XmlElement | Y.XmlText>;
-  /** The children themselves (not copies): an element whose children are locked keeps exactly these. */
-  private readonly originals: ReadonlySet<Y.XmlElement | Y.XmlText | Y.XmlHook>;
+  /** The children themselves (not copies), in order: what is still there is put back in place. */
+  private readonly originals: Child[];
+  private readonly texts = new Map<Y.XmlText, TextState>();
 
   constructor(
     private readonly element: Y.XmlElement,
@@ -19,8 +23,9 @@ export class RegionSnapshot {
   ) {
     this.xml = element.toString();
     this.attributes = element.getAttributes();
-    this.originals = new Set(element.toArray());
-    this.children = element.toArray().map((child) => child.clone() as Y.XmlElement | Y.XmlText);
+    this.originals = element.toArray();
+    this.children = this.originals.map((child) => child.clone() as Y.XmlElement | Y.XmlText);
+    for (const child of this.originals) if (child instanceof Y.XmlText) this.texts.set(child, new TextState(child));
   }
 
   /** Call inside a transaction; true when something had to be put back. */
@@ -33,6 +38,7 @@ export class RegionSnapshot {
     }
     for (const [key, value] of Object.entries(this.attributes)) this.element.setAttribute(key, value as string);
     if (this.scope === 'children') this.removeAddedChildren();
+    else if (this.textsRestorable()) this.texts.forEach((state, text) => state.restore(text));
     else {
       this.element.delete(0, this.element.length);
       this.element.insert(0, this.children);
@@ -47,8 +53,21 @@ export class RegionSnapshot {
   private removeAddedChildren(): void {
     const current = this.element.toArray();
     for (let index = current.length - 1; index >= 0; index--) {
-      if (!this.originals.has(current[index])) this.element.delete(index, 1);
+      if (!this.originals.includes(current[index])) this.element.delete(index, 1);
     }
+  }
+
+  /**
+   * Whether the element still holds exactly its texts (a paragraph: one), so each can be put back
+   * in place, keeping the words the update left alone and the anchors on them.
+   */
+  private textsRestorable(): boolean {
+    const current = this.element.toArray();
+    return (
+      this.texts.size === this.originals.length &&
+      current.length === this.originals.length &&
+      current.every((child, index) => child === this.originals[index] && this.texts.get(child as Y.XmlText)!.canRestore(child as Y.XmlText))
+    );
   }
 
   /** The element was deleted: a copy goes back after its nearest sibling still there. */

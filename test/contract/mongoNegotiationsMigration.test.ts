@@ -39,7 +39,8 @@ const mongodbDatabase = `negotiations_migration_${randomUUID().replaceAll('-', '
       for (let opening = 0; opening < 2; opening++) {
         const store = await open();
         try {
-          expect(await store.drafts.get('d-old')).toMatchObject({ negotiationId: 'default' });
+          expect(await store.drafts.get('d-old')).toMatchObject({ negotiationId: 'default', editing: 'direct' });
+          expect(await store.drafts.list()).toEqual([expect.objectContaining({ id: 'd-old', editing: 'direct' })]);
           expect((await store.memberships.listByNegotiation('default')).map(({ userId, role, delegation }) => ({ userId, role, delegation }))).toEqual([
             { userId: 'u-chair', role: 'facilitator', delegation: 'Facilitator' },
             { userId: 'u-kz', role: 'delegate', delegation: 'Kazakhstan' },

@@ -17,6 +17,7 @@ import {
 } from '../../server/store/types';
 import type { ParagraphStatus } from '../../shared/paragraphs';
 import type { SponsorAction, SponsorChange } from '../../shared/sponsors';
+import { proposalContract } from './proposalContract';
 import { silenceContract } from './silenceContract';
 
 /**
@@ -315,6 +316,28 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
         expect((await store.drafts.list()).find((d) => d.id === draft.id)).toEqual(expected);
         const unknown = newId('draft');
         await store.drafts.setHeading(unknown, { title: 'x', symbol: '' });
+        expect(await store.drafts.get(unknown)).toBeNull();
+      });
+
+      it('keeps the editing rule a draft was created with', async () => {
+        const direct = makeDraft();
+        const proposalsOnly = makeDraft({ editing: 'proposals' });
+        for (const draft of [direct, proposalsOnly]) await store.drafts.create(draft);
+        expect((await store.drafts.get(direct.id))?.editing).toBe('direct');
+        expect((await store.drafts.get(proposalsOnly.id))?.editing).toBe('proposals');
+      });
+
+      it('sets the editing rule, returns the draft as changed, and creates nothing for an unknown id', async () => {
+        const draft = makeDraft({ updatedAt: at(4) });
+        await store.drafts.create(draft);
+        const proposalsOnly = { ...draft, editing: 'proposals' as const };
+        expect(await store.drafts.setEditing(draft.id, 'proposals')).toEqual(proposalsOnly);
+        expect(await store.drafts.get(draft.id)).toEqual(proposalsOnly);
+        expect((await store.drafts.list([draft.negotiationId])).find((d) => d.id === draft.id)).toEqual(proposalsOnly);
+        expect(await store.drafts.setEditing(draft.id, 'proposals')).toEqual(proposalsOnly);
+        expect(await store.drafts.setEditing(draft.id, 'direct')).toEqual(draft);
+        const unknown = newId('draft');
+        expect(await store.drafts.setEditing(unknown, 'proposals')).toBeNull();
         expect(await store.drafts.get(unknown)).toBeNull();
       });
     });
@@ -821,6 +844,13 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
       });
     });
     silenceContract(() => store);
+    proposalContract(
+      () => store,
+      async () => {
+        await store.close();
+        store = await open();
+      },
+    );
 
     describe('the store', () => {
       it('answers ping', async () => {

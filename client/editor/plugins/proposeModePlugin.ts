@@ -50,7 +50,11 @@ export function setEditingMode(tr: Transaction, mode: EditingMode): Transaction 
 
 /** Puts the caret at `pos` after a proposal, without counting as a move of the person's. */
 export function placeCaret(state: EditorState, pos: number): Transaction {
-  return state.tr.setSelection(TextSelection.create(state.doc, pos)).setMeta(proposeModeKey, { caret: true } satisfies ProposeModeMeta);
+  return placeSelection(state, pos, pos);
+}
+
+function placeSelection(state: EditorState, from: number, to: number): Transaction {
+  return state.tr.setSelection(TextSelection.create(state.doc, from, to)).setMeta(proposeModeKey, { caret: true } satisfies ProposeModeMeta);
 }
 
 /**
@@ -96,8 +100,11 @@ export function proposeModePlugin(options: ProposeModeOptions): Plugin<ProposeMo
       handleKeyDown: (view, event) =>
         // AltGr is Ctrl+Alt on Windows: "ą" or "ń" typed with it is a letter, not a command.
         (!event.getModifierState?.('AltGraph') && commandKeys(view, event)) || (proposing(view.state) && proposeKeys(view, event)),
-      handleTextInput(view, _from, _to, text) {
+      handleTextInput(view, from, to, text) {
         if (!proposing(view.state)) return false;
+        // Autocorrect and input methods replace a range of their own: that range is what is retyped.
+        const { selection } = view.state;
+        if (selection.from !== from || selection.to !== to) view.dispatch(placeSelection(view.state, from, to));
         options.propose(view, { type: 'text', text });
         return true;
       },

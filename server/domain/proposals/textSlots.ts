@@ -2,11 +2,7 @@ import * as Y from 'yjs';
 import { decodePosition } from '../../../shared/anchors';
 import type { ProposalAnchor } from '../../../shared/proposals';
 
-/**
- * Where an anchor sits in its paragraph's Yjs item list, deleted items included. Deleted
- * characters keep their place in that list, so a range whose words a change just removed can
- * still be compared with the ranges around it. Null when the anchor is not in this paragraph.
- */
+/** An anchor's place in the item list of one text of its paragraph. */
 export interface SlotRange {
   text: Y.XmlText;
   from: number;
@@ -14,6 +10,11 @@ export interface SlotRange {
   to: number;
 }
 
+/**
+ * Where an anchor sits in its paragraph's Yjs item list, deleted items included. Deleted
+ * characters keep their place in that list, so a range whose words a change just removed can
+ * still be compared with the ranges around it. Null when the anchor is not in this paragraph.
+ */
 export function anchorSlots(paragraph: Y.XmlElement, anchor: ProposalAnchor): SlotRange | null {
   const start = decodePosition(anchor.start);
   const end = decodePosition(anchor.end);

@@ -34,15 +34,14 @@ const toJson = (value: unknown): string | null => (value === null ? null : JSON.
 const fromJson = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
 function toRow(record: ProposalRecord): ProposalRow {
-  const { anchor, supporters, objectors, decidedBy, result, events } = record;
   return {
     ...record,
-    anchor: toJson(anchor),
-    supporters: toJson(supporters),
-    objectors: toJson(objectors),
-    decidedBy: toJson(decidedBy),
-    result: toJson(result),
-    events: toJson(events),
+    anchor: toJson(record.anchor),
+    supporters: toJson(record.supporters),
+    objectors: toJson(record.objectors),
+    decidedBy: toJson(record.decidedBy),
+    result: toJson(record.result),
+    events: toJson(record.events),
   };
 }
 

@@ -85,6 +85,25 @@ describe('editorPage', () => {
     leave();
   });
 
+  it('holds a delegate of a proposals-only draft in Propose mode, and gives observers the rule but no switch', async () => {
+    joinAck = { ok: true, access: access('delegate', 'Norway') };
+    const delegate = await open({ status: 200, body: { draft: { id: 'd1', editing: 'proposals' }, access: access('delegate', 'Norway') } });
+    const modes = () => [...delegate.outlet.querySelectorAll<HTMLButtonElement>('.propose-modes button')].map((b) => [b.textContent, b.getAttribute('aria-pressed'), b.disabled]);
+    expect(modes()).toEqual([
+      ['Edit', 'false', true],
+      ['Propose', 'true', false],
+    ]);
+    expect(delegate.server.calls.map((call) => `${call.method} ${call.path}`)).toContain('GET /api/drafts/d1/proposals');
+    delegate.leave();
+
+    document.body.replaceChildren();
+    joinAck = { ok: true, access: access('observer', 'Secretariat') };
+    const observer = await open({ status: 200, body: { draft: { id: 'd1', editing: 'proposals' }, access: access('observer', 'Secretariat') } });
+    expect(observer.outlet.querySelector('.propose-bar')).toBeNull();
+    expect(observer.outlet.querySelector('.editing-rule')?.textContent).toMatch(/proposals only/);
+    observer.leave();
+  });
+
   it('says "not found" to someone outside the negotiation', async () => {
     const { outlet } = await open({ status: 404, body: { error: 'no such draft' } });
     expect(outlet.querySelector('.message-panel h2')?.textContent).toBe('Draft not found');

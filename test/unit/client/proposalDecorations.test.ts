@@ -101,9 +101,23 @@ describe('pending proposals in the text', () => {
     h = proposeHarness();
     const proposal = proposalFrom({ kind: 'delete', anchor: h.anchorOn('Member States') });
     await h.load([proposal]);
-    h.feature.select(proposal.id);
+    expect(h.feature.select(proposal.id)).toBe(true);
     expect(h.view.state.doc.textBetween(h.view.state.selection.from, h.view.state.selection.from + 6)).toBe('Member');
     expect(marks(h, '.is-selected').map((el) => el.textContent)).toEqual(['Member States']);
+    expect(h.feature.select('unknown')).toBe(false);
+  });
+
+  it('shows an accepted proposal at the paragraph it wrote', async () => {
+    h = proposeHarness();
+    const decidesId = h.anchorOn('Decides').paragraphId;
+    const opId = h.anchorOn('Urges').paragraphId;
+    const accepted = proposalFrom(
+      { kind: 'new_paragraph', afterParagraphId: opId, paragraphType: 'operative_paragraph', level: 0, text: 'Decides.' },
+      { status: 'accepted', result: { paragraphId: decidesId, produced: null } },
+    );
+    await h.load([accepted]);
+    expect(h.feature.select(accepted.id)).toBe(true);
+    expect(h.view.state.selection.$from.parent.attrs.id).toBe(decidesId);
   });
 
   it('reloads the list and keeps only the newest answer', async () => {

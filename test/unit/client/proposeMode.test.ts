@@ -5,6 +5,7 @@ import { SEND_INTERVAL_MS } from '../../../client/proposals/proposalDrafts';
 import { resolveProposalAnchor } from '../../../shared/proposalAnchors';
 import type { ProposalAnchor, ProposalView } from '../../../shared/proposals';
 import { PROSEMIRROR_FRAGMENT } from '../../../shared/schema';
+import { posOf } from './editorState';
 import { proposalFrom, proposeHarness } from './proposeHarness';
 
 type Harness = ReturnType<typeof proposeHarness>;
@@ -135,6 +136,17 @@ describe('Propose mode', () => {
     expect(h.view.dom.querySelector('del.proposal-struck')?.textContent).toBe('Urges');
     expect(h.view.dom.querySelector('ins.proposal-inserted')?.textContent).toBe('Encourages');
     expect(h.text()).toContain('Urges Member States');
+  });
+
+  it('takes text an input method or autocorrect puts over a range as a replace of that range', () => {
+    h = proposing(proposeHarness());
+    h.caret('Decides');
+    const from = posOf(h.view.state.doc, 'Urges');
+    const to = from + 'Urges'.length;
+    h.view.someProp('handleTextInput', (f) => f(h.view, from, to, 'Encourages', () => h.view.state.tr));
+    const [create] = h.socket.take();
+    expect(create.payload).toMatchObject({ kind: 'replace', text: 'Encourages' });
+    expect(covered(h, create.payload.anchor)).toBe('Urges');
   });
 
   it('pastes over a selection as a replace, line breaks becoming spaces', () => {
@@ -325,10 +337,10 @@ describe('Propose mode', () => {
     expect(editingMode(h.view.state)).toBe('edit');
   });
 
-  it('hides the drafting toolbar in Propose mode and shows the mode as checked', () => {
+  it('hides the drafting toolbar in Propose mode and shows the mode as pressed', () => {
     h = proposing(proposeHarness());
     expect(h.toolbar.hidden).toBe(true);
-    expect(h.button('Propose')!.getAttribute('aria-checked')).toBe('true');
+    expect(h.button('Propose')!.getAttribute('aria-pressed')).toBe('true');
     h.button('Edit')!.click();
     expect(h.toolbar.hidden).toBe(false);
     expect(editingMode(h.view.state)).toBe('edit');

@@ -4,6 +4,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import type { ProposalView } from '../../../shared/proposals';
 import { PROSEMIRROR_FRAGMENT, resolutionSchema } from '../../../shared/schema';
 import { xmlTextContent } from '../../../shared/xmlTextContent';
+import { paragraphElementOf } from '../../../server/domain/oralRevisions/paragraphTextWriter';
 import { findParagraph } from '../../helpers/anchors';
 import { draftDoc, ops } from '../shared/draftFixture';
 
@@ -46,16 +47,7 @@ export function idOf(doc: Y.Doc, prefix: string): string {
 
 /** The paragraph element with this id. */
 export function elementOf(doc: Y.Doc, id: string): Y.XmlElement {
-  const walk = (node: Y.XmlFragment | Y.XmlElement): Y.XmlElement | null => {
-    for (const child of node.toArray()) {
-      if (!(child instanceof Y.XmlElement)) continue;
-      if (child.getAttribute('id') === id) return child;
-      const inner = walk(child);
-      if (inner) return inner;
-    }
-    return null;
-  };
-  const found = walk(doc.getXmlFragment(PROSEMIRROR_FRAGMENT));
+  const found = paragraphElementOf(doc, id);
   if (!found) throw new Error(`no paragraph ${id}`);
   return found;
 }
