@@ -1,14 +1,14 @@
 import type { RealtimeSocket } from '../../../client/api/realtime';
 import type { Ack } from '../../../shared/events';
 import type { ProposalAck, ProposalView } from '../../../shared/proposals';
+import { proposal as proposalRecord } from '../proposals/proposalFixture';
 
 /** A pending replace by the European Union on OP3, supported by Japan, opposed by the Group of 77. */
 export function proposal(id: string, extra: Partial<ProposalView> = {}): ProposalView {
-  return {
+  return proposalRecord({
     id,
     draftId: 'd1',
     kind: 'replace',
-    status: 'pending',
     authorId: 'u-eu',
     authorName: 'Delegate of the EU',
     delegation: 'European Union',
@@ -18,16 +18,11 @@ export function proposal(id: string, extra: Partial<ProposalView> = {}): Proposa
     paragraphId: 'op3',
     anchor: { paragraphId: 'op3', start: 'AA==', end: 'AA==', quote: 'urges' },
     text: 'encourages',
-    paragraphType: null,
-    level: null,
     justification: 'Softer wording',
     supporters: ['Japan'],
     objectors: ['Group of 77'],
-    decidedBy: null,
-    result: null,
-    events: [],
     ...extra,
-  };
+  });
 }
 
 /**
