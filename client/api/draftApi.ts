@@ -3,10 +3,18 @@ import type { ParagraphView } from '../../shared/paragraphs';
 import type { SponsorsView } from '../../shared/sponsors';
 import type { OralRevision, OralRevisionInput } from '../../shared/oralRevisions';
 import type { SilenceView } from '../../shared/silence';
-import type { DraftEditing, DraftEditingView, ProducedRange, ProposalStatus, ProposalView } from '../../shared/proposals';
+import type { AcceptedProposalEntry, DraftEditing, DraftEditingView, ProducedRange, ProposalActivityEntry, ProposalStatus, ProposalView } from '../../shared/proposals';
 import type { ActivityEntry, VersionComparison, VersionDetail, VersionSummary } from '../../shared/versions';
 import type { ApiClient } from './apiClient';
 import { ApiError } from './apiError';
+
+/** What the History panel shows of GET /activity (a server without proposals sends none). */
+export interface ActivityTimeline {
+  activity: ActivityEntry[];
+  proposals: ProposalActivityEntry[];
+}
+
+export type ComparisonWithProposals = VersionComparison & { acceptedProposals: AcceptedProposalEntry[] };
 
 /** The per-draft REST routes used by the Comments, History and Progress panels and the margin labels. */
 export class DraftApi {
@@ -39,12 +47,16 @@ export class DraftApi {
     return (await this.request<{ version: VersionSummary }>('POST', `/versions/${encodeURIComponent(id)}/restore`)).version;
   }
 
-  compare(from: string, to: string): Promise<VersionComparison> {
-    return this.request('GET', `/compare?${new URLSearchParams({ from, to }).toString()}`);
+  /** The comparison, with the proposals accepted between its two ends. */
+  async compare(from: string, to: string): Promise<ComparisonWithProposals> {
+    const comparison = await this.request<Partial<ComparisonWithProposals> & VersionComparison>('GET', `/compare?${new URLSearchParams({ from, to }).toString()}`);
+    return { ...comparison, acceptedProposals: comparison.acceptedProposals ?? [] };
   }
 
-  async activity(): Promise<ActivityEntry[]> {
-    return (await this.request<{ activity: ActivityEntry[] }>('GET', '/activity')).activity;
+  /** Stretches of editing and proposal events, each newest first. */
+  async activity(): Promise<ActivityTimeline> {
+    const { activity, proposals } = await this.request<{ activity: ActivityEntry[]; proposals?: ProposalActivityEntry[] }>('GET', '/activity');
+    return { activity, proposals: proposals ?? [] };
   }
 
   /** The draft's proposals, oldest first, optionally of one status. */

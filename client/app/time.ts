@@ -23,3 +23,10 @@ export function absoluteTime(iso: string, locale = 'en-GB'): string {
   if (Number.isNaN(date.getTime())) return '';
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
+
+/** "29 Nov 2026, 14:05 CET": the reader's time zone named, for times a room in several zones reads together. */
+export function zonedTime(iso: string, locale = 'en-GB', timeZone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short', timeZone }).format(date);
+}

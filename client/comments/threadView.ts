@@ -2,6 +2,7 @@ import type { CommentThread, CommentView } from '../../shared/comments';
 import { h } from '../app/dom';
 import { absoluteTime } from '../app/time';
 import { errorText } from '../app/errorText';
+import { inlineError } from '../app/inlineError';
 import { COMMENT_MAX_LENGTH } from '../../shared/comments';
 import { visibilityLabel } from './visibility';
 
@@ -23,14 +24,7 @@ export interface ThreadHandlers {
 
 /** One thread in the Comments panel. All text goes in as text nodes, never as HTML. */
 export function threadView(thread: CommentThread, detached: boolean, viewer: Viewer, handlers: ThreadHandlers): HTMLElement {
-  const error = h('p', { class: 'form-error comment-error', attrs: { role: 'alert', hidden: true } });
-  const run = (action: Promise<unknown>) => {
-    error.hidden = true;
-    action.catch((failure: unknown) => {
-      error.textContent = errorText(failure);
-      error.hidden = false;
-    });
-  };
+  const { element: error, run } = inlineError('comment-error');
   const resolved = thread.resolvedAt !== null;
   const mayResolve = viewer.isFacilitator || thread.root.authorId === viewer.userId;
   const visibility = visibilityLabel(thread.visibility, thread.root.delegation);

@@ -2,14 +2,17 @@ import type { ParagraphChange, Segment } from '../../shared/diff';
 import type { ParagraphAttribution, VersionComparison } from '../../shared/versions';
 import { h } from '../app/dom';
 import { absoluteTime } from '../app/time';
+import type { AcceptedProposalEntry } from '../../shared/proposals';
+import { acceptedProposalsList } from './proposalActivity';
 
-/** A comparison as tracked changes: insertions underlined, deletions struck through, who changed what. */
-export function compareView(comparison: VersionComparison): HTMLElement {
+/** A comparison as tracked changes: insertions underlined, deletions struck through, who changed what, which proposals were accepted. */
+export function compareView(comparison: VersionComparison & { acceptedProposals?: AcceptedProposalEntry[] }): HTMLElement {
   const byParagraph = new Map(comparison.attribution.map((a) => [a.paragraphId, a]));
   return h(
     'div',
     { class: 'compare' },
     h('p', { class: 'compare-summary' }, comparison.summaryText),
+    acceptedProposalsList(comparison.acceptedProposals ?? []),
     ...comparison.paragraphs.map((p) => paragraphView(p, p.id ? byParagraph.get(p.id) : undefined)),
   );
 }

@@ -55,9 +55,9 @@ export class HistoryPanel {
   /** Reloads versions and activity; called whenever the tab is shown and after each change. */
   async refresh(): Promise<void> {
     try {
-      const [versions, activity] = await Promise.all([this.api.versions(), this.api.activity()]);
+      const [versions, timeline] = await Promise.all([this.api.versions(), this.api.activity()]);
       this.showVersions(versions);
-      replaceChildren(this.activityHost, activityList(activity));
+      replaceChildren(this.activityHost, activityList(timeline.activity, timeline.proposals));
     } catch (failure) {
       this.fail(failure);
     }

@@ -24,6 +24,10 @@ import { ProposalsFeature } from '../proposals/proposalsFeature';
 import { Sidebar } from '../panels/sidebar';
 import { SponsorsPanel } from '../sponsors/sponsorsPanel';
 import { SilencePanel } from '../silence/silencePanel';
+import { ProposalActions } from '../proposals/proposalActions';
+import { ProposalsPanel } from '../proposals/proposalsPanel';
+import { DraftViews } from '../proposals/draftViews';
+import { editorOutline } from '../proposals/paragraphOutline';
 import { roleName } from '../app/roleName';
 import { CloseCode } from '../../shared/closeCodes';
 import type { DraftAccess, NegotiationDetail } from '../../shared/negotiations';
@@ -211,9 +215,27 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     api: draftApi,
     editing,
     draftingToolbar: toolbarHost,
+    onSelectProposal: (id) => {
+      sidebar.select('proposals');
+      proposalsPanel.showProposal(id);
+    },
   });
   proposeBarHost.append(...(proposals.bar ? [proposals.bar.element] : []), editing.element);
   const silence = new SilencePanel({ api: draftApi, socket, facilitator: isFacilitator(access.role), delegate: access.role === 'delegate' });
+  const outline = () => editorOutline(view);
+  const views = new DraftViews({ doc: collab.doc, store: proposals.store, editorColumn: paper.closest<HTMLElement>('.editor-column')!, outline });
+  notices.after(views.toggle);
+  paper.after(views.paper);
+  const proposalsPanel = new ProposalsPanel({
+    store: proposals.store,
+    actions: new ProposalActions(socket, draftId),
+    viewer: { delegation: access.delegation, role: access.role },
+    labels: () => outline().labels,
+    showInText: (proposal) => {
+      views.show('editing');
+      return proposals.select(proposal.id);
+    },
+  });
   const leaveRoom = joinDraftRoom(socket, draftId, {
     onPeople: (list) => people.show(list),
     onLive: (live) => {
@@ -234,6 +256,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     },
   });
   sidebar.addTab({ id: 'comments', label: 'Comments', panel: comments.panel.element });
+  sidebar.addTab({ id: 'proposals', label: 'Proposals', panel: proposalsPanel.element, onShow: () => proposalsPanel.render() });
   sidebar.addTab({ id: 'progress', label: 'Progress', panel: paragraphs.panel.element, onShow: paragraphs.reload });
   sidebar.addTab({ id: 'sponsors', label: 'Sponsors', panel: sponsors.element, onShow: sponsors.reload });
   const labels = new StableLabelsFeed(draftApi);
@@ -260,6 +283,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     proposals.destroy();
     editing.destroy();
     labels.destroy();
+    views.destroy();
     socket.disconnect();
     view?.destroy();
     collab.destroy();

@@ -6,6 +6,10 @@ import type { Page } from '../app/router';
 import type { Session } from '../app/session';
 import { CollabSession, yjsServerUrl } from '../collab/collabSession';
 import { readOnlyResolution } from '../editor/readOnlyResolution';
+import { DraftApi } from '../api/draftApi';
+import { compiledPrint, printViewChoice } from '../proposals/compiledPrint';
+import { parseViewQuery, viewName } from '../proposals/compilationViewQuery';
+import { errorText } from '../app/errorText';
 import { CloseCode } from '../../shared/closeCodes';
 import { resolutionSchema } from '../../shared/schema';
 import { draftHeading } from './draftHeading';
@@ -23,8 +27,10 @@ function wait(ms: number): Promise<void> {
  * the same numbering and lead words as the editor, without any of its tools.
  */
 export function printPage(app: App, session: Session): Page {
-  return ({ params, outlet, signal }) => {
+  return ({ params, query, outlet, signal }) => {
     const draftId = params.id;
+    const printView = parseViewQuery(query.get('view'));
+    const draftApi = new DraftApi(draftId, app.api);
     const editorPath = `/drafts/${encodeURIComponent(draftId)}`;
     const paper = h('article', { class: 'paper print-paper' }, h('p', { class: 'paper-message' }, 'Preparing the print view…'));
     const note = h('p', { class: 'print-note', attrs: { hidden: true } });
@@ -33,7 +39,11 @@ export function printPage(app: App, session: Session): Page {
       h(
         'div',
         { class: 'print-page' },
-        h('div', { class: 'print-bar' }, h('a', { class: 'button-quiet', attrs: { href: editorPath } }, '← Back to the draft'), note, printButton),
+        h('div', { class: 'print-bar' }, h('a', { class: 'button-quiet', attrs: { href: editorPath } }, '← Back to the draft'),
+          printViewChoice(printView, draftApi, (path) => app.router.navigate(`${editorPath}/print${path}`, { replace: true })),
+          note,
+          printButton,
+        ),
         paper,
       ),
     );
@@ -65,11 +75,18 @@ export function printPage(app: App, session: Session): Page {
       const latest = source === 'server' || (await Promise.race([collab.serverSynced().then(() => true), wait(LATEST_TEXT_WAIT_MS).then(() => false)]));
       if (signal.aborted) return;
       const doc = yXmlFragmentToProseMirrorRootNode(collab.fragment, resolutionSchema);
+      const compiled = printView ? await compiledPrint(collab.doc, doc, draftApi, printView).catch((failure: unknown) => new Error(errorText(failure))) : null;
+      if (signal.aborted) return;
       release();
       paper.replaceChildren();
-      view = readOnlyResolution(paper, doc);
+      if (compiled instanceof Error) {
+        replaceChildren(paper, h('p', { class: 'paper-message', attrs: { role: 'alert' } }, `The proposals could not be loaded: ${compiled.message}`));
+        return;
+      }
+      if (compiled) paper.append(compiled);
+      else view = readOnlyResolution(paper, doc);
       const { symbol, title } = draftHeading(doc);
-      document.title = `${symbol ? `${symbol} — ` : ''}${title || 'Draft'} (print)`;
+      document.title = `${symbol ? `${symbol} — ` : ''}${title || 'Draft'} (${printView ? `${viewName(printView)}, ` : ''}print)`;
       if (!latest) {
         note.textContent = 'Printed from the copy on this device: the latest changes of others may be missing.';
         note.hidden = false;

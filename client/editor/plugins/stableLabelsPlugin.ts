@@ -1,7 +1,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
-import { numberParagraphs } from '../../../shared/numbering';
+import { numberParagraphs, type ParagraphLabel } from '../../../shared/numbering';
 
 /** Labels of the round by paragraph id, or null while the server has none to give. */
 export type StableLabelMap = ReadonlyMap<string, string> | null;
@@ -44,12 +44,21 @@ export function setStableLabels(state: EditorState, labels: StableLabelMap): Tra
   return state.tr.setMeta(key, { labels }).setMeta('addToHistory', false);
 }
 
+/** The labels the editor shows now (null: none from the server yet). */
+export function stableLabelsIn(state: EditorState): StableLabelMap {
+  return key.getState(state)?.labels ?? null;
+}
+
+/** A paragraph's label as the margin shows it: its label of the round, "new", or (without labels) its derived reference. */
+export function marginLabel(paragraph: ParagraphLabel, labels: StableLabelMap): string {
+  return labels ? (paragraph.id && labels.get(paragraph.id)) || UNLABELLED : paragraph.reference;
+}
+
 function build(doc: PMNode, labels: StableLabelMap): DecorationSet {
   return DecorationSet.create(
     doc,
-    numberParagraphs(doc).map((paragraph) => {
-      const label = labels ? (paragraph.id && labels.get(paragraph.id)) || UNLABELLED : paragraph.reference;
-      return Decoration.node(paragraph.pos, paragraph.pos + doc.nodeAt(paragraph.pos)!.nodeSize, { 'data-label': label });
-    }),
+    numberParagraphs(doc).map((paragraph) =>
+      Decoration.node(paragraph.pos, paragraph.pos + doc.nodeAt(paragraph.pos)!.nodeSize, { 'data-label': marginLabel(paragraph, labels) }),
+    ),
   );
 }

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { editorPage } from '../../../client/pages/editorPage';
 import type { DraftAccess } from '../../../shared/negotiations';
 import { FakeServer, pageHarness, settle, user } from './fakeServer';
+import { proposal } from './proposalFixtures';
 
 /** The socket.io connection: connected at once, `draft:join` answered with `joinAck`. */
 let joinAck: unknown = { ok: false, error: 'no such draft' };
@@ -34,8 +35,8 @@ jest.mock('../../../client/collab/collabSession', () => ({
 
 const access = (role: DraftAccess['role'], delegation: string): DraftAccess => ({ negotiationId: 'a', negotiationName: 'CCPCJ', role, delegation });
 
-async function open(answer: { status: number; body?: unknown }) {
-  const server = new FakeServer()
+async function open(answer: { status: number; body?: unknown }, server = new FakeServer()) {
+  server
     .on('GET /api/drafts/d1', answer)
     .on('GET /api/drafts/d1/comments', { status: 200, body: { threads: [] } })
     .on('GET /api/negotiations/a', { status: 200, body: { negotiation: {}, members: [], drafts: [] } });
@@ -71,6 +72,16 @@ describe('editorPage', () => {
     expect(outlet.querySelector('input[name=version-name]')).not.toBeNull();
     expect(collabOptions).toEqual([expect.objectContaining({ draftId: 'd1', user: { id: 'kz', delegation: 'Facilitator' }, ticket: expect.any(Function) })]);
     expect(JSON.stringify(collabOptions)).not.toContain('tok');
+    leave();
+  });
+
+  it('loads the proposals into their tab once the room is joined, and offers the views of the text', async () => {
+    joinAck = { ok: true, access: access('delegate', 'Kazakhstan') };
+    const proposals = new FakeServer().on('GET /api/drafts/d1/proposals', { status: 200, body: { proposals: [proposal('p1')] } });
+    const { outlet, leave } = await open({ status: 200, body: { draft: { id: 'd1' }, access: access('delegate', 'Kazakhstan') } }, proposals);
+    expect(outlet.querySelector('#tab-proposals')?.textContent).toBe('Proposals');
+    expect(outlet.querySelector('#panel-proposals [data-proposal-id="p1"] .proposal-actions')?.textContent).toBe('Show in textSupportObject');
+    expect([...outlet.querySelectorAll('.view-toggle input[type=radio]')].map((r) => (r as HTMLInputElement).value)).toEqual(['editing', 'compilation', 'clean', 'delegation']);
     leave();
   });
 

@@ -1,0 +1,74 @@
+/** @jest-environment jsdom */
+import type * as Y from 'yjs';
+import { printPage } from '../../../client/pages/printPage';
+import { rangeAnchor } from '../../../shared/proposalAnchors';
+import { idOf, liveDraft, ops, proposal, textOf } from '../proposals/proposalFixture';
+import { FakeServer, pageHarness, settle, user, type Answer } from './fakeServer';
+
+/** The Yjs side: the draft arrives from the server at once. */
+let mockDoc: Y.Doc;
+jest.mock('../../../client/collab/collabSession', () => ({
+  yjsServerUrl: () => 'ws://host/yjs',
+  CollabSession: class {
+    readonly doc = mockDoc;
+    readonly fragment = mockDoc.getXmlFragment('prosemirror');
+    ready = () => Promise.resolve('server');
+    destroy = () => undefined;
+  },
+}));
+
+/** Opens the print view of a one-paragraph draft with a pending US deletion (or `failure` as the proposals' answer). */
+async function print(view: string | null, failure: Answer | null = null) {
+  mockDoc = liveDraft({ operative: ops('Urges all Member States to act;') });
+  const op1 = idOf(mockDoc, 'Urges');
+  const deletion = proposal({ kind: 'delete', paragraphId: op1, anchor: rangeAnchor(textOf(mockDoc, op1), 6, 9, op1), delegation: 'US' });
+  const server = new FakeServer()
+    .on('GET /api/drafts/d1/proposals?status=pending', failure ?? { status: 200, body: { proposals: [deletion] } })
+    .on('GET /api/drafts/d1/paragraphs', { status: 200, body: { paragraphs: [{ id: op1, label: 'OP1' }] } });
+  const harness = pageHarness(server, user('kz'));
+  const query = new URLSearchParams(view ? { view } : {});
+  printPage(harness.app, harness.session)({ ...harness.context, params: { id: 'd1' }, query });
+  await settle();
+  return harness;
+}
+
+describe('printPage', () => {
+  beforeEach(() => document.body.replaceChildren());
+
+  it('prints the current text by default, and offers the other views in its bar', async () => {
+    const { outlet, navigate, leave } = await print(null);
+    expect(outlet.querySelector('.print-paper .ProseMirror')?.textContent).toContain('Urges all Member States to act;');
+    expect(outlet.querySelector('.compiled-draft')).toBeNull();
+    const select = outlet.querySelector<HTMLSelectElement>('.print-bar select[name=view]')!;
+    expect(select.value).toBe('');
+    select.value = 'compilation';
+    select.dispatchEvent(new Event('change'));
+    expect(navigate).toHaveBeenCalledWith('/drafts/d1/print?view=compilation', { replace: true });
+    leave();
+  });
+
+  it('prints ?view=compilation in the room notation with the labels of the round', async () => {
+    const { outlet, leave } = await print('compilation');
+    expect(outlet.querySelector('.print-paper .op[data-label="OP1"]')?.textContent).toBe('Urges [all – US delete] Member States to act;');
+    expect(outlet.querySelector<HTMLButtonElement>('.print-bar .button-primary')!.disabled).toBe(false);
+    expect(document.title).toContain('(Compilation text, print)');
+    leave();
+  });
+
+  it('prints ?view=clean without the proposals and ?view=delegation:<name> with only theirs', async () => {
+    const clean = await print('clean');
+    expect(clean.outlet.querySelector('.print-paper .op')?.textContent).toBe('Urges all Member States to act;');
+    clean.leave();
+    const japan = await print('delegation:Japan');
+    expect(japan.outlet.querySelector('.print-paper .op')?.textContent).toBe('Urges all Member States to act;');
+    expect(japan.outlet.querySelector<HTMLSelectElement>('select[name=view]')!.value).toBe('delegation:Japan');
+    japan.leave();
+  });
+
+  it('says so when the proposals cannot be loaded, instead of printing a compilation without them', async () => {
+    const { outlet, leave } = await print('compilation', { status: 500, body: { error: 'the store is unavailable' } });
+    expect(outlet.querySelector('.print-paper [role=alert]')?.textContent).toBe('The proposals could not be loaded: the store is unavailable');
+    expect(outlet.querySelector<HTMLButtonElement>('.print-bar .button-primary')!.disabled).toBe(true);
+    leave();
+  });
+});
