@@ -1,5 +1,5 @@
 import { assembleHeading, type HeadingItem, type ImportedHeading } from './assembleHeading';
-import { headingLineKind } from './headingLine';
+import { headingLineKind, headingLineParts } from './headingLine';
 import type { ImportProblem } from '../../../shared/draftImport';
 import { problem } from './importProblem';
 import { hasOperativeLead, hasPreambularLead } from './leadWords';
@@ -75,7 +75,7 @@ class Classifier {
     const numbered = paragraph.listNumber !== null || typed !== null;
     const bodyBegins = kind === 'other' && (numbered || (hasPreambularLead(text) && text.endsWith(',')));
     if (!bodyBegins) {
-      this.headingItems.push({ kind, text: whole, line: paragraph.line });
+      for (const part of headingLineParts(whole)) this.headingItems.push({ kind: headingLineKind(part), text: part, line: paragraph.line });
       return true;
     }
     this.problems.push(problem(paragraph.line, whole, NO_FORMULA));

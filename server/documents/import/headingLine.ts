@@ -26,3 +26,12 @@ export function headingLineKind(text: string): HeadingLineKind {
   }
   return 'other';
 }
+
+/**
+ * The masthead's first row set on one line ("United Nations", a tab, the symbol: as our export and
+ * Word templates lay it out) as its two lines; any other line as it is.
+ */
+export function headingLineParts(text: string): string[] {
+  const row = /^(United Nations|Nations Unies)\s+(\S+)$/.exec(text);
+  return row && headingLineKind(row[2]) === 'symbol' ? [row[1], row[2]] : [text];
+}

@@ -1,4 +1,4 @@
-import { headingLineKind } from '../../../server/documents/import/headingLine';
+import { headingLineKind, headingLineParts } from '../../../server/documents/import/headingLine';
 import { hasOperativeLead, hasPreambularLead } from '../../../server/documents/import/leadWords';
 
 describe('headingLineKind', () => {
@@ -26,6 +26,19 @@ describe('headingLineKind', () => {
     ['* Reissued for technical reasons on 3 November 2026.', 'other'],
   ])('%s is %s', (line, kind) => {
     expect(headingLineKind(line)).toBe(kind);
+  });
+});
+
+describe('headingLineParts', () => {
+  it('splits the masthead row set on one line into "United Nations" and the symbol', () => {
+    expect(headingLineParts('United Nations E/CN.15/2026/L.4')).toEqual(['United Nations', 'E/CN.15/2026/L.4']);
+    expect(headingLineParts('Nations Unies A/C.3/79/L.12')).toEqual(['Nations Unies', 'A/C.3/79/L.12']);
+  });
+
+  it('leaves other lines whole', () => {
+    expect(headingLineParts('United Nations Office on Drugs and Crime')).toEqual(['United Nations Office on Drugs and Crime']);
+    expect(headingLineParts('United Nations Convention')).toEqual(['United Nations Convention']);
+    expect(headingLineParts('E/CN.15/2026/L.4')).toEqual(['E/CN.15/2026/L.4']);
   });
 });
 
