@@ -13,6 +13,10 @@ import { errorText } from '../app/errorText';
 import { CloseCode } from '../../shared/closeCodes';
 import { resolutionSchema } from '../../shared/schema';
 import { draftHeading } from './draftHeading';
+import { printMasthead } from '../documents/printMasthead';
+import { runningHeader } from '../documents/runningHeader';
+import { lineNumbersChoice } from '../documents/lineNumbers';
+import { formatDocumentDate } from '../../shared/documentDate';
 import { draftNotFound } from './messagePanel';
 
 /** How long the print view waits for the server's latest text before printing the copy on this device. */
@@ -34,19 +38,22 @@ export function printPage(app: App, session: Session): Page {
     const editorPath = `/drafts/${encodeURIComponent(draftId)}`;
     const paper = h('article', { class: 'paper print-paper' }, h('p', { class: 'paper-message' }, 'Preparing the print view…'));
     const note = h('p', { class: 'print-note', attrs: { hidden: true } });
-    const printButton = h('button', { class: 'button-primary', attrs: { type: 'button', disabled: true }, on: { click: () => window.print() } }, 'Print');
-    outlet.append(
-      h(
-        'div',
-        { class: 'print-page' },
-        h('div', { class: 'print-bar' }, h('a', { class: 'button-quiet', attrs: { href: editorPath } }, '← Back to the draft'),
-          printViewChoice(printView, draftApi, (path) => app.router.navigate(`${editorPath}/print${path}`, { replace: true })),
-          note,
-          printButton,
-        ),
-        paper,
+    const lineNumbers = lineNumbersChoice(paper);
+    const printButton = h('button', { class: 'button-primary', attrs: { type: 'button', disabled: true }, on: { click: () => window.print() } }, 'Download PDF');
+    const page = h(
+      'div',
+      { class: 'print-page' },
+      h('div', { class: 'print-bar' }, h('a', { class: 'button-quiet', attrs: { href: editorPath } }, '← Back to the draft'),
+        printViewChoice(printView, draftApi, (path) => app.router.navigate(`${editorPath}/print${path}`, { replace: true })),
+        lineNumbers.field,
+        note,
+        h('span', { class: 'print-hint', attrs: { id: 'print-hint' } }, 'In the print dialog, choose “Save as PDF” as the destination.'),
+        printButton,
       ),
+      paper,
     );
+    printButton.setAttribute('aria-describedby', 'print-hint');
+    outlet.append(page);
 
     let view: EditorView | null = null;
     const collab = new CollabSession(
@@ -83,9 +90,12 @@ export function printPage(app: App, session: Session): Page {
         replaceChildren(paper, h('p', { class: 'paper-message', attrs: { role: 'alert' } }, `The proposals could not be loaded: ${compiled.message}`));
         return;
       }
+      const { symbol, title } = draftHeading(doc);
+      paper.append(printMasthead(symbol, formatDocumentDate(new Date().toISOString())));
       if (compiled) paper.append(compiled);
       else view = readOnlyResolution(paper, doc);
-      const { symbol, title } = draftHeading(doc);
+      lineNumbers.number(paper);
+      page.append(runningHeader(symbol).element);
       document.title = `${symbol ? `${symbol} — ` : ''}${title || 'Draft'} (${printView ? `${viewName(printView)}, ` : ''}print)`;
       if (!latest) {
         note.textContent = 'Printed from the copy on this device: the latest changes of others may be missing.';

@@ -5,7 +5,7 @@ import {
 import { lineText, type DraftModel, type ModelParagraph } from './draftModel';
 import { docxRuns, revision, type RevisionIds } from './docxRuns';
 import { OPERATIVE_NUMBERING, operativeNumbering } from './docxNumbering';
-import { formatDocumentDate } from './documentDate';
+import { formatDocumentDate } from '../../shared/documentDate';
 import { withLeadWords } from './leadWordRuns';
 
 /** Twips of the first-line indent of preambular paragraphs and of a lone, unnumbered operative paragraph. */

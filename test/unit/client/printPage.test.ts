@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import type * as Y from 'yjs';
 import { printPage } from '../../../client/pages/printPage';
+import { cssString, runningHeader } from '../../../client/documents/runningHeader';
 import { rangeAnchor } from '../../../shared/proposalAnchors';
 import { idOf, liveDraft, ops, proposal, textOf } from '../proposals/proposalFixture';
 import { FakeServer, pageHarness, settle, user, type Answer } from './fakeServer';
@@ -19,7 +20,7 @@ jest.mock('../../../client/collab/collabSession', () => ({
 
 /** Opens the print view of a one-paragraph draft with a pending US deletion (or `failure` as the proposals' answer). */
 async function print(view: string | null, failure: Answer | null = null) {
-  mockDoc = liveDraft({ operative: ops('Urges all Member States to act;') });
+  mockDoc = liveDraft({ symbol: 'E/CN.15/2026/L.4', operative: ops('Urges all Member States to act;') });
   const op1 = idOf(mockDoc, 'Urges');
   const deletion = proposal({ kind: 'delete', paragraphId: op1, anchor: rangeAnchor(textOf(mockDoc, op1), 6, 9, op1), delegation: 'US' });
   const server = new FakeServer()
@@ -70,5 +71,59 @@ describe('printPage', () => {
     expect(outlet.querySelector('.print-paper [role=alert]')?.textContent).toBe('The proposals could not be loaded: the store is unavailable');
     expect(outlet.querySelector<HTMLButtonElement>('.print-bar .button-primary')!.disabled).toBe(true);
     leave();
+  });
+
+  it('sets the UN masthead above the text: symbol top right, distribution, date, language', async () => {
+    const { outlet, leave } = await print(null);
+    const masthead = outlet.querySelector('.print-paper > .un-masthead')!;
+    expect(masthead.nextElementSibling?.classList.contains('resolution')).toBe(true);
+    expect(masthead.querySelector('.un-masthead-row')?.textContent).toBe('United NationsE/CN.15/2026/L.4');
+    const today = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    expect([...masthead.querySelectorAll('.un-masthead-distribution > div')].map((line) => line.textContent)).toEqual(['Distr.: Limited', today, 'Original: English']);
+    expect(outlet.querySelector<HTMLButtonElement>('.print-bar .button-primary')?.textContent).toBe('Download PDF');
+    leave();
+  });
+
+  it('numbers the lines of the sheet in any view once "Line numbers" is ticked', async () => {
+    for (const view of [null, 'compilation']) {
+      const { outlet, leave } = await print(view);
+      const paper = outlet.querySelector('.print-paper')!;
+      const box = outlet.querySelector<HTMLInputElement>('.print-bar input[name=line-numbers]')!;
+      expect(paper.classList.contains('with-line-numbers')).toBe(false);
+      box.checked = true;
+      box.dispatchEvent(new Event('change'));
+      expect(paper.classList.contains('with-line-numbers')).toBe(true);
+      // One number per line: organ, session, agenda item, sponsors, title, formula, and the one OP (the symbol is in the masthead too).
+      expect(paper.querySelectorAll('.line-number')).toHaveLength(paper.querySelectorAll('.heading > div, .sponsors, .title, .formula, .pp, .op').length);
+      expect(paper.querySelector('.op .line-number')).not.toBeNull();
+      // The numbers are drawn by CSS: the text itself is unchanged.
+      expect(paper.querySelector('.op')?.textContent).toMatch(/^Urges/);
+      box.checked = false;
+      box.dispatchEvent(new Event('change'));
+      expect(paper.classList.contains('with-line-numbers')).toBe(false);
+      leave();
+    }
+  });
+});
+
+describe('runningHeader', () => {
+  it('puts the symbol in the top-right page-margin box from page 2 and page numbers at the foot, where the browser has margin boxes', () => {
+    const { kind, element } = runningHeader('A/C.3/79/L.12', true);
+    expect(kind).toBe('margin-boxes');
+    expect(element.tagName).toBe('STYLE');
+    expect(element.textContent).toContain('@top-right { content: "A/C.3/79/L.12"; }');
+    expect(element.textContent).toContain('@bottom-center { content: counter(page) "/" counter(pages); }');
+    expect(element.textContent).toContain('@page :first { @top-right { content: none; } }');
+  });
+
+  it('falls back to a header fixed on every printed page without them', () => {
+    const { kind, element } = runningHeader('A/C.3/79/L.12', false);
+    expect(kind).toBe('fixed');
+    expect(element.className).toBe('print-running-header');
+    expect(element.textContent).toBe('A/C.3/79/L.12');
+  });
+
+  it('keeps a symbol with quotes or backslashes a CSS string', () => {
+    expect(cssString('A/"x"\\y\n')).toBe('"A/\\"x\\"\\\\y "');
   });
 });
