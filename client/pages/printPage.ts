@@ -14,7 +14,7 @@ import { CloseCode } from '../../shared/closeCodes';
 import { resolutionSchema } from '../../shared/schema';
 import { draftHeading } from './draftHeading';
 import { printMasthead } from '../documents/printMasthead';
-import { runningHeader } from '../documents/runningHeader';
+import { showRunningHeader } from '../documents/runningHeader';
 import { lineNumbersChoice } from '../documents/lineNumbers';
 import { formatDocumentDate } from '../../shared/documentDate';
 import { draftNotFound } from './messagePanel';
@@ -95,7 +95,7 @@ export function printPage(app: App, session: Session): Page {
       if (compiled) paper.append(compiled);
       else view = readOnlyResolution(paper, doc);
       lineNumbers.number(paper);
-      page.append(runningHeader(symbol).element);
+      showRunningHeader(page, symbol, signal);
       document.title = `${symbol ? `${symbol} — ` : ''}${title || 'Draft'} (${printView ? `${viewName(printView)}, ` : ''}print)`;
       if (!latest) {
         note.textContent = 'Printed from the copy on this device: the latest changes of others may be missing.';

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import type * as Y from 'yjs';
 import { printPage } from '../../../client/pages/printPage';
-import { cssString, runningHeader } from '../../../client/documents/runningHeader';
+import { cssString, pageMarginCss, showRunningHeader } from '../../../client/documents/runningHeader';
 import { rangeAnchor } from '../../../shared/proposalAnchors';
 import { idOf, liveDraft, ops, proposal, textOf } from '../proposals/proposalFixture';
 import { FakeServer, pageHarness, settle, user, type Answer } from './fakeServer';
@@ -106,21 +106,21 @@ describe('printPage', () => {
   });
 });
 
-describe('runningHeader', () => {
-  it('puts the symbol in the top-right page-margin box from page 2 and page numbers at the foot, where the browser has margin boxes', () => {
-    const { kind, element } = runningHeader('A/C.3/79/L.12', true);
-    expect(kind).toBe('margin-boxes');
-    expect(element.tagName).toBe('STYLE');
-    expect(element.textContent).toContain('@top-right { content: "A/C.3/79/L.12"; }');
-    expect(element.textContent).toContain('@bottom-center { content: counter(page) "/" counter(pages); }');
-    expect(element.textContent).toContain('@page :first { @top-right { content: none; } }');
+describe('the running header', () => {
+  it('puts the symbol in the top-right page-margin box from page 2 and page numbers at the foot', () => {
+    const css = pageMarginCss('A/C.3/79/L.12');
+    expect(css).toContain('@top-right { content: "A/C.3/79/L.12"; }');
+    expect(css).toContain('@bottom-center { content: counter(page) "/" counter(pages); }');
+    expect(css).toContain('@page :first { @top-right { content: none; } }');
   });
 
-  it('falls back to a header fixed on every printed page without them', () => {
-    const { kind, element } = runningHeader('A/C.3/79/L.12', false);
-    expect(kind).toBe('fixed');
-    expect(element.className).toBe('print-running-header');
-    expect(element.textContent).toBe('A/C.3/79/L.12');
+  it('falls back to a header fixed on every printed page where the browser has no margin boxes (jsdom has none)', async () => {
+    const page = document.createElement('div');
+    expect(showRunningHeader(page, 'A/C.3/79/L.12', new AbortController().signal)).toBe('fixed');
+    expect(page.querySelector('.print-running-header')?.textContent).toBe('A/C.3/79/L.12');
+    const { outlet, leave } = await print(null);
+    expect(outlet.querySelector('.print-page > .print-running-header')?.textContent).toBe('E/CN.15/2026/L.4');
+    leave();
   });
 
   it('keeps a symbol with quotes or backslashes a CSS string', () => {
