@@ -5,6 +5,7 @@ import { readDraft } from '../../../server/documents/readDraft';
 import { importDraft } from '../../../server/documents/import/importDraft';
 import { DEFAULT_IMPORT_LIMITS } from '../../../server/documents/import/importLimits';
 import { OUTLINE } from './exportFixture';
+import { typedNumbersDraft, wordNumberedDraft } from './draftFixtures';
 
 /** Every paragraph of a draft as "type level: text"; with `marks`, its marked stretches as `_em_` / `*strong*`. */
 function paragraphsOf(doc: JsonNode, marks = false): string[] {
@@ -78,5 +79,15 @@ describe('round trip: export to .docx, import the file', () => {
     const original = outlineToDoc(deep);
     const back = await roundTrip(original);
     expect(paragraphsOf(back.doc)).toEqual(paragraphsOf(original));
+  });
+
+  it.each([
+    ['Word auto-numbering and a masthead table', wordNumberedDraft],
+    ['typed numbers and a masthead in plain paragraphs', typedNumbersDraft],
+  ])('imports a delegation’s file (%s), exports it and reads the same draft back', async (_name, file) => {
+    const first = await importDraft({ bytes: await file(), name: 'zero-draft.docx' }, DEFAULT_IMPORT_LIMITS);
+    const second = await roundTrip(first.doc);
+    expect(paragraphsOf(second.doc, true)).toEqual(paragraphsOf(first.doc, true));
+    expect(second.preview.problems).toEqual([]);
   });
 });
