@@ -409,15 +409,27 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
     });
 
     describe('documents', () => {
-      it('appends a batch for several drafts and returns it in order with increasing seqs', async () => {
+      it('appends a batch for several drafts and returns it in order, each draft numbered 1, 2, 3, ...', async () => {
         const [d1, d2] = [newId('draft'), newId('draft')];
         const batch = [makeUpdate(d1, [1]), makeUpdate(d2, [2]), makeUpdate(d1, [3]), makeUpdate(d2, [4])];
         const stored = await store.documents.append(batch);
         expect(stored.map(plain)).toEqual(batch.map(plain));
-        for (let i = 1; i < stored.length; i++) expect(stored[i].seq).toBeGreaterThan(stored[i - 1].seq);
+        expect(seqs(stored)).toEqual([1, 1, 2, 2]);
         const later = await store.documents.append([makeUpdate(d1, [5])]);
-        expect(later[0].seq).toBeGreaterThan(stored[3].seq);
-        expect(Number.isInteger(later[0].seq)).toBe(true);
+        expect(seqs(later)).toEqual([3]);
+      });
+
+      it('stores a batch retried under the same id once, and answers with the seqs it was stored at', async () => {
+        const draftId = newId('draft');
+        const batch = [makeUpdate(draftId, [1]), makeUpdate(draftId, [2])];
+        const first = await store.documents.append(batch, 'batch-retried');
+        await store.documents.append([makeUpdate(draftId, [3])]);
+        const again = await store.documents.append(batch, 'batch-retried');
+        expect(again).toEqual(first);
+        expect((await collect(store.documents.updatesBetween(draftId, 0))).map((e) => e.update[0])).toEqual([1, 2, 3]);
+        await expect(store.documents.append([makeUpdate(draftId, [4])], 'batch-retried')).rejects.toThrow(/different batch/);
+        await expect(store.documents.append([makeUpdate(draftId, [4])], '')).rejects.toThrow(TypeError);
+        expect(await store.documents.lastSeq(draftId)).toBe(3);
       });
 
       it('returns an empty list for an empty batch', async () => {
