@@ -1,14 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Store, StoredUpdate } from '../../server/store/types';
 import { contentOf, docOf, LogWriter } from './logWriter';
+import { collect } from './collect';
 
 const ROUNDS = 40;
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const item of items) all.push(item);
-  return all;
-}
 
 /** 1, 2, ..., n. */
 const oneTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openSqliteStore } from '../../server/store/sqlite/openSqliteStore';
-import type { Store, StoredUpdate } from '../../server/store/types';
+import { collect } from './collect';
 import { contentOf, docOf } from './logWriter';
 
 const ROUNDS = 150;
@@ -38,12 +38,6 @@ function startWriter(dataDir: string, draftId: string, name: string): Writer {
   return { ready: Promise.race([ready, seqs.then(() => undefined)]), go: () => child.stdin.write('go\n'), seqs };
 }
 
-async function logOf(store: Store, draftId: string): Promise<StoredUpdate[]> {
-  const all: StoredUpdate[] = [];
-  for await (const entry of store.documents.updatesBetween(draftId, 0)) all.push(entry);
-  return all;
-}
-
 describe('SQLite: two server processes appending to one draft of one file', () => {
   let dataDir: string;
 
@@ -61,7 +55,7 @@ describe('SQLite: two server processes appending to one draft of one file', () =
 
     const store = await openSqliteStore(dataDir);
     try {
-      const logged = await logOf(store, draftId);
+      const logged = await collect(store.documents.updatesBetween(draftId, 0));
       const total = a.length + b.length;
       expect(logged.map((entry) => entry.seq)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
       expect([...a, ...b].sort((x, y) => x - y)).toEqual(logged.map((entry) => entry.seq));

@@ -19,6 +19,7 @@ import type { ParagraphStatus } from '../../shared/paragraphs';
 import type { SponsorAction, SponsorChange } from '../../shared/sponsors';
 import { proposalContract } from './proposalContract';
 import { silenceContract } from './silenceContract';
+import { collect } from './collect';
 
 /**
  * The behaviour every Store adapter must have. All tests share one store (opened once, as a
@@ -165,12 +166,6 @@ function expectBytes(actual: unknown, expected: Uint8Array): void {
 /** The stored entry without its seq, with plain bytes, for comparing with what was appended. */
 function plain({ draftId, update, authorId, at: time }: NewUpdate): NewUpdate {
   return { draftId, update: Uint8Array.from(update), authorId, at: time };
-}
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const item of items) all.push(item);
-  return all;
 }
 
 function seqs(entries: readonly StoredUpdate[]): number[] {
