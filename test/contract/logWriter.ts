@@ -23,7 +23,7 @@ export class LogWriter {
   /** Appends `edits` edits in one batch. */
   async edit(edits: number): Promise<void> {
     const updates = Array.from({ length: edits }, (_, i) => this.type(`${this.name}${this.batches}.${i} `));
-    const batchId = `${this.name}-${this.batches++}`;
+    const batchId = `${this.draftId}-${this.name}-${this.batches++}`;
     const at = new Date().toISOString();
     const stored = await this.documents.append(updates.map((update) => ({ draftId: this.draftId, update, authorId: this.name, at })), batchId);
     for (const entry of stored) this.watermark.note(entry.seq);
