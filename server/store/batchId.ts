@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { NewUpdate, StoredUpdate } from './types';
 
 const MAX_BATCH_ID_LENGTH = 128;
 
@@ -20,4 +21,10 @@ export class ReusedBatchIdError extends Error {
     super(`Batch id ${batchId} was already used for a different batch`);
     this.name = 'ReusedBatchIdError';
   }
+}
+
+/** The batch's entries with the seqs they are stored at (one per entry, else the id was reused). */
+export function storedAt(batch: readonly NewUpdate[], seqs: readonly number[], batchId: string): StoredUpdate[] {
+  if (seqs.length !== batch.length) throw new ReusedBatchIdError(batchId);
+  return batch.map((entry, index) => ({ ...entry, seq: seqs[index] }));
 }

@@ -1,5 +1,5 @@
 import { Binary, type ClientSession, type Collection, type FindCursor } from 'mongodb';
-import { batchIdOf, ReusedBatchIdError } from '../batchId';
+import { batchIdOf, ReusedBatchIdError, storedAt } from '../batchId';
 import { checksumOf } from '../checksum';
 import type { CorruptRecord } from '../corruption';
 import { nextSeqs } from '../nextSeqs';
@@ -138,7 +138,7 @@ export class MongoDocumentStore implements DocumentStore {
     missing.forEach((index, i) => stored.set(index, seqs[i]));
     const docs = missing.map((index) => this.docOf(batch[index], stored.get(index)!, batchId, index));
     if (docs.length > 0) await this.updates.insertMany(docs, { ordered: true, session });
-    return batch.map((entry, index) => ({ ...entry, seq: stored.get(index)! }));
+    return storedAt(batch, [...batch.keys()].map((index) => stored.get(index)!), batchId);
   }
 
   private docOf({ draftId, update, authorId, at }: NewUpdate, seq: number, batchId: string, batchIndex: number): UpdateDoc {

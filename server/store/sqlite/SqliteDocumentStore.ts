@@ -1,5 +1,5 @@
 import type { Database, Statement, Transaction } from 'better-sqlite3';
-import { batchIdOf, ReusedBatchIdError } from '../batchId';
+import { batchIdOf, storedAt } from '../batchId';
 import { checksumOf } from '../checksum';
 import type { CorruptRecord } from '../corruption';
 import type { DocumentSnapshot, DocumentStore, NewUpdate, StoredDocument, StoredUpdate } from '../types';
@@ -55,13 +55,12 @@ export class SqliteDocumentStore implements DocumentStore {
     // Run IMMEDIATE (see append), so each draft's newest seq read here is still the newest at commit.
     this.appendAll = db.transaction((batch: NewUpdate[], batchId: string) => {
       const earlier = this.batchSeqs.all(batchId);
-      if (earlier.length > 0 && earlier.length !== batch.length) throw new ReusedBatchIdError(batchId);
-      const seqs = earlier.length > 0 ? earlier : nextSeqs(batch.map((entry) => entry.draftId), (draftId) => this.maxSeq.get(draftId) ?? 0);
-      return batch.map(({ draftId, update, authorId, at }, batchIndex) => {
-        const seq = seqs[batchIndex];
-        if (earlier.length === 0) this.insertUpdate.run({ draftId, seq, update, authorId, at, checksum: checksumOf(update), batchId, batchIndex });
-        return { seq, draftId, update, authorId, at };
+      if (earlier.length > 0) return storedAt(batch, earlier, batchId);
+      const seqs = nextSeqs(batch.map((entry) => entry.draftId), (draftId) => this.maxSeq.get(draftId) ?? 0);
+      batch.forEach(({ draftId, update, authorId, at }, batchIndex) => {
+        this.insertUpdate.run({ draftId, seq: seqs[batchIndex], update, authorId, at, checksum: checksumOf(update), batchId, batchIndex });
       });
+      return storedAt(batch, seqs, batchId);
     });
     this.saveSnapshotAndPrune = db.transaction((row: SnapshotRow) => {
       this.insertSnapshot.run(row);
