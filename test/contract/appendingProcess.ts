@@ -2,6 +2,8 @@
  * A process appending to one draft of a SQLite store, for sqliteProcesses.test.ts: opens the
  * store in argv[2], prints "ready", waits for a line on stdin, then makes argv[5] rounds of edits
  * to draft argv[3] as writer argv[4] (snapshotting every few) and prints the seqs it was given.
+ * Halfway it prints "half" and waits for another line, so the test can make both writers overlap
+ * however the machine schedules them.
  */
 import { once } from 'node:events';
 import { openSqliteStore } from '../../server/store/sqlite/openSqliteStore';
@@ -16,6 +18,10 @@ async function main(): Promise<void> {
   process.stdout.write('ready\n');
   await once(process.stdin, 'data');
   for (let round = 0; round < Number(rounds); round++) {
+    if (round === Math.floor(Number(rounds) / 2)) {
+      process.stdout.write('half\n');
+      await once(process.stdin, 'data');
+    }
     await writer.edit(1 + (round % 3));
     if (round % SNAPSHOT_EVERY === SNAPSHOT_EVERY - 1) await writer.snapshot();
   }

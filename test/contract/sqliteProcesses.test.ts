@@ -13,6 +13,8 @@ const SCRIPT = path.join(__dirname, 'appendingProcess.ts');
 interface Writer {
   /** Resolves once the process has opened the store. */
   ready: Promise<void>;
+  /** Resolves once the process has made half its rounds and waits for the next go(). */
+  halfway: Promise<void>;
   go(): void;
   /** The seqs the process was given, once it exited. */
   seqs: Promise<number[]>;
@@ -23,19 +25,23 @@ function startWriter(dataDir: string, draftId: string, name: string): Writer {
   let output = '';
   let errors = '';
   let markReady = () => {};
+  let markHalfway = () => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const halfway = new Promise<void>((resolve) => (markHalfway = resolve));
   child.stdout.on('data', (chunk: Buffer) => {
     output += chunk.toString();
     if (output.startsWith('ready\n')) markReady();
+    if (output.startsWith('ready\nhalf\n')) markHalfway();
   });
   child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   const seqs = new Promise<number[]>((resolve, reject) =>
     child.once('exit', (code) => {
-      if (code === 0) resolve(JSON.parse(output.slice('ready\n'.length)) as number[]);
+      if (code === 0) resolve(JSON.parse(output.slice('ready\nhalf\n'.length)) as number[]);
       else reject(new Error(`writer ${name} exited with ${code}:\n${errors}`));
     }),
   );
-  return { ready: Promise.race([ready, seqs.then(() => undefined)]), go: () => child.stdin.write('go\n'), seqs };
+  const orExit = (step: Promise<void>) => Promise.race([step, seqs.then(() => undefined)]);
+  return { ready: orExit(ready), halfway: orExit(halfway), go: () => child.stdin.write('go\n'), seqs };
 }
 
 describe('SQLite: two server processes appending to one draft of one file', () => {
@@ -51,6 +57,9 @@ describe('SQLite: two server processes appending to one draft of one file', () =
     const writers = ['a', 'b'].map((name) => startWriter(dataDir, draftId, name));
     await Promise.all(writers.map((writer) => writer.ready));
     writers.forEach((writer) => writer.go());
+    // Each finishes its second half only after the other's first half: the seqs must interleave.
+    await Promise.all(writers.map((writer) => writer.halfway));
+    writers.forEach((writer) => writer.go());
     const [a, b] = await Promise.all(writers.map((writer) => writer.seqs));
 
     const store = await openSqliteStore(dataDir);
@@ -59,7 +68,7 @@ describe('SQLite: two server processes appending to one draft of one file', () =
       const total = a.length + b.length;
       expect(logged.map((entry) => entry.seq)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
       expect([...a, ...b].sort((x, y) => x - y)).toEqual(logged.map((entry) => entry.seq));
-      // Both wrote while the other did: their seqs interleave.
+      // Both wrote while the other did (the halfway wait makes sure): their seqs interleave.
       expect(Math.min(...b)).toBeLessThan(Math.max(...a));
       expect(Math.min(...a)).toBeLessThan(Math.max(...b));
 
