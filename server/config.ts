@@ -77,6 +77,8 @@ export interface Config {
   /** Serve the built client from this folder (null: API only). */
   clientDir: string | null;
   logLevel: string;
+  /** Bearer token that lets a scraper read /metrics from anywhere; without one, only this host may (see metricsAccess). */
+  metricsToken: string | null;
 }
 
 const flag = z
@@ -128,6 +130,7 @@ const EnvSchema = z.object({
   DURABLE_WAIT_MS: z.coerce.number().int().positive().default(10_000),
   CLIENT_DIR: z.string().default(path.join('client', 'dist')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
 });
 
 /** Parses the environment; throws a readable error naming every bad variable. */
@@ -183,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     durableWaitMs: e.DURABLE_WAIT_MS,
     clientDir: e.CLIENT_DIR ? path.resolve(e.CLIENT_DIR) : null,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN ?? null,
   };
 }
 

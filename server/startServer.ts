@@ -36,6 +36,8 @@ import { Health } from './health/health';
 import { integrityCheck } from './health/integrityCheck';
 import { storeCheck } from './health/storeCheck';
 import { writesCheck } from './health/writesCheck';
+import { redisCheck } from './health/redisCheck';
+import { Metrics } from './metrics/metrics';
 import { draftCreationLimit } from './http/draftCreationLimit';
 import { draftsRouter } from './http/draftsRouter';
 import { draftImportRouter } from './http/draftImportRouter';
@@ -85,9 +87,23 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** What the composition root is given besides the config (parts built elsewhere). */
+export interface ServerOptions {
+  /** Multi-instance mode: whether the Redis link is up (/healthz and /metrics report it). */
+  redisUp?: () => boolean;
+}
+
 /** The composition root: config -> store -> services -> transports, listening. */
-export async function startServer(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+export async function startServer(config: Config, logger: Logger = createLogger(config.logLevel), options: ServerOptions = {}): Promise<RunningServer> {
   const store = await openStore(config);
+  // The sources are read at each scrape, which only comes once the server listens.
+  const metrics: Metrics = new Metrics({
+    yjsConnections: () => yjs.openConnections,
+    socketIoConnections: () => io.of('/').sockets.size,
+    openDrafts: () => rooms.loadedCount,
+    persistence: () => persistence.health(),
+    redisUp: options.redisUp,
+  });
   const sessions = new SessionRegistry();
   const tickets = new TicketService();
   const auth = new AuthService(
@@ -117,6 +133,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       maxWaitMs: config.durableWaitMs,
       // Browsers keep their edits (IndexedDB) and resend what the server lacks when they reconnect.
       onOverloaded: () => yjs.closeAll(CloseCode.Unavailable, 'saving is behind; try again later'),
+      observer: metrics,
     },
   );
   const versionsLogger = logger.child({ component: 'versions' });
@@ -160,6 +177,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     maxUnauthenticated: config.maxUnauthenticatedConnections,
     maxBytesBeforeSignIn: config.maxBytesBeforeSignIn,
     writes: persistence,
+    onSocketClosed: (code) => metrics.websocketClosed(code),
   });
 
   const comments = new CommentService(
@@ -230,7 +248,10 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       store: storeCheck(store),
       writes: writesCheck(persistence, config.durableWaitMs),
       integrity: integrityCheck(store.corruption),
+      ...(options.redisUp && { redis: redisCheck(options.redisUp) }),
     }),
+    metrics,
+    metricsToken: config.metricsToken,
     auth,
     accounts,
     audit,
