@@ -252,6 +252,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     }),
     metrics,
     metricsToken: config.metricsToken,
+    trustProxy: config.trustProxy,
     auth,
     accounts,
     audit,

@@ -19,6 +19,8 @@ export interface AppParts {
   metrics: Pick<Metrics, 'scrape'>;
   /** See Config.metricsToken. */
   metricsToken: string | null;
+  /** See Config.trustProxy. */
+  trustProxy: number | string | null;
   auth: AuthService;
   accounts: AccountService;
   audit: AuditLog;
@@ -30,9 +32,10 @@ export interface AppParts {
 }
 
 /** The express app: request logs, health and metrics, sign-in, authenticated API, then the browser app. */
-export function createApp({ health, metrics, metricsToken, auth, accounts, audit, logger, apiRouters, clientDir, loginLimits }: AppParts): Express {
+export function createApp({ health, metrics, metricsToken, trustProxy, auth, accounts, audit, logger, apiRouters, clientDir, loginLimits }: AppParts): Express {
   const app = express();
   app.disable('x-powered-by');
+  if (trustProxy !== null) app.set('trust proxy', trustProxy);
   app.use(requestLogging(logger));
   app.use(securityHeaders());
   app.use(express.json({ limit: '256kb' }));
