@@ -38,6 +38,7 @@ import { storeCheck } from './health/storeCheck';
 import { writesCheck } from './health/writesCheck';
 import { redisCheck } from './health/redisCheck';
 import { Metrics } from './metrics/metrics';
+import { timedAppends } from './metrics/timedAppends';
 import { draftCreationLimit } from './http/draftCreationLimit';
 import { draftsRouter } from './http/draftsRouter';
 import { draftImportRouter } from './http/draftImportRouter';
@@ -125,7 +126,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     return room ? draftHeadingOf(room.doc) : null;
   });
   const persistence = new PersistenceQueue(
-    store.documents,
+    timedAppends(store.documents, metrics),
     logger.child({ component: 'persistence' }),
     (batch) => activity.record(batch),
     {
@@ -133,7 +134,6 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       maxWaitMs: config.durableWaitMs,
       // Browsers keep their edits (IndexedDB) and resend what the server lacks when they reconnect.
       onOverloaded: () => yjs.closeAll(CloseCode.Unavailable, 'saving is behind; try again later'),
-      observer: metrics,
     },
   );
   const versionsLogger = logger.child({ component: 'versions' });

@@ -17,13 +17,6 @@ export interface PersistenceLimits {
   /** Told once each time the backlog reaches maxUnsavedBytes (writers should stop). */
   onOverloaded?: () => void;
   now?: () => number;
-  /** Told the outcome and duration of each store write (metrics). */
-  observer?: WriteObserver;
-}
-
-export interface WriteObserver {
-  committed(updates: number, seconds: number): void;
-  commitFailed(seconds: number): void;
 }
 
 /** What the queue knows about the health of writing (for /healthz). */
@@ -67,7 +60,7 @@ export class PersistenceQueue {
   private readonly now: () => number;
 
   constructor(
-    private readonly store: DocumentStore,
+    private readonly store: Pick<DocumentStore, 'append'>,
     private readonly logger: Logger,
     private readonly onDurable: (batch: StoredUpdate[]) => void = () => {},
     private readonly limits: PersistenceLimits = UNLIMITED,
@@ -157,16 +150,6 @@ export class PersistenceQueue {
     }
   }
 
-  /** Metrics must not make a written batch look unwritten either. */
-  private observe(report: (observer: WriteObserver) => void): void {
-    if (!this.limits.observer) return;
-    try {
-      report(this.limits.observer);
-    } catch (err) {
-      this.logger.error({ err }, 'write observer failed');
-    }
-  }
-
   private schedule(delayMs = 0): void {
     if (this.scheduled || this.flushing || this.stopped) return;
     this.scheduled = true;
@@ -183,11 +166,8 @@ export class PersistenceQueue {
     this.flushing = true;
     const batch = (this.writing = this.pending);
     this.pending = [];
-    const started = performance.now();
-    const seconds = () => (performance.now() - started) / 1000;
     try {
       const stored = await this.store.append(batch.map((p) => p.entry));
-      this.observe((observer) => observer.committed(batch.length, seconds()));
       this.failures = 0;
       this.writing = [];
       batch.forEach((p) => this.count(p.entry, -1));
@@ -195,7 +175,6 @@ export class PersistenceQueue {
       batch.forEach((p, i) => p.resolve(stored[i]));
       this.notifyDurable(stored);
     } catch (err) {
-      this.observe((observer) => observer.commitFailed(seconds()));
       this.failures += 1;
       this.writing = [];
       this.pending = batch.concat(this.pending);

@@ -1,6 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { PersistenceHealth } from '../collab/persistenceQueue';
 import { closeCodeLabel } from './closeCodeLabel';
+import type { WriteObserver } from './timedAppends';
 
 /** What the gauges read at each scrape (live figures the server keeps anyway). */
 export interface MetricSources {
@@ -21,7 +22,7 @@ const RELAY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.2
  * The server's Prometheus metrics, in a registry of its own (two servers in one process do not
  * clash). Labels never name a draft or a person: only transports and close codes.
  */
-export class Metrics {
+export class Metrics implements WriteObserver {
   readonly registry = new Registry();
   /** Yjs updates this instance made durable (rate() of it: updates per second). */
   readonly updates: Counter;
@@ -119,7 +120,7 @@ export class Metrics {
     });
   }
 
-  /** Records one group-commit write (see PersistenceQueue's observer). */
+  /** Records one group-commit write (see timedAppends). */
   committed(updates: number, seconds: number): void {
     this.updates.inc(updates);
     this.commitSeconds.observe(seconds);

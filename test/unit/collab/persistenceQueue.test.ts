@@ -176,46 +176,6 @@ describe('PersistenceQueue', () => {
     expect(logs.entries.filter((e) => e.msg === 'durability listener failed')).toHaveLength(2);
   });
 
-  it('tells its observer each write: the size of a committed batch, and the duration of every attempt', async () => {
-    const observed: Array<['committed', number, number] | ['failed', number]> = [];
-    const observer = {
-      committed: (updates: number, seconds: number) => observed.push(['committed', updates, seconds]),
-      commitFailed: (seconds: number) => observed.push(['failed', seconds]),
-    };
-    const queue = new PersistenceQueue(documents, logs.logger, undefined, { maxUnsavedBytes: Infinity, maxWaitMs: Infinity, observer });
-    let retryStarted = 0;
-    jest
-      .spyOn(documents, 'append')
-      .mockRejectedValueOnce(new Error('disk full'))
-      .mockImplementationOnce(async (batch) => {
-        retryStarted = performance.now();
-        await new Promise((resolve) => setTimeout(resolve, 30));
-        return realAppend(batch);
-      });
-
-    await Promise.all([queue.enqueue(entry('a', 1)), queue.enqueue(entry('a', 2))]);
-
-    expect(observed).toEqual([['failed', expect.any(Number)], ['committed', 2, expect.any(Number)]]);
-    const [, , seconds] = observed[1] as ['committed', number, number];
-    expect(seconds).toBeGreaterThanOrEqual(0.025);
-    expect(seconds).toBeLessThanOrEqual((performance.now() - retryStarted) / 1000);
-  });
-
-  it('writes a batch once even when its observer throws', async () => {
-    const append = jest.spyOn(documents, 'append');
-    const observer = {
-      committed: () => {
-        throw new Error('observer failed');
-      },
-      commitFailed: () => {},
-    };
-    const queue = new PersistenceQueue(documents, logs.logger, undefined, { maxUnsavedBytes: Infinity, maxWaitMs: Infinity, observer });
-    await queue.enqueue(entry('a', 1));
-    expect(append).toHaveBeenCalledTimes(1);
-    expect(await logged('a')).toHaveLength(1);
-    expect(logs.entries.filter((e) => e.msg === 'write observer failed')).toHaveLength(1);
-  });
-
   describe('a bounded backlog', () => {
     it('reports unsaved bytes, failures and age, says "overloaded" once at the cap, and still keeps and writes everything', async () => {
       let clock = 1_000;
