@@ -94,6 +94,8 @@ describe('docker-compose.yml', () => {
     expect(service('app2')).toMatch(/^ {4}<<: \*app$/m);
     expect(app).toMatch(/^ {2}build: \.$/m);
     expect(block(app, /^ {2}depends_on:/)).toMatch(/mongo:\n\s+condition: service_healthy\n\s+redis:\n\s+condition: service_healthy/);
+    // The second waits for the first, so two instances never seed an empty store at once.
+    expect(block(service('app2'), /^ {4}depends_on:/)).toMatch(/app1:\n\s+condition: service_healthy/);
   });
 
   it('gives the instances what makes them one service: the shared store, Redis, and one AUTH_SECRET', () => {
