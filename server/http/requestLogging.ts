@@ -21,11 +21,12 @@ export function requestLogging(logger: Logger): RequestHandler {
       return id;
     },
     serializers: {
-      req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
+      req: (req: { id: string; method: string; url: string; remoteAddress?: string; raw: { ip?: string } }) => ({
         id: req.id,
         method: req.method,
         url: redactUrl(req.url),
-        remoteAddress: req.remoteAddress,
+        // express's req.ip: the client's address behind a trusted proxy (TRUST_PROXY), the peer's otherwise.
+        remoteAddress: req.raw.ip ?? req.remoteAddress,
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
