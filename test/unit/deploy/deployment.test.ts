@@ -166,13 +166,13 @@ describe('deploy/nginx.conf', () => {
 describe('CI scale-out job', () => {
   const job = block(read('.github/workflows/ci.yml'), /^ {2}scale-out:/);
 
-  it('runs the contract, integration and multi-instance suites against a MongoDB replica set, with redis-server installed', () => {
+  it('runs the contract, integration, multi-instance and proxy suites against a MongoDB replica set, with redis-server and nginx installed', () => {
     expect(job).toMatch(/MONGODB_URL: mongodb:\/\/localhost:27017\/\?replicaSet=rs0/);
     expect(job).toMatch(/docker run -d --name mongo -p 27017:27017 mongo:7 --replSet rs0/);
     expect(job).toContain("rs.initiate({ _id: 'rs0', members: [{ _id: 0, host: 'localhost:27017' }] })");
-    expect(job).toMatch(/apt-get install [^\n]*redis-server/);
+    expect(job).toMatch(/apt-get install [^\n]*redis-server nginx/);
     expect(job).toMatch(/npm run build:client/);
-    // test/integration holds the multi-instance suite (test/integration/multiInstance).
+    // test/integration holds the multi-instance suite (test/integration/multiInstance) and the proxy suite.
     expect(job).toMatch(/run: npx jest test\/contract test\/integration$/m);
   });
 });
