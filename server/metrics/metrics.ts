@@ -51,38 +51,23 @@ export class Metrics implements WriteObserver {
         this.set({ transport: 'socketio' }, sources.socketIoConnections());
       },
     });
-    new Gauge({
-      name: 'resolutions_open_drafts',
-      help: 'Drafts loaded in memory',
-      registers,
-      collect() {
-        this.set(sources.openDrafts());
-      },
-    });
-    new Gauge({
-      name: 'resolutions_persistence_queue_updates',
-      help: 'Accepted Yjs updates not yet written to the store (queue depth)',
-      registers,
-      collect() {
-        this.set(sources.persistence().unsavedUpdates);
-      },
-    });
-    new Gauge({
-      name: 'resolutions_persistence_queue_bytes',
-      help: 'Bytes of accepted Yjs updates not yet written to the store',
-      registers,
-      collect() {
-        this.set(sources.persistence().unsavedBytes);
-      },
-    });
-    new Gauge({
-      name: 'resolutions_persistence_oldest_unsaved_seconds',
-      help: 'Age of the oldest update waiting to be written (0 when none waits)',
-      registers,
-      collect() {
-        this.set((sources.persistence().oldestUnsavedMs ?? 0) / 1000);
-      },
-    });
+    const gauge = (name: string, help: string, read: () => number) =>
+      new Gauge({
+        name,
+        help,
+        registers,
+        collect() {
+          this.set(read());
+        },
+      });
+    gauge('resolutions_open_drafts', 'Drafts loaded in memory', sources.openDrafts);
+    gauge('resolutions_persistence_queue_updates', 'Accepted Yjs updates not yet written to the store (queue depth)', () => sources.persistence().unsavedUpdates);
+    gauge('resolutions_persistence_queue_bytes', 'Bytes of accepted Yjs updates not yet written to the store', () => sources.persistence().unsavedBytes);
+    gauge(
+      'resolutions_persistence_oldest_unsaved_seconds',
+      'Age of the oldest update waiting to be written (0 when none waits)',
+      () => (sources.persistence().oldestUnsavedMs ?? 0) / 1000,
+    );
     this.updates = new Counter({ name: 'resolutions_yjs_updates_total', help: 'Yjs updates made durable by this instance', registers });
     this.commitSeconds = new Histogram({
       name: 'resolutions_persistence_commit_seconds',
