@@ -77,6 +77,13 @@ export interface Config {
   /** Serve the built client from this folder (null: API only). */
   clientDir: string | null;
   logLevel: string;
+  /** Bearer token that lets a scraper read /metrics from anywhere; without one, only this host may (see metricsAccess). */
+  metricsToken: string | null;
+  /**
+   * Behind a reverse proxy: express's `trust proxy` (hops as a number, or addresses/subnets), so
+   * per-address limits see the client's address from X-Forwarded-For. null: the peer's address.
+   */
+  trustProxy: number | string | null;
 }
 
 const flag = z
@@ -128,6 +135,12 @@ const EnvSchema = z.object({
   DURABLE_WAIT_MS: z.coerce.number().int().positive().default(10_000),
   CLIENT_DIR: z.string().default(path.join('client', 'dist')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(\d+|[\w.:/, -]+)$/, 'must be a number of proxy hops or a list of addresses/subnets')
+    .transform((v) => (/^\d+$/.test(v) ? Number(v) : v))
+    .optional(),
 });
 
 /** Parses the environment; throws a readable error naming every bad variable. */
@@ -183,6 +196,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     durableWaitMs: e.DURABLE_WAIT_MS,
     clientDir: e.CLIENT_DIR ? path.resolve(e.CLIENT_DIR) : null,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN ?? null,
+    trustProxy: e.TRUST_PROXY ?? null,
   };
 }
 

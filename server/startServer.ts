@@ -36,6 +36,9 @@ import { Health } from './health/health';
 import { integrityCheck } from './health/integrityCheck';
 import { storeCheck } from './health/storeCheck';
 import { writesCheck } from './health/writesCheck';
+import { redisCheck } from './health/redisCheck';
+import { Metrics } from './metrics/metrics';
+import { timedAppends } from './metrics/timedAppends';
 import { draftCreationLimit } from './http/draftCreationLimit';
 import { draftsRouter } from './http/draftsRouter';
 import { draftImportRouter } from './http/draftImportRouter';
@@ -87,9 +90,23 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** What the composition root is given besides the config (parts built elsewhere). */
+export interface ServerOptions {
+  /** Multi-instance mode: whether the Redis link is up (/healthz and /metrics report it). */
+  redisUp?: () => boolean;
+}
+
 /** The composition root: config -> store -> services -> transports, listening. */
-export async function startServer(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+export async function startServer(config: Config, logger: Logger = createLogger(config.logLevel), options: ServerOptions = {}): Promise<RunningServer> {
   const store = await openStore(config);
+  // The sources are read at each scrape, which only comes once the server listens.
+  const metrics: Metrics = new Metrics({
+    yjsConnections: () => yjs.openConnections,
+    socketIoConnections: () => io.of('/').sockets.size,
+    openDrafts: () => rooms.loadedCount,
+    persistence: () => persistence.health(),
+    redisUp: options.redisUp,
+  });
   const sessions = new SessionRegistry();
   const tickets = new TicketService();
   const auth = new AuthService(
@@ -111,7 +128,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     return room ? draftHeadingOf(room.doc) : null;
   });
   const persistence = new PersistenceQueue(
-    store.documents,
+    timedAppends(store.documents, metrics),
     logger.child({ component: 'persistence' }),
     (batch) => activity.record(batch),
     {
@@ -162,6 +179,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     maxUnauthenticated: config.maxUnauthenticatedConnections,
     maxBytesBeforeSignIn: config.maxBytesBeforeSignIn,
     writes: persistence,
+    onSocketClosed: (code) => metrics.websocketClosed(code),
   });
 
   const comments = new CommentService(
@@ -243,7 +261,11 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       store: storeCheck(store),
       writes: writesCheck(persistence, config.durableWaitMs),
       integrity: integrityCheck(store.corruption),
+      ...(options.redisUp && { redis: redisCheck(options.redisUp) }),
     }),
+    metrics,
+    metricsToken: config.metricsToken,
+    trustProxy: config.trustProxy,
     auth,
     accounts,
     audit,

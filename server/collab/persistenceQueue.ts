@@ -63,7 +63,7 @@ export class PersistenceQueue {
   private readonly now: () => number;
 
   constructor(
-    private readonly store: DocumentStore,
+    private readonly store: Pick<DocumentStore, 'append'>,
     private readonly logger: Logger,
     private readonly onDurable: (batch: StoredUpdate[]) => void = () => {},
     private readonly limits: PersistenceLimits = UNLIMITED,

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { describeIssues } from '../../shared/validation/requests';
 import { DomainError } from '../domain/domainError';
 import type { Logger } from '../logger';
+import { redactUrl } from './redactUrl';
 
 /** An error that becomes an HTTP status with a JSON `{error}` body. */
 export class HttpError extends Error {
@@ -28,9 +29,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const status = err instanceof HttpError || err instanceof DomainError ? err.status : typeof err?.status === 'number' ? err.status : 500;
     const known = err instanceof HttpError || err instanceof DomainError;
     const message = status >= 500 && !(err instanceof DomainError) ? 'internal server error' : known ? err.message : publicMessage(err);
+    // The request's own logger (its id, method and redacted url) when request logging is on.
+    const log = req.log ?? logger.child({ method: req.method, url: redactUrl(req.originalUrl) });
     // Client errors are logged without the error object: it can carry the request body (passwords).
-    if (status >= 500) logger.error({ err, method: req.method, url: req.originalUrl, status }, 'request failed');
-    else logger.warn({ method: req.method, url: req.originalUrl, status, error: message }, 'request refused');
+    if (status >= 500) log.error({ err, status }, 'request failed');
+    else log.warn({ status, error: message }, 'request refused');
     res.status(status).json({ error: message });
   };
 }

@@ -10,6 +10,8 @@ export const YJS_PATH_PREFIX = '/yjs/';
 export interface YjsChannelOptions extends Omit<YjsSessionDeps, 'signIns'> {
   /** Connections still being authenticated at once; more are closed with 4429. */
   maxUnauthenticated: number;
+  /** Told the close code of every socket that closed (metrics). */
+  onSocketClosed?: (code: number) => void;
 }
 
 const HEARTBEAT_MS = 30_000;
@@ -68,6 +70,10 @@ export class YjsChannel {
     this.wss.close();
   }
 
+  get openConnections(): number {
+    return this.wss.clients.size;
+  }
+
   /** Closes every connection with `code` (clients that may reconnect do so later). */
   closeAll(code: CloseCodeValue, reason: string): void {
     this.options.logger.warn({ code, reason, connections: this.wss.clients.size }, 'closing every yjs connection');
@@ -77,6 +83,7 @@ export class YjsChannel {
   private accept(ws: WebSocket, asked: Omit<YjsSessionRequest, 'id'>): void {
     this.alive.add(ws);
     ws.on('pong', () => this.alive.add(ws));
+    ws.on('close', (code) => this.options.onSocketClosed?.(code));
     const request = { id: String(++this.connectionCount), ...asked };
     // The session owns the socket from here on: its listeners, limits, room and close.
     new YjsSession(ws, request, this.sessionDeps, (finished) => {

@@ -10,7 +10,7 @@ export interface RedisUnderTest {
 }
 
 /** A port nobody listens on right now (the kernel picks it; closed again before redis takes it). */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { testConfig, type Config } from '../../server/config';
 import type { Logger } from '../../server/logger';
-import { startServer, type RunningServer } from '../../server/startServer';
+import { startServer, type RunningServer, type ServerOptions } from '../../server/startServer';
 import { mongoUnderTest, removeTestData } from './storeUnderTest';
 import type { PublicUser } from '../../shared/user';
 
@@ -22,9 +22,9 @@ export interface TestServer extends RunningServer {
  * A real server on 127.0.0.1:0 with a fresh store seeded with the demo data (logging to `logger`
  * if given): SQLite, or MongoDB when MONGODB_URL is set and `overrides.mongodbUrl` does not say otherwise.
  */
-export async function startTestServer(overrides: Partial<Config> = {}, logger?: Logger): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<Config> = {}, logger?: Logger, options?: ServerOptions): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'resolutions-test-'));
-  const server = await startServer(testConfig({ seedDemo: true, ...mongoUnderTest(dataDir), ...overrides, dataDir }), logger);
+  const server = await startServer(testConfig({ seedDemo: true, ...mongoUnderTest(dataDir), ...overrides, dataDir }), logger, options);
   const login = async (username: string) => {
     const response = await fetch(`${server.url}/api/login`, {
       method: 'POST',

@@ -104,6 +104,17 @@ describe('configuration', () => {
     expect(message).toMatch(new RegExp(`^Invalid configuration:\\n  ${name}: \\S`));
   });
 
+  it('reads the metrics token and the proxy trust, refusing a short token and a malformed trust', () => {
+    expect(loadConfig({})).toMatchObject({ metricsToken: null, trustProxy: null });
+    expect(loadConfig({ METRICS_TOKEN: 'scrape-token-0123456789', TRUST_PROXY: '1' })).toMatchObject({
+      metricsToken: 'scrape-token-0123456789',
+      trustProxy: 1,
+    });
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(problemsOf({ METRICS_TOKEN: 'short' })).toMatch(/METRICS_TOKEN: METRICS_TOKEN must be at least 16 characters/);
+    expect(problemsOf({ TRUST_PROXY: '1; rm' })).toMatch(/TRUST_PROXY: must be a number of proxy hops/);
+  });
+
   it('names every bad variable at once', () => {
     const message = problemsOf({ PORT: 'abc', AUTH_SECRET: 'short', LOG_LEVEL: 'loud' });
     expect(message.split('\n').slice(1)).toEqual([
