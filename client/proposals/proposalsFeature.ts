@@ -76,7 +76,7 @@ export class ProposalsFeature {
       propose: (view, input) => this.propose(view, input),
       command: (view, command) => this.command(view, command),
       notice: (text) => this.notice(text),
-      caretMoved: this.drafts.flush,
+      caretMoved: this.drafts.finish,
     });
     this.plugin = proposalDecorationsPlugin({
       onSelect: (id) => {
@@ -154,7 +154,7 @@ export class ProposalsFeature {
     const mode: EditingMode = !this.bar ? 'edit' : this.forced ? 'propose' : this.chosen;
     this.bar?.show(mode, this.forced);
     if (this.options.draftingToolbar) this.options.draftingToolbar.hidden = mode === 'propose';
-    if (mode === 'edit') this.drafts.flush();
+    if (mode === 'edit') this.drafts.finish();
     if (this.view && editingMode(this.view.state) !== mode) this.view.dispatch(setEditingMode(this.view.state.tr, mode));
   }
 

@@ -110,6 +110,37 @@ describe('Propose mode', () => {
     expect(h.socket.take().map((s) => [s.event, s.payload.text])).toEqual([['proposal:edit', 'all']]);
   });
 
+  it('holds an insert that starts with a space until its first word, then sends it whole (blank wording is refused)', () => {
+    h = proposing(proposeHarness());
+    h.caret('Member');
+    h.type(' ');
+    expect(h.socket.take()).toEqual([]);
+    expect(h.view.dom.querySelector('ins.proposal-inserted')?.textContent).toBe(' ');
+    h.type('s');
+    const [create, ...rest] = h.socket.take();
+    expect(rest).toEqual([]);
+    expect(create.payload).toMatchObject({ kind: 'insert', text: ' s' });
+    expect(covered(h, create.payload.anchor)).toBe('');
+    expect(h.view.dom.querySelector('ins.proposal-inserted')?.textContent).toBe(' s');
+  });
+
+  it('holds a replacement typed as a space first, and drops blank words when the caret moves on', () => {
+    h = proposing(proposeHarness());
+    h.selectWords('Urges', 'Urges');
+    h.type(' ');
+    expect(h.socket.take()).toEqual([]);
+    h.type('E');
+    const [create] = h.socket.take();
+    expect(create.payload).toMatchObject({ kind: 'replace', text: ' E' });
+    expect(covered(h, create.payload.anchor)).toBe('Urges');
+
+    h.caret('Decides');
+    h.type(' ');
+    h.caret('Member');
+    expect(h.socket.take()).toEqual([]);
+    expect([...h.view.dom.querySelectorAll('ins.proposal-inserted')].map((el) => el.textContent)).toEqual([' E']);
+  });
+
   it('extends the delegation’s own pending insert made earlier (from the store), not another delegation’s', () => {
     h = proposeHarness();
     const ownAnchor = h.anchorOn('Member', true);

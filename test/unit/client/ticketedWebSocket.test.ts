@@ -84,6 +84,25 @@ describe('ticketedWebSocket', () => {
     doc.destroy();
   });
 
+  it('asks for durable acknowledgements only when told to follow them (the print view does not)', async () => {
+    const desk = ticketDesk();
+    const doc = new Y.Doc();
+    const provider = draftProvider(doc, {
+      draftId: 'draft-1',
+      serverUrl: 'ws://host/yjs',
+      ticket: desk.issue,
+      connect: true,
+      shouldReconnect: () => true,
+      durableAcks: false,
+      WebSocketPolyfill: FakeSocket as unknown as typeof WebSocket,
+    });
+    await desk.issuedCount(1);
+    await settle();
+    expect(FakeSocket.opened.map((s) => s.url)).toEqual(['ws://host/yjs/draft-1?ticket=ticket-1']);
+    provider.destroy();
+    doc.destroy();
+  });
+
   it.each([
     [404, CloseCode.UnknownDraft],
     [401, CloseCode.Unauthorized],
