@@ -6,7 +6,7 @@ import { compileDraft, compiledText } from '../../../shared/compilation';
 import { pointAnchor, rangeAnchor } from '../../../shared/proposalAnchors';
 import { idOf, liveDraft, ops, proposal, proseMirrorDoc, textOf } from '../proposals/proposalFixture';
 
-function setup() {
+function setup(ownDelegation?: string) {
   const doc = liveDraft({ preambular: ['Recalling its resolution 25/2,'], operative: ops('Urges all Member States to act;', 'Decides to remain seized.') });
   const op1 = idOf(doc, 'Urges');
   const op2 = idOf(doc, 'Decides');
@@ -18,7 +18,7 @@ function setup() {
   store.replaceAll([usDelete, norwayInsert, japanNew]);
   const editor = document.createElement('div');
   const outline = () => paragraphOutline(proseMirrorDoc(doc), null);
-  const views = new DraftViews({ doc, store, editorColumn: editor, outline });
+  const views = new DraftViews({ doc, store, editorColumn: editor, outline, ownDelegation });
   document.body.replaceChildren(views.toggle, editor, views.paper);
   const choose = (label: string) => {
     const radio = [...views.toggle.querySelectorAll('label')].find((l) => l.textContent === label)!.querySelector('input')!;
@@ -89,6 +89,18 @@ describe('DraftViews', () => {
     choose('Editing');
     expect([editor.classList.contains('shows-compiled-view'), views.paper.hidden, views.paper.childElementCount, select.closest('label')?.hidden]).toEqual([false, true, 0, true]);
     views.destroy();
+  });
+
+  it('opens By delegation on the reader’s own delegation when it has proposals, on the first one otherwise', () => {
+    const norway = setup('Norway');
+    norway.choose('By delegation');
+    expect(norway.views.toggle.querySelector<HTMLSelectElement>('.view-delegation')!.value).toBe('Norway');
+    expect(norway.paragraphTexts()[1]).toBe('Urges all Member States to act[ fully – Norway];');
+    norway.views.destroy();
+    const chile = setup('Chile');
+    chile.choose('By delegation');
+    expect(chile.views.toggle.querySelector<HTMLSelectElement>('.view-delegation')!.value).toBe('Japan');
+    chile.views.destroy();
   });
 
   it('follows the text and the proposals as they change, redrawing at most every few hundred milliseconds', () => {
