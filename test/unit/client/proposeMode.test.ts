@@ -110,6 +110,20 @@ describe('Propose mode', () => {
     expect(h.socket.take().map((s) => [s.event, s.payload.text])).toEqual([['proposal:edit', 'all']]);
   });
 
+  it('takes typed characters at the key press, before the browser puts them into the page', () => {
+    h = proposing(proposeHarness());
+    h.caret('Member');
+    for (const character of 'all') {
+      const event = new KeyboardEvent('keypress', { key: character, charCode: character.charCodeAt(0), bubbles: true, cancelable: true });
+      h.view.dom.dispatchEvent(event);
+      expect(event.defaultPrevented).toBe(true);
+    }
+    const [create, ...rest] = h.socket.take();
+    expect(rest).toEqual([]);
+    expect(create.payload).toMatchObject({ kind: 'insert', text: 'a' });
+    expect(h.view.dom.querySelector('ins.proposal-inserted')?.textContent).toBe('all');
+  });
+
   it('holds an insert that starts with a space until its first word, then sends it whole (blank wording is refused)', () => {
     h = proposing(proposeHarness());
     h.caret('Member');
