@@ -52,14 +52,14 @@ describe('DraftViews', () => {
     expect(views.paper.getAttribute('aria-label')).toBe('Compilation text (read-only)');
     expect(paragraphTexts()).toEqual([
       'Recalling its resolution 25/2,',
-      'Urges [all – US delete; G77 retain] Member States to act[ fully – Norway];',
+      'Urges [all – US delete; G77 retain] Member States to act [fully – Norway];',
       'Decides to remain seized.',
       'OP2bis [Requests a report. – Japan, US]',
     ]);
     // The sheet says exactly what the shared notation says.
     const compiled = compileDraft(doc, store.list(), outline().labels, { kind: 'compilation' }).paragraphs.filter((p) => /preambular|operative/.test(p.type));
     expect(paragraphTexts()).toEqual(compiled.map(compiledText));
-    expect(views.paper.querySelector('.compiled-addition ins')?.textContent).toBe(' fully');
+    expect(views.paper.querySelector('.compiled-addition ins')?.textContent).toBe('fully');
     expect(views.paper.querySelector('.op[data-label="OP1"]')?.getAttribute('data-num')).toBe('1.');
     expect(views.paper.querySelector('[contenteditable]')).toBeNull();
     views.destroy();
@@ -84,7 +84,7 @@ describe('DraftViews', () => {
     ]);
     select.value = 'Norway';
     select.dispatchEvent(new Event('change'));
-    expect(paragraphTexts()[1]).toBe('Urges all Member States to act[ fully – Norway];');
+    expect(paragraphTexts()[1]).toBe('Urges all Member States to act [fully – Norway];');
     expect(views.paper.getAttribute('aria-label')).toBe('Proposals of Norway (read-only)');
     choose('Editing');
     expect([editor.classList.contains('shows-compiled-view'), views.paper.hidden, views.paper.childElementCount, select.closest('label')?.hidden]).toEqual([false, true, 0, true]);
@@ -95,7 +95,7 @@ describe('DraftViews', () => {
     const norway = setup('Norway');
     norway.choose('By delegation');
     expect(norway.views.toggle.querySelector<HTMLSelectElement>('.view-delegation')!.value).toBe('Norway');
-    expect(norway.paragraphTexts()[1]).toBe('Urges all Member States to act[ fully – Norway];');
+    expect(norway.paragraphTexts()[1]).toBe('Urges all Member States to act [fully – Norway];');
     norway.views.destroy();
     const chile = setup('Chile');
     chile.choose('By delegation');
@@ -109,17 +109,17 @@ describe('DraftViews', () => {
     choose('Compilation text');
     text.insert(0, 'Strongly ');
     text.insert(0, 'Very ');
-    expect(paragraphTexts()[1]).toBe('Urges [all – US delete; G77 retain] Member States to act[ fully – Norway];');
+    expect(paragraphTexts()[1]).toBe('Urges [all – US delete; G77 retain] Member States to act [fully – Norway];');
     jest.advanceTimersByTime(VIEW_REDRAW_MS);
-    expect(paragraphTexts()[1]).toBe('Very Strongly Urges [all – US delete; G77 retain] Member States to act[ fully – Norway];');
+    expect(paragraphTexts()[1]).toBe('Very Strongly Urges [all – US delete; G77 retain] Member States to act [fully – Norway];');
     store.upsert({ ...usDelete, status: 'withdrawn', updatedAt: '2026-12-01T00:00:00Z' });
     jest.advanceTimersByTime(VIEW_REDRAW_MS - 1);
     expect(paragraphTexts()[1]).toContain('US delete');
     jest.advanceTimersByTime(1);
-    expect(paragraphTexts()[1]).toBe('Very Strongly Urges all Member States to act[ fully – Norway];');
+    expect(paragraphTexts()[1]).toBe('Very Strongly Urges all Member States to act [fully – Norway];');
     views.destroy();
     text.insert(0, 'Now ');
     jest.advanceTimersByTime(VIEW_REDRAW_MS);
-    expect(paragraphTexts()[1]).toBe('Very Strongly Urges all Member States to act[ fully – Norway];');
+    expect(paragraphTexts()[1]).toBe('Very Strongly Urges all Member States to act [fully – Norway];');
   });
 });
