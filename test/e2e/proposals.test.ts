@@ -30,28 +30,28 @@ function compiled(page: Page, paragraphId: string) {
   return page.locator(`.compiled-paper p[data-id="${paragraphId}"]`);
 }
 
-/** A paragraph's text as its readers see it, without the other people's carets and their name tags. */
-function textOf(page: Page, selector: string): Promise<string> {
-  return page.locator(selector).evaluate((paragraph) => {
-    const copy = paragraph.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('.remote-cursor').forEach((caret) => caret.remove());
-    return copy.textContent ?? '';
-  });
+/**
+ * Runs in the page: a paragraph's text as its readers see it, without other people's carets and
+ * their name tags; with `pattern`, whether that text matches it.
+ */
+function caretFreeText({ selector, pattern }: { selector: string; pattern?: string }): string | boolean {
+  const copy = document.querySelector(selector)?.cloneNode(true) as HTMLElement | undefined;
+  copy?.querySelectorAll('.remote-cursor').forEach((caret) => caret.remove());
+  const text = copy?.textContent ?? '';
+  return pattern === undefined ? text : new RegExp(pattern).test(text);
 }
 
-/** Waits until the paragraph's text (carets left out) matches. */
+function textOf(page: Page, selector: string): Promise<string> {
+  return page.evaluate(caretFreeText, { selector }) as Promise<string>;
+}
+
 async function waitForText(page: Page, selector: string, pattern: RegExp): Promise<void> {
-  await page.waitForFunction(
-    ({ selector, source }) => {
-      const paragraph = document.querySelector(selector);
-      if (!paragraph) return false;
-      const copy = paragraph.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('.remote-cursor').forEach((caret) => caret.remove());
-      return new RegExp(source).test(copy.textContent ?? '');
-    },
-    { selector, source: pattern.source },
-    LOCATOR_WAIT,
-  );
+  await page.waitForFunction(caretFreeText, { selector, pattern: pattern.source }, LOCATOR_WAIT);
+}
+
+/** Waits until no pending proposal shows in the paragraph (the words struck, added or bracketed are gone). */
+async function waitForNoProposalIn(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction((paragraph) => document.querySelector(`${paragraph} .proposal-mark`) === null, selector, LOCATOR_WAIT);
 }
 
 async function proposeMode(page: Page): Promise<void> {
@@ -113,7 +113,7 @@ describe('proposals: a delegate proposes in the text, the room takes positions, 
     await card(pages.chair.page, 'replace “Urges” with “Encourages”').getByRole('button', { name: 'Accept', exact: true }).click();
     for (const { page } of Object.values(pages)) {
       await waitForText(page, OP1, /^Encourages Member States that have not yet done so/);
-      await page.waitForFunction((op1) => document.querySelector(`${op1} .proposal-mark`) === null, OP1, LOCATOR_WAIT);
+      await waitForNoProposalIn(page, OP1);
       await card(page, 'replace “Urges” with “Encourages”').waitFor({ state: 'detached', ...LOCATOR_WAIT });
       await page.getByRole('combobox', { name: 'Status' }).selectOption('accepted');
       const accepted = card(page, 'replace “Urges” with “Encourages”');
@@ -159,7 +159,7 @@ describe('proposals: a delegate proposes in the text, the room takes positions, 
     await chairCard.getByRole('button', { name: 'Reject proposal', exact: true }).click();
     for (const { page: each } of Object.values(pages)) {
       await card(each, deletion).waitFor({ state: 'detached', ...LOCATOR_WAIT });
-      await each.waitForFunction((op2) => document.querySelector(`${op2} .proposal-mark`) === null, OP2, LOCATOR_WAIT);
+      await waitForNoProposalIn(each, OP2);
       expect(await textOf(each, OP2)).toBe(op2Text);
       await each.getByRole('combobox', { name: 'Status' }).selectOption('rejected');
       await card(each, deletion).locator('.proposal-decision', { hasText: 'Reason: No consensus in the room' }).waitFor(LOCATOR_WAIT);
