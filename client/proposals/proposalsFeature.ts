@@ -188,10 +188,15 @@ export class ProposalsFeature {
       return;
     }
     const operative = spot.paragraph.type.name === 'operative_paragraph';
+    // The paragraph as the margin labels it ("OP3"): once the form has the focus, "this one" is no longer clear.
+    const label = (view.nodeDOM(spot.start - 1) as HTMLElement | null)?.dataset?.label || null;
     const bar = this.bar;
     bar.openForm(
       wordingForm({
-        heading: command === 'alternative' ? 'Alternative wording for this paragraph' : `New ${operative ? 'operative' : 'preambular'} paragraph after this one`,
+        heading:
+          command === 'alternative'
+            ? `Alternative wording for ${label ?? 'this paragraph'}`
+            : `New ${operative ? 'operative' : 'preambular'} paragraph after ${label ?? 'this one'}`,
         initial: command === 'alternative' ? spot.paragraph.textContent : '',
         submitLabel: 'Propose',
         submit: async (text, justification) => this.store.upsert(await this.actions.create(wordingProposal(command, spot, text, justification))),

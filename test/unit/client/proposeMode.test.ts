@@ -436,6 +436,7 @@ describe('Propose mode', () => {
     h.caret('Member');
     h.button('Alternative')!.click();
     const form = document.querySelector<HTMLFormElement>('.wording-form')!;
+    expect(form.querySelector('.wording-form-heading')?.textContent).toBe('Alternative wording for OP1');
     expect(form.querySelector('textarea')!.value).toBe('Urges Member States to act;');
     form.querySelector('textarea')!.value = 'Encourages Member States to act;';
     form.dispatchEvent(new Event('submit', { cancelable: true }));
@@ -450,6 +451,7 @@ describe('Propose mode', () => {
     h.caret('Recalling');
     h.press('n', { ctrlKey: true, altKey: true });
     const second = document.querySelector<HTMLFormElement>('.wording-form')!;
+    expect(second.querySelector('.wording-form-heading')?.textContent).toBe('New preambular paragraph after PP1');
     second.querySelector('textarea')!.value = 'Noting with concern,';
     second.dispatchEvent(new Event('submit', { cancelable: true }));
     expect(h.socket.take()[0].payload).toMatchObject({ kind: 'new_paragraph', paragraphType: 'preambular_paragraph', text: 'Noting with concern,' });
