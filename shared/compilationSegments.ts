@@ -39,7 +39,7 @@ export function segmentsOf(runs: Run[], ranges: PlacedProposal[], points: Placed
     segments.push(...textBetween(runs, position, stop.at));
     position = Math.max(position, stop.at);
     if ('addition' in stop) {
-      segments.push({ kind: 'addition', text: stop.addition.text ?? '', notes: delegationsOf(stop.addition), proposalIds: [stop.addition.id] });
+      segments.push(...additionSegments(stop.addition));
     } else {
       const { start, end, members } = stop.group;
       const text = full.slice(start, end);
@@ -49,6 +49,22 @@ export function segmentsOf(runs: Run[], ranges: PlacedProposal[], points: Placed
   }
   segments.push(...textBetween(runs, position, full.length));
   return segments;
+}
+
+/**
+ * The words proposed at a point in their bracket, the spaces typed around them (" fully") outside
+ * it, where they fall in the text: "cooperation [fully – Norway]," rather than "cooperation[ fully – Norway],".
+ */
+function additionSegments(proposal: ProposalView): Segment[] {
+  const text = proposal.text ?? '';
+  const words = text.trim();
+  const before = words ? text.slice(0, text.indexOf(words)) : '';
+  const after = words ? text.slice(before.length + words.length) : '';
+  return [
+    ...(before ? [{ kind: 'text' as const, text: before, marks: [] }] : []),
+    { kind: 'addition', text: words || text, notes: delegationsOf(proposal), proposalIds: [proposal.id] },
+    ...(after ? [{ kind: 'text' as const, text: after, marks: [] }] : []),
+  ];
 }
 
 function groupsOf(ranges: PlacedProposal[]): Group[] {

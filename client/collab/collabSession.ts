@@ -66,6 +66,7 @@ export class CollabSession {
       serverUrl: options.serverUrl,
       shouldReconnect: (event) => !closesForGood(event.code) && refusals.retryAfter(event.code),
       connect: navigator.onLine,
+      durableAcks: handlers.onSaveStatus !== undefined,
     });
     this.stopFollowingNetwork = pauseWhileOffline(this.provider, () => !this.closedForGood);
     if (handlers.onSaveStatus) this.stopFollowingSaves = followSaveStatus(this.provider, handlers.onSaveStatus);

@@ -17,6 +17,11 @@ export type DraftProviderOptions = DraftCredential & {
   connect: boolean;
   /** Whether to reconnect after the server closed the connection with this event. */
   shouldReconnect: (event: CloseEvent) => boolean;
+  /**
+   * Ask the server to say which edits are durable (default true). Only a page that follows them
+   * (followSaveStatus) may ask: y-websocket logs an error for every message it has no handler for.
+   */
+  durableAcks?: boolean;
   /** The WebSocket class, where there is no global one (Node). */
   WebSocketPolyfill?: typeof WebSocket;
 };
@@ -32,7 +37,7 @@ export function draftProvider(doc: Y.Doc, options: DraftProviderOptions): Websoc
   const Socket = options.WebSocketPolyfill ?? WebSocket;
   return new WebsocketProvider(options.serverUrl, options.draftId, doc, {
     // acks: the server then tells this client which of its edits are durable.
-    params: 'token' in options ? { token: options.token, acks: 'durable' } : { acks: 'durable' },
+    params: { ...(options.durableAcks === false ? {} : { acks: 'durable' }), ...('token' in options ? { token: options.token } : {}) },
     shouldReconnect: options.shouldReconnect,
     connect: options.connect,
     disableBc: true,

@@ -223,7 +223,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
   proposeBarHost.append(...(proposals.bar ? [proposals.bar.element] : []), editing.element);
   const silence = new SilencePanel({ api: draftApi, socket, facilitator: isFacilitator(access.role), delegate: access.role === 'delegate' });
   const outline = () => editorOutline(view);
-  const views = new DraftViews({ doc: collab.doc, store: proposals.store, editorColumn: paper.closest<HTMLElement>('.editor-column')!, outline });
+  const views = new DraftViews({ doc: collab.doc, store: proposals.store, editorColumn: paper.closest<HTMLElement>('.editor-column')!, outline, ownDelegation: access.delegation });
   notices.after(views.toggle);
   paper.after(views.paper);
   const proposalsPanel = new ProposalsPanel({

@@ -28,6 +28,8 @@ export interface DraftViewsDeps {
   editorColumn: HTMLElement;
   /** The paragraphs' labels and printed numbers as the editor has them now. */
   outline: () => ParagraphOutline;
+  /** The reader's delegation: "By delegation" opens on it when it has made or supports a proposal. */
+  ownDelegation?: string;
 }
 
 /**
@@ -108,8 +110,9 @@ export class DraftViews {
   }
 
   private fillDelegations(): void {
-    const chosen = this.delegationSelect.value;
     const delegations = delegationsIn(this.deps.store.list('pending'));
+    const own = this.deps.ownDelegation;
+    const chosen = this.delegationSelect.value || (own && delegations.includes(own) ? own : '');
     if (chosen && !delegations.includes(chosen)) delegations.push(chosen);
     replaceChildren(this.delegationSelect, ...delegations.map((d) => h('option', { attrs: { value: d } }, d)));
     if (chosen) this.delegationSelect.value = chosen;

@@ -55,7 +55,7 @@ export function proposalCard(proposal: ProposalView, label: string, viewer: Prop
       'dl',
       { class: 'proposal-positions' },
       h('dt', {}, 'Supported by'),
-      h('dd', { class: 'proposal-supporters' }, proposal.supporters.join(', ') || 'no delegation yet'),
+      h('dd', { class: 'proposal-supporters' }, proposal.supporters.join(', ') || (pending ? 'no delegation yet' : 'no delegation')),
       h('dt', {}, 'Objected to by'),
       h('dd', { class: 'proposal-objectors' }, proposal.objectors.join(', ') || 'no delegation'),
     ),
@@ -120,10 +120,15 @@ function decisionLine(proposal: ProposalView): HTMLElement | null {
   return h(
     'p',
     { class: 'proposal-decision' },
-    `${STATUS_NAMES[proposal.status]} by ${decided.name} (${decided.delegation}), `,
+    `${STATUS_NAMES[proposal.status]} by ${personOf(decided)}, `,
     h('time', { attrs: { datetime: decided.at } }, zonedTime(decided.at)),
     `.${reason}`,
   );
+}
+
+/** "Ms Chair (Secretariat)"; a name that is its delegation's ("Facilitator") is said once. */
+function personOf({ name, delegation }: { name: string; delegation: string }): string {
+  return name === delegation ? name : `${name} (${delegation})`;
 }
 
 function button(label: string, onClick: () => void, extra: { pressed?: boolean; className?: string } = {}): HTMLButtonElement {

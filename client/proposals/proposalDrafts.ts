@@ -16,6 +16,11 @@ interface Draft {
   changed: { text: boolean; anchor: boolean };
   sending: boolean;
   withdrawn: boolean;
+  /**
+   * A new proposal whose words are blank so far (a space typed first, as before a word at the
+   * end of a sentence): the server refuses blank wording, so it goes out with its first word.
+   */
+  held: NewProposal | null;
 }
 
 export interface ProposalDraftsOptions {
@@ -31,7 +36,8 @@ export interface ProposalDraftsOptions {
 /**
  * The delegation's proposals being typed in Propose mode. Each keystroke shows at once;
  * the server hears a new proposal right away and later keystrokes on it coalesced, at most
- * every SEND_INTERVAL_MS or when the caret moves away (`flush`).
+ * every SEND_INTERVAL_MS or when the caret moves away (`finish`); one that starts blank
+ * (a space typed before a word) goes out with its first word, since blank wording is refused.
  */
 export class ProposalDrafts {
   private readonly drafts = new Map<string, Draft>();
@@ -67,11 +73,18 @@ export class ProposalDrafts {
       },
       id: null,
       changed: { text: false, anchor: false },
-      sending: true,
+      sending: false,
       withdrawn: false,
+      held: null,
     };
     this.drafts.set(key, draft);
     this.options.onChange();
+    if (isBlank(proposal.text)) draft.held = proposal;
+    else this.sendCreate(key, draft, proposal);
+  }
+
+  private sendCreate(key: string, draft: Draft, proposal: NewProposal): void {
+    draft.sending = true;
     this.options.actions.create(proposal).then(
       (created) => {
         this.drafts.delete(key);
@@ -97,8 +110,12 @@ export class ProposalDrafts {
     if (!draft) return;
     if (change.text !== undefined) draft.shown = { ...draft.shown, text: change.text };
     if (change.anchor !== undefined) draft.shown = { ...draft.shown, anchor: change.anchor };
-    draft.changed = { text: draft.changed.text || change.text !== undefined, anchor: draft.changed.anchor || change.anchor !== undefined };
     this.options.onChange();
+    if (draft.held) {
+      if (!isBlank(draft.shown.text)) this.sendHeld(id, draft, draft.held);
+      return;
+    }
+    draft.changed = { text: draft.changed.text || change.text !== undefined, anchor: draft.changed.anchor || change.anchor !== undefined };
     this.timer ??= setTimeout(this.flush, SEND_INTERVAL_MS);
   }
 
@@ -106,15 +123,27 @@ export class ProposalDrafts {
     const draft = this.draftOf(id);
     if (!draft) return;
     draft.withdrawn = true;
+    if (draft.held) this.drafts.delete(id);
     this.options.onChange();
     if (draft.id !== null) this.sendWithdraw(draft.id);
   }
+
+  /**
+   * What was typed is complete for now (the caret moved on, Edit mode was chosen): everything
+   * goes to the server, and blank words that never got a word after them are dropped.
+   */
+  readonly finish = (): void => {
+    for (const [key, draft] of this.drafts) if (draft.held) this.drafts.delete(key);
+    this.options.onChange();
+    this.flush();
+  };
 
   /** Sends every change the server has not heard yet (the caret moved on, or the interval is up). */
   readonly flush = (): void => {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     for (const draft of this.drafts.values()) {
+      if (draft.held) continue;
       if (draft.id === null || draft.sending || draft.withdrawn || !(draft.changed.text || draft.changed.anchor)) continue;
       const change = { proposalId: draft.id, ...(draft.changed.text ? { text: draft.shown.text ?? '' } : {}), ...(draft.changed.anchor && draft.shown.anchor ? { anchor: draft.shown.anchor } : {}) };
       draft.changed = { text: false, anchor: false };
@@ -139,9 +168,16 @@ export class ProposalDrafts {
     if (known) return known;
     const proposal = this.options.store.get(id);
     if (!proposal || proposal.status !== 'pending') return null;
-    const draft: Draft = { shown: proposal, id, changed: { text: false, anchor: false }, sending: false, withdrawn: false };
+    const draft: Draft = { shown: proposal, id, changed: { text: false, anchor: false }, sending: false, withdrawn: false, held: null };
     this.drafts.set(id, draft);
     return draft;
+  }
+
+  /** The held proposal has its first word: it goes out as it now reads. */
+  private sendHeld(key: string, draft: Draft, held: NewProposal): void {
+    draft.held = null;
+    const { text, anchor } = draft.shown;
+    this.sendCreate(key, draft, { ...held, ...(text !== null ? { text } : {}), ...(anchor ? { anchor } : {}) });
   }
 
   /** Sends one event; the answer goes into the store, a refusal drops the draft and is told. */
@@ -165,4 +201,8 @@ export class ProposalDrafts {
     this.options.onError(errorText(failure));
     this.options.onChange();
   }
+}
+
+function isBlank(text: string | null | undefined): boolean {
+  return text !== null && text !== undefined && text.trim() === '';
 }

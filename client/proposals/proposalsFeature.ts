@@ -76,7 +76,7 @@ export class ProposalsFeature {
       propose: (view, input) => this.propose(view, input),
       command: (view, command) => this.command(view, command),
       notice: (text) => this.notice(text),
-      caretMoved: this.drafts.flush,
+      caretMoved: this.drafts.finish,
     });
     this.plugin = proposalDecorationsPlugin({
       onSelect: (id) => {
@@ -154,7 +154,7 @@ export class ProposalsFeature {
     const mode: EditingMode = !this.bar ? 'edit' : this.forced ? 'propose' : this.chosen;
     this.bar?.show(mode, this.forced);
     if (this.options.draftingToolbar) this.options.draftingToolbar.hidden = mode === 'propose';
-    if (mode === 'edit') this.drafts.flush();
+    if (mode === 'edit') this.drafts.finish();
     if (this.view && editingMode(this.view.state) !== mode) this.view.dispatch(setEditingMode(this.view.state.tr, mode));
   }
 
@@ -188,10 +188,15 @@ export class ProposalsFeature {
       return;
     }
     const operative = spot.paragraph.type.name === 'operative_paragraph';
+    // The paragraph as the margin labels it ("OP3"): once the form has the focus, "this one" is no longer clear.
+    const label = (view.nodeDOM(spot.start - 1) as HTMLElement | null)?.dataset?.label || null;
     const bar = this.bar;
     bar.openForm(
       wordingForm({
-        heading: command === 'alternative' ? 'Alternative wording for this paragraph' : `New ${operative ? 'operative' : 'preambular'} paragraph after this one`,
+        heading:
+          command === 'alternative'
+            ? `Alternative wording for ${label ?? 'this paragraph'}`
+            : `New ${operative ? 'operative' : 'preambular'} paragraph after ${label ?? 'this one'}`,
         initial: command === 'alternative' ? spot.paragraph.textContent : '',
         submitLabel: 'Propose',
         submit: async (text, justification) => this.store.upsert(await this.actions.create(wordingProposal(command, spot, text, justification))),

@@ -1,7 +1,7 @@
 import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { userColor } from '../../../shared/userColor';
-import { h } from '../../app/dom';
+import { h, type Child } from '../../app/dom';
 import { anchorPlace, paragraphEnds, type ShownProposal } from '../../proposals/proposalPlace';
 import { isRemoteChange } from '../isRemoteChange';
 
@@ -99,44 +99,58 @@ function textMarks(from: number, to: number, { proposal, selected }: Marks): Dec
   }
 }
 
+/** Inline marks: ProseMirror applies their `style` through the CSSOM, which the page's CSP (style-src 'self') allows. */
 function markAttrs(proposal: ShownProposal, selected: boolean): { class: string; style: string; 'data-proposal-id': string } {
-  return {
-    class: selected ? 'proposal-mark is-selected' : 'proposal-mark',
-    style: `--proposal-color: ${userColor(proposal.delegation)}`,
-    'data-proposal-id': proposal.id,
-  };
+  return { class: markClass(selected), style: `--proposal-color: ${userColor(proposal.delegation)}`, 'data-proposal-id': proposal.id };
+}
+
+function markClass(selected: boolean): string {
+  return selected ? 'proposal-mark is-selected' : 'proposal-mark';
+}
+
+/**
+ * A widget's element in the proposal's colour, set through the CSSOM: a `style` attribute
+ * would be refused by the CSP (style-src 'self').
+ */
+function widgetElement<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  { proposal, selected }: Marks,
+  attrs: Record<string, string>,
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const element = h(tag, { class: `${markClass(selected)} ${className}`, attrs: { 'data-proposal-id': proposal.id, contenteditable: 'false', ...attrs } }, ...children);
+  element.style.setProperty('--proposal-color', userColor(proposal.delegation));
+  return element;
 }
 
 /** Proposed words at `pos`, drawn before the caret there so typing on at that caret reads as extending them. */
 function insertion(pos: number, proposal: ShownProposal, selected: boolean, title: string): Decoration {
-  const attrs = markAttrs(proposal, selected);
-  return Decoration.widget(
-    pos,
-    () => h('ins', { class: `${attrs.class} proposal-inserted`, attrs: { ...attrs, class: undefined, title, 'aria-label': title, contenteditable: 'false' } }, proposal.text ?? ''),
-    { side: -1, key: widgetKey(proposal, selected, proposal.text ?? ''), ignoreSelection: true },
-  );
+  return Decoration.widget(pos, () => widgetElement('ins', 'proposal-inserted', { proposal, selected }, { title, 'aria-label': title }, proposal.text ?? ''), {
+    side: -1,
+    key: widgetKey(proposal, selected, proposal.text ?? ''),
+    ignoreSelection: true,
+  });
 }
 
 function bracket(sign: string, proposal: ShownProposal, selected: boolean, title: string): HTMLElement {
-  const attrs = markAttrs(proposal, selected);
-  return h('span', { class: `${attrs.class} proposal-bracket`, attrs: { ...attrs, class: undefined, title, 'aria-label': title, contenteditable: 'false' } }, sign);
+  return widgetElement('span', 'proposal-bracket', { proposal, selected }, { title, 'aria-label': title }, sign);
 }
 
 /** An alternative wording or a new paragraph, as a block after the paragraph it is about. */
-function blockWidget(pos: number, { proposal, selected }: Marks): Decoration {
+function blockWidget(pos: number, marks: Marks): Decoration {
+  const { proposal, selected } = marks;
   const alternative = proposal.kind === 'alternative';
   const place = proposal.paragraphType === 'preambular_paragraph' ? 'preambular' : 'operative';
   const label = alternative ? `Alternative wording – ${proposal.delegation}` : `New ${place} paragraph – ${proposal.delegation}`;
-  const attrs = markAttrs(proposal, selected);
   return Decoration.widget(
     pos,
     () =>
-      h(
+      widgetElement(
         'div',
-        {
-          class: `${attrs.class} proposal-block ${alternative ? 'proposal-alternative' : 'proposal-new-paragraph'}`,
-          attrs: { ...attrs, class: undefined, role: 'note', 'aria-label': `${label}: ${proposal.text ?? ''}`, title: label, contenteditable: 'false' },
-        },
+        `proposal-block ${alternative ? 'proposal-alternative' : 'proposal-new-paragraph'}`,
+        marks,
+        { role: 'note', 'aria-label': `${label}: ${proposal.text ?? ''}`, title: label },
         h('span', { class: 'proposal-block-label' }, label),
         h('ins', { class: 'proposal-block-text' }, proposal.text ?? ''),
       ),

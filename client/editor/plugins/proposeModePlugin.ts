@@ -100,6 +100,16 @@ export function proposeModePlugin(options: ProposeModeOptions): Plugin<ProposeMo
       handleKeyDown: (view, event) =>
         // AltGr is Ctrl+Alt on Windows: "ą" or "ń" typed with it is a letter, not a command.
         (!event.getModifierState?.('AltGraph') && commandKeys(view, event)) || (proposing(view.state) && proposeKeys(view, event)),
+      // A typed character is taken before the browser puts it into the page: read back from the
+      // page, next to a proposal's widgets, one keystroke in a few went missing. Input methods
+      // and autocorrect still come through handleTextInput.
+      handleKeyPress(view, event) {
+        if (!proposing(view.state)) return false;
+        const text = String.fromCharCode(event.charCode);
+        if (/[\r\n]/.test(text)) return false;
+        options.propose(view, { type: 'text', text });
+        return true;
+      },
       handleTextInput(view, from, to, text) {
         if (!proposing(view.state)) return false;
         // Autocorrect and input methods replace a range of their own: that range is what is retyped.

@@ -29,7 +29,7 @@ export function anchoredText(doc: Y.Doc, kind: ProposalKind, anchor: ProposalAnc
     throw new DomainError(wantsPoint ? 'an insert proposal is anchored at a point' : `a ${kind} proposal is anchored on a range of words, not a point`, 400);
   }
   const at = resolveProposalAnchor(doc, anchor);
-  if (!at) throw new DomainError('the anchor no longer resolves in its paragraph: its words were changed or deleted', 409);
+  if (!at) throw new DomainError('the words of this proposal are no longer in its paragraph: they were changed or deleted', 409);
   return at;
 }
 

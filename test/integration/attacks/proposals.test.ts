@@ -134,7 +134,7 @@ describe('attack: proposals from a modified client', () => {
     const reader = await suite.yjs('usa');
     await waitForDoc(reader.doc, (d) => !textIn(d, op2.id).includes('policy'));
     const before = textIn(reader.doc, op2.id);
-    expect(await emitAck(chair, 'proposal:accept', { proposalId: gone.id })).toEqual({ ok: false, error: 'the anchor no longer resolves in its paragraph: its words were changed or deleted' });
+    expect(await emitAck(chair, 'proposal:accept', { proposalId: gone.id })).toEqual({ ok: false, error: 'the words of this proposal are no longer in its paragraph: they were changed or deleted' });
     expect((await pending()).find((p) => p.id === gone.id)).toBeDefined();
 
     const locked = await proposalOk(eu, 'proposal:create', { draftId: suite.draftId, kind: 'bracket', anchor: rangeOn(editor.doc, op1.id, 'Member States') });

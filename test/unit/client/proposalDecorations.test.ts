@@ -48,9 +48,26 @@ describe('pending proposals in the text', () => {
     // Blocks come after their paragraph, in the order alternative, new paragraph.
     const paragraph = h.view.dom.querySelector('p.op')!;
     expect(paragraph.nextElementSibling?.classList.contains('proposal-alternative')).toBe(true);
-    expect(marks(h, 'ins.proposal-inserted')[1].getAttribute('style')).toBe(`--proposal-color: ${userColor('Norway')}`);
+    expect(marks(h, 'ins.proposal-inserted')[1].style.getPropertyValue('--proposal-color')).toBe(userColor('Norway'));
     expect(h.view.dom.textContent).not.toContain('Decides.' + 'x');
     expect(marks(h, '[data-proposal-id]').some((el) => el.textContent === 'Decides')).toBe(false);
+  });
+
+  it("colours every mark without a style attribute, which the page's CSP (style-src 'self') would refuse", async () => {
+    const setAttribute = jest.spyOn(Element.prototype, 'setAttribute');
+    h = proposeHarness();
+    const opId = h.anchorOn('Urges').paragraphId;
+    await h.load([
+      proposalFrom({ kind: 'replace', anchor: h.anchorOn('Urges'), text: 'Encourages' }, { delegation: 'European Union' }),
+      proposalFrom({ kind: 'bracket', anchor: h.anchorOn('its resolutions') }, { delegation: 'Group of 77' }),
+      proposalFrom({ kind: 'alternative', paragraphId: opId, text: 'Invites Member States to act;' }, { delegation: 'Group of 77' }),
+    ]);
+    const styled = setAttribute.mock.calls.filter(([name]) => name.toLowerCase() === 'style');
+    setAttribute.mockRestore();
+    expect(styled).toEqual([]);
+    const colours = marks(h, '[data-proposal-id]').map((el) => el.style.getPropertyValue('--proposal-color'));
+    expect(colours).toHaveLength(6);
+    expect(new Set(colours)).toEqual(new Set([userColor('European Union'), userColor('Group of 77')]));
   });
 
   it('follows its words while others edit around them, and drops a mark whose words are gone', async () => {

@@ -105,6 +105,17 @@ describe('ProposalsPanel', () => {
     expect(card('p1')!.querySelector('.proposal-decision')?.textContent).toMatch(/^Rejected by Ms Chair \(Secretariat\), .+\. Reason: Not agreed in informals$/);
   });
 
+  it('says a decision by a facilitator named after their delegation once, and nobody "yet" supporting a decided proposal', () => {
+    const { store, card, panel } = setup({ delegation: 'Japan', role: 'delegate' });
+    const chair = { userId: 'u-chair', name: 'Facilitator', delegation: 'Facilitator', at: '2026-11-29T13:30:00Z' };
+    store.upsert({ ...store.get('p1')!, status: 'accepted', supporters: [], decidedBy: chair, updatedAt: '2026-11-29T14:00:00Z' });
+    panel.element.querySelector<HTMLSelectElement>('.proposal-status-filter')!.value = 'accepted';
+    panel.element.querySelector<HTMLSelectElement>('.proposal-status-filter')!.dispatchEvent(new Event('change'));
+    expect(card('p1')!.querySelector('.proposal-decision')?.textContent).toMatch(/^Accepted by Facilitator, \d/);
+    expect(card('p1')!.querySelector('.proposal-supporters')?.textContent).toBe('no delegation');
+    expect(card('p3')!.querySelector('.proposal-decision')?.textContent).toMatch(/^Accepted by Ms Chair \(Secretariat\), /);
+  });
+
   it('gives delegates of other delegations Support, Object and Abstain, showing where their delegation stands', async () => {
     const { buttons, press, emitted, card } = setup({ delegation: 'Norway', role: 'delegate' });
     expect(buttons('p1')).toEqual(['Show in text', 'Support', 'Object']);

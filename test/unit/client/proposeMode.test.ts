@@ -110,6 +110,51 @@ describe('Propose mode', () => {
     expect(h.socket.take().map((s) => [s.event, s.payload.text])).toEqual([['proposal:edit', 'all']]);
   });
 
+  it('takes typed characters at the key press, before the browser puts them into the page', () => {
+    h = proposing(proposeHarness());
+    h.caret('Member');
+    for (const character of 'all') {
+      const event = new KeyboardEvent('keypress', { key: character, charCode: character.charCodeAt(0), bubbles: true, cancelable: true });
+      h.view.dom.dispatchEvent(event);
+      expect(event.defaultPrevented).toBe(true);
+    }
+    const [create, ...rest] = h.socket.take();
+    expect(rest).toEqual([]);
+    expect(create.payload).toMatchObject({ kind: 'insert', text: 'a' });
+    expect(h.view.dom.querySelector('ins.proposal-inserted')?.textContent).toBe('all');
+  });
+
+  it('holds an insert that starts with a space until its first word, then sends it whole (blank wording is refused)', () => {
+    h = proposing(proposeHarness());
+    h.caret('Member');
+    h.type(' ');
+    expect(h.socket.take()).toEqual([]);
+    expect(h.view.dom.querySelector('ins.proposal-inserted')?.textContent).toBe(' ');
+    h.type('s');
+    const [create, ...rest] = h.socket.take();
+    expect(rest).toEqual([]);
+    expect(create.payload).toMatchObject({ kind: 'insert', text: ' s' });
+    expect(covered(h, create.payload.anchor)).toBe('');
+    expect(h.view.dom.querySelector('ins.proposal-inserted')?.textContent).toBe(' s');
+  });
+
+  it('holds a replacement typed as a space first, and drops blank words when the caret moves on', () => {
+    h = proposing(proposeHarness());
+    h.selectWords('Urges', 'Urges');
+    h.type(' ');
+    expect(h.socket.take()).toEqual([]);
+    h.type('E');
+    const [create] = h.socket.take();
+    expect(create.payload).toMatchObject({ kind: 'replace', text: ' E' });
+    expect(covered(h, create.payload.anchor)).toBe('Urges');
+
+    h.caret('Decides');
+    h.type(' ');
+    h.caret('Member');
+    expect(h.socket.take()).toEqual([]);
+    expect([...h.view.dom.querySelectorAll('ins.proposal-inserted')].map((el) => el.textContent)).toEqual([' E']);
+  });
+
   it('extends the delegation’s own pending insert made earlier (from the store), not another delegation’s', () => {
     h = proposeHarness();
     const ownAnchor = h.anchorOn('Member', true);
@@ -391,6 +436,7 @@ describe('Propose mode', () => {
     h.caret('Member');
     h.button('Alternative')!.click();
     const form = document.querySelector<HTMLFormElement>('.wording-form')!;
+    expect(form.querySelector('.wording-form-heading')?.textContent).toBe('Alternative wording for OP1');
     expect(form.querySelector('textarea')!.value).toBe('Urges Member States to act;');
     form.querySelector('textarea')!.value = 'Encourages Member States to act;';
     form.dispatchEvent(new Event('submit', { cancelable: true }));
@@ -405,6 +451,7 @@ describe('Propose mode', () => {
     h.caret('Recalling');
     h.press('n', { ctrlKey: true, altKey: true });
     const second = document.querySelector<HTMLFormElement>('.wording-form')!;
+    expect(second.querySelector('.wording-form-heading')?.textContent).toBe('New preambular paragraph after PP1');
     second.querySelector('textarea')!.value = 'Noting with concern,';
     second.dispatchEvent(new Event('submit', { cancelable: true }));
     expect(h.socket.take()[0].payload).toMatchObject({ kind: 'new_paragraph', paragraphType: 'preambular_paragraph', text: 'Noting with concern,' });

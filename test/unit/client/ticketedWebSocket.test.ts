@@ -50,22 +50,29 @@ function ticketDesk() {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** A draft provider on fake sockets that takes its tickets from a desk. */
+function ticketedProvider(options: { durableAcks?: boolean } = {}) {
+  const desk = ticketDesk();
+  const doc = new Y.Doc();
+  const provider = draftProvider(doc, {
+    draftId: 'draft-1',
+    serverUrl: 'ws://host/yjs',
+    ticket: desk.issue,
+    connect: true,
+    shouldReconnect: () => true,
+    WebSocketPolyfill: FakeSocket as unknown as typeof WebSocket,
+    ...options,
+  });
+  return { desk, doc, provider };
+}
+
 beforeEach(() => {
   FakeSocket.opened = [];
 });
 
 describe('ticketedWebSocket', () => {
   it('connects the draft provider with a fresh single-use ticket on every attempt, never a token', async () => {
-    const desk = ticketDesk();
-    const doc = new Y.Doc();
-    const provider = draftProvider(doc, {
-      draftId: 'draft-1',
-      serverUrl: 'ws://host/yjs',
-      ticket: desk.issue,
-      connect: true,
-      shouldReconnect: () => true,
-      WebSocketPolyfill: FakeSocket as unknown as typeof WebSocket,
-    });
+    const { desk, doc, provider } = ticketedProvider();
     await desk.issuedCount(1);
     await settle();
     expect(FakeSocket.opened.map((s) => s.url)).toEqual(['ws://host/yjs/draft-1?acks=durable&ticket=ticket-1']);
@@ -80,6 +87,15 @@ describe('ticketedWebSocket', () => {
       'ws://host/yjs/draft-1?acks=durable&ticket=ticket-2',
     ]);
     expect(FakeSocket.opened.every((s) => !s.url.includes('token'))).toBe(true);
+    provider.destroy();
+    doc.destroy();
+  });
+
+  it('asks for durable acknowledgements only when told to follow them (the print view does not)', async () => {
+    const { desk, doc, provider } = ticketedProvider({ durableAcks: false });
+    await desk.issuedCount(1);
+    await settle();
+    expect(FakeSocket.opened.map((s) => s.url)).toEqual(['ws://host/yjs/draft-1?ticket=ticket-1']);
     provider.destroy();
     doc.destroy();
   });

@@ -97,7 +97,7 @@ describe('checkProposalAgainstDocument', () => {
     const anchor = rangeAnchor(textOf(browser, op), 28, 35, op);
     textOf(doc, op).delete(27, 9);
     sync(doc, browser);
-    expect(refusal(doc, { kind: 'replace', anchor, text: 'bold' })).toEqual({ status: 409, message: 'the anchor no longer resolves in its paragraph: its words were changed or deleted' });
+    expect(refusal(doc, { kind: 'replace', anchor, text: 'bold' })).toEqual({ status: 409, message: 'the words of this proposal are no longer in its paragraph: they were changed or deleted' });
   });
 
   it('refuses an anchor whose paragraph was deleted meanwhile as an unknown paragraph (404)', () => {

@@ -80,9 +80,13 @@ describe('compileDraft', () => {
     const draft = compileDraft(doc, [insert, inside, deletion], labels, COMPILATION);
     expect(lines(draft).slice(1, 3)).toEqual([
       'Strongly urges Member States to take [extreme – US delete][X – Mexico] measures;',
-      'Calls upon all States [fully  – Norway, Iceland]to cooperate;',
+      'Calls upon all States [fully – Norway, Iceland] to cooperate;',
     ]);
-    expect(draft.paragraphs.find((p) => p.id === op2)!.segments[1]).toEqual({ kind: 'addition', text: 'fully ', notes: 'Norway, Iceland', proposalIds: [insert.id] });
+    // The space typed after the words stands outside the bracket, where it falls in the text.
+    expect(draft.paragraphs.find((p) => p.id === op2)!.segments.slice(1, 3)).toEqual([
+      { kind: 'addition', text: 'fully', notes: 'Norway, Iceland', proposalIds: [insert.id] },
+      { kind: 'text', text: ' ', marks: [] },
+    ]);
   });
 
   it('prints alternatives as blocks under their paragraph: OP2 alt [… – G77]', () => {

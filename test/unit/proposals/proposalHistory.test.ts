@@ -26,6 +26,27 @@ describe('proposal history', () => {
     ]);
   });
 
+  it('folds the edits Propose mode sends while a delegate types into the step they continue, keeping a later revision', () => {
+    const typed = proposal('typed', {
+      events: [
+        event('created', '2026-05-18T10:00:00.000Z'),
+        event('edited', '2026-05-18T10:00:00.400Z'),
+        event('edited', '2026-05-18T10:00:00.800Z'),
+        event('edited', '2026-05-18T10:00:01.200Z'),
+        event('supported', '2026-05-18T10:02:00.000Z', 'Nigeria'),
+        event('edited', '2026-05-18T10:02:10.000Z'),
+        event('edited', '2026-05-18T10:02:10.400Z'),
+        event('edited', '2026-05-18T10:30:00.000Z'),
+      ],
+    });
+    expect(activityEntries([typed], labels, 10).map((entry) => [entry.event.action, entry.event.at.slice(11, 23)])).toEqual([
+      ['edited', '10:30:00.000'],
+      ['edited', '10:02:10.000'],
+      ['supported', '10:02:00.000'],
+      ['created', '10:00:00.000'],
+    ]);
+  });
+
   it('lists proposals accepted within the span only, oldest first', () => {
     const early = proposal('early', { status: 'accepted', decidedBy: decided('2026-05-18T09:00:00.000Z') });
     const inside = proposal('inside', { status: 'accepted', supporters: ['Japan'], decidedBy: decided('2026-05-18T11:00:00.000Z') });
