@@ -22,6 +22,7 @@ import { ParagraphsFeature } from '../paragraphs/paragraphsFeature';
 import { EditingSetting } from '../proposals/editingSetting';
 import { ProposalsFeature } from '../proposals/proposalsFeature';
 import { Sidebar } from '../panels/sidebar';
+import { SidebarDrawer } from '../panels/sidebarDrawer';
 import { SponsorsPanel } from '../sponsors/sponsorsPanel';
 import { SilencePanel } from '../silence/silencePanel';
 import { ProposalActions } from '../proposals/proposalActions';
@@ -88,6 +89,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
   const people = new PeoplePanel(session.user.id);
   const sidebar = new Sidebar();
   sidebar.addTab({ id: 'people', label: 'People', panel: people.element });
+  const drawer = new SidebarDrawer(sidebar);
 
   outlet.append(
     h(
@@ -98,11 +100,16 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
         session,
         h('a', { class: 'back-link', attrs: { href: '/drafts', title: 'All drafts' } }, '← Drafts'),
         h('div', { class: 'doc-heading' }, symbolEl, titleEl),
-        h('span', { class: 'access-badge', attrs: { title: access.negotiationName } }, `${access.delegation} · ${roleName(access.role)}`),
-        indicator.element,
-        saveIndicator.element,
-        h('a', { class: 'button-quiet', attrs: { href: `/drafts/${encodeURIComponent(draftId)}/print` } }, 'Print view'),
-        exportMenu({ draftId, api: app.api, versions: () => draftApi.versions() }),
+        h(
+          'div',
+          { class: 'doc-status' },
+          h('span', { class: 'access-badge', attrs: { title: access.negotiationName } }, `${access.delegation} · ${roleName(access.role)}`),
+          indicator.element,
+          saveIndicator.element,
+          h('a', { class: 'button-quiet', attrs: { href: `/drafts/${encodeURIComponent(draftId)}/print` } }, 'Print view'),
+          exportMenu({ draftId, api: app.api, versions: () => draftApi.versions() }),
+          drawer.toggle,
+        ),
       ),
       h(
         'div',
@@ -118,6 +125,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
           h('main', { class: 'paper-scroll' }, paper),
         ),
         sidebar.element,
+        drawer.backdrop,
       ),
     ),
   );
@@ -182,7 +190,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     socket,
     api: draftApi,
     doc: collab.doc,
-    reveal: () => sidebar.select('comments'),
+    reveal: () => drawer.reveal('comments'),
   });
   const negotiationsApi = new NegotiationsApi(app.api);
   const delegations = async () => delegationsOf(await negotiationsApi.get(access.negotiationId));
@@ -192,7 +200,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     socket,
     api: draftApi,
     delegations,
-    reveal: () => sidebar.select('progress'),
+    reveal: () => drawer.reveal('progress'),
   });
   const sponsors = new SponsorsPanel({
     draftId,
@@ -216,7 +224,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     editing,
     draftingToolbar: toolbarHost,
     onSelectProposal: (id) => {
-      sidebar.select('proposals');
+      drawer.reveal('proposals');
       proposalsPanel.showProposal(id);
     },
   });
@@ -258,11 +266,11 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
   sidebar.addTab({ id: 'comments', label: 'Comments', panel: comments.panel.element });
   sidebar.addTab({ id: 'proposals', label: 'Proposals', panel: proposalsPanel.element, onShow: () => proposalsPanel.render() });
   sidebar.addTab({ id: 'progress', label: 'Progress', panel: paragraphs.panel.element, onShow: paragraphs.reload });
-  sidebar.addTab({ id: 'sponsors', label: 'Sponsors', panel: sponsors.element, onShow: sponsors.reload });
+  sidebar.addSection('progress', { id: 'sponsors', panel: sponsors.element, onShow: sponsors.reload });
   const labels = new StableLabelsFeed(draftApi);
   const history = new HistoryPanel(draftApi, isFacilitator(access.role), () => void labels.refresh());
   sidebar.addTab({ id: 'history', label: 'History', panel: history.element, onShow: () => void history.refresh() });
-  sidebar.addTab({ id: 'silence', label: 'Silence', panel: silence.element, onShow: silence.reload });
+  sidebar.addSection('progress', { id: 'silence', panel: silence.element, onShow: silence.reload });
   const members = new MembersPanel({
     api: negotiationsApi,
     negotiationId: access.negotiationId,
@@ -270,7 +278,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     chooseFromAccounts: session.user.admin,
     selfId: session.user.id,
   });
-  sidebar.addTab({ id: 'members', label: 'Members', panel: members.element, onShow: () => void members.refresh() });
+  sidebar.addSection('people', { id: 'members', heading: 'Members of the negotiation', panel: members.element, onShow: () => void members.refresh() });
 
   signal.addEventListener('abort', () => {
     stopFollowingNetwork();

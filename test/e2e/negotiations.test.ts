@@ -48,7 +48,7 @@ describe('the chair adds a delegation to a negotiation', () => {
   it('lets the chair add Brazil as a delegation from the Members panel', async () => {
     await chair.openDemoDraft();
     const { page } = chair;
-    await page.getByRole('tab', { name: 'Members' }).click();
+    await page.getByRole('tab', { name: 'People' }).click();
     const panel = page.locator('.members-panel');
     await panel.locator('.member').first().waitFor();
     const form = panel.locator('.member-add-form');
