@@ -292,6 +292,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     editing.destroy();
     labels.destroy();
     views.destroy();
+    drawer.destroy();
     socket.disconnect();
     view?.destroy();
     collab.destroy();

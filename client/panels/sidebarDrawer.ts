@@ -24,13 +24,15 @@ export class SidebarDrawer {
     this.backdrop = h('div', { class: 'drawer-backdrop', on: { click: () => this.close() } });
     const closeButton = h('button', { class: 'button-quiet button-small drawer-close', attrs: { type: 'button' }, on: { click: () => this.close() } }, 'Close panels');
     sidebar.element.prepend(closeButton);
-    sidebar.element.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && this.isOpen() && this.isDrawer()) {
-        event.preventDefault();
-        this.close();
-      }
-    });
   }
+
+  /** Escape closes the open drawer wherever the focus is (the body, once a panel removed what had it). */
+  private readonly closeOnEscape = (event: KeyboardEvent): void => {
+    // A form in a panel may use Escape for itself first (cancelling an edit).
+    if (event.key !== 'Escape' || event.defaultPrevented || !this.isDrawer()) return;
+    event.preventDefault();
+    this.close();
+  };
 
   /** Whether the sidebar is a drawer at the current width (the toggle is shown only then). */
   isDrawer(): boolean {
@@ -61,7 +63,14 @@ export class SidebarDrawer {
     this.open();
   }
 
+  /** Stops listening to the page's keys (the editor page is left). */
+  destroy(): void {
+    document.removeEventListener('keydown', this.closeOnEscape);
+  }
+
   private setOpen(open: boolean): void {
+    if (open) document.addEventListener('keydown', this.closeOnEscape);
+    else this.destroy();
     this.sidebar.element.classList.toggle('is-open', open);
     this.backdrop.classList.toggle('is-open', open);
     this.toggle.setAttribute('aria-expanded', String(open));

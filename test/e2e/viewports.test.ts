@@ -1,6 +1,7 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { TestServer } from '../helpers/testServer';
 import { artifactPath } from './browser';
+import { selectPhrase } from './textSelection';
 import { fitsWidth, headerCollisions, horizontalOverflow } from './layout';
 import { DelegationPage, startWorkspace } from './workspace';
 
@@ -14,6 +15,17 @@ const NARROW = [
 ];
 const DESKTOP = { width: 1440, height: 900 };
 const GROUPS = ['People', 'Comments', 'Proposals', 'Progress', 'History'];
+
+/** On how many rows the sidebar's tabs lie (they wrap rather than hide when the sidebar is too narrow). */
+async function tabRows(page: Page): Promise<number> {
+  const tops = await page.getByRole('tab').evaluateAll((tabs) => tabs.map((tab) => tab.getBoundingClientRect().top));
+  return new Set(tops).size;
+}
+
+/** Waits for the drawer to finish sliding in or out. */
+async function drawerSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getElementById('sidebar')!.getAnimations().length === 0);
+}
 
 describe('narrow screens', () => {
   let server: TestServer;
@@ -94,8 +106,9 @@ describe('narrow screens', () => {
       expect(await toggle.getAttribute('aria-expanded')).toBe('true');
       const sidebar = page.locator('#sidebar');
       await sidebar.waitFor({ state: 'visible' });
-      await page.waitForFunction(() => document.getElementById('sidebar')!.getAnimations().length === 0);
+      await drawerSettled(page);
       expect(await fitsWidth(page, '#sidebar')).toBe(true);
+      expect(await tabRows(page)).toBe(1);
       expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('tab');
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('People');
       expect(await horizontalOverflow(page)).toBe(0);
@@ -117,6 +130,25 @@ describe('narrow screens', () => {
       await sidebar.waitFor({ state: 'hidden' });
       expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     });
+  });
+
+  it('on a phone, brings the comments drawer forward for the comment shortcut and closes it with Escape', async () => {
+    const page = await openEditor('delegate', NARROW[0]);
+    await selectPhrase(page, '.ProseMirror p.op[data-num="1."]', 'United Nations Convention');
+    await page.keyboard.press('Control+Alt+m');
+    const composer = page.getByRole('textbox', { name: 'Your comment' });
+    await composer.waitFor({ state: 'visible' });
+    expect(await page.getByRole('button', { name: 'Panels', exact: true }).getAttribute('aria-expanded')).toBe('true');
+    expect(await page.getByRole('tab', { name: 'Comments' }).getAttribute('aria-selected')).toBe('true');
+    await drawerSettled(page);
+    expect(await fitsWidth(page, '#sidebar')).toBe(true);
+    await composer.fill('Which protocols are meant?');
+    await page.getByRole('button', { name: 'Post comment' }).click();
+    await page.locator('.comment-thread', { hasText: 'Which protocols are meant?' }).waitFor();
+    await page.screenshot({ path: artifactPath('viewport-390x844-comment-posted.png') });
+    await page.keyboard.press('Escape');
+    await page.locator('#sidebar').waitFor({ state: 'hidden' });
+    expect(await horizontalOverflow(page)).toBe(0);
   });
 
   it('keeps the draft title whole and readable at 1024 px', async () => {
@@ -144,9 +176,7 @@ describe('narrow screens', () => {
     const paper = await page.locator('.paper').first().boundingBox();
     expect(sidebar!.x).toBeGreaterThanOrEqual(paper!.x + paper!.width);
     expect(await page.getByRole('tab').allTextContents()).toEqual(GROUPS);
-    // All tabs on one row.
-    const tops = await page.getByRole('tab').evaluateAll((tabs) => tabs.map((tab) => tab.getBoundingClientRect().top));
-    expect(new Set(tops).size).toBe(1);
+    expect(await tabRows(page)).toBe(1);
 
     // Members sit under People; Sponsors and the silence procedure under Progress.
     await page.locator('#panel-people .members-panel .member').first().waitFor();
