@@ -49,10 +49,38 @@ describe('Sidebar', () => {
     const comments = document.createElement('div');
     sidebar.addTab({ id: 'people', label: 'People', panel: people });
     sidebar.addTab({ id: 'comments', label: 'Comments', panel: comments });
-    expect([people.hidden, comments.hidden]).toEqual([false, true]);
+    const shown = () => [people, comments].map((panel) => !panel.closest<HTMLElement>('[role=tabpanel]')!.hidden);
+    expect(shown()).toEqual([true, false]);
     sidebar.element.querySelector<HTMLButtonElement>('#tab-comments')!.click();
-    expect([people.hidden, comments.hidden]).toEqual([true, false]);
+    expect(shown()).toEqual([false, true]);
     expect(sidebar.element.querySelector('#tab-comments')?.getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('groups sections under a tab: selecting a section shows its tab, and showing the tab refreshes every section', () => {
+    const sidebar = new Sidebar();
+    const shows: string[] = [];
+    sidebar.addTab({ id: 'people', label: 'People', panel: document.createElement('div') });
+    sidebar.addTab({ id: 'progress', label: 'Progress', panel: document.createElement('div'), onShow: () => shows.push('progress') });
+    const silence = document.createElement('div');
+    sidebar.addSection('progress', { id: 'silence', panel: silence, onShow: () => shows.push('silence') });
+    const members = document.createElement('div');
+    sidebar.addSection('people', { id: 'members', heading: 'Members of the negotiation', panel: members, onShow: () => shows.push('members') });
+    // People is on show: its new section is refreshed at once; the hidden Progress tab waits.
+    expect(shows).toEqual(['members']);
+
+    // jsdom does no layout: record the scroll that brings the section into view.
+    const scrolled = jest.fn();
+    silence.closest('section')!.scrollIntoView = scrolled;
+    sidebar.select('silence');
+    expect(scrolled).toHaveBeenCalledTimes(1);
+    expect(sidebar.element.querySelector('#tab-progress')?.getAttribute('aria-selected')).toBe('true');
+    expect(silence.closest('[role=tabpanel]')?.id).toBe('panel-progress');
+    expect(shows).toEqual(['members', 'progress', 'silence']);
+    expect(sidebar.element.querySelectorAll('[role=tab]')).toHaveLength(2);
+    const section = members.closest('section')!;
+    expect(section.getAttribute('aria-labelledby')).toBe('heading-members');
+    expect(section.querySelector('h3')?.textContent).toBe('Members of the negotiation');
+    expect(() => sidebar.addSection('nowhere', { id: 'x', panel: document.createElement('div') })).toThrow();
   });
 });
 
