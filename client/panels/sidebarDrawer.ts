@@ -26,6 +26,20 @@ export class SidebarDrawer {
     sidebar.element.prepend(closeButton);
   }
 
+  /** What the open drawer made inert, to be freed when it closes (and nothing that was inert already). */
+  private madeInert: HTMLElement[] = [];
+
+  /** Everything but the drawer leaves the Tab order and the screen reader's reach while the drawer covers it. */
+  private makeRestInert(): void {
+    for (let node: HTMLElement = this.sidebar.element; node.parentElement && node !== document.body; node = node.parentElement) {
+      for (const sibling of node.parentElement.children) {
+        if (sibling === node || sibling === this.backdrop || !(sibling instanceof HTMLElement) || sibling.inert) continue;
+        sibling.inert = true;
+        this.madeInert.push(sibling);
+      }
+    }
+  }
+
   /** Escape closes the open drawer wherever the focus is (the body, once a panel removed what had it). */
   private readonly closeOnEscape = (event: KeyboardEvent): void => {
     // A form in a panel may use Escape for itself first (cancelling an edit).
@@ -46,7 +60,7 @@ export class SidebarDrawer {
   /** Opens the drawer; `focus` moves the focus into it, to the selected tab. */
   open({ focus = false } = {}): void {
     if (!this.isDrawer()) return;
-    this.setOpen(true);
+    if (!this.isOpen()) this.setOpen(true);
     if (focus) this.sidebar.selectedTab()?.focus();
   }
 
@@ -63,14 +77,18 @@ export class SidebarDrawer {
     this.open();
   }
 
-  /** Stops listening to the page's keys (the editor page is left). */
+  /** Stops listening to the page's keys and frees the page behind (the editor page is left). */
   destroy(): void {
     document.removeEventListener('keydown', this.closeOnEscape);
+    this.madeInert.forEach((element) => (element.inert = false));
+    this.madeInert = [];
   }
 
   private setOpen(open: boolean): void {
-    if (open) document.addEventListener('keydown', this.closeOnEscape);
-    else this.destroy();
+    if (open) {
+      document.addEventListener('keydown', this.closeOnEscape);
+      this.makeRestInert();
+    } else this.destroy();
     this.sidebar.element.classList.toggle('is-open', open);
     this.backdrop.classList.toggle('is-open', open);
     this.toggle.setAttribute('aria-expanded', String(open));

@@ -114,11 +114,17 @@ describe('narrow screens', () => {
       expect(await horizontalOverflow(page)).toBe(0);
       await page.screenshot({ path: shot('drawer-open') });
 
+      // The text and the header behind the open drawer are out of reach: the keyboard stays in the drawer.
+      expect(await page.locator('.editor-column').evaluate((el) => el.closest('[inert]') !== null)).toBe(true);
+      await page.keyboard.press('Shift+Tab');
+      expect(await page.evaluate(() => document.activeElement?.closest('.editor-column, .app-header') ?? null)).toBeNull();
+
       await page.getByRole('tab', { name: 'Comments' }).click();
       await page.keyboard.press('Escape');
       await sidebar.waitFor({ state: 'hidden' });
       expect(await toggle.getAttribute('aria-expanded')).toBe('false');
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Panels');
+      expect(await page.locator('[inert]').count()).toBe(0);
 
       // The close button and the backdrop close it too; it opens again on the tab chosen last.
       await toggle.click();
