@@ -59,7 +59,7 @@ describe('editorPage', () => {
     const { outlet, leave } = await open({ status: 200, body: { draft: { id: 'd1' }, access: access('observer', 'Secretariat') } });
     expect(outlet.querySelector('.observer-note')).not.toBeNull();
     expect(outlet.querySelector('.access-badge')?.textContent).toBe('Secretariat · Observer');
-    expect(outlet.querySelector('#tab-members')).not.toBeNull();
+    expect(outlet.querySelector('#heading-members')?.textContent).toBe('Members of the negotiation');
     expect(outlet.querySelector('.member-add-form, input[name=version-name]')).toBeNull();
     leave();
   });
