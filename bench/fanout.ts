@@ -79,7 +79,7 @@ export async function runFanout(target: Target, config: FanoutConfig): Promise<F
     // Writers are staggered across the interval, as people do not type in lockstep.
     const writes = clients
       .slice(0, config.writers)
-      .map((client, w) => write(client, w, sentAt, start + (w * intervalMs) / config.writers, intervalMs, perWriter));
+      .map((client, w) => writeTokens(client, w, sentAt, start + (w * intervalMs) / config.writers, intervalMs, perWriter));
     await Promise.all(writes);
     await until(() => latencies.length >= expected, config.drainTimeoutMs);
     const figures = await window.close();
@@ -114,7 +114,8 @@ export function combineRounds(clients: number, rounds: FanoutRound[]): FanoutRes
   };
 }
 
-function recordLatencies(client: BenchClient, sentAt: ReadonlyMap<string, number>, latencies: number[]): void {
+/** Records, for every token another client wrote, the time from its send to its arrival here. */
+export function recordLatencies(client: BenchClient, sentAt: ReadonlyMap<string, number>, latencies: number[]): void {
   client.doc.getXmlFragment(PROSEMIRROR_FRAGMENT).observeDeep((events, transaction) => {
     if (transaction.local) return;
     const now = performance.now();
@@ -133,7 +134,11 @@ function writerText(doc: Y.Doc, writer: number): Y.XmlText {
   return (operative.get(writer % operative.length) as Y.XmlElement).get(0) as Y.XmlText;
 }
 
-async function write(
+/**
+ * `count` writes of tokens "#writer:seq" at a steady rate from `firstAt`, their send times kept
+ * in `sentAt`. `writer` must be unique among the writers whose tokens one client may receive.
+ */
+export async function writeTokens(
   client: BenchClient,
   writer: number,
   sentAt: Map<string, number>,
