@@ -129,7 +129,7 @@ export function recordLatencies(client: BenchClient, sentAt: ReadonlyMap<string,
 }
 
 /** The text of the operative paragraph writer `writer` appends to. */
-function writerText(doc: Y.Doc, writer: number): Y.XmlText {
+export function writerText(doc: Y.Doc, writer: number): Y.XmlText {
   const operative = doc.getXmlFragment(PROSEMIRROR_FRAGMENT).get(4) as Y.XmlElement;
   return (operative.get(writer % operative.length) as Y.XmlElement).get(0) as Y.XmlText;
 }
