@@ -37,7 +37,8 @@ const runs = (scenario: Scenario) => ONLY.has(scenario);
 const ROUNDS = Number(args.rounds);
 const DURATION_MS = Number(args.seconds) * 1000;
 
-const FANOUT: Omit<FanoutConfig, 'clients'> = { writers: 5, ratePerSecond: 10, durationMs: DURATION_MS, drainTimeoutMs: 5_000 };
+/** Issue 13: 4 writers on their own clocks, 100 updates/s in all. */
+const FANOUT: Omit<FanoutConfig, 'clients'> = { writers: 4, ratePerSecond: 25, durationMs: DURATION_MS, drainTimeoutMs: 5_000 };
 const FANOUT_CLIENTS = [20, 100];
 const DOCUMENTS = 500;
 /** Issue 13: 1,000 clients over 50 drafts, one in five typing (at about a keystroke every half second). */
