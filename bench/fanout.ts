@@ -25,6 +25,8 @@ export interface FanoutRound {
   latencies: number[];
   /** Server CPU (user + system) from the first write to the end of the drain. */
   cpuSeconds: number;
+  /** Server write system calls in the same window. */
+  writeSyscalls: number;
   peakRssBytes: number;
   vmHwmBytes: number;
   /** Clients whose socket the server closed during the run. */
@@ -47,6 +49,8 @@ export interface FanoutResult {
   p99ByRoundMs: number[];
   cpuSeconds: number;
   cpuSecondsByRound: number[];
+  /** Server write system calls per delivery, median of the rounds (1 = one socket write per update per receiver). */
+  writesPerDelivery: number;
   peakRssBytes: number;
   vmHwmBytes: number;
   disconnects: number;
@@ -108,6 +112,7 @@ export function combineRounds(clients: number, rounds: FanoutRound[]): FanoutRes
     p99ByRoundMs,
     cpuSeconds: median(cpuSecondsByRound),
     cpuSecondsByRound,
+    writesPerDelivery: median(rounds.map((r) => r.writeSyscalls / r.latencies.length)),
     peakRssBytes: Math.max(...rounds.map((r) => r.peakRssBytes)),
     vmHwmBytes: Math.max(...rounds.map((r) => r.vmHwmBytes)),
     disconnects: sum((r) => r.disconnects),
