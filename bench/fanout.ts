@@ -25,6 +25,8 @@ export interface FanoutRound {
   latencies: number[];
   /** Server CPU (user + system) from the first write to the end of the drain. */
   cpuSeconds: number;
+  /** Server write system calls in the same window. */
+  writeSyscalls: number;
   peakRssBytes: number;
   vmHwmBytes: number;
   /** Clients whose socket the server closed during the run. */
@@ -47,6 +49,8 @@ export interface FanoutResult {
   p99ByRoundMs: number[];
   cpuSeconds: number;
   cpuSecondsByRound: number[];
+  /** Server write system calls per delivery, median of the rounds (1 = one socket write per update per receiver). */
+  writesPerDelivery: number;
   peakRssBytes: number;
   vmHwmBytes: number;
   disconnects: number;
@@ -79,7 +83,7 @@ export async function runFanout(target: Target, config: FanoutConfig): Promise<F
     // Writers are staggered across the interval, as people do not type in lockstep.
     const writes = clients
       .slice(0, config.writers)
-      .map((client, w) => write(client, w, sentAt, start + (w * intervalMs) / config.writers, intervalMs, perWriter));
+      .map((client, w) => writeTokens(client, w, sentAt, start + (w * intervalMs) / config.writers, intervalMs, perWriter));
     await Promise.all(writes);
     await until(() => latencies.length >= expected, config.drainTimeoutMs);
     const figures = await window.close();
@@ -108,13 +112,15 @@ export function combineRounds(clients: number, rounds: FanoutRound[]): FanoutRes
     p99ByRoundMs,
     cpuSeconds: median(cpuSecondsByRound),
     cpuSecondsByRound,
+    writesPerDelivery: median(rounds.map((r) => r.writeSyscalls / r.latencies.length)),
     peakRssBytes: Math.max(...rounds.map((r) => r.peakRssBytes)),
     vmHwmBytes: Math.max(...rounds.map((r) => r.vmHwmBytes)),
     disconnects: sum((r) => r.disconnects),
   };
 }
 
-function recordLatencies(client: BenchClient, sentAt: ReadonlyMap<string, number>, latencies: number[]): void {
+/** Records, for every token another client wrote, the time from its send to its arrival here. */
+export function recordLatencies(client: BenchClient, sentAt: ReadonlyMap<string, number>, latencies: number[]): void {
   client.doc.getXmlFragment(PROSEMIRROR_FRAGMENT).observeDeep((events, transaction) => {
     if (transaction.local) return;
     const now = performance.now();
@@ -128,12 +134,16 @@ function recordLatencies(client: BenchClient, sentAt: ReadonlyMap<string, number
 }
 
 /** The text of the operative paragraph writer `writer` appends to. */
-function writerText(doc: Y.Doc, writer: number): Y.XmlText {
+export function writerText(doc: Y.Doc, writer: number): Y.XmlText {
   const operative = doc.getXmlFragment(PROSEMIRROR_FRAGMENT).get(4) as Y.XmlElement;
   return (operative.get(writer % operative.length) as Y.XmlElement).get(0) as Y.XmlText;
 }
 
-async function write(
+/**
+ * `count` writes of tokens "#writer:seq" at a steady rate from `firstAt`, their send times kept
+ * in `sentAt`. `writer` must be unique among the writers whose tokens one client may receive.
+ */
+export async function writeTokens(
   client: BenchClient,
   writer: number,
   sentAt: Map<string, number>,

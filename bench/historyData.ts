@@ -12,6 +12,8 @@ import { pick, seededRandom } from '../test/helpers/seededRandom';
 export interface HistoryShape {
   updates: number;
   versions: number;
+  /** Whether the log ends with a snapshot, as the server takes one every SNAPSHOT_EVERY updates (default true). */
+  snapshot?: boolean;
 }
 
 const WORDS = ['further', 'strongly', 'inter alia', 'as appropriate', 'Member States', 'including', 'bis', 'relevant'];
@@ -70,7 +72,7 @@ export async function buildHistory(dataDir: string, shape: HistoryShape): Promis
     }
     if (pending.length > 0) lastSeq = (await store.documents.append(pending)).at(-1)!.seq;
     // As the server does every SNAPSHOT_EVERY updates: a load reads the snapshot, not 50,000 entries.
-    await store.documents.saveSnapshot(draft.id, { state: Y.encodeStateAsUpdate(doc), seq: lastSeq });
+    if (shape.snapshot ?? true) await store.documents.saveSnapshot(draft.id, { state: Y.encodeStateAsUpdate(doc), seq: lastSeq });
     doc.destroy();
     return draft.id;
   } finally {

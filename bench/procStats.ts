@@ -13,6 +13,11 @@ export function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
 
+/** Write system calls (write, writev, ...) the process has made so far: one per socket frame sent, plus the store's. */
+export function writeSyscalls(pid: number): number {
+  return Number(/^syscw:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1] ?? NaN);
+}
+
 /** Current resident set size and its high-water mark, in bytes. */
 export function memory(pid: number): { rss: number; hwm: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -1,27 +1,56 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatColdOpen, runColdOpen } from './coldOpen';
 import { combineRounds, runFanout, type FanoutConfig, type FanoutRound } from './fanout';
 import { formatHistoryScale, runHistoryScale } from './historyScale';
 import { runMemory } from './memory';
 import { topSelfTime, type CpuProfile } from './profile';
 import { formatReport, writeJson, type BenchResults } from './report';
+import { runRooms, type RoomsConfig } from './rooms';
 import type { ServerName } from './servers';
 import { startTarget, type Target } from './targets';
 
-const FANOUT: Omit<FanoutConfig, 'clients'> = { writers: 5, ratePerSecond: 10, durationMs: 10_000, drainTimeoutMs: 5_000 };
+const SCENARIOS = ['fanout', 'memory', 'rooms', 'cold', 'history'] as const;
+type Scenario = (typeof SCENARIOS)[number];
+
+/**
+ * `npm run bench -- [--profile] [--only fanout,rooms] [--rounds 3] [--seconds 10]`:
+ * --profile CPU-profiles our server in every measured window; --only picks scenarios;
+ * --rounds and --seconds shorten a run to check that it works (the targets need the defaults).
+ */
+const { values: args } = parseArgs({
+  options: {
+    profile: { type: 'boolean', default: false },
+    only: { type: 'string', default: SCENARIOS.join(',') },
+    rounds: { type: 'string', default: '3' },
+    seconds: { type: 'string', default: '10' },
+  },
+});
+const PROFILE = args.profile;
+const ONLY = new Set(args.only.split(',').map((name) => name.trim()));
+const unknown = [...ONLY].filter((name) => !SCENARIOS.includes(name as Scenario));
+if (unknown.length > 0) throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${SCENARIOS.join(', ')}`);
+const runs = (scenario: Scenario) => ONLY.has(scenario);
+/** Rounds per fan-out size and of the cold open, each on fresh servers, alternating which server goes first. */
+const ROUNDS = Number(args.rounds);
+const DURATION_MS = Number(args.seconds) * 1000;
+
+/** Issue 13: 4 writers on their own clocks, 100 updates/s in all. */
+const FANOUT: Omit<FanoutConfig, 'clients'> = { writers: 4, ratePerSecond: 25, durationMs: DURATION_MS, drainTimeoutMs: 5_000 };
 const FANOUT_CLIENTS = [20, 100];
-/** Rounds per fan-out size, each on fresh servers, alternating which server goes first. */
-const FANOUT_ROUNDS = 3;
 const DOCUMENTS = 500;
+/** Issue 13: 1,000 clients over 50 drafts, one in five typing (at about a keystroke every half second). */
+const ROOMS: RoomsConfig = { drafts: 50, clientsPerDraft: 20, writersPerDraft: 4, ratePerSecond: 2, durationMs: DURATION_MS, drainTimeoutMs: 5_000 };
+/** Issue 13's cold open: a draft with 50,000 logged updates. */
+const COLD_UPDATES = 50_000;
 /** Issue 5's scale case for version history. */
 const HISTORY = { updates: 50_000, versions: 200 };
 const TOP_FUNCTIONS = 15;
 
 const RESULTS_DIR = path.join(__dirname, 'results');
 const PROFILE_DIR = path.join(RESULTS_DIR, 'profiles');
-/** `npm run bench -- --profile`: our server is CPU-profiled in every measured window. */
-const PROFILE = process.argv.includes('--profile');
 
 /**
  * Every measurement runs on a fresh server, and only one server runs at a time so the two
@@ -38,9 +67,9 @@ async function main(): Promise<void> {
   };
 
   const fanout: BenchResults['fanout'] = [];
-  for (const clients of FANOUT_CLIENTS) {
+  for (const clients of runs('fanout') ? FANOUT_CLIENTS : []) {
     const rounds: Record<ServerName, FanoutRound[]> = { reference: [], ours: [] };
-    for (let round = 0; round < FANOUT_ROUNDS; round++) {
+    for (let round = 0; round < ROUNDS; round++) {
       const order: ServerName[] = round % 2 === 0 ? ['reference', 'ours'] : ['ours', 'reference'];
       for (const name of order) {
         const label = `fan-out ${clients} clients, round ${round + 1}`;
@@ -51,30 +80,54 @@ async function main(): Promise<void> {
     fanout.push({ clients, reference: combineRounds(clients, rounds.reference), ours: combineRounds(clients, rounds.ours) });
   }
 
-  const label = `${DOCUMENTS} open documents`;
-  const reference = await measure(label, 'reference', (t) => runMemory(t, DOCUMENTS));
-  const ours = await measure(label, 'ours', (t) => runMemory(t, DOCUMENTS));
-  keepProfile(label, ours.profile);
+  let memory: BenchResults['memory'] = null;
+  if (runs('memory')) {
+    const label = `${DOCUMENTS} open documents`;
+    const reference = await measure(label, 'reference', (t) => runMemory(t, DOCUMENTS));
+    const ours = await measure(label, 'ours', (t) => runMemory(t, DOCUMENTS));
+    keepProfile(label, ours.profile);
+    memory = { reference: reference.result, ours: ours.result };
+  }
+
+  let rooms: BenchResults['rooms'] = null;
+  if (runs('rooms')) {
+    const label = `rooms, ${ROOMS.drafts * ROOMS.clientsPerDraft} clients`;
+    const reference = await measure(label, 'reference', (t) => runRooms(t, ROOMS));
+    const ours = await measure(label, 'ours', (t) => runRooms(t, ROOMS));
+    keepProfile(label, ours.profile);
+    rooms = { config: ROOMS, reference: reference.result, ours: ours.result };
+  }
 
   const cpus = os.cpus();
   const results: BenchResults = {
     startedAt: new Date().toISOString(),
     machine: { node: process.version, cpus: cpus.length, cpuModel: cpus[0]?.model ?? '', totalMemoryBytes: os.totalmem(), loadAverage },
     profiled: PROFILE,
-    fanoutConfig: { ...FANOUT, rounds: FANOUT_ROUNDS },
+    fanoutConfig: { ...FANOUT, rounds: ROUNDS },
     fanout,
-    memory: { reference: reference.result, ours: ours.result },
+    memory,
+    rooms,
     profiles,
   };
   const file = path.join(RESULTS_DIR, 'latest.json');
   writeJson(results, file);
   process.stdout.write(`\n${formatReport(results)}\n\nWritten to ${path.relative(process.cwd(), file)}\n`);
 
-  process.stderr.write(`history at scale: ${HISTORY.updates} updates, ${HISTORY.versions} versions...\n`);
-  const history = await runHistoryScale(HISTORY);
-  const historyFile = path.join(RESULTS_DIR, 'history.json');
-  fs.writeFileSync(historyFile, JSON.stringify(history, null, 2));
-  process.stdout.write(`\n${formatHistoryScale(history)}\n\nWritten to ${path.relative(process.cwd(), historyFile)}\n`);
+  if (runs('cold')) {
+    process.stderr.write(`cold open: ${COLD_UPDATES} updates...\n`);
+    const cold = await runColdOpen(COLD_UPDATES, ROUNDS);
+    const coldFile = path.join(RESULTS_DIR, 'cold-open.json');
+    fs.writeFileSync(coldFile, JSON.stringify(cold, null, 2));
+    process.stdout.write(`\n${formatColdOpen(cold)}\n\nWritten to ${path.relative(process.cwd(), coldFile)}\n`);
+  }
+
+  if (runs('history')) {
+    process.stderr.write(`history at scale: ${HISTORY.updates} updates, ${HISTORY.versions} versions...\n`);
+    const history = await runHistoryScale(HISTORY);
+    const historyFile = path.join(RESULTS_DIR, 'history.json');
+    fs.writeFileSync(historyFile, JSON.stringify(history, null, 2));
+    process.stdout.write(`\n${formatHistoryScale(history)}\n\nWritten to ${path.relative(process.cwd(), historyFile)}\n`);
+  }
 }
 
 /** Runs one measurement on a fresh server of that kind and stops it, whatever happens. */

@@ -1,5 +1,5 @@
 import { Inspector } from './inspector';
-import { cpuSeconds, memory, RssSampler } from './procStats';
+import { cpuSeconds, memory, RssSampler, writeSyscalls } from './procStats';
 import type { CpuProfile } from './profile';
 import type { ServerProcess } from './servers';
 
@@ -7,6 +7,8 @@ import type { ServerProcess } from './servers';
 export interface WindowFigures {
   /** User + system CPU of the server process. */
   cpuSeconds: number;
+  /** Write system calls of the server process (socket frames and store writes). */
+  writeSyscalls: number;
   /** Highest RSS sampled in the window. */
   peakRssBytes: number;
   /** The kernel's RSS high-water mark since the server started (includes start-up). */
@@ -27,10 +29,16 @@ export async function openWindow(server: ServerProcess, profile: boolean): Promi
     await inspector.call('Profiler.start');
   }
   const cpuBefore = cpuSeconds(server.pid);
+  const writesBefore = writeSyscalls(server.pid);
   const rss = new RssSampler(server.pid);
   return {
     async close() {
-      const figures = { cpuSeconds: cpuSeconds(server.pid) - cpuBefore, peakRssBytes: rss.stop(), vmHwmBytes: memory(server.pid).hwm };
+      const figures = {
+        cpuSeconds: cpuSeconds(server.pid) - cpuBefore,
+        writeSyscalls: writeSyscalls(server.pid) - writesBefore,
+        peakRssBytes: rss.stop(),
+        vmHwmBytes: memory(server.pid).hwm,
+      };
       if (!inspector) return { ...figures, profile: null };
       try {
         const { profile: recorded } = await inspector.call<{ profile: CpuProfile }>('Profiler.stop');

@@ -21,6 +21,8 @@ export class BenchClient {
   readonly synced: Promise<void>;
   /** Set when the socket closed while the bench still wanted it open. */
   closedBy: { code: number; reason: string } | null = null;
+  /** performance.now() when the server's sync step 2 arrived, before it was applied. */
+  stepTwoReceivedAt: number | null = null;
   private readonly ws: WebSocket;
   private leaving = false;
 
@@ -74,6 +76,7 @@ export class BenchClient {
     const decoder = decoding.createDecoder(data);
     // Awareness and other frames are skipped: bench clients show no cursors.
     if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return -1;
+    if (decoding.peekVarUint(decoder) === syncProtocol.messageYjsSyncStep2) this.stepTwoReceivedAt ??= performance.now();
     const reply = encoding.createEncoder();
     encoding.writeVarUint(reply, MESSAGE_SYNC);
     const step = syncProtocol.readSyncMessage(decoder, reply, this.doc, FROM_SERVER);

@@ -5,9 +5,10 @@ import { canEditText } from '../../shared/roles';
 import type { Logger } from '../logger';
 import type { DocumentStore } from '../store/types';
 import type { ClientIdOwnership } from './clientIdOwnership';
+import { CoalescedBroadcast } from './coalescedBroadcast';
 import type { CollabConnection } from './connection';
 import { encodeAwarenessEntries } from './awarenessEntries';
-import { awarenessMessage, awarenessRemovedMessage, durableMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages';
+import { awarenessMessage, awarenessRemovedMessage, durableMessage, syncStep1Message, syncStep2Message } from './messages';
 import { isUpdateOrigin, SERVER_AUTHOR_ID, type UpdateOrigin } from './origin';
 import { ProtocolError, type ClientMessage } from './parseMessage';
 import type { PersistenceQueue } from './persistenceQueue';
@@ -55,6 +56,7 @@ export class Room {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<CollabConnection>();
+  private readonly durableUpdates = new CoalescedBroadcast(() => this.connections);
   /** What a snapshot may claim to contain: see noteStoredSeq. */
   private readonly stored: StoredSeqWatermark;
   private updatesSinceSnapshot: number;
@@ -325,7 +327,7 @@ export class Room {
       .enqueue({ draftId: this.draftId, update, authorId, at: new Date().toISOString() })
       .then((stored) => {
         this.stored.note(stored.seq);
-        this.broadcast(updateMessage(update), sender);
+        this.durableUpdates.add(update, sender);
         // Only the sender waits to hear that its own edit is saved (a pure deletion moves no clock).
         const clocks = sender?.durableAcks ? Y.parseUpdateMeta(update).to : null;
         if (sender && clocks?.size) sender.socket.send(durableMessage(clocks));
