@@ -115,7 +115,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
             : h('div', { class: 'observer-note' }, 'You follow this draft as an observer: the text is read-only.'),
           proposeBarHost,
           notices,
-          h('main', { class: 'paper-scroll' }, paper),
+          h('main', { class: 'paper-scroll', attrs: { tabindex: '0', 'aria-label': 'Draft text' } }, paper),
         ),
         sidebar.element,
       ),
