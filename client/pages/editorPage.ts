@@ -37,6 +37,9 @@ import { accessChanged, loadDraftAccess } from './draftAccess';
 import { draftHeading } from './draftHeading';
 import { draftNotFound, messagePanel } from './messagePanel';
 import { exportMenu } from '../documents/exportMenu';
+import { keyboardHelp } from '../keyboard/keyboardHelp';
+import { editorShortcuts } from '../keyboard/shortcuts';
+import { modKeyName } from '../editor/toolbar';
 
 /** The session ended because this person's membership changed: the page is rebuilt with the new access. */
 const MEMBERSHIP_CHANGED = 'membership-changed';
@@ -103,6 +106,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
         saveIndicator.element,
         h('a', { class: 'button-quiet', attrs: { href: `/drafts/${encodeURIComponent(draftId)}/print` } }, 'Print view'),
         exportMenu({ draftId, api: app.api, versions: () => draftApi.versions() }),
+        keyboardHelp(() => editorShortcuts(modKeyName()), signal),
       ),
       h(
         'div',
