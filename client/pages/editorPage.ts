@@ -37,6 +37,7 @@ import { accessChanged, loadDraftAccess } from './draftAccess';
 import { draftHeading } from './draftHeading';
 import { draftNotFound, messagePanel } from './messagePanel';
 import { exportMenu } from '../documents/exportMenu';
+import { Announcements } from '../announce/announcements';
 import { keyboardHelp } from '../keyboard/keyboardHelp';
 import { editorShortcuts } from '../keyboard/shortcuts';
 import { modKeyName } from '../editor/toolbar';
@@ -83,6 +84,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
   const symbolEl = h('span', { class: 'doc-symbol' });
   const titleEl = h('span', { class: 'doc-title' }, 'Opening the draft…');
   const indicator = new ConnectionIndicator();
+  const announcements = new Announcements();
   const saveIndicator = new SaveIndicator();
   const toolbarHost = h('div', { class: 'toolbar-host' });
   const notices = h('div', { class: 'notices' });
@@ -123,6 +125,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
         ),
         sidebar.element,
       ),
+      announcements.element,
     ),
   );
 
@@ -164,6 +167,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     {
       onStatus: (status) => {
         indicator.show(status);
+        announcements.connectionChanged(status);
         if (!view && !missing && status === 'offline') {
           replaceChildren(paper, h('p', { class: 'paper-message' }, 'This draft has not been opened on this device before. It will appear as soon as the connection returns.'));
         }
@@ -176,6 +180,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
       },
     },
   );
+  announcements.watch(collab.doc, collab.provider.awareness);
   const socket = connectRealtime(session.token);
   onSessionEnded(socket, sessionEnded);
   const stopFollowingNetwork = pauseWhileOffline(socket);
@@ -288,6 +293,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     editing.destroy();
     labels.destroy();
     views.destroy();
+    announcements.destroy();
     socket.disconnect();
     view?.destroy();
     collab.destroy();
@@ -303,7 +309,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
       editable: canEdit,
       toolbar: canEdit ? toolbarHost : null,
       firstPlugins: [proposals.inputPlugin],
-      plugins: [comments.plugin, paragraphs.plugin, proposals.plugin],
+      plugins: [comments.plugin, paragraphs.plugin, proposals.plugin, announcements.plugin],
       onChange: (state) => {
         const { symbol, title } = draftHeading(state.doc);
         symbolEl.textContent = symbol;
