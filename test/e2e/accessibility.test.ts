@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { TestServer } from '../helpers/testServer';
 import { seriousViolations } from './axe';
 import { selectPhrase } from './textSelection';
-import { DEMO_TITLE, DelegationPage, startWorkspace } from './workspace';
+import { DEMO_TITLE, DelegationPage, freshVisitorEachTest, startWorkspace } from './workspace';
 
 jest.setTimeout(120_000);
 
@@ -28,26 +28,12 @@ function focusIn(page: Page, selector: string): Promise<boolean> {
 }
 
 describe('accessibility: axe finds nothing serious in any page state', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let stop: () => Promise<void>;
-  let visitor: DelegationPage;
-
-  beforeAll(async () => {
-    ({ server, browser, stop } = await startWorkspace());
-  });
-  beforeEach(async () => {
-    visitor = await DelegationPage.open(browser, server);
-  });
-  afterEach(async () => {
-    expect(visitor.consoleErrors).toEqual([]);
-    await visitor.close();
-  });
-  afterAll(() => stop?.());
+  const newVisitor = freshVisitorEachTest();
 
   const expectClean = async (page: Page) => expect(await seriousViolations(page)).toEqual([]);
 
   it('sign-in and drafts list', async () => {
+    const visitor = newVisitor();
     const { page } = visitor;
     await page.goto('/login');
     await page.locator('input[name=username]').waitFor();
@@ -58,19 +44,20 @@ describe('accessibility: axe finds nothing serious in any page state', () => {
   });
 
   it('not found pages', async () => {
+    const visitor = newVisitor();
     visitor.allowConsoleError(/status of 404/);
     await visitor.signIn('kazakhstan');
     const { page } = visitor;
     await page.goto('/no/such/page');
-    await page.getByRole('heading').first().waitFor();
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
     await expectClean(page);
     await page.goto('/drafts/no-such-draft');
-    await page.locator('.paper-message, .message-panel, h1').first().waitFor();
-    await page.getByText(/not found/i).first().waitFor();
+    await page.getByRole('heading', { name: 'Draft not found' }).waitFor();
     await expectClean(page);
   });
 
   it('editor as observer, and the print view', async () => {
+    const visitor = newVisitor();
     await visitor.signIn('secretariat');
     await visitor.openDemoDraft();
     const { page } = visitor;
@@ -83,6 +70,7 @@ describe('accessibility: axe finds nothing serious in any page state', () => {
   });
 
   it('editor as delegate: text, comments, proposals, compilation view', async () => {
+    const visitor = newVisitor();
     await visitor.signIn('kazakhstan');
     await visitor.openDemoDraft();
     const { page } = visitor;
@@ -107,6 +95,7 @@ describe('accessibility: axe finds nothing serious in any page state', () => {
   });
 
   it('history, compare and preview as the facilitator', async () => {
+    const visitor = newVisitor();
     await visitor.signIn('chair');
     await visitor.openDemoDraft();
     const { page } = visitor;
