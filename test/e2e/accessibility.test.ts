@@ -92,6 +92,17 @@ describe('accessibility: axe finds nothing serious in any page state', () => {
     await page.getByRole('radio', { name: 'Compilation text', exact: true }).check();
     await page.locator('.compiled-paper p.op').first().waitFor();
     await expectClean(page);
+
+    await page.getByRole('radio', { name: 'Editing', exact: true }).check();
+    await page.getByRole('button', { name: 'Propose', exact: true }).click();
+    await page.locator('.propose-bar.is-proposing').waitFor();
+    await selectPhrase(page, OP1, 'Member States');
+    await page.keyboard.type('all States');
+    await page.locator(`${OP1} ins.proposal-inserted`).first().waitFor();
+    await expectClean(page);
+    await page.locator('.export-menu summary').click();
+    await page.locator('.export-menu-items').waitFor();
+    await expectClean(page);
   });
 
   it('history, compare and preview as the facilitator', async () => {
@@ -250,6 +261,8 @@ describe('accessibility: keyboard-only journeys and announcements', () => {
       await selectPhrase(kazakhstan.page, OP1, 'Member States');
       await kazakhstan.page.keyboard.type('all States');
       await chair.page.locator(LIVE_REGION, { hasText: 'Kazakhstan edited OP1.' }).waitFor();
+      // The remote caret's name is not read as words of the paragraph.
+      await chair.page.locator('.remote-cursor[aria-hidden="true"]', { hasText: 'Kazakhstan' }).waitFor({ state: 'attached' });
 
       await chair.context.setOffline(true);
       await chair.page.locator(LIVE_REGION, { hasText: /^(Offline|Connection lost)/ }).waitFor();
