@@ -228,6 +228,18 @@ describe('accessibility: keyboard-only journeys and announcements', () => {
     expect(await focusIn(page, '.compare-form button[type=submit]')).toBe(true);
   });
 
+  it('previews a version and closes the preview back onto its Preview button', async () => {
+    const { page } = chair;
+    await tabTo(page, '.version-named[data-version-id] button', { text: 'Preview' });
+    const opener = await page.evaluateHandle(() => document.activeElement);
+    await page.keyboard.press('Enter');
+    const preview = page.getByRole('dialog', { name: /\(read-only\)$/ });
+    await preview.waitFor();
+    await page.keyboard.press('Escape');
+    await preview.waitFor({ state: 'detached' });
+    expect(await page.evaluate((el) => el === document.activeElement, opener)).toBe(true);
+  });
+
   it('restores a version by keyboard and keeps the focus on its Restore button as the list is redrawn', async () => {
     const { page } = chair;
     await tabTo(page, '.version-named[data-version-id] button', { text: 'Restore' });
