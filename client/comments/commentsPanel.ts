@@ -1,6 +1,7 @@
 import type { CommentAnchor, CommentThread } from '../../shared/comments';
 import type { CommentVisibility } from '../../shared/negotiations';
 import { h, replaceChildren } from '../app/dom';
+import { redrawKeepingFocus } from '../app/redrawKeepingFocus';
 import { textForm, threadView, type ThreadHandlers, type Viewer } from './threadView';
 import type { ThreadFilter, ThreadStore } from './threadStore';
 import { VISIBILITY_CHOICES } from './visibility';
@@ -30,6 +31,8 @@ export class CommentsPanel {
   private readonly list = h('div', { class: 'comment-threads' });
   private readonly composer = h('div', { class: 'comment-composer', attrs: { hidden: true } });
   private readonly hint = h('p', { class: 'panel-note', attrs: { hidden: true, role: 'status' } });
+  /** What had the focus when the composer opened. */
+  private opener: Element | null = null;
   /**
    * The element drawn for each thread, with what it was drawn from. A thread that did not
    * change keeps its element, so a reply or edit being typed there survives others' comments.
@@ -67,6 +70,7 @@ export class CommentsPanel {
 
   /** Opens the composer for the selected words, or explains that words must be selected first. */
   compose(): void {
+    this.opener = document.activeElement;
     const anchor = this.deps.selectionAnchor();
     this.hint.hidden = Boolean(anchor);
     if (!anchor) {
@@ -94,17 +98,18 @@ export class CommentsPanel {
   }
 
   render(): void {
-    const typingIn = document.activeElement;
     const threads = this.deps.store.list(this.filter);
     const open = this.deps.store.list('open').length;
     this.summary.textContent = open === 1 ? '1 open thread.' : `${open} open threads.`;
-    replaceChildren(
-      this.list,
-      ...threads.map((t) => this.threadElement(t)),
-      threads.length === 0 ? h('p', { class: 'empty-state' }, this.filter === 'resolved' ? 'No resolved threads.' : 'No comments yet.') : null,
+    // Moving an element in the DOM drops its focus, and a changed thread is drawn anew (a reply
+    // posted, resolved): the focus goes back to whoever was typing or pressing there.
+    redrawKeepingFocus(this.list, 'data-thread-id', () =>
+      replaceChildren(
+        this.list,
+        ...threads.map((t) => this.threadElement(t)),
+        threads.length === 0 ? h('p', { class: 'empty-state' }, this.filter === 'resolved' ? 'No resolved threads.' : 'No comments yet.') : null,
+      ),
     );
-    // Moving an element in the DOM drops its focus; give it back to whoever was typing.
-    if (typingIn instanceof HTMLElement && typingIn !== document.activeElement && this.list.contains(typingIn)) typingIn.focus();
   }
 
   private threadElement(thread: CommentThread): HTMLElement {
@@ -129,8 +134,11 @@ export class CommentsPanel {
     }
   }
 
+  /** Closes the composer; the focus goes back to what opened it (the Comment button, or the text with Ctrl+Alt+M). */
   private closeComposer(): void {
+    const hadFocus = this.composer.contains(document.activeElement);
     this.composer.hidden = true;
     this.composer.replaceChildren();
+    if (hadFocus && this.opener instanceof HTMLElement && this.opener.isConnected) this.opener.focus();
   }
 }

@@ -119,6 +119,14 @@ export function textForm(
   textarea.value = initial;
   const button = h('button', { class: 'button-primary button-small', attrs: { type: 'submit' } }, submitLabel);
   const form = h('form', { class: 'comment-form' }, textarea, button);
+  textarea.title = `${submitLabel} with Ctrl+Enter (⌘Enter on a Mac)`;
+  textarea.setAttribute('aria-keyshortcuts', 'Control+Enter Meta+Enter');
+  textarea.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = textarea.value.trim();

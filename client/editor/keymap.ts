@@ -6,18 +6,21 @@ import { enterCommand, outdentAtStart } from './commands/enter';
 import { toggleBold, toggleItalic, toggleUnderline } from './commands/marks';
 import { isIn } from './commands/sections';
 import { indentSubParagraph, outdentSubParagraph } from './commands/subParagraphLevel';
+import { tabReleased, tabReleasePlugin } from './plugins/tabReleasePlugin';
 
 /**
  * Inside the operative part Tab always belongs to the editor, even when the level
- * cannot change; elsewhere it is left to the browser to move focus on.
+ * cannot change; elsewhere, and after Escape (tabReleasePlugin), it is left to the
+ * browser to move focus on.
  */
 function tabInOperativePart(command: Command): Command {
-  return (state, dispatch, view) => command(state, dispatch, view) || isIn(state.selection.$from, 'operative');
+  return (state, dispatch, view) => !tabReleased(state) && (command(state, dispatch, view) || isIn(state.selection.$from, 'operative'));
 }
 
 /** The drafting keys, ahead of ProseMirror's base keymap. Undo and redo are yUndoPlugin's: only your own changes. */
 export function resolutionKeymap(): Plugin[] {
   return [
+    tabReleasePlugin(),
     keymap({
       Enter: enterCommand,
       Tab: tabInOperativePart(indentSubParagraph),

@@ -17,6 +17,8 @@ export function remoteCursor(user: RemoteUser): HTMLElement {
   const color = safeColor(user.color);
   const caret = document.createElement('span');
   caret.className = 'remote-cursor';
+  // Inside the text a screen reader would read the name as words of the paragraph; edits are announced instead.
+  caret.setAttribute('aria-hidden', 'true');
   caret.style.borderColor = color;
   const name = document.createElement('span');
   name.className = 'remote-cursor-label';

@@ -50,7 +50,7 @@ function renderButton(item: ToolbarItem, view: EditorView): HTMLButtonElement {
     'button',
     {
       class: `tool ${item.className ?? ''}`.trim(),
-      attrs: { type: 'button', title: item.title, 'aria-label': item.title },
+      attrs: { type: 'button', title: item.title, ...(item.name ? { 'aria-label': item.name } : {}) },
       on: {
         // Keep the editor's selection: the command acts where the drafter was writing.
         mousedown: (event) => event.preventDefault(),

@@ -8,8 +8,10 @@ import { indentSubParagraph, outdentSubParagraph } from './commands/subParagraph
 
 export interface ToolbarItem {
   label: string;
-  /** Tooltip and accessible name: what the button does and its key. */
+  /** Tooltip: what the button does and its key. */
   title: string;
+  /** Accessible name where the visible label is only a letter (B, I, U); otherwise the label itself. */
+  name?: string;
   command: Command;
   active?: (state: EditorState) => boolean;
   className?: string;
@@ -40,10 +42,11 @@ export function toolbarItems(mod: string): ToolbarItem[][] {
       { label: 'Sub-paragraph ⇥', title: 'Make it a sub-paragraph one level down (Tab)', command: indentSubParagraph },
     ],
     [
-      { label: 'B', title: `Bold (${mod}+B)`, command: toggleBold, active: markActive(strong), className: 'tool-bold' },
-      { label: 'I', title: `Italic (${mod}+I)`, command: toggleItalic, active: markActive(em), className: 'tool-italic' },
+      { label: 'B', name: 'Bold', title: `Bold (${mod}+B)`, command: toggleBold, active: markActive(strong), className: 'tool-bold' },
+      { label: 'I', name: 'Italic', title: `Italic (${mod}+I)`, command: toggleItalic, active: markActive(em), className: 'tool-italic' },
       {
         label: 'U',
+        name: 'Underline',
         title: `Underline (${mod}+U)`,
         command: toggleUnderline,
         active: markActive(underline),

@@ -10,6 +10,7 @@ import { versionLabel } from './versionLabel';
 import { nameForm } from './nameForm';
 import { versionList } from './versionList';
 import { errorText } from '../app/errorText';
+import { redrawKeepingFocus } from '../app/redrawKeepingFocus';
 
 const CURRENT = 'current';
 
@@ -123,14 +124,17 @@ export class HistoryPanel {
     const named = versions.find((v) => v.kind !== 'auto');
     this.fromSelect.value = versions.some((v) => v.id === keepFrom) ? keepFrom : (named ?? versions[0])?.id ?? '';
     this.toSelect.value = keepTo && versions.some((v) => v.id === keepTo) ? keepTo : CURRENT;
-    replaceChildren(
-      this.versionsHost,
-      versions.length === 0
-        ? h('p', { class: 'empty-state' }, 'No versions yet.')
-        : versionList(versions, {
-            preview: (v) => this.preview(v),
-            restore: this.facilitator ? (v) => this.restore(v) : undefined,
-          }),
+    // Restoring redraws the list under the facilitator's focus: it stays on the same button.
+    redrawKeepingFocus(this.versionsHost, 'data-version-id', () =>
+      replaceChildren(
+        this.versionsHost,
+        versions.length === 0
+          ? h('p', { class: 'empty-state' }, 'No versions yet.')
+          : versionList(versions, {
+              preview: (v) => this.preview(v),
+              restore: this.facilitator ? (v) => this.restore(v) : undefined,
+            }),
+      ),
     );
   }
 

@@ -38,6 +38,10 @@ import { accessChanged, loadDraftAccess } from './draftAccess';
 import { draftHeading } from './draftHeading';
 import { draftNotFound, messagePanel } from './messagePanel';
 import { exportMenu } from '../documents/exportMenu';
+import { Announcements } from '../announce/announcements';
+import { keyboardHelp } from '../keyboard/keyboardHelp';
+import { editorShortcuts } from '../keyboard/shortcuts';
+import { modKeyName } from '../editor/toolbar';
 
 /** The session ended because this person's membership changed: the page is rebuilt with the new access. */
 const MEMBERSHIP_CHANGED = 'membership-changed';
@@ -81,6 +85,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
   const symbolEl = h('span', { class: 'doc-symbol' });
   const titleEl = h('span', { class: 'doc-title' }, 'Opening the draft…');
   const indicator = new ConnectionIndicator();
+  const announcements = new Announcements();
   const saveIndicator = new SaveIndicator();
   const toolbarHost = h('div', { class: 'toolbar-host' });
   const notices = h('div', { class: 'notices' });
@@ -108,6 +113,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
           saveIndicator.element,
           h('a', { class: 'button-quiet', attrs: { href: `/drafts/${encodeURIComponent(draftId)}/print` } }, 'Print view'),
           exportMenu({ draftId, api: app.api, versions: () => draftApi.versions() }),
+          keyboardHelp(() => editorShortcuts(modKeyName()), signal),
           drawer.toggle,
         ),
       ),
@@ -122,11 +128,12 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
             : h('div', { class: 'observer-note' }, 'You follow this draft as an observer: the text is read-only.'),
           proposeBarHost,
           notices,
-          h('main', { class: 'paper-scroll' }, paper),
+          h('main', { class: 'paper-scroll', attrs: { tabindex: '0', 'aria-label': 'Draft text' } }, paper),
         ),
         sidebar.element,
         drawer.backdrop,
       ),
+      announcements.element,
     ),
   );
 
@@ -168,6 +175,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     {
       onStatus: (status) => {
         indicator.show(status);
+        announcements.connectionChanged(status);
         if (!view && !missing && status === 'offline') {
           replaceChildren(paper, h('p', { class: 'paper-message' }, 'This draft has not been opened on this device before. It will appear as soon as the connection returns.'));
         }
@@ -180,6 +188,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
       },
     },
   );
+  announcements.watch(collab.doc, collab.provider.awareness);
   const socket = connectRealtime(session.token);
   onSessionEnded(socket, sessionEnded);
   const stopFollowingNetwork = pauseWhileOffline(socket);
@@ -293,6 +302,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     labels.destroy();
     views.destroy();
     drawer.destroy();
+    announcements.destroy();
     socket.disconnect();
     view?.destroy();
     collab.destroy();
@@ -308,7 +318,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
       editable: canEdit,
       toolbar: canEdit ? toolbarHost : null,
       firstPlugins: [proposals.inputPlugin],
-      plugins: [comments.plugin, paragraphs.plugin, proposals.plugin],
+      plugins: [comments.plugin, paragraphs.plugin, proposals.plugin, announcements.plugin],
       onChange: (state) => {
         const { symbol, title } = draftHeading(state.doc);
         symbolEl.textContent = symbol;

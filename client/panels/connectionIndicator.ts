@@ -13,9 +13,9 @@ const TEXT: Record<ConnectionStatus, { label: string; detail: string }> = {
   },
 };
 
-/** The connection state of the draft, always visible in the header. */
+/** The connection state of the draft, always visible in the header (screen readers hear its changes from Announcements). */
 export class ConnectionIndicator {
-  readonly element = h('div', { class: 'connection', attrs: { role: 'status', 'aria-live': 'polite' } });
+  readonly element = h('div', { class: 'connection' });
   private readonly label = h('span', { class: 'connection-label' });
 
   constructor() {

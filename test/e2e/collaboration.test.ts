@@ -25,7 +25,7 @@ describe('two delegations negotiating one draft', () => {
     // Cursor into OP2, then the toolbar: the new paragraph comes after OP2 and its sub-paragraphs.
     const { page } = kazakhstan;
     await page.locator('.ProseMirror p.op[data-num="2."]').click();
-    await page.getByRole('button', { name: /Insert an operative paragraph/ }).click();
+    await page.getByRole('button', { name: '+ Operative paragraph' }).click();
     await page.keyboard.type('Welcomes the initiative of the delegations to share good practices;');
 
     for (const delegation of [kazakhstan, belarus]) {

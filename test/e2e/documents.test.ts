@@ -12,9 +12,9 @@ jest.setTimeout(120_000);
 const SYMBOL = 'A/C.3/79/L.12';
 const TITLE = 'The right to privacy in the digital age';
 
-/** The printed numbers and texts of the editor's operative paragraphs: "(a) To respect…". */
+/** The printed numbers and texts of the editor's operative paragraphs: "(a) To respect…" (without the hidden label that starts each). */
 function operativeLines(page: Page): Promise<string[]> {
-  return page.locator('.ProseMirror p.op').evaluateAll((els) => els.map((el) => `${el.getAttribute('data-num') ?? ''} ${el.textContent ?? ''}`));
+  return page.locator('.ProseMirror p.op').evaluateAll((els) => els.map((el) => `${el.getAttribute('data-num') ?? ''} ${el.textContent?.slice(el.querySelector('.paragraph-ref')?.textContent?.length ?? 0) ?? ''}`));
 }
 
 describe('documents in and out: import a Word draft, download it as Word, print it', () => {
@@ -55,7 +55,8 @@ describe('documents in and out: import a Word draft, download it as Word, print 
     await page.locator('.ProseMirror p.op').first().waitFor();
     expect(await page.locator('.ProseMirror .heading .symbol').textContent()).toBe(SYMBOL);
     expect(await page.locator('.ProseMirror .title').textContent()).toBe(TITLE);
-    expect(await page.locator('.ProseMirror p.pp').evaluateAll((els) => els.map((el) => el.textContent))).toEqual([
+    // Each paragraph starts with its label as hidden text for screen readers ("PP1 ").
+    expect(await page.locator('.ProseMirror p.pp').evaluateAll((els) => els.map((el) => el.textContent?.slice(el.querySelector('.paragraph-ref')?.textContent?.length ?? 0)))).toEqual([
       'Reaffirming the purposes and principles of the Charter of the United Nations,',
       'Deeply concerned at the negative impact that surveillance may have on the exercise of human rights,',
     ]);

@@ -63,7 +63,7 @@ describe('paragraph status: the chair marks OP2 agreed ad ref', () => {
     const { page } = kazakhstan;
     const op2 = page.locator(OP2);
     await page.locator(`${OP2}.is-locked .status-badge[data-badge="● agreed ad ref"]`).waitFor();
-    expect(await op2.getAttribute('aria-readonly')).toBe('true');
+    expect(await op2.getAttribute('data-locked')).toBe('true');
 
     await op2.click();
     await page.keyboard.press('End');

@@ -32,11 +32,11 @@ function compiled(page: Page, paragraphId: string) {
 
 /**
  * Runs in the page: a paragraph's text as its readers see it, without other people's carets and
- * their name tags; with `pattern`, whether that text matches it.
+ * their name tags nor the label hidden for screen readers; with `pattern`, whether that text matches it.
  */
 function caretFreeText({ selector, pattern }: { selector: string; pattern?: string }): string | boolean {
   const copy = document.querySelector(selector)?.cloneNode(true) as HTMLElement | undefined;
-  copy?.querySelectorAll('.remote-cursor').forEach((caret) => caret.remove());
+  copy?.querySelectorAll('.remote-cursor, .paragraph-ref').forEach((aside) => aside.remove());
   const text = copy?.textContent ?? '';
   return pattern === undefined ? text : new RegExp(pattern).test(text);
 }

@@ -17,12 +17,12 @@ function op5On(doc: Y.Doc): string {
   return paragraphTexts(doc).find((text) => text.includes(OP5_START)) ?? '';
 }
 
-/** True once the element reads `expected`, not counting other delegations' carets in it (runs in the page). */
+/** True once the element reads `expected`, not counting other delegations' carets nor its label hidden for screen readers (runs in the page). */
 function reads({ selector, expected }: { selector: string; expected: string }): boolean {
   const element = document.querySelector(selector);
   if (!element) return false;
   const copy = element.cloneNode(true) as Element;
-  copy.querySelectorAll('.remote-cursor').forEach((caret) => caret.remove());
+  copy.querySelectorAll('.remote-cursor, .paragraph-ref').forEach((aside) => aside.remove());
   return copy.textContent === expected;
 }
 

@@ -109,3 +109,27 @@ export function delegationsOnDemoDraft(usernames: string[], allowConsoleErrors: 
 
   return pages;
 }
+
+/**
+ * Registers the jest hooks of a suite in which each test starts as a new visitor: one workspace,
+ * a fresh browser context per test (nobody signed in), clean consoles asserted after each test.
+ * The returned function gives the current test's visitor.
+ */
+export function freshVisitorEachTest(): () => DelegationPage {
+  let workspace: Awaited<ReturnType<typeof startWorkspace>> | undefined;
+  let visitor: DelegationPage | undefined;
+
+  beforeAll(async () => {
+    workspace = await startWorkspace();
+  });
+  beforeEach(async () => {
+    visitor = await DelegationPage.open(workspace!.browser, workspace!.server);
+  });
+  afterEach(async () => {
+    expect(visitor?.consoleErrors).toEqual([]);
+    await visitor?.close();
+  });
+  afterAll(() => workspace?.stop());
+
+  return () => visitor!;
+}

@@ -105,7 +105,8 @@ function withDecorations(doc: PMNode, paragraphs: ReadonlyMap<string, ParagraphV
       .join(' ');
     const attrs: Record<string, string> = { class: classes };
     if (paragraph) attrs['data-status'] = paragraph.status;
-    if (locked) attrs['aria-readonly'] = 'true';
+    // aria-readonly is not allowed on a paragraph or heading; the badge says "agreed" in words.
+    if (locked) attrs['data-locked'] = 'true';
     decorations.push(Decoration.node(pos, pos + node.nodeSize, attrs));
     if (paragraph) {
       const text = badgeText(paragraph);
@@ -130,7 +131,8 @@ function statusBadge(paragraph: ParagraphView, text: string): HTMLElement {
       // Open is the default: its shape alone keeps the margin quiet.
       'data-badge': paragraph.status === 'open' ? statusShape('open') : `${statusShape(paragraph.status)} ${text}`,
       title,
-      'aria-label': title,
+      // Open is the default and stays silent; other statuses are read as words.
+      ...(paragraph.status === 'open' ? { 'aria-hidden': 'true' } : { role: 'img', 'aria-label': `Status: ${text}` }),
     },
   });
 }

@@ -17,7 +17,8 @@ const key = new PluginKey<LabelsState>('stableLabels');
 export const UNLABELLED = 'new';
 
 /**
- * Draws each paragraph's label of the round (PP4bis, OP3(a)bis) in the margin as `data-label`.
+ * Draws each paragraph's label of the round (PP4bis, OP3(a)bis) in the margin as `data-label`,
+ * and as hidden text at its start for screen readers.
  * Labels come from the server (setStableLabels); without any, the derived reference (PP4) is
  * shown, as before rounds existed. A paragraph added since the labels were fetched shows
  * "new" rather than a derived reference that could name another paragraph of the round.
@@ -57,8 +58,24 @@ export function marginLabel(paragraph: ParagraphLabel, labels: StableLabelMap): 
 function build(doc: PMNode, labels: StableLabelMap): DecorationSet {
   return DecorationSet.create(
     doc,
-    numberParagraphs(doc).map((paragraph) =>
-      Decoration.node(paragraph.pos, paragraph.pos + doc.nodeAt(paragraph.pos)!.nodeSize, { 'data-label': marginLabel(paragraph, labels) }),
-    ),
+    numberParagraphs(doc).flatMap((paragraph) => {
+      const label = marginLabel(paragraph, labels);
+      return [
+        Decoration.node(paragraph.pos, paragraph.pos + doc.nodeAt(paragraph.pos)!.nodeSize, { 'data-label': label }),
+        Decoration.widget(paragraph.pos + 1, () => spokenLabel(label), { side: -2, key: `label-${label}`, ignoreSelection: true }),
+      ];
+    }),
   );
+}
+
+/**
+ * The label as real text at the start of the paragraph, for screen readers (the margin's is
+ * drawn by CSS and not read). Not part of the document: never copied, compared or saved.
+ */
+function spokenLabel(label: string): HTMLElement {
+  const span = document.createElement('span');
+  span.className = 'paragraph-ref visually-hidden';
+  span.contentEditable = 'false';
+  span.textContent = `${label} `;
+  return span;
 }

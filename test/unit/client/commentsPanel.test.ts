@@ -170,4 +170,39 @@ describe('CommentsPanel', () => {
     expect(labels.map((l) => l.textContent)).toEqual(['Visible to: Everyone', 'Visible to: Delegation only', 'Visible to: Facilitators only']);
     expect(labels[1].title).toBe('Only members of Kazakhstan can read this thread.');
   });
+
+  it('posts with Ctrl+Enter (or ⌘Enter) and gives the focus back to what opened the composer', async () => {
+    const { panel, create } = setup();
+    const opener = panel.element.querySelector<HTMLButtonElement>('.panel-toolbar button')!;
+    opener.focus();
+    opener.click();
+    const textarea = panel.element.querySelector<HTMLTextAreaElement>('.comment-composer textarea')!;
+    expect(document.activeElement).toBe(textarea);
+    textarea.value = 'Please bracket.';
+    textarea.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
+    await flush();
+    expect(create).toHaveBeenCalledWith(expect.anything(), 'Please bracket.', 'all');
+    expect(document.activeElement).toBe(opener);
+  });
+
+  it('posts a reply only with the modifier: plain Enter stays a line break', async () => {
+    const { store, panel, handlers } = setup();
+    store.upsert(thread('t1'));
+    const textarea = panel.element.querySelector<HTMLTextAreaElement>('[data-thread-id="t1"] textarea')!;
+    textarea.value = 'Fine';
+    textarea.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    textarea.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', metaKey: true, bubbles: true }));
+    await flush();
+    expect(handlers.reply).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the focus in a thread that is drawn anew after a reply', () => {
+    const { store, panel } = setup();
+    store.replaceAll([thread('t1')]);
+    panel.element.querySelector<HTMLTextAreaElement>('[data-thread-id="t1"] textarea')!.focus();
+    store.upsert(thread('t1', { replies: [comment('r1', 'kz', 'Fine by us.')] }));
+    const redrawn = panel.element.querySelector<HTMLTextAreaElement>('[data-thread-id="t1"] textarea')!;
+    expect(redrawn.closest('.comment-thread')?.textContent).toContain('Fine by us.');
+    expect(document.activeElement).toBe(redrawn);
+  });
 });

@@ -79,7 +79,8 @@ describe('paragraphStatusPlugin', () => {
     expect(badge('Requests').querySelector('.status-badge')?.getAttribute('data-badge')).toBe('● agreed ad ref');
     expect(badge('Requests').textContent).toBe('Requests the Secretariat;');
     expect(badge('Requests').classList).toContain('is-locked');
-    expect(badge('Requests').getAttribute('aria-readonly')).toBe('true');
+    expect(badge('Requests').getAttribute('data-locked')).toBe('true');
+    expect(badge('Requests').querySelector('.status-badge')?.getAttribute('aria-label')).toBe('Status: agreed ad ref');
     expect(badge('Recalling').querySelector('.status-badge')?.getAttribute('data-badge')).toBe('◐ informals');
     expect(badge('to report').querySelector('.status-badge')?.getAttribute('data-badge')).toBe('↺ reopened');
     expect(view.dom.querySelector('.symbol')?.classList).toContain('is-locked');

@@ -79,7 +79,9 @@ describe('pending proposals in the text', () => {
     const text = firstOperativeText(other);
     text.insert(0, 'Strongly ');
     expect(marks(h, 'del.proposal-struck').map((el) => el.textContent)).toEqual(['Member States']);
-    expect(h.view.dom.querySelector('p.op')!.textContent).toBe('Strongly Urges Member States swiftly to act;');
+    // What the paragraph shows, without the label hidden at its start for screen readers.
+    const shown = h.view.dom.querySelector('p.op')!;
+    expect(shown.textContent?.slice(shown.querySelector('.paragraph-ref')!.textContent!.length)).toBe('Strongly Urges Member States swiftly to act;');
     text.delete(text.toString().indexOf('Member'), 'Member States'.length);
     expect(marks(h, 'del.proposal-struck')).toEqual([]);
     other.destroy();
