@@ -4,6 +4,7 @@ import { h, replaceChildren } from '../app/dom';
 import { textForm, threadView, type ThreadHandlers, type Viewer } from './threadView';
 import type { ThreadFilter, ThreadStore } from './threadStore';
 import { VISIBILITY_CHOICES } from './visibility';
+import { threadMatches } from './threadSearch';
 
 export interface CommentsPanelDeps {
   store: ThreadStore;
@@ -26,6 +27,7 @@ const FILTERS: Array<[ThreadFilter, string]> = [
 export class CommentsPanel {
   readonly element: HTMLElement;
   private filter: ThreadFilter = 'open';
+  private search = '';
   private readonly summary = h('p', { class: 'panel-summary', attrs: { 'aria-live': 'polite' } }, 'Loading comments…');
   private readonly list = h('div', { class: 'comment-threads' });
   private readonly composer = h('div', { class: 'comment-composer', attrs: { hidden: true } });
@@ -46,6 +48,11 @@ export class CommentsPanel {
       this.filter = filter.value as ThreadFilter;
       this.render();
     });
+    const search = h('input', { class: 'comment-search', attrs: { type: 'search', placeholder: 'Search comments', 'aria-label': 'Search comments by text, author or delegation' } });
+    search.addEventListener('input', () => {
+      this.search = search.value;
+      this.render();
+    });
     const commentButton = deps.viewer.canComment
       ? h(
           'button',
@@ -56,7 +63,7 @@ export class CommentsPanel {
     this.element = h(
       'section',
       { class: 'comments-panel' },
-      h('div', { class: 'panel-toolbar' }, commentButton, filter),
+      h('div', { class: 'panel-toolbar' }, commentButton, filter, search),
       this.hint,
       this.composer,
       this.summary,
@@ -95,13 +102,13 @@ export class CommentsPanel {
 
   render(): void {
     const typingIn = document.activeElement;
-    const threads = this.deps.store.list(this.filter);
+    const threads = this.deps.store.list(this.filter).filter((thread) => threadMatches(thread, this.search));
     const open = this.deps.store.list('open').length;
     this.summary.textContent = open === 1 ? '1 open thread.' : `${open} open threads.`;
     replaceChildren(
       this.list,
       ...threads.map((t) => this.threadElement(t)),
-      threads.length === 0 ? h('p', { class: 'empty-state' }, this.filter === 'resolved' ? 'No resolved threads.' : 'No comments yet.') : null,
+      threads.length === 0 ? h('p', { class: 'empty-state' }, this.search.trim() ? 'No thread matches the search.' : this.filter === 'resolved' ? 'No resolved threads.' : 'No comments yet.') : null,
     );
     // Moving an element in the DOM drops its focus; give it back to whoever was typing.
     if (typingIn instanceof HTMLElement && typingIn !== document.activeElement && this.list.contains(typingIn)) typingIn.focus();
