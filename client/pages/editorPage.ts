@@ -37,6 +37,7 @@ import { accessChanged, loadDraftAccess } from './draftAccess';
 import { draftHeading } from './draftHeading';
 import { draftNotFound, messagePanel } from './messagePanel';
 import { exportMenu } from '../documents/exportMenu';
+import { FindFeature } from '../find/findFeature';
 
 /** The session ended because this person's membership changed: the page is rebuilt with the new access. */
 const MEMBERSHIP_CHANGED = 'membership-changed';
@@ -226,6 +227,9 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
   const views = new DraftViews({ doc: collab.doc, store: proposals.store, editorColumn: paper.closest<HTMLElement>('.editor-column')!, outline, ownDelegation: access.delegation });
   notices.after(views.toggle);
   paper.after(views.paper);
+  const findActions = new ProposalActions(socket, draftId);
+  const find = new FindFeature({ canReplace: canEdit, propose: (proposal) => findActions.create(proposal) });
+  notices.before(find.bar.element);
   const proposalsPanel = new ProposalsPanel({
     store: proposals.store,
     actions: new ProposalActions(socket, draftId),
@@ -284,6 +288,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     editing.destroy();
     labels.destroy();
     views.destroy();
+    find.destroy();
     socket.disconnect();
     view?.destroy();
     collab.destroy();
@@ -299,7 +304,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
       editable: canEdit,
       toolbar: canEdit ? toolbarHost : null,
       firstPlugins: [proposals.inputPlugin],
-      plugins: [comments.plugin, paragraphs.plugin, proposals.plugin],
+      plugins: [comments.plugin, paragraphs.plugin, proposals.plugin, find.plugin],
       onChange: (state) => {
         const { symbol, title } = draftHeading(state.doc);
         symbolEl.textContent = symbol;
@@ -312,6 +317,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     labels.attach(view);
     paragraphs.attach(view);
     proposals.attach(view);
+    find.attach(view);
   });
 }
 
