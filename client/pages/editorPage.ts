@@ -38,6 +38,7 @@ import { draftHeading } from './draftHeading';
 import { draftNotFound, messagePanel } from './messagePanel';
 import { exportMenu } from '../documents/exportMenu';
 import { FindFeature } from '../find/findFeature';
+import { ProjectorFeature } from '../projector/projectorFeature';
 
 /** The session ended because this person's membership changed: the page is rebuilt with the new access. */
 const MEMBERSHIP_CHANGED = 'membership-changed';
@@ -230,6 +231,8 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
   const findActions = new ProposalActions(socket, draftId);
   const find = new FindFeature({ canReplace: canEdit, propose: (proposal) => findActions.create(proposal) });
   notices.before(find.bar.element);
+  const projector = new ProjectorFeature({ draftId, socket, facilitator: isFacilitator(access.role), page: paper.closest<HTMLElement>('.editor-page')! });
+  saveIndicator.element.after(projector.control);
   const proposalsPanel = new ProposalsPanel({
     store: proposals.store,
     actions: new ProposalActions(socket, draftId),
@@ -289,6 +292,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     labels.destroy();
     views.destroy();
     find.destroy();
+    projector.destroy();
     socket.disconnect();
     view?.destroy();
     collab.destroy();
@@ -304,7 +308,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
       editable: canEdit,
       toolbar: canEdit ? toolbarHost : null,
       firstPlugins: [proposals.inputPlugin],
-      plugins: [comments.plugin, paragraphs.plugin, proposals.plugin, find.plugin],
+      plugins: [comments.plugin, paragraphs.plugin, proposals.plugin, find.plugin, projector.plugin],
       onChange: (state) => {
         const { symbol, title } = draftHeading(state.doc);
         symbolEl.textContent = symbol;
@@ -318,6 +322,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     paragraphs.attach(view);
     proposals.attach(view);
     find.attach(view);
+    projector.attach(view);
   });
 }
 
