@@ -7,7 +7,7 @@ import { NOTICE_NOT_PROPOSABLE } from '../proposals/proposeIntent';
 import { FindBar } from './findBar';
 import type { FindMatch } from './findMatches';
 import { findPlugin, findState, setCurrentMatch, setFindQuery, type FindState } from './findPlugin';
-import { replaceProposals, replaceTransaction } from './replaceMatches';
+import { acceptsTransaction, replaceProposals, replaceTransaction } from './replaceMatches';
 
 export interface FindFeatureOptions {
   /** False for observers: they find, and the replace controls are not offered. */
@@ -94,11 +94,16 @@ export class FindFeature {
     const chosen = all ? matches : matches.slice(current, current + 1);
     if (chosen.length === 0) return;
     if (editingMode(view.state) === 'propose') return this.propose(view, chosen, text, all);
-    const tr = replaceTransaction(view.state, chosen, text);
+    // Agreed paragraphs and (for delegates) the heading refuse local changes: those matches stay.
+    const allowed = chosen.filter((match) => acceptsTransaction(view.state, replaceTransaction(view.state, [match], text)));
+    const kept = chosen.length - allowed.length;
+    const keptNote = kept ? `${plural(kept, 'match', 'matches')} in agreed text or the heading left unchanged` : '';
+    if (allowed.length === 0) return this.bar.say(`Nothing replaced: ${keptNote}.`);
+    const tr = replaceTransaction(view.state, allowed, text);
     view.dispatch(tr);
-    this.bar.say(all ? `Replaced ${plural(chosen.length, 'match', 'matches')}.` : '');
+    this.bar.say(all ? `Replaced ${plural(allowed.length, 'match', 'matches')}${kept ? ` (${keptNote})` : ''}.` : '');
     // The next match after the words just put in, never those words themselves.
-    const after = tr.mapping.map(chosen[chosen.length - 1].to);
+    const after = tr.mapping.map(allowed[allowed.length - 1].to);
     const next = findState(view.state).matches.findIndex((match) => match.from >= after);
     view.dispatch(setCurrentMatch(view.state.tr, Math.max(next, 0)));
     this.show(view);

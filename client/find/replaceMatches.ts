@@ -16,6 +16,11 @@ export function replaceTransaction(state: EditorState, matches: readonly FindMat
   return tr;
 }
 
+/** True when no plugin refuses the transaction (agreed text, the heading for delegates): as EditorState.apply decides. */
+export function acceptsTransaction(state: EditorState, tr: Transaction): boolean {
+  return state.plugins.every((plugin) => !plugin.spec.filterTransaction || plugin.spec.filterTransaction.call(plugin, tr, state));
+}
+
 /**
  * The matches replaced by `text` as proposals of the person's delegation: `replace` proposals,
  * or `delete` ones for an empty replacement. Matches outside preambular and operative

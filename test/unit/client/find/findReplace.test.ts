@@ -1,4 +1,6 @@
 /** @jest-environment jsdom */
+import { Plugin } from 'prosemirror-state';
+import type { ReplaceStep } from 'prosemirror-transform';
 import { FindFeature } from '../../../../client/find/findFeature';
 import { ProposalActions } from '../../../../client/proposals/proposalActions';
 import type { RealtimeSocket } from '../../../../client/api/realtime';
@@ -106,6 +108,24 @@ describe('find and replace in the editor', () => {
     expect(h.message()).toBe('Replaced 5 matches.');
     // The new words match again (any case); no match after the last one, so the count starts over.
     expect(h.count()).toBe('1 of 5');
+  });
+
+  it('leaves matches in text the editor refuses to change (agreed text, the heading) and replaces the others', () => {
+    h = findHarness();
+    const organLocked = new Plugin({
+      filterTransaction: (tr, state) => !tr.docChanged || tr.steps.every((step) => state.doc.resolve((step as ReplaceStep).from).parent.type.name !== 'organ'),
+    });
+    h.view.updateState(h.view.state.reconfigure({ plugins: [...h.view.state.plugins, organLocked] }));
+    h.press('f', { ctrlKey: true });
+    h.search('Prevention');
+    h.replaceWith('Suppression');
+    h.click('.find-replace-all');
+    expect(h.message()).toBe('Replaced 1 match (1 match in agreed text or the heading left unchanged).');
+    expect(h.text()).toContain('L.9Commission on Crime Prevention and Criminal Justice');
+    expect(h.text()).toContain('The Commission on Crime Suppression and Criminal Justice,');
+    h.search('Prevention');
+    h.click('.find-replace-all');
+    expect(h.message()).toBe('Nothing replaced: 1 match in agreed text or the heading left unchanged.');
   });
 
   it('closes on Escape, clears the marks and gives the focus back to the text', () => {
