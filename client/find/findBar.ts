@@ -63,9 +63,15 @@ export class FindBar {
       this.message,
     );
     this.element.addEventListener('keydown', (event) => {
-      if (event.key !== 'Escape') return;
-      event.preventDefault();
-      handlers.close();
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        handlers.close();
+      } else if (event.key.toLowerCase() === 'f' && (event.ctrlKey || event.metaKey)) {
+        // Ctrl/Cmd-F again: back to the words to find, not the browser's own find.
+        event.preventDefault();
+        this.findInput.focus();
+        this.findInput.select();
+      }
     });
   }
 

@@ -1,6 +1,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
+import { PROPOSABLE_TYPES } from '../../shared/proposalAnchors';
 
 export const projectorFocusKey = new PluginKey<string | null>('projectorFocus');
 
@@ -20,9 +21,10 @@ export function paragraphPos(doc: PMNode, paragraphId: string): number {
   return found;
 }
 
-/** The id of the paragraph holding the caret, if it has one. */
+/** The id of the preambular or operative paragraph holding the caret; null in the heading, title or formula. */
 export function caretParagraphId(state: EditorState): string | null {
-  return (state.selection.$head.parent.attrs.id as string | null | undefined) ?? null;
+  const paragraph = state.selection.$head.parent;
+  return PROPOSABLE_TYPES.has(paragraph.type.name) ? ((paragraph.attrs.id as string | null) ?? null) : null;
 }
 
 /**

@@ -67,6 +67,12 @@ describe('find and replace in the editor', () => {
     h.input('.find-case').checked = true;
     h.input('.find-case').dispatchEvent(new Event('change'));
     expect(h.marked()).toEqual(['re', 're', 're', 're']);
+    // Ctrl-F again from the bar selects the words to find instead of opening the browser's find.
+    h.click('.find-next');
+    const again = new KeyboardEvent('keydown', { key: 'f', ctrlKey: true, bubbles: true, cancelable: true });
+    h.bar.querySelector('.find-next')!.dispatchEvent(again);
+    expect(again.defaultPrevented).toBe(true);
+    expect(document.activeElement).toBe(h.input('.find-input'));
     h.search('nowhere to be found');
     expect(h.count()).toBe('No match');
     expect(h.marked()).toEqual([]);

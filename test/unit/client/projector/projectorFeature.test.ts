@@ -8,35 +8,13 @@ import { ProjectorFeature } from '../../../../client/projector/projectorFeature'
 import { PROSEMIRROR_FRAGMENT } from '../../../../shared/schema';
 import { draftDoc, ops } from '../../shared/draftFixture';
 import { posOf } from '../editorState';
+import { RecordingSocket } from '../proposeHarness';
 import { TextSelection } from 'prosemirror-state';
-
-/** A socket that records projector:focus emits (answered ok) and lets the test broadcast. */
-class ProjectorSocket {
-  readonly sent: Array<Record<string, unknown>> = [];
-  private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
-  timeout() {
-    return {
-      emit: (_event: string, payload: Record<string, unknown>, ack: (err: Error | null, response: unknown) => void) => {
-        this.sent.push(payload);
-        ack(null, { ok: true, focus: payload });
-      },
-    };
-  }
-  on(event: string, listener: (payload: unknown) => void): void {
-    this.listeners.set(event, (this.listeners.get(event) ?? new Set()).add(listener));
-  }
-  off(event: string, listener: (payload: unknown) => void): void {
-    this.listeners.get(event)?.delete(listener);
-  }
-  broadcast(event: string, payload: unknown): void {
-    for (const listener of this.listeners.get(event) ?? []) listener(payload);
-  }
-}
 
 function setup(facilitator: boolean) {
   const doc = new Y.Doc();
   prosemirrorToYXmlFragment(draftDoc({ operative: ops('Urges Member States to act;', 'Decides.') }), doc.getXmlFragment(PROSEMIRROR_FRAGMENT));
-  const socket = new ProjectorSocket();
+  const socket = new RecordingSocket();
   const page = document.body.appendChild(document.createElement('div'));
   const projector = new ProjectorFeature({ draftId: 'd1', socket: socket as unknown as RealtimeSocket, facilitator, page });
   page.append(projector.control);
@@ -46,8 +24,11 @@ function setup(facilitator: boolean) {
   const idOf = (text: string) => view.state.doc.resolve(posOf(view.state.doc, text)).parent.attrs.id as string;
   const caret = (text: string) => view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, posOf(view.state.doc, text))));
   const highlighted = () => [...view.dom.querySelectorAll('.projector-focus')].map((el) => el.textContent);
+  /** The projector:focus payloads sent so far (left unanswered: the room's broadcast is what counts). */
+  const sent = () => socket.sent.map(({ event, payload }) => ({ event, ...payload }));
   return {
     socket,
+    sent,
     page,
     view,
     projector,
@@ -72,21 +53,27 @@ describe('ProjectorFeature', () => {
   it('gives the facilitator a projector view in which the caret\'s paragraph is put under discussion', () => {
     t = setup(true);
     t.caret('Urges');
-    expect(t.socket.sent).toEqual([]);
+    expect(t.sent()).toEqual([]);
     (t.projector.control as HTMLButtonElement).click();
     expect(t.page.classList.contains('projector-mode')).toBe(true);
-    expect(t.socket.sent).toEqual([{ draftId: 'd1', paragraphId: t.idOf('Urges') }]);
+    expect(t.sent()).toEqual([{ event: 'projector:focus', draftId: 'd1', paragraphId: t.idOf('Urges') }]);
     t.socket.broadcast('projector:focused', { draftId: 'd1', paragraphId: t.idOf('Urges'), byName: 'Facilitator', at: '' });
     expect(t.highlighted()).toEqual(['Urges Member States to act;']);
 
     t.caret('Decides');
-    expect(t.socket.sent.at(-1)).toEqual({ draftId: 'd1', paragraphId: t.idOf('Decides') });
+    expect(t.sent().at(-1)).toEqual({ event: 'projector:focus', draftId: 'd1', paragraphId: t.idOf('Decides') });
     t.page.querySelector<HTMLButtonElement>('.projector-close')!.click();
     expect(t.page.classList.contains('projector-mode')).toBe(false);
     expect(t.highlighted()).toEqual([]);
+    // Projecting again puts the caret's paragraph under discussion again; the title is none.
+    (t.projector.control as HTMLButtonElement).click();
+    expect(t.sent()).toHaveLength(3);
+    t.caret('A test draft');
+    expect(t.sent()).toHaveLength(3);
+    t.page.querySelector<HTMLButtonElement>('.projector-close')!.click();
     // Out of the projector view, moving the caret discusses nothing.
     t.caret('Urges');
-    expect(t.socket.sent).toHaveLength(2);
+    expect(t.sent()).toHaveLength(3);
   });
 
   it('lets a participant follow the facilitator: the paragraph under discussion is highlighted only while following, whatever draft others discuss', () => {
@@ -101,7 +88,7 @@ describe('ProjectorFeature', () => {
     t.socket.broadcast('projector:focused', { draftId: 'other', paragraphId: t.idOf('Urges'), byName: 'Facilitator', at: '' });
     expect(t.highlighted()).toEqual(['Decides.']);
     t.caret('Urges');
-    expect(t.socket.sent).toEqual([]);
+    expect(t.sent()).toEqual([]);
     t.socket.broadcast('projector:focused', { draftId: 'd1', paragraphId: null, byName: 'Facilitator', at: '' });
     expect(t.highlighted()).toEqual([]);
   });
