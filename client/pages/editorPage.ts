@@ -232,7 +232,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
   const find = new FindFeature({ canReplace: canEdit, propose: (proposal) => findActions.create(proposal) });
   notices.before(find.bar.element);
   const projector = new ProjectorFeature({ draftId, socket, facilitator: isFacilitator(access.role), page: paper.closest<HTMLElement>('.editor-page')! });
-  saveIndicator.element.after(projector.control);
+  views.toggle.append(projector.control);
   const proposalsPanel = new ProposalsPanel({
     store: proposals.store,
     actions: new ProposalActions(socket, draftId),

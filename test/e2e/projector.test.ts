@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { artifactPath } from './browser';
 import { delegationsOnDemoDraft } from './workspace';
 
 jest.setTimeout(180_000);
@@ -35,6 +36,7 @@ describe('the room view and find and replace', () => {
     await chair.locator(`${OP(3)}.projector-focus`).waitFor();
     await chair.locator('.projector-status', { hasText: 'Under discussion: OP3' }).waitFor();
     await waitForFocusInView(delegate, OP(3));
+    await chair.screenshot({ path: artifactPath('projector-view.png') });
 
     // Far down the text: the delegate's view scrolls to it, and only it is highlighted.
     const last = await chair.locator('.ProseMirror p.op[data-num]').count();
@@ -67,6 +69,7 @@ describe('the room view and find and replace', () => {
     await find.fill('Member States');
     await delegate.locator('.find-count', { hasText: new RegExp(`of ${before}$`) }).waitFor();
     expect(await delegate.locator('.ProseMirror .find-match').count()).toBe(before);
+    await delegate.screenshot({ path: artifactPath('find-bar.png') });
 
     await delegate.getByRole('textbox', { name: 'Replace with' }).fill('States Members');
     await delegate.getByRole('button', { name: 'Replace every match' }).click();
