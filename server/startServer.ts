@@ -72,6 +72,8 @@ import { paragraphHandlers } from './realtime/paragraphHandlers';
 import { EventRateLimiter } from './realtime/eventRateLimiter';
 import { rateLimitEvents } from './realtime/rateLimitEvents';
 import { presenceHandlers } from './realtime/presenceHandlers';
+import { greetWithFocus, projectorHandlers } from './realtime/projectorHandlers';
+import { ProjectorFocuses } from './domain/projector/projectorFocuses';
 import { openStore } from './store/openStore';
 import type { Store } from './store/types';
 import { YjsChannel } from './transport/yjsChannel';
@@ -296,12 +298,14 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     if (!yjs.handleUpgrade(request, socket, head)) socket.destroy();
   });
   const realtimeLogger = logger.child({ component: 'realtime' });
+  const projector = new ProjectorFocuses(rooms);
   const io = createSocketServer(httpServer, auth, sessions, realtimeLogger, [
     rateLimitEvents(new EventRateLimiter(config), realtimeLogger),
-    presenceHandlers(entry, new PresenceRoster(), realtimeLogger),
+    presenceHandlers(entry, new PresenceRoster(), realtimeLogger, [greetWithFocus(projector)]),
     commentHandlers(comments, realtimeLogger),
     paragraphHandlers(paragraphs, realtimeLogger),
     proposalHandlers(proposals, realtimeLogger),
+    projectorHandlers(projector, realtimeLogger),
   ]);
   // Once the room broadcasts exist: a deadline that passed while the server was down concludes now.
   await silence.resume();

@@ -3,6 +3,7 @@ import type { CommentChange, CommentChanged, CommentCreatePayload, CommentEditPa
 import type { DraftAccess } from './negotiations';
 import type { ParagraphStatusPayload, ParagraphView } from './paragraphs';
 import type { PresenceRoster } from './presence';
+import type { ProjectorFocus, ProjectorFocusPayload } from './projector';
 import type { SponsorsView } from './sponsors';
 import type { SilenceView } from './silence';
 import type { OralRevision } from './oralRevisions';
@@ -39,6 +40,8 @@ export interface ClientToServerEvents {
   'proposal:withdraw': (payload: z.input<typeof ProposalRefPayload>, ack: AckCallback<ProposalAck>) => void;
   'proposal:accept': (payload: z.input<typeof ProposalRefPayload>, ack: AckCallback<ProposalAck>) => void;
   'proposal:reject': (payload: z.input<typeof ProposalRejectPayload>, ack: AckCallback<ProposalAck>) => void;
+  /** A facilitator sets the paragraph under discussion (null: none). */
+  'projector:focus': (payload: z.input<typeof ProjectorFocusPayload>, ack: AckCallback<{ focus: ProjectorFocus }>) => void;
 }
 
 /** What a comment event acknowledges: the same change the draft's room hears. */
@@ -60,6 +63,8 @@ export interface ServerToClientEvents {
   'proposal:updated': (proposal: ProposalView) => void;
   /** The facilitator switched the draft between direct edits and proposals only (for delegates). */
   'draft:editing': (view: DraftEditingView) => void;
+  /** The paragraph under discussion changed; also sent to each connection that joins while one is set. */
+  'projector:focused': (focus: ProjectorFocus) => void;
   /** Sent to one connection just before the server disconnects it because its access ended. */
   'session:ended': (payload: { reason: SessionEndReason; negotiationId?: string }) => void;
 }

@@ -5,6 +5,7 @@ import { redrawKeepingFocus } from '../app/redrawKeepingFocus';
 import { textForm, threadView, type ThreadHandlers, type Viewer } from './threadView';
 import type { ThreadFilter, ThreadStore } from './threadStore';
 import { VISIBILITY_CHOICES } from './visibility';
+import { threadMatches } from './threadSearch';
 
 export interface CommentsPanelDeps {
   store: ThreadStore;
@@ -27,6 +28,7 @@ const FILTERS: Array<[ThreadFilter, string]> = [
 export class CommentsPanel {
   readonly element: HTMLElement;
   private filter: ThreadFilter = 'open';
+  private search = '';
   private readonly summary = h('p', { class: 'panel-summary', attrs: { 'aria-live': 'polite' } }, 'Loading comments…');
   private readonly list = h('div', { class: 'comment-threads' });
   private readonly composer = h('div', { class: 'comment-composer', attrs: { hidden: true } });
@@ -49,6 +51,11 @@ export class CommentsPanel {
       this.filter = filter.value as ThreadFilter;
       this.render();
     });
+    const search = h('input', { class: 'comment-search', attrs: { type: 'search', placeholder: 'Search comments', 'aria-label': 'Search comments by text, author or delegation' } });
+    search.addEventListener('input', () => {
+      this.search = search.value;
+      this.render();
+    });
     const commentButton = deps.viewer.canComment
       ? h(
           'button',
@@ -59,7 +66,7 @@ export class CommentsPanel {
     this.element = h(
       'section',
       { class: 'comments-panel' },
-      h('div', { class: 'panel-toolbar' }, commentButton, filter),
+      h('div', { class: 'panel-toolbar' }, commentButton, filter, search),
       this.hint,
       this.composer,
       this.summary,
@@ -98,7 +105,7 @@ export class CommentsPanel {
   }
 
   render(): void {
-    const threads = this.deps.store.list(this.filter);
+    const threads = this.deps.store.list(this.filter).filter((thread) => threadMatches(thread, this.search));
     const open = this.deps.store.list('open').length;
     this.summary.textContent = open === 1 ? '1 open thread.' : `${open} open threads.`;
     // Moving an element in the DOM drops its focus, and a changed thread is drawn anew (a reply
@@ -107,7 +114,7 @@ export class CommentsPanel {
       replaceChildren(
         this.list,
         ...threads.map((t) => this.threadElement(t)),
-        threads.length === 0 ? h('p', { class: 'empty-state' }, this.filter === 'resolved' ? 'No resolved threads.' : 'No comments yet.') : null,
+        threads.length === 0 ? h('p', { class: 'empty-state' }, this.search.trim() ? 'No thread matches the search.' : this.filter === 'resolved' ? 'No resolved threads.' : 'No comments yet.') : null,
       ),
     );
   }

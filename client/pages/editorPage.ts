@@ -42,6 +42,8 @@ import { Announcements } from '../announce/announcements';
 import { keyboardHelp } from '../keyboard/keyboardHelp';
 import { editorShortcuts } from '../keyboard/shortcuts';
 import { modKeyName } from '../editor/toolbar';
+import { FindFeature } from '../find/findFeature';
+import { ProjectorFeature } from '../projector/projectorFeature';
 
 /** The session ended because this person's membership changed: the page is rebuilt with the new access. */
 const MEMBERSHIP_CHANGED = 'membership-changed';
@@ -243,6 +245,11 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
   const views = new DraftViews({ doc: collab.doc, store: proposals.store, editorColumn: paper.closest<HTMLElement>('.editor-column')!, outline, ownDelegation: access.delegation });
   notices.after(views.toggle);
   paper.after(views.paper);
+  const findActions = new ProposalActions(socket, draftId);
+  const find = new FindFeature({ canReplace: canEdit, propose: (proposal) => findActions.create(proposal) });
+  notices.before(find.bar.element);
+  const projector = new ProjectorFeature({ draftId, socket, facilitator: isFacilitator(access.role), page: paper.closest<HTMLElement>('.editor-page')! });
+  views.toggle.append(projector.control);
   const proposalsPanel = new ProposalsPanel({
     store: proposals.store,
     actions: new ProposalActions(socket, draftId),
@@ -303,6 +310,8 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     views.destroy();
     drawer.destroy();
     announcements.destroy();
+    find.destroy();
+    projector.destroy();
     socket.disconnect();
     view?.destroy();
     collab.destroy();
@@ -318,7 +327,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
       editable: canEdit,
       toolbar: canEdit ? toolbarHost : null,
       firstPlugins: [proposals.inputPlugin],
-      plugins: [comments.plugin, paragraphs.plugin, proposals.plugin, announcements.plugin],
+      plugins: [comments.plugin, paragraphs.plugin, proposals.plugin, announcements.plugin, find.plugin, projector.plugin],
       onChange: (state) => {
         const { symbol, title } = draftHeading(state.doc);
         symbolEl.textContent = symbol;
@@ -331,6 +340,8 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     labels.attach(view);
     paragraphs.attach(view);
     proposals.attach(view);
+    find.attach(view);
+    projector.attach(view);
   });
 }
 

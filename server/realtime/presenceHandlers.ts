@@ -7,8 +7,11 @@ import { accessOf } from '../domain/access/draftMember';
 import { acknowledged } from './acknowledged';
 import { draftRoom, type AppServer, type AppSocket, type SocketHandlers } from './types';
 
-/** draft:join / draft:leave and the `presence` roster broadcast to each draft's room. */
-export function presenceHandlers(entry: DraftEntry, roster: PresenceRoster, logger: Logger): SocketHandlers {
+/**
+ * draft:join / draft:leave and the `presence` roster broadcast to each draft's room;
+ * `greetings` tell a connection that just joined what its room already knows.
+ */
+export function presenceHandlers(entry: DraftEntry, roster: PresenceRoster, logger: Logger, greetings: Array<(socket: AppSocket, draftId: string) => void> = []): SocketHandlers {
   const broadcast = (io: AppServer, draftId: string) =>
     io.to(draftRoom(draftId)).emit('presence', { draftId, people: roster.list(draftId) });
 
@@ -58,6 +61,7 @@ export function presenceHandlers(entry: DraftEntry, roster: PresenceRoster, logg
         if (roster.join(draftId, presence.member, socket.id)) broadcast(io, draftId);
         // The newcomer always gets the roster, even when it did not change.
         else socket.emit('presence', { draftId, people: roster.list(draftId) });
+        greetings.forEach((greet) => greet(socket, draftId));
         return { access: accessOf(presence.member) };
       }),
     );

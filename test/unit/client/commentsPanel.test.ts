@@ -206,3 +206,44 @@ describe('CommentsPanel', () => {
     expect(document.activeElement).toBe(redrawn);
   });
 });
+
+describe('CommentsPanel search', () => {
+  const search = (panel: CommentsPanel, query: string) => {
+    const input = panel.element.querySelector<HTMLInputElement>('.comment-search')!;
+    input.value = query;
+    input.dispatchEvent(new Event('input'));
+  };
+  const shown = (panel: CommentsPanel) => [...panel.element.querySelectorAll<HTMLElement>('.comment-thread')].map((el) => el.dataset.threadId);
+
+  it('filters threads by words of their comments, their author, their delegation or the quoted words, in any case', () => {
+    const { store, panel } = setup();
+    store.replaceAll([
+      thread('t1'),
+      thread('t2', { root: comment('t2-root', 'eu', 'Prefer "encourages".'), anchor: { paragraphId: 'p2', start: 'AA==', end: 'AA==', quote: 'urges' } }),
+      thread('t3', { root: comment('t3-root', 'eu', 'Fine as is.'), replies: [comment('r3', 'kz', 'Needs a footnote.')] }),
+    ]);
+    expect(shown(panel)).toEqual(['t1', 't2', 't3']);
+    search(panel, 'ENCOURAGES');
+    expect(shown(panel)).toEqual(['t2']);
+    search(panel, 'kazakhstan');
+    expect(shown(panel)).toEqual(['t1', 't3']);
+    search(panel, 'footnote delegate');
+    expect(shown(panel)).toEqual(['t3']);
+    search(panel, 'urges');
+    expect(shown(panel)).toEqual(['t2']);
+    search(panel, 'nothing like this');
+    expect(shown(panel)).toEqual([]);
+    expect(panel.element.querySelector('.empty-state')?.textContent).toBe('No thread matches the search.');
+    search(panel, '  ');
+    expect(shown(panel)).toEqual(['t1', 't2', 't3']);
+  });
+
+  it('keeps the search while threads change and combines it with the Open filter', () => {
+    const { store, panel } = setup();
+    store.replaceAll([thread('t1'), thread('t2', { root: comment('t2-root', 'eu', 'Soften it.'), resolvedAt: '2026-05-20T11:00:00Z', resolvedBy: 'eu' })]);
+    search(panel, 'soften');
+    expect(shown(panel)).toEqual(['t1']);
+    store.upsert(thread('t4', { root: comment('t4-root', 'eu', 'Soften the verb.') }));
+    expect(shown(panel)).toEqual(['t1', 't4']);
+  });
+});
