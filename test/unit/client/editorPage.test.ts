@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { EventEmitter } from 'node:events';
 import * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
 import { editorPage } from '../../../client/pages/editorPage';
 import type { DraftAccess } from '../../../shared/negotiations';
 import { FakeServer, pageHarness, settle, user } from './fakeServer';
@@ -25,11 +26,15 @@ jest.mock('../../../client/collab/collabSession', () => ({
   CollabSession: class {
     readonly doc = new Y.Doc();
     readonly fragment = this.doc.getXmlFragment('prosemirror');
+    readonly provider = { awareness: new Awareness(this.doc) };
     constructor(options: unknown) {
       collabOptions.push(options);
     }
     ready = () => new Promise(() => undefined);
-    destroy = () => this.doc.destroy();
+    destroy = () => {
+      this.provider.awareness.destroy();
+      this.doc.destroy();
+    };
   },
 }));
 

@@ -23,7 +23,13 @@ function setup(facilitator: boolean) {
   projector.attach(view);
   const idOf = (text: string) => view.state.doc.resolve(posOf(view.state.doc, text)).parent.attrs.id as string;
   const caret = (text: string) => view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, posOf(view.state.doc, text))));
-  const highlighted = () => [...view.dom.querySelectorAll('.projector-focus')].map((el) => el.textContent);
+  /** The highlighted paragraphs' own text (without the label read to screen readers). */
+  const highlighted = () =>
+    [...view.dom.querySelectorAll('.projector-focus')].map((el) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.paragraph-ref').forEach((label) => label.remove());
+      return copy.textContent;
+    });
   /** The projector:focus payloads sent so far (left unanswered: the room's broadcast is what counts). */
   const sent = () => socket.sent.map(({ event, payload }) => ({ event, ...payload }));
   return {
