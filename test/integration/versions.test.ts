@@ -109,6 +109,21 @@ describe('version history: name, compare with attribution, restore', () => {
     expect(sinceRestore.body.summaryText).toBe('No changes');
   });
 
+  it('names a restore of a restore after the original once', async () => {
+    const { body } = await api<{ versions: VersionSummary[] }>('usa', '/versions');
+    const restore = body.versions.find((v) => v.name === 'Restored Rev.1')!;
+    const again = await api<{ version: VersionSummary }>('chair', `/versions/${restore.id}/restore`, { method: 'POST' });
+    expect(again.body.version).toMatchObject({ kind: 'restore', name: 'Restored Rev.1' });
+  });
+
+  it('refuses a second version with a name already used, whatever its case', async () => {
+    const taken = await api<{ error: string }>('chair', '/versions', { method: 'POST', body: JSON.stringify({ name: 'rev.1' }) });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error).toMatch(/named "rev.1" exists already/);
+    const names = (await api<{ versions: VersionSummary[] }>('usa', '/versions')).body.versions.map((v) => v.name);
+    expect(names.filter((n) => n?.toLowerCase() === 'rev.1')).toEqual(['Rev.1']);
+  });
+
   it('records an automatic checkpoint after a pause in editing', async () => {
     const autosNow = async () =>
       (await api<{ versions: VersionSummary[] }>('usa', '/versions')).body.versions.filter((v) => v.kind === 'auto');
