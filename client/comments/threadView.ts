@@ -1,6 +1,6 @@
 import type { CommentThread, CommentView } from '../../shared/comments';
 import { h } from '../app/dom';
-import { absoluteTime } from '../app/time';
+import { zonedTime } from '../app/time';
 import { errorText } from '../app/errorText';
 import { inlineError } from '../app/inlineError';
 import { COMMENT_MAX_LENGTH } from '../../shared/comments';
@@ -75,8 +75,8 @@ function commentView(
       { class: 'comment-meta' },
       h('span', { class: 'comment-delegation' }, comment.delegation),
       ` · ${comment.authorName} · `,
-      h('time', { attrs: { datetime: comment.createdAt } }, absoluteTime(comment.createdAt)),
-      comment.editedAt && !deleted ? h('span', { class: 'comment-edited', attrs: { title: absoluteTime(comment.editedAt) } }, ' · edited') : null,
+      h('time', { attrs: { datetime: comment.createdAt } }, zonedTime(comment.createdAt)),
+      comment.editedAt && !deleted ? h('span', { class: 'comment-edited', attrs: { title: zonedTime(comment.editedAt) } }, ' · edited') : null,
     ),
     body,
   );

@@ -121,6 +121,10 @@ describe('starting a round from the History tab', () => {
     const restore: VersionSummary = { ...round, kind: 'restore', name: 'Restored Rev.1' };
     expect(versionLabel(restore)).toMatch(/^Restored Rev\.1 \(/);
   });
+
+  it('names the time zone of a checkpoint', () => {
+    expect(versionLabel({ ...round, kind: 'auto', name: null })).toMatch(/^Checkpoint 20 May 2026, \d\d:00 [A-Z]/);
+  });
 });
 
 /** Resolves once `ready` holds, checking after each turn of the event loop. */
