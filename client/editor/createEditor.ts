@@ -13,7 +13,7 @@ import { placeholderPlugin } from './plugins/placeholderPlugin';
 import { stableIdsPlugin } from './plugins/stableIdsPlugin';
 import { stableLabelsPlugin } from './plugins/stableLabelsPlugin';
 import { stickyCaretPlugin } from './plugins/stickyCaretPlugin';
-import { drawsRemoteCursor, remoteCursor, remoteSelection } from './remoteCursor';
+import { drawsRemoteCursor, remoteCursorBuilders } from './remoteCursor';
 import { toolbarPlugin } from './toolbar';
 
 export interface CollabEditorOptions {
@@ -40,8 +40,7 @@ export function createCollabEditor(options: CollabEditorOptions): EditorView {
     ownAwarenessPlugin(options.awareness),
     yCursorPlugin(options.awareness, {
       awarenessStateFilter: drawsRemoteCursor,
-      cursorBuilder: remoteCursor,
-      selectionBuilder: remoteSelection,
+      ...remoteCursorBuilders(options.awareness),
     }),
     // Undo never deletes a paragraph someone else has since written in.
     yUndoPlugin({ protectedNodes: PARAGRAPH_TYPES }),

@@ -17,6 +17,7 @@ import { HistoryPanel } from '../history/historyPanel';
 import { ConnectionIndicator } from '../panels/connectionIndicator';
 import { MembersPanel } from '../panels/membersPanel';
 import { PeoplePanel } from '../panels/peoplePanel';
+import { accessBadge } from './accessBadge';
 import { SaveIndicator } from '../panels/saveIndicator';
 import { ParagraphsFeature } from '../paragraphs/paragraphsFeature';
 import { EditingSetting } from '../proposals/editingSetting';
@@ -28,7 +29,6 @@ import { ProposalActions } from '../proposals/proposalActions';
 import { ProposalsPanel } from '../proposals/proposalsPanel';
 import { DraftViews } from '../proposals/draftViews';
 import { editorOutline } from '../proposals/paragraphOutline';
-import { roleName } from '../app/roleName';
 import { CloseCode } from '../../shared/closeCodes';
 import type { DraftAccess, NegotiationDetail } from '../../shared/negotiations';
 import { canEditText, isFacilitator } from '../../shared/roles';
@@ -98,7 +98,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
         session,
         h('a', { class: 'back-link', attrs: { href: '/drafts', title: 'All drafts' } }, '← Drafts'),
         h('div', { class: 'doc-heading' }, symbolEl, titleEl),
-        h('span', { class: 'access-badge', attrs: { title: access.negotiationName } }, `${access.delegation} · ${roleName(access.role)}`),
+        accessBadge(access, session.user.displayName),
         indicator.element,
         saveIndicator.element,
         h('a', { class: 'button-quiet', attrs: { href: `/drafts/${encodeURIComponent(draftId)}/print` } }, 'Print view'),

@@ -1,7 +1,8 @@
 import { h, replaceChildren } from '../app/dom';
 import { byRoleThenDelegation } from '../app/memberOrder';
+import { distinctFacts } from '../app/distinctFacts';
 import { roleName } from '../app/roleName';
-import { userColor } from '../../shared/userColor';
+import { distinctColors } from '../../shared/userColor';
 import type { PresenceEntry } from '../../shared/presence';
 
 /**
@@ -25,7 +26,8 @@ export class PeoplePanel {
   show(people: PresenceEntry[]): void {
     const sorted = [...people].sort(byRoleThenDelegation);
     this.summary.textContent = sorted.length === 1 ? 'Only you have this draft open.' : `${sorted.length} people have this draft open.`;
-    replaceChildren(this.list, ...sorted.map((person) => this.row(person)));
+    const colors = distinctColors(sorted.map((person) => person.userId));
+    replaceChildren(this.list, ...sorted.map((person) => this.row(person, colors.get(person.userId)!)));
   }
 
   setLive(live: boolean): void {
@@ -33,9 +35,9 @@ export class PeoplePanel {
     this.element.classList.toggle('is-stale', !live);
   }
 
-  private row(person: PresenceEntry): HTMLElement {
+  private row(person: PresenceEntry, color: string): HTMLElement {
     const dot = h('span', { class: 'person-dot', attrs: { 'aria-hidden': 'true' } });
-    dot.style.backgroundColor = userColor(person.userId);
+    dot.style.backgroundColor = color;
     const isSelf = person.userId === this.selfId;
     return h(
       'li',
@@ -45,7 +47,7 @@ export class PeoplePanel {
         'div',
         { class: 'person-text' },
         h('span', { class: 'person-delegation' }, person.delegation, isSelf ? h('span', { class: 'person-you' }, ' (you)') : null),
-        h('span', { class: 'person-name' }, `${person.displayName} · ${roleName(person.role)}`),
+        h('span', { class: 'person-name' }, distinctFacts([person.displayName, roleName(person.role)], [person.delegation]).join(' · ')),
       ),
     );
   }
