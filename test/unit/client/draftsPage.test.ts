@@ -80,7 +80,7 @@ describe('draftsPage', () => {
   it('says so when the person is in no negotiation, and shows a failure with a way to try again', async () => {
     const server = new FakeServer().on('GET /api/negotiations', { status: 200, body: { negotiations: [] } }).on('GET /api/drafts', { status: 503, body: { error: 'store unavailable' } });
     const { outlet } = await open(server);
-    expect(outlet.querySelector('[role=alert]')?.textContent).toBe('store unavailable');
+    expect(outlet.querySelector('[role=alert]')?.textContent).toBe('Store unavailable.');
     server.on('GET /api/drafts', { status: 200, body: { drafts: [] } });
     outlet.querySelector<HTMLButtonElement>('.negotiations button')!.click();
     await settle();
