@@ -9,6 +9,7 @@ import { displayPlugins } from './plugins/displayPlugins';
 import { lintPlugin } from './plugins/lintPlugin';
 import { ownAwarenessPlugin } from './plugins/ownAwarenessPlugin';
 import { paragraphTextPlugin } from './plugins/paragraphTextPlugin';
+import { pastedParagraphsPlugin } from './plugins/pastedParagraphsPlugin';
 import { placeholderPlugin } from './plugins/placeholderPlugin';
 import { stableIdsPlugin } from './plugins/stableIdsPlugin';
 import { stableLabelsPlugin } from './plugins/stableLabelsPlugin';
@@ -47,6 +48,7 @@ export function createCollabEditor(options: CollabEditorOptions): EditorView {
     // Words two delegations type at the same spot stay whole.
     stickyCaretPlugin(),
     paragraphTextPlugin(),
+    pastedParagraphsPlugin(),
     ...resolutionKeymap(),
     stableIdsPlugin(),
     ...displayPlugins(),
