@@ -131,6 +131,8 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     toolbarHost.replaceChildren();
     replaceChildren(paper, draftNotFound());
     titleEl.textContent = 'Draft not found';
+    indicator.unavailable();
+    people.unavailable();
   };
   // The server ended this person's access (token expired, account removed): sign in again;
   // edits made on this device stay in its IndexedDB copy of the draft. A changed membership

@@ -30,6 +30,13 @@ export class PeoplePanel {
     replaceChildren(this.list, ...sorted.map((person) => this.row(person, colors.get(person.userId)!)));
   }
 
+  /** The draft is gone: nobody can have it open, and the list is not coming. */
+  unavailable(): void {
+    this.summary.textContent = 'This draft is not available.';
+    this.staleNote.hidden = true;
+    this.list.replaceChildren();
+  }
+
   setLive(live: boolean): void {
     this.staleNote.hidden = live;
     this.element.classList.toggle('is-stale', !live);
