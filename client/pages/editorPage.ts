@@ -18,6 +18,7 @@ import { ConnectionIndicator } from '../panels/connectionIndicator';
 import { MembersPanel } from '../panels/membersPanel';
 import { PeoplePanel } from '../panels/peoplePanel';
 import { accessBadge } from './accessBadge';
+import { keepPagePlace } from './pagePlace';
 import { SaveIndicator } from '../panels/saveIndicator';
 import { ParagraphsFeature } from '../paragraphs/paragraphsFeature';
 import { EditingSetting } from '../proposals/editingSetting';
@@ -85,6 +86,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
   const notices = h('div', { class: 'notices' });
   const proposeBarHost = h('div', { class: 'propose-bar-host' });
   const paper = h('article', { class: 'paper' }, h('p', { class: 'paper-message' }, 'Opening the draft…'));
+  const paperScroll = h('main', { class: 'paper-scroll' }, paper);
   const people = new PeoplePanel(session.user.id);
   const sidebar = new Sidebar();
   sidebar.addTab({ id: 'people', label: 'People', panel: people.element });
@@ -115,7 +117,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
             : h('div', { class: 'observer-note' }, 'You follow this draft as an observer: the text is read-only.'),
           proposeBarHost,
           notices,
-          h('main', { class: 'paper-scroll' }, paper),
+          paperScroll,
         ),
         sidebar.element,
       ),
@@ -273,8 +275,10 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     selfId: session.user.id,
   });
   sidebar.addTab({ id: 'members', label: 'Members', panel: members.element, onShow: () => void members.refresh() });
+  const place = keepPagePlace(sessionStorage, draftId, { sidebar: sidebar.element, scrollers: [paperScroll, sidebar.element] });
 
   signal.addEventListener('abort', () => {
+    place.stop();
     stopFollowingNetwork();
     leaveRoom();
     comments.destroy();
@@ -314,6 +318,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     labels.attach(view);
     paragraphs.attach(view);
     proposals.attach(view);
+    place.restoreScroll();
   });
 }
 
