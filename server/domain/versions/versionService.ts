@@ -23,6 +23,8 @@ export interface VersionServiceOptions {
   keepAuto: number;
   /** Longest wait for pending edits to be saved before naming a version gives up (503). */
   durableWaitMs: number;
+  /** Tells the draft's open browsers of a new version: their History stays live, a restore is announced. */
+  announce?: (version: VersionSummary) => void;
 }
 
 /** Version history: checkpoints, named versions, compare with attribution, restore. */
@@ -46,6 +48,7 @@ export class VersionService {
     const record = newVersion({ draftId: draft.draftId, kind, name, author: user, state, seq });
     await this.versions.create(record);
     if (kind === 'auto') await this.versions.pruneAuto(draft.draftId, this.options.keepAuto);
+    this.options.announce?.(toSummary(record));
     return record;
   }
 
