@@ -3,5 +3,10 @@
  * ("Restored Rev.1", not "Restored Restored Rev.1").
  */
 export function restoredName(name: string): string {
-  return `Restored ${name.replace(/^(Restored )+/, '')}`;
+  return `Restored ${restoredFrom(name)}`;
+}
+
+/** The version a restore brought back, from the restore's name: "Restored Rev.1" → "Rev.1". */
+export function restoredFrom(name: string): string {
+  return name.replace(/^(Restored )+/, '');
 }

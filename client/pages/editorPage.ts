@@ -19,6 +19,7 @@ import { MembersPanel } from '../panels/membersPanel';
 import { PeoplePanel } from '../panels/peoplePanel';
 import { accessBadge } from './accessBadge';
 import { keepPagePlace } from './pagePlace';
+import { followVersionNews } from '../history/versionNews';
 import { SaveIndicator } from '../panels/saveIndicator';
 import { ParagraphsFeature } from '../paragraphs/paragraphsFeature';
 import { EditingSetting } from '../proposals/editingSetting';
@@ -275,10 +276,12 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     selfId: session.user.id,
   });
   sidebar.addTab({ id: 'members', label: 'Members', panel: members.element, onShow: () => void members.refresh() });
+  const stopVersionNews = followVersionNews({ socket, notices, refreshHistory: () => void history.refresh(), historyShown: () => !history.element.hidden });
   const place = keepPagePlace(sessionStorage, draftId, { sidebar: sidebar.element, scrollers: [paperScroll, sidebar.element] });
 
   signal.addEventListener('abort', () => {
     place.stop();
+    stopVersionNews();
     stopFollowingNetwork();
     leaveRoom();
     comments.destroy();
