@@ -46,6 +46,7 @@ export class PeoplePanel {
     const dot = h('span', { class: 'person-dot', attrs: { 'aria-hidden': 'true' } });
     dot.style.backgroundColor = color;
     const isSelf = person.userId === this.selfId;
+    const facts = distinctFacts([person.displayName, roleName(person.role)], [person.delegation]).join(' · ');
     return h(
       'li',
       { class: 'person', attrs: { 'data-user-id': person.userId } },
@@ -54,7 +55,7 @@ export class PeoplePanel {
         'div',
         { class: 'person-text' },
         h('span', { class: 'person-delegation' }, person.delegation, isSelf ? h('span', { class: 'person-you' }, ' (you)') : null),
-        h('span', { class: 'person-name' }, distinctFacts([person.displayName, roleName(person.role)], [person.delegation]).join(' · ')),
+        facts ? h('span', { class: 'person-name' }, facts) : null,
       ),
     );
   }

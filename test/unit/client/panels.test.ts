@@ -40,7 +40,7 @@ describe('PeoplePanel', () => {
   it('says each fact of a person once', () => {
     const panel = new PeoplePanel('me');
     panel.show([{ ...person('u0', 'Facilitator', 'facilitator'), displayName: 'Facilitator' }, person('u1', 'Nigeria')]);
-    expect([...panel.element.querySelectorAll('.person-name')].map((name) => name.textContent)).toEqual(['', 'Delegate of Nigeria · Delegate']);
+    expect([...panel.element.querySelectorAll('.person-name')].map((name) => name.textContent)).toEqual(['Delegate of Nigeria · Delegate']);
     expect(accessBadge({ delegation: 'Facilitator', role: 'facilitator', negotiationName: 'CCPCJ' }, 'Facilitator')).toBeNull();
     expect(accessBadge({ delegation: 'Brazil', role: 'delegate', negotiationName: 'CCPCJ' }, 'Ana Souza')?.textContent).toBe('Brazil · Delegate');
   });
