@@ -167,6 +167,8 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   const versions = new VersionService(store.versions, store.documents, draftAuthors(store.users, store.drafts, store.memberships), rooms, {
     keepAuto: config.keepAutoVersions,
     durableWaitMs: config.durableWaitMs,
+    // io exists by the time a version can be made (requests and checkpoints come after listen).
+    announce: (version) => io.to(draftRoom(version.draftId)).emit('version:created', version),
   }, history, audit);
   const rounds = new RoundService(versions, store.versions, (draftId) => deletedParagraphIds(store.paragraphStatuses, draftId), audit);
   const yjs = new YjsChannel({

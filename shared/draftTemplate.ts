@@ -1,3 +1,4 @@
+import { ORGANS, type Organ } from './organs';
 import { newParagraphId } from './paragraphIds';
 
 /** The content of a resolution as plain data: what a template or the demo draft fills in. */
@@ -52,16 +53,16 @@ export function outlineToDoc(outline: DraftOutline): JsonNode {
   };
 }
 
-/** What a new draft starts from: the parts a drafter fills in, in the right shape. */
-export function blankResolution(title: string, symbol: string): DraftOutline {
+/** What a new draft starts from: the parts a drafter fills in, in the right shape, headed for its organ. */
+export function blankResolution(title: string, symbol: string, organ: Organ = ORGANS[0]): DraftOutline {
   return {
     symbol,
-    organ: 'Commission on Crime Prevention and Criminal Justice',
-    session: 'Thirty-fifth session',
-    agendaItem: 'Agenda item',
+    organ: organ.heading,
+    session: organ.session,
+    agendaItem: organ.agendaItem,
     sponsors: 'Draft resolution',
     title,
-    formula: 'The Commission on Crime Prevention and Criminal Justice,',
+    formula: organ.formula,
     preambular: ['Recalling '],
     operative: [{ text: 'Decides ' }],
   };

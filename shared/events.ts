@@ -8,6 +8,7 @@ import type { SponsorsView } from './sponsors';
 import type { SilenceView } from './silence';
 import type { OralRevision } from './oralRevisions';
 import type { DraftEditingView, ProposalAck, ProposalCreatePayload, ProposalEditPayload, ProposalRefPayload, ProposalRejectPayload, ProposalView } from './proposals';
+import type { VersionSummary } from './versions';
 
 /**
  * Every acknowledgement has this shape: success with a payload, or a readable error
@@ -54,6 +55,8 @@ export interface ServerToClientEvents {
   'comment:updated': (change: CommentChanged) => void;
   'paragraph:updated': (paragraph: ParagraphView) => void;
   'sponsors:updated': (sponsors: SponsorsView) => void;
+  /** A version was made: a checkpoint, a named version, a round, or a restore that changed the text. */
+  'version:created': (version: VersionSummary) => void;
   /** A draft's silence procedure started, was broken, concluded or cancelled. */
   'silence:updated': (silence: SilenceView) => void;
   /** A facilitator recorded an oral revision: a paragraph's new text, in a delegation's name. */

@@ -33,14 +33,15 @@ interface Word {
 
 function wordsAtStart(text: string, max: number): Word[] {
   const words: Word[] = [];
-  let at = 0;
+  // Square brackets are negotiation notation ("[Strongly] urges"): they open or join a phrase.
+  let at = /^\[*/.exec(text)![0].length;
   while (words.length < max) {
     WORD.lastIndex = at;
     const match = WORD.exec(text);
     if (!match) break;
     words.push({ text: match[0].toLowerCase(), end: WORD.lastIndex });
-    // Only plain spaces join words of one phrase; a comma or bracket ends it.
-    const gap = /^ +/.exec(text.slice(WORD.lastIndex));
+    // Only plain spaces, perhaps around brackets, join words of one phrase; a comma ends it.
+    const gap = /^\]* +\[*/.exec(text.slice(WORD.lastIndex));
     if (!gap) break;
     at = WORD.lastIndex + gap[0].length;
   }
@@ -67,5 +68,6 @@ export function leadWordsLength(text: string): number {
     if (!next) break;
     last += next.length;
   }
-  return words[last].end;
+  const end = words[last].end;
+  return end + /^\]*/.exec(text.slice(end))![0].length;
 }

@@ -22,6 +22,24 @@ export function userColor(userId: string): string {
   return USER_COLORS[hash(userId) % USER_COLORS.length];
 }
 
+/**
+ * Colours for the people present together, each different while the palette lasts: everyone
+ * keeps their own colour unless someone present took it first (in user id order), then the
+ * next free one. The same set of people gives the same colours in every browser.
+ */
+export function distinctColors(userIds: Iterable<string>): Map<string, string> {
+  const colors = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const id of [...new Set(userIds)].sort()) {
+    const own = hash(id) % USER_COLORS.length;
+    const free = USER_COLORS.map((_, k) => USER_COLORS[(own + k) % USER_COLORS.length]).find((c) => !taken.has(c));
+    const color = free ?? USER_COLORS[own];
+    taken.add(color);
+    colors.set(id, color);
+  }
+  return colors;
+}
+
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
 
 /** Colours arrive from other clients through awareness: accept only plain #rrggbb. */

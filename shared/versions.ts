@@ -64,6 +64,8 @@ export interface ActivityEntry {
   start: string;
   end: string;
   updates: number;
+  /** Words written in the stretch (typed or pasted); a keystroke is not a change worth counting. */
+  words: number;
 }
 
 /** A paragraph's status change as history shows it: "OP4: open -> agreed_ad_ref, by the Facilitator, 14:02". */

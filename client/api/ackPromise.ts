@@ -1,4 +1,5 @@
 import type { Ack } from '../../shared/events';
+import { asSentence } from '../../shared/sentence';
 
 const NO_ANSWER = 'The server did not answer. Check your connection and try again.';
 
@@ -10,7 +11,7 @@ export function ackPromise<T extends object>(send: (ack: (err: Error | null, res
   return new Promise((resolve, reject) => {
     send((err, response) => {
       if (err) reject(new Error(NO_ANSWER));
-      else if (!response.ok) reject(new Error(response.error));
+      else if (!response.ok) reject(new Error(asSentence(response.error)));
       else resolve(response);
     });
   });

@@ -13,7 +13,10 @@ export interface ApiClientOptions {
 export interface NewDraft {
   title: string;
   symbol?: string;
+  organ?: OrganId;
 }
+
+import type { OrganId } from '../../shared/organs';
 
 const UNREACHABLE = 'The server cannot be reached. Check your connection and try again.';
 

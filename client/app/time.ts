@@ -17,14 +17,7 @@ export function relativeTime(iso: string, now: Date, locale = 'en'): string {
   return format.format(Math.round(seconds / size), unit);
 }
 
-/** "29 Nov 2026, 14:05" in the reader's time zone. */
-export function absoluteTime(iso: string, locale = 'en-GB'): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-}
-
-/** "29 Nov 2026, 14:05 CET": the reader's time zone named, for times a room in several zones reads together. */
+/** "29 Nov 2026, 14:05 CET": every time shown names the reader's time zone, for a room whose delegations sit in several. */
 export function zonedTime(iso: string, locale = 'en-GB', timeZone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';

@@ -11,6 +11,7 @@ import { commentHighlightsKey, commentHighlightsPlugin, type HighlightUpdate } f
 import { anchorFromSelection, anchorRangeInEditor } from './commentAnchor';
 import { CommentActions } from './commentActions';
 import { CommentsPanel } from './commentsPanel';
+import { editorOutline } from '../proposals/paragraphOutline';
 import { ThreadStore } from './threadStore';
 import { errorText } from '../app/errorText';
 
@@ -65,6 +66,7 @@ export class CommentsFeature {
       selectionAnchor: () => (this.view ? anchorFromSelection(this.view.state) : null),
       create: (anchor, text, visibility) => this.actions.create(anchor, text, visibility).then(this.onChange),
       isDetached: (thread) => this.isDetached(thread),
+      paragraphLabels: () => editorOutline(this.view).labels,
       handlers: {
         select: (thread) => this.selectInText(thread),
         reply: (id, text) => this.actions.reply(id, text).then(this.onChange),

@@ -16,12 +16,21 @@ export interface CommentsPanelDeps {
   create: (anchor: CommentAnchor, text: string, visibility: CommentVisibility) => Promise<unknown>;
   /** True when the thread's words are gone from the text. */
   isDetached: (thread: CommentThread) => boolean;
+  /** The margin label (PP2, OP3) of each paragraph by id, in text order. */
+  paragraphLabels: () => ReadonlyMap<string, string>;
+}
+
+/** Threads in the order their paragraphs come in the text, oldest first within one; those of paragraphs gone last. */
+function inTextOrder(threads: CommentThread[], labels: ReadonlyMap<string, string>): CommentThread[] {
+  const index = new Map([...labels.keys()].map((id, i) => [id, i]));
+  const place = (thread: CommentThread) => index.get(thread.anchor.paragraphId) ?? Infinity;
+  return [...threads].sort((a, b) => place(a) - place(b));
 }
 
 const FILTERS: Array<[ThreadFilter, string]> = [
-  ['open', 'Open'],
-  ['resolved', 'Resolved'],
-  ['all', 'All'],
+  ['open', 'Open threads'],
+  ['resolved', 'Resolved threads'],
+  ['all', 'All threads'],
 ];
 
 /** The Comments tab: a composer for the selected words and the draft's threads. */
@@ -39,7 +48,7 @@ export class CommentsPanel {
    * The element drawn for each thread, with what it was drawn from. A thread that did not
    * change keeps its element, so a reply or edit being typed there survives others' comments.
    */
-  private readonly drawn = new Map<string, { thread: CommentThread; detached: boolean; element: HTMLElement }>();
+  private readonly drawn = new Map<string, { thread: CommentThread; detached: boolean; label: string | null; element: HTMLElement }>();
 
   constructor(private readonly deps: CommentsPanelDeps) {
     const filter = h(
@@ -105,7 +114,8 @@ export class CommentsPanel {
   }
 
   render(): void {
-    const threads = this.deps.store.list(this.filter).filter((thread) => threadMatches(thread, this.search));
+    const labels = this.deps.paragraphLabels();
+    const threads = inTextOrder(this.deps.store.list(this.filter), labels).filter((thread) => threadMatches(thread, this.search));
     const open = this.deps.store.list('open').length;
     this.summary.textContent = open === 1 ? '1 open thread.' : `${open} open threads.`;
     // Moving an element in the DOM drops its focus, and a changed thread is drawn anew (a reply
@@ -113,18 +123,25 @@ export class CommentsPanel {
     redrawKeepingFocus(this.list, 'data-thread-id', () =>
       replaceChildren(
         this.list,
-        ...threads.map((t) => this.threadElement(t)),
-        threads.length === 0 ? h('p', { class: 'empty-state' }, this.search.trim() ? 'No thread matches the search.' : this.filter === 'resolved' ? 'No resolved threads.' : 'No comments yet.') : null,
+        ...threads.map((t) => this.threadElement(t, labels.get(t.anchor.paragraphId) ?? null)),
+        threads.length === 0 ? h('p', { class: 'empty-state' }, this.emptyText()) : null,
       ),
     );
   }
 
-  private threadElement(thread: CommentThread): HTMLElement {
+  /** After the last open thread is resolved there are comments, just no open ones. */
+  private emptyText(): string {
+    if (this.deps.store.list('all').length === 0) return 'No comments yet.';
+    if (this.search.trim()) return 'No thread matches the search.';
+    return this.filter === 'resolved' ? 'No resolved threads.' : 'No open threads.';
+  }
+
+  private threadElement(thread: CommentThread, label: string | null): HTMLElement {
     const detached = this.deps.isDetached(thread);
     const drawn = this.drawn.get(thread.id);
-    if (drawn && drawn.thread === thread && drawn.detached === detached) return drawn.element;
-    const element = threadView(thread, detached, this.deps.viewer, this.deps.handlers);
-    this.drawn.set(thread.id, { thread, detached, element });
+    if (drawn && drawn.thread === thread && drawn.detached === detached && drawn.label === label) return drawn.element;
+    const element = threadView(thread, detached, label, this.deps.viewer, this.deps.handlers);
+    this.drawn.set(thread.id, { thread, detached, label, element });
     return element;
   }
 

@@ -1,6 +1,6 @@
 import type { CommentThread, CommentView } from '../../shared/comments';
 import { h } from '../app/dom';
-import { absoluteTime } from '../app/time';
+import { zonedTime } from '../app/time';
 import { errorText } from '../app/errorText';
 import { inlineError } from '../app/inlineError';
 import { COMMENT_MAX_LENGTH } from '../../shared/comments';
@@ -23,7 +23,8 @@ export interface ThreadHandlers {
 }
 
 /** One thread in the Comments panel. All text goes in as text nodes, never as HTML. */
-export function threadView(thread: CommentThread, detached: boolean, viewer: Viewer, handlers: ThreadHandlers): HTMLElement {
+/** `label`: the margin label of the thread's paragraph (OP3), null when the paragraph is gone. */
+export function threadView(thread: CommentThread, detached: boolean, label: string | null, viewer: Viewer, handlers: ThreadHandlers): HTMLElement {
   const { element: error, run } = inlineError('comment-error');
   const resolved = thread.resolvedAt !== null;
   const mayResolve = viewer.isFacilitator || thread.root.authorId === viewer.userId;
@@ -37,8 +38,10 @@ export function threadView(thread: CommentThread, detached: boolean, viewer: Vie
       { class: 'comment-quote', attrs: { type: 'button', title: 'Show in the text' }, on: { click: () => handlers.select(thread) } },
       detached ? h('span', { class: 'comment-badge badge-detached' }, 'detached') : null,
       resolved ? h('span', { class: 'comment-badge badge-resolved' }, 'resolved') : null,
+      label ? h('span', { class: 'comment-paragraph' }, `${label} `) : null,
       h('q', {}, thread.anchor.quote),
     ),
+    resolved ? h('p', { class: 'comment-resolved-by' }, `Resolved by ${thread.resolvedBy ?? 'a participant'} · `, h('time', { attrs: { datetime: thread.resolvedAt! } }, zonedTime(thread.resolvedAt!))) : null,
     h('p', { class: `comment-visibility visibility-${thread.visibility}`, attrs: { title: visibility.title } }, h('span', { class: 'visually-hidden' }, 'Visible to: '), visibility.label),
     commentView(thread.root, viewer, handlers, run),
     ...thread.replies.map((reply) => commentView(reply, viewer, handlers, run)),
@@ -75,23 +78,30 @@ function commentView(
       { class: 'comment-meta' },
       h('span', { class: 'comment-delegation' }, comment.delegation),
       ` · ${comment.authorName} · `,
-      h('time', { attrs: { datetime: comment.createdAt } }, absoluteTime(comment.createdAt)),
-      comment.editedAt && !deleted ? h('span', { class: 'comment-edited', attrs: { title: absoluteTime(comment.editedAt) } }, ' · edited') : null,
+      h('time', { attrs: { datetime: comment.createdAt } }, zonedTime(comment.createdAt)),
+      comment.editedAt && !deleted ? h('span', { class: 'comment-edited', attrs: { title: zonedTime(comment.editedAt) } }, ' · edited') : null,
     ),
     body,
   );
   if (comment.authorId === viewer.userId && !deleted && viewer.canComment) {
+    const editButton = h('button', { class: 'button-link', attrs: { type: 'button' } }, 'Edit');
     const edit = () => {
       const error = element.parentElement?.querySelector<HTMLElement>('.comment-error') ?? h('p');
       const form = textForm('Save', 'Edit your comment', (text) => handlers.edit(comment.id, text), error, comment.text);
+      const cancel = () => {
+        form.replaceWith(body);
+        editButton.focus();
+      };
+      form.append(h('button', { class: 'button-quiet button-small', attrs: { type: 'button' }, on: { click: cancel } }, 'Cancel'));
       body.replaceWith(form);
       form.querySelector('textarea')?.focus();
     };
+    editButton.addEventListener('click', edit);
     element.append(
       h(
         'div',
         { class: 'comment-actions' },
-        h('button', { class: 'button-link', attrs: { type: 'button' }, on: { click: edit } }, 'Edit'),
+        editButton,
         h(
           'button',
           {

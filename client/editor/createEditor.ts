@@ -9,11 +9,12 @@ import { displayPlugins } from './plugins/displayPlugins';
 import { lintPlugin } from './plugins/lintPlugin';
 import { ownAwarenessPlugin } from './plugins/ownAwarenessPlugin';
 import { paragraphTextPlugin } from './plugins/paragraphTextPlugin';
+import { pastedParagraphsPlugin } from './plugins/pastedParagraphsPlugin';
 import { placeholderPlugin } from './plugins/placeholderPlugin';
 import { stableIdsPlugin } from './plugins/stableIdsPlugin';
 import { stableLabelsPlugin } from './plugins/stableLabelsPlugin';
 import { stickyCaretPlugin } from './plugins/stickyCaretPlugin';
-import { drawsRemoteCursor, remoteCursor, remoteSelection } from './remoteCursor';
+import { drawsRemoteCursor, remoteCursorBuilders } from './remoteCursor';
 import { toolbarPlugin } from './toolbar';
 
 export interface CollabEditorOptions {
@@ -40,14 +41,14 @@ export function createCollabEditor(options: CollabEditorOptions): EditorView {
     ownAwarenessPlugin(options.awareness),
     yCursorPlugin(options.awareness, {
       awarenessStateFilter: drawsRemoteCursor,
-      cursorBuilder: remoteCursor,
-      selectionBuilder: remoteSelection,
+      ...remoteCursorBuilders(options.awareness),
     }),
     // Undo never deletes a paragraph someone else has since written in.
     yUndoPlugin({ protectedNodes: PARAGRAPH_TYPES }),
     // Words two delegations type at the same spot stay whole.
     stickyCaretPlugin(),
     paragraphTextPlugin(),
+    pastedParagraphsPlugin(),
     ...resolutionKeymap(),
     stableIdsPlugin(),
     ...displayPlugins(),

@@ -1,11 +1,34 @@
 import type { DecorationAttrs } from 'prosemirror-view';
+import type { Awareness } from 'y-protocols/awareness';
 import { isRenderableAwarenessState } from '../../shared/awarenessState';
-import { safeColor } from '../../shared/userColor';
+import { distinctColors, safeColor } from '../../shared/userColor';
 
 /** What another client put in its awareness state; untrusted, so every field is checked. */
 interface RemoteUser {
   name?: unknown;
   color?: unknown;
+  userId?: unknown;
+}
+
+const userIdOf = (state: unknown): string | null => {
+  const id = (state as { user?: { userId?: unknown } } | null)?.user?.userId;
+  return typeof id === 'string' ? id : null;
+};
+
+/**
+ * y-prosemirror's cursor and selection builders, colouring the people present distinctly: two
+ * delegations whose own colours clash (Kazakhstan and Belarus in one teal) are told apart.
+ */
+export function remoteCursorBuilders(awareness: Awareness) {
+  const colored = (user: RemoteUser): RemoteUser => {
+    const present = [...awareness.getStates().values()].map(userIdOf).filter((id): id is string => id !== null);
+    const color = typeof user.userId === 'string' ? distinctColors(present).get(user.userId) : undefined;
+    return { ...user, color: color ?? user.color };
+  };
+  return {
+    cursorBuilder: (user: RemoteUser) => remoteCursor(colored(user)),
+    selectionBuilder: (user: RemoteUser) => remoteSelection(colored(user)),
+  };
 }
 
 function label(user: RemoteUser): string {

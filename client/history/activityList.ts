@@ -1,7 +1,7 @@
 import type { ProposalActivityEntry } from '../../shared/proposals';
 import type { ActivityEntry } from '../../shared/versions';
 import { h } from '../app/dom';
-import { absoluteTime } from '../app/time';
+import { zonedTime } from '../app/time';
 import { proposalActivityItem } from './proposalActivity';
 
 /** Stretches of editing and proposal events, newest first: which delegation worked on the text or put what to the room, and when. */
@@ -20,6 +20,12 @@ function editingItem(entry: ActivityEntry): HTMLElement {
     { class: 'activity-entry' },
     h('span', { class: 'comment-delegation' }, entry.delegation),
     ` · ${entry.authorName}`,
-    h('span', { class: 'version-meta' }, `${absoluteTime(entry.start)} – ${absoluteTime(entry.end)} · ${entry.updates} ${entry.updates === 1 ? 'change' : 'changes'}`),
+    h('span', { class: 'version-meta' }, `${zonedTime(entry.start)} – ${zonedTime(entry.end)} · ${amount(entry)}`),
   );
+}
+
+/** "12 words written"; a stretch of deleting or formatting writes none. */
+function amount(entry: ActivityEntry): string {
+  if (entry.words === 0) return 'deleted or formatted text';
+  return entry.words === 1 ? '1 word written' : `${entry.words} words written`;
 }

@@ -1,7 +1,7 @@
 import type { ParagraphChange, Segment } from '../../shared/diff';
 import type { ParagraphAttribution, VersionComparison } from '../../shared/versions';
 import { h } from '../app/dom';
-import { absoluteTime } from '../app/time';
+import { zonedTime } from '../app/time';
 import type { AcceptedProposalEntry } from '../../shared/proposals';
 import { acceptedProposalsList } from './proposalActivity';
 
@@ -49,7 +49,7 @@ function attributionLine(attribution: ParagraphAttribution): HTMLElement {
     'p',
     { class: 'compare-who' },
     attribution.delegations
-      .map((d) => `${d.delegation} (${absoluteTime(d.firstAt)}${d.lastAt !== d.firstAt ? ` – ${absoluteTime(d.lastAt)}` : ''})`)
+      .map((d) => `${d.delegation} (${zonedTime(d.firstAt)}${d.lastAt !== d.firstAt ? ` – ${zonedTime(d.lastAt)}` : ''})`)
       .join('; '),
   );
 }

@@ -1,6 +1,6 @@
 import type { VersionSummary } from '../../shared/versions';
 import { h, type Child } from '../app/dom';
-import { absoluteTime } from '../app/time';
+import { zonedTime } from '../app/time';
 import { versionLabel } from './versionLabel';
 
 export interface VersionListHandlers {
@@ -48,7 +48,7 @@ function versionRow(version: VersionSummary, handlers: VersionListHandlers): HTM
     h(
       'span',
       { class: 'version-meta' },
-      version.kind === 'auto' ? '' : `${absoluteTime(version.createdAt)}${version.createdByName ? ` · ${version.createdByName}` : ''}`,
+      version.kind === 'auto' ? '' : `${zonedTime(version.createdAt)}${version.createdByName ? ` · ${version.createdByName}` : ''}`,
     ),
     h(
       'span',

@@ -12,18 +12,21 @@ import { isFacilitator } from '../../shared/roles';
 import { appHeader } from './appHeader';
 import { errorText } from '../app/errorText';
 import { importFromWord } from '../documents/importDialog';
+import type { OrganId } from '../../shared/organs';
+import { organChoice } from './organChoice';
 
 /** A new draft in one negotiation; only its facilitators see this form. */
 function newDraftForm(app: App, negotiation: NegotiationSummary, signal: AbortSignal): HTMLElement {
   const title = h('input', { attrs: { name: 'title', required: true, maxlength: '300', placeholder: 'e.g. Strengthening international cooperation against …' } });
   const symbol = h('input', { attrs: { name: 'symbol', maxlength: '60', placeholder: 'e.g. E/CN.15/2026/L.5' } });
+  const organ = organChoice(symbol, negotiation.body);
   const submit = h('button', { class: 'button-primary', attrs: { type: 'submit' } }, 'Create draft');
   const error = formError();
 
   const create = (event: SubmitEvent) => {
     event.preventDefault();
     void submitting(submit, error, 'The draft could not be created.', async () => {
-      const draft = await app.api.createDraft(negotiation.id, { title: title.value.trim(), symbol: symbol.value.trim() || undefined });
+      const draft = await app.api.createDraft(negotiation.id, { title: title.value.trim(), symbol: symbol.value.trim() || undefined, organ: organ.value as OrganId });
       if (!signal.aborted) app.router.navigate(`/drafts/${encodeURIComponent(draft.id)}`);
     });
   };
@@ -38,6 +41,7 @@ function newDraftForm(app: App, negotiation: NegotiationSummary, signal: AbortSi
       { class: 'new-draft-form', attrs: { 'aria-label': `New draft in ${negotiation.name}` }, on: { submit: create } },
       formField('Title', title, true),
       formField('Symbol (optional)', symbol),
+      formField('Organ', organ),
       submit,
       error.element,
     ),

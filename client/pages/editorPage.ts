@@ -17,6 +17,9 @@ import { HistoryPanel } from '../history/historyPanel';
 import { ConnectionIndicator } from '../panels/connectionIndicator';
 import { MembersPanel } from '../panels/membersPanel';
 import { PeoplePanel } from '../panels/peoplePanel';
+import { accessBadge } from './accessBadge';
+import { keepPagePlace } from './pagePlace';
+import { followVersionNews } from '../history/versionNews';
 import { SaveIndicator } from '../panels/saveIndicator';
 import { ParagraphsFeature } from '../paragraphs/paragraphsFeature';
 import { EditingSetting } from '../proposals/editingSetting';
@@ -29,7 +32,6 @@ import { ProposalActions } from '../proposals/proposalActions';
 import { ProposalsPanel } from '../proposals/proposalsPanel';
 import { DraftViews } from '../proposals/draftViews';
 import { editorOutline } from '../proposals/paragraphOutline';
-import { roleName } from '../app/roleName';
 import { CloseCode } from '../../shared/closeCodes';
 import type { DraftAccess, NegotiationDetail } from '../../shared/negotiations';
 import { canEditText, isFacilitator } from '../../shared/roles';
@@ -93,6 +95,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
   const notices = h('div', { class: 'notices' });
   const proposeBarHost = h('div', { class: 'propose-bar-host' });
   const paper = h('article', { class: 'paper' }, h('p', { class: 'paper-message' }, 'Opening the draft…'));
+  const paperScroll = h('main', { class: 'paper-scroll', attrs: { tabindex: '0', 'aria-label': 'Draft text' } }, paper);
   const people = new PeoplePanel(session.user.id);
   const sidebar = new Sidebar();
   sidebar.addTab({ id: 'people', label: 'People', panel: people.element });
@@ -110,7 +113,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
         h(
           'div',
           { class: 'doc-status' },
-          h('span', { class: 'access-badge', attrs: { title: access.negotiationName } }, `${access.delegation} · ${roleName(access.role)}`),
+          accessBadge(access, session.user.displayName),
           indicator.element,
           saveIndicator.element,
           h('a', { class: 'button-quiet', attrs: { href: `/drafts/${encodeURIComponent(draftId)}/print` } }, 'Print view'),
@@ -130,7 +133,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
             : h('div', { class: 'observer-note' }, 'You follow this draft as an observer: the text is read-only.'),
           proposeBarHost,
           notices,
-          h('main', { class: 'paper-scroll', attrs: { tabindex: '0', 'aria-label': 'Draft text' } }, paper),
+          paperScroll,
         ),
         sidebar.element,
         drawer.backdrop,
@@ -148,6 +151,8 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     toolbarHost.replaceChildren();
     replaceChildren(paper, draftNotFound());
     titleEl.textContent = 'Draft not found';
+    indicator.unavailable();
+    people.unavailable();
   };
   // The server ended this person's access (token expired, account removed): sign in again;
   // edits made on this device stay in its IndexedDB copy of the draft. A changed membership
@@ -295,8 +300,12 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     selfId: session.user.id,
   });
   sidebar.addSection('people', { id: 'members', heading: 'Members of the negotiation', panel: members.element, onShow: () => void members.refresh() });
+  const stopVersionNews = followVersionNews({ socket, notices, refreshHistory: () => void history.refresh(), historyShown: () => !history.element.hidden });
+  const place = keepPagePlace(sessionStorage, draftId, { sidebar: sidebar.element, scrollers: [paperScroll, sidebar.element] });
 
   signal.addEventListener('abort', () => {
+    place.stop();
+    stopVersionNews();
     stopFollowingNetwork();
     leaveRoom();
     comments.destroy();
@@ -342,6 +351,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     proposals.attach(view);
     find.attach(view);
     projector.attach(view);
+    place.restoreScroll();
   });
 }
 

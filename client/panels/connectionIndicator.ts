@@ -28,4 +28,11 @@ export class ConnectionIndicator {
     this.label.textContent = TEXT[status].label;
     this.element.title = TEXT[status].detail;
   }
+
+  /** The draft is gone (or closed to this person): nothing is connecting any more, so say so. */
+  unavailable(): void {
+    this.element.dataset.status = 'unavailable';
+    this.label.textContent = 'Not available';
+    this.element.title = 'This draft cannot be opened; there is nothing to connect to.';
+  }
 }

@@ -1,5 +1,5 @@
 import { h } from '../app/dom';
-import { absoluteTime, relativeTime } from '../app/time';
+import { zonedTime, relativeTime } from '../app/time';
 import type { DraftSummary } from '../../shared/drafts';
 
 /** The table of drafts, most recently changed first (the server's order). */
@@ -14,7 +14,7 @@ export function draftsList(drafts: DraftSummary[], now = new Date()): HTMLElemen
       h(
         'td',
         { class: 'draft-updated' },
-        h('time', { attrs: { datetime: draft.updatedAt, title: absoluteTime(draft.updatedAt) } }, relativeTime(draft.updatedAt, now)),
+        h('time', { attrs: { datetime: draft.updatedAt, title: zonedTime(draft.updatedAt) } }, relativeTime(draft.updatedAt, now)),
       ),
     ),
   );

@@ -1,7 +1,8 @@
 import { h, replaceChildren } from '../app/dom';
 import { byRoleThenDelegation } from '../app/memberOrder';
+import { distinctFacts } from '../app/distinctFacts';
 import { roleName } from '../app/roleName';
-import { userColor } from '../../shared/userColor';
+import { distinctColors } from '../../shared/userColor';
 import type { PresenceEntry } from '../../shared/presence';
 
 /**
@@ -25,7 +26,15 @@ export class PeoplePanel {
   show(people: PresenceEntry[]): void {
     const sorted = [...people].sort(byRoleThenDelegation);
     this.summary.textContent = sorted.length === 1 ? 'Only you have this draft open.' : `${sorted.length} people have this draft open.`;
-    replaceChildren(this.list, ...sorted.map((person) => this.row(person)));
+    const colors = distinctColors(sorted.map((person) => person.userId));
+    replaceChildren(this.list, ...sorted.map((person) => this.row(person, colors.get(person.userId)!)));
+  }
+
+  /** The draft is gone: nobody can have it open, and the list is not coming. */
+  unavailable(): void {
+    this.summary.textContent = 'This draft is not available.';
+    this.staleNote.hidden = true;
+    this.list.replaceChildren();
   }
 
   setLive(live: boolean): void {
@@ -33,10 +42,11 @@ export class PeoplePanel {
     this.element.classList.toggle('is-stale', !live);
   }
 
-  private row(person: PresenceEntry): HTMLElement {
+  private row(person: PresenceEntry, color: string): HTMLElement {
     const dot = h('span', { class: 'person-dot', attrs: { 'aria-hidden': 'true' } });
-    dot.style.backgroundColor = userColor(person.userId);
+    dot.style.backgroundColor = color;
     const isSelf = person.userId === this.selfId;
+    const facts = distinctFacts([person.displayName, roleName(person.role)], [person.delegation]).join(' · ');
     return h(
       'li',
       { class: 'person', attrs: { 'data-user-id': person.userId } },
@@ -45,7 +55,7 @@ export class PeoplePanel {
         'div',
         { class: 'person-text' },
         h('span', { class: 'person-delegation' }, person.delegation, isSelf ? h('span', { class: 'person-you' }, ' (you)') : null),
-        h('span', { class: 'person-name' }, `${person.displayName} · ${roleName(person.role)}`),
+        facts ? h('span', { class: 'person-name' }, facts) : null,
       ),
     );
   }

@@ -1,7 +1,7 @@
 import type { SilenceView } from '../../shared/silence';
 import type { DraftApi } from '../api/draftApi';
 import type { RealtimeSocket } from '../api/realtime';
-import { absoluteTime } from '../app/time';
+import { zonedTime } from '../app/time';
 import { h, replaceChildren, type Child } from '../app/dom';
 import { errorText } from '../app/errorText';
 import { timeIn, timeLeft, zonedIso } from './zonedTime';
@@ -77,7 +77,7 @@ export class SilencePanel {
       : view.outcome === 'adopted' ? `Adopted under silence on ${deadline}.`
       : `Silence broken by ${[...new Set(view.breaks.map((entry) => entry.delegation))].join(', ')}.`;
     const statements = view.breaks.map((entry) =>
-      h('li', { class: 'silence-break' }, h('strong', {}, entry.delegation), ` (${absoluteTime(entry.at)}): `, entry.statement),
+      h('li', { class: 'silence-break' }, h('strong', {}, entry.delegation), ` (${zonedTime(entry.at)}): `, entry.statement),
     );
     return [h('p', { class: 'panel-summary', attrs: { 'data-state': view.outcome ?? view.state } }, summary), statements.length > 0 && h('ul', { class: 'silence-breaks' }, ...statements)];
   }

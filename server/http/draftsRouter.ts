@@ -1,5 +1,6 @@
 import { Router, type RequestHandler } from 'express';
 import { blankResolution } from '../../shared/draftTemplate';
+import { organFor } from '../../shared/organs';
 import { CreateDraftRequest } from '../../shared/validation/requests';
 import { TicketsExhaustedError, type TicketService } from '../auth/ticketService';
 import type { DraftAccessService } from '../domain/access/draftAccess';
@@ -26,10 +27,10 @@ export function draftsRouter(
 
   // Kept for clients written before negotiations: unambiguous only for a facilitator of exactly one.
   router.post('/', creationLimit, async (req, res) => {
-    const { title, symbol } = parseOr400(CreateDraftRequest, req.body);
+    const { title, symbol, organ } = parseOr400(CreateDraftRequest, req.body);
     const facilitated = await negotiations.facilitatedBy(currentUser(res));
     if (facilitated.length !== 1) throw new HttpError(400, 'say which negotiation: POST /api/negotiations/:id/drafts');
-    const draft = await negotiations.createDraft(currentUser(res), facilitated[0], blankResolution(title, symbol));
+    const draft = await negotiations.createDraft(currentUser(res), facilitated[0], blankResolution(title, symbol, organFor(organ, symbol)));
     res.status(201).json({ draft });
   });
 

@@ -1,5 +1,6 @@
 import { Router, type RequestHandler } from 'express';
 import { blankResolution } from '../../shared/draftTemplate';
+import { organFor } from '../../shared/organs';
 import { AuditQuery, CreateNegotiationRequest, PutMemberRequest } from '../../shared/validation/negotiationRequests';
 import { CreateDraftRequest } from '../../shared/validation/requests';
 import type { NegotiationService } from '../domain/negotiations/negotiationService';
@@ -39,8 +40,8 @@ export function negotiationsRouter(negotiations: NegotiationService, draftCreati
   });
 
   router.post('/:id/drafts', draftCreationLimit, async (req, res) => {
-    const { title, symbol } = parseOr400(CreateDraftRequest, req.body);
-    res.status(201).json({ draft: await negotiations.createDraft(currentUser(res), req.params.id as string, blankResolution(title, symbol)) });
+    const { title, symbol, organ } = parseOr400(CreateDraftRequest, req.body);
+    res.status(201).json({ draft: await negotiations.createDraft(currentUser(res), req.params.id as string, blankResolution(title, symbol, organFor(organ, symbol))) });
   });
 
   router.get('/:id/audit', async (req, res) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { nameText } from './names';
+import { ORGAN_IDS } from '../organs';
 
 /** Request bodies and event payloads, validated at the edge on the server (and usable by clients). */
 
@@ -11,6 +12,8 @@ export const LoginRequest = z.object({
 export const CreateDraftRequest = z.object({
   title: nameText(300).min(1, 'title is required'),
   symbol: nameText(60).optional().default(''),
+  /** Which body the draft is for; without it, the one its symbol names. */
+  organ: z.enum(ORGAN_IDS).optional(),
 });
 
 export const RoleName = z.enum(['facilitator', 'delegate', 'observer']);

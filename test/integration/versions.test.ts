@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { VersionComparison, VersionDetail, VersionSummary } from '../../shared/versions';
 import { findParagraph } from '../helpers/anchors';
 import { startTestServer, type TestServer } from '../helpers/testServer';
+import { connectSocket, emitAck, nextEvent } from '../helpers/socketClient';
 import { connectYjs, waitForDoc, type YjsClient } from '../helpers/yjsClient';
 
 describe('version history: name, compare with attribution, restore', () => {
@@ -107,6 +108,34 @@ describe('version history: name, compare with attribution, restore', () => {
     expect(detail.body.text).toContain('Invites Member States');
     const sinceRestore = await api<VersionComparison>('usa', `/compare?from=${rev1.id}&to=${restored.body.version.id}`);
     expect(sinceRestore.body.summaryText).toBe('No changes');
+  });
+
+  it('names a restore of a restore after the original once, and tells every browser in the draft', async () => {
+    tokens.kazakhstan ??= (await server.login('kazakhstan')).token;
+    const browser = await connectSocket(server.url, tokens.kazakhstan);
+    try {
+      expect(await emitAck(browser, 'draft:join', { draftId })).toMatchObject({ ok: true });
+      const { body } = await api<{ versions: VersionSummary[] }>('usa', '/versions');
+      const restore = body.versions.find((v) => v.name === 'Restored Rev.1')!;
+      const heard = nextEvent<VersionSummary>(browser, 'version:created');
+      const again = await api<{ version: VersionSummary }>('chair', `/versions/${restore.id}/restore`, { method: 'POST' });
+      expect(again.body.version).toMatchObject({ kind: 'restore', name: 'Restored Rev.1' });
+      expect(await heard).toEqual(again.body.version);
+
+      const named = nextEvent<VersionSummary>(browser, 'version:created');
+      await api('chair', '/versions', { method: 'POST', body: JSON.stringify({ name: 'Rev.1a' }) });
+      expect(await named).toMatchObject({ kind: 'named', name: 'Rev.1a' });
+    } finally {
+      browser.disconnect();
+    }
+  });
+
+  it('refuses a second version with a name already used, whatever its case', async () => {
+    const taken = await api<{ error: string }>('chair', '/versions', { method: 'POST', body: JSON.stringify({ name: 'rev.1' }) });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error).toMatch(/named "rev.1" exists already/);
+    const names = (await api<{ versions: VersionSummary[] }>('usa', '/versions')).body.versions.map((v) => v.name);
+    expect(names.filter((n) => n?.toLowerCase() === 'rev.1')).toEqual(['Rev.1']);
   });
 
   it('records an automatic checkpoint after a pause in editing', async () => {

@@ -8,6 +8,7 @@ import { auditBy, type AuditLog } from '../audit/auditLog';
 import type { ActivityEntry, VersionComparison, VersionDetail, VersionSummary } from '../../../shared/versions';
 import type { DocumentStore, VersionKind, VersionMeta, VersionRecord, VersionStore } from '../../store/types';
 import { withDeadline } from '../../deadline';
+import { restoredName } from '../../../shared/restoredName';
 import { DomainError } from '../domainError';
 import { groupActivity } from './groupActivity';
 import { compareStates, openState } from './historyReads';
@@ -22,6 +23,8 @@ export interface VersionServiceOptions {
   keepAuto: number;
   /** Longest wait for pending edits to be saved before naming a version gives up (503). */
   durableWaitMs: number;
+  /** Tells the draft's open browsers of a new version: their History stays live, a restore is announced. */
+  announce?: (version: VersionSummary) => void;
 }
 
 /** Version history: checkpoints, named versions, compare with attribution, restore. */
@@ -45,14 +48,24 @@ export class VersionService {
     const record = newVersion({ draftId: draft.draftId, kind, name, author: user, state, seq });
     await this.versions.create(record);
     if (kind === 'auto') await this.versions.pruneAuto(draft.draftId, this.options.keepAuto);
+    this.options.announce?.(toSummary(record));
     return record;
   }
 
   async nameVersion(draftId: string, name: string, user: DraftMember): Promise<VersionSummary> {
     if (!isFacilitator(user.role)) throw new DomainError('only the facilitator names versions', 403);
-    const meta = await this.live.withRoom(draftId, (draft) => this.checkpoint(draft, 'named', name, user));
+    const meta = await this.live.withRoom(draftId, async (draft) => {
+      await this.refuseTakenName(draftId, name);
+      return this.checkpoint(draft, 'named', name, user);
+    });
     await this.audit.record(auditBy(user, user.negotiationId, 'version-named', draftId, name));
     return toSummary(meta!);
+  }
+
+  /** Two versions with one name would make "compare Rev.2 with Rev.2" ambiguous: a name is used once per draft. */
+  private async refuseTakenName(draftId: string, name: string): Promise<void> {
+    const taken = (await this.versions.list(draftId)).some((v) => v.kind !== 'auto' && v.name?.trim().toLowerCase() === name.trim().toLowerCase());
+    if (taken) throw new DomainError(`a version named "${name}" exists already; choose another name`, 409);
   }
 
   async list(draftId: string, limit: number, before?: string): Promise<VersionSummary[]> {
@@ -92,7 +105,7 @@ export class VersionService {
     const node = resolutionSchema.nodeFromJSON(stateToDoc(version.state));
     const label = version.name ?? `checkpoint of ${version.createdAt.slice(0, 16).replace('T', ' ')}`;
     const restoring = (doc: Y.Doc) => prosemirrorToYXmlFragment(node, doc.getXmlFragment(PROSEMIRROR_FRAGMENT));
-    const meta = await this.changeAndName(draftId, 'restore', `Restored ${label}`, user, restoring);
+    const meta = await this.changeAndName(draftId, 'restore', restoredName(label), user, restoring);
     await this.audit.record(auditBy(user, user.negotiationId, 'version-restored', draftId, label));
     return toSummary(meta);
   }

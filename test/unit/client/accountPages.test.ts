@@ -45,7 +45,7 @@ describe('passwordPage', () => {
     expect(server.calls).toEqual([]);
     submit(form, { repeatPassword: 'first secret' });
     await settle();
-    expect(alert().textContent).toBe('the old password is wrong');
+    expect(alert().textContent).toBe('The old password is wrong.');
     expect(alert().hidden).toBe(false);
   });
 });
@@ -103,6 +103,6 @@ describe('adminPage', () => {
     expect(appoint.querySelector('[role=status]')?.textContent).toBe('Chair Two is now a facilitator.');
     submit(form('New account'), { username: 'chair2', displayName: 'x', password: 'negotiate' });
     await settle();
-    expect(form('New account').querySelector('[role=alert]')?.textContent).toBe('username taken');
+    expect(form('New account').querySelector('[role=alert]')?.textContent).toBe('Username taken.');
   });
 });

@@ -42,7 +42,7 @@ describe('ApiClient', () => {
 
   it('treats a refused sign-in as a wrong password, not an expired session', async () => {
     const { api, onUnauthorized } = client(respond(401, { error: 'Wrong username or password' }));
-    await expect(api.login('kazakhstan', 'nope')).rejects.toMatchObject({ message: 'Wrong username or password' });
+    await expect(api.login('kazakhstan', 'nope')).rejects.toMatchObject({ message: 'Wrong username or password.' });
     expect(onUnauthorized).not.toHaveBeenCalled();
   });
 

@@ -48,6 +48,7 @@ function setup(viewer: Partial<Viewer> = {}, detached = false) {
     selectionAnchor: () => ({ paragraphId: 'p1', start: 'AA==', end: 'AA==', quote: 'the selected words' }),
     create,
     isDetached: () => detached,
+    paragraphLabels: () => new Map([['p0', 'PP1'], ['p1', 'OP1'], ['p2', 'OP2']]),
   });
   document.body.replaceChildren(panel.element);
   return { store, panel, handlers, create };
@@ -92,6 +93,42 @@ describe('CommentsPanel', () => {
     const threads = panel.element.querySelectorAll('.comment-thread');
     expect(threads).toHaveLength(1);
     expect(threads[0].querySelector('.comment-resolve')?.textContent).toBe('Reopen');
+  });
+
+  it('says "No open threads" once the last open thread is resolved, and who resolved each', () => {
+    const { store, panel } = setup();
+    store.replaceAll([]);
+    expect(panel.element.querySelector('.empty-state')?.textContent).toBe('No comments yet.');
+    store.replaceAll([thread('t1', { resolvedAt: '2026-05-20T11:00:00Z', resolvedBy: 'Facilitator' })]);
+    expect(panel.element.querySelector('.empty-state')?.textContent).toBe('No open threads.');
+    const filter = panel.element.querySelector<HTMLSelectElement>('.comment-filter')!;
+    expect([...filter.options].map((option) => option.textContent)).toEqual(['Open threads', 'Resolved threads', 'All threads']);
+    filter.value = 'resolved';
+    filter.dispatchEvent(new Event('change'));
+    expect(panel.element.querySelector('.comment-resolved-by')?.textContent).toMatch(/^Resolved by Facilitator · 20 May 2026/);
+  });
+
+  it('lists threads in the order of their paragraphs in the text, each with its paragraph label', () => {
+    const { store, panel } = setup();
+    const at = (paragraphId: string) => ({ paragraphId, start: 'AA==', end: 'AA==', quote: paragraphId });
+    store.replaceAll([
+      thread('t1', { anchor: at('p2') }),
+      thread('t2', { anchor: at('gone'), root: comment('t2-root', 'kz', 'x', { createdAt: '2026-05-20T09:00:00Z' }) }),
+      thread('t3', { anchor: at('p0'), root: comment('t3-root', 'kz', 'x', { createdAt: '2026-05-20T11:00:00Z' }) }),
+    ]);
+    expect([...panel.element.querySelectorAll('.comment-quote')].map((quote) => quote.textContent)).toEqual(['PP1 p0', 'OP2 p2', 'gone']);
+  });
+
+  it('cancels an edit, keeping the comment as it was', () => {
+    const { store, panel, handlers } = setup();
+    store.upsert(thread('t1'));
+    const root = panel.element.querySelector('.comment')!;
+    root.querySelector<HTMLButtonElement>('.comment-actions .button-link')!.click();
+    root.querySelector<HTMLTextAreaElement>('.comment-form textarea')!.value = 'Changed my mind';
+    [...root.querySelectorAll<HTMLButtonElement>('.comment-form button')].find((b) => b.textContent === 'Cancel')!.click();
+    expect(root.querySelector('.comment-form')).toBeNull();
+    expect(root.querySelector('.comment-text')?.textContent).toBe('Too strong.\nSoften?');
+    expect(handlers.edit).not.toHaveBeenCalled();
   });
 
   it('never renders comment text or quotes as HTML', () => {

@@ -73,14 +73,35 @@ describe('draftsPage', () => {
     expect(section('CCPCJ').textContent).toContain('No drafts yet.');
     submit(section('CCPCJ').querySelector<HTMLFormElement>('form')!, { title: ' New text ', symbol: '' });
     await settle();
-    expect(server.changes()).toEqual([{ method: 'POST', path: '/api/negotiations/a/drafts', body: { title: 'New text' } }]);
+    expect(server.changes()).toEqual([{ method: 'POST', path: '/api/negotiations/a/drafts', body: { title: 'New text', organ: 'ccpcj' } }]);
     expect(navigate).toHaveBeenCalledWith('/drafts/d9');
+  });
+
+  it('asks for the organ of a new draft, following the symbol typed until one is picked', async () => {
+    const server = new FakeServer()
+      .on('GET /api/negotiations', { status: 200, body: { negotiations: [negotiation('a', 'CCPCJ', { role: 'facilitator', delegation: 'Facilitator' })] } })
+      .on('GET /api/drafts', { status: 200, body: { drafts: [] } })
+      .on('POST /api/negotiations/a/drafts', { status: 201, body: { draft: draft('d9', 'a', 'Rights of the child') } });
+    const { section } = await open(server);
+    const form = section('CCPCJ').querySelector<HTMLFormElement>('form')!;
+    const symbol = form.querySelector<HTMLInputElement>('[name="symbol"]')!;
+    const organ = form.querySelector<HTMLSelectElement>('[name="organ"]')!;
+    symbol.value = 'A/C.3/81/L.5';
+    symbol.dispatchEvent(new Event('input'));
+    expect(organ.value).toBe('ga-third');
+    organ.value = 'ga';
+    organ.dispatchEvent(new Event('change'));
+    symbol.value = 'E/CN.15/2026/L.5';
+    symbol.dispatchEvent(new Event('input'));
+    submit(form, { title: 'Rights of the child' });
+    await settle();
+    expect(server.changes()[0].body).toEqual({ title: 'Rights of the child', symbol: 'E/CN.15/2026/L.5', organ: 'ga' });
   });
 
   it('says so when the person is in no negotiation, and shows a failure with a way to try again', async () => {
     const server = new FakeServer().on('GET /api/negotiations', { status: 200, body: { negotiations: [] } }).on('GET /api/drafts', { status: 503, body: { error: 'store unavailable' } });
     const { outlet } = await open(server);
-    expect(outlet.querySelector('[role=alert]')?.textContent).toBe('store unavailable');
+    expect(outlet.querySelector('[role=alert]')?.textContent).toBe('Store unavailable.');
     server.on('GET /api/drafts', { status: 200, body: { drafts: [] } });
     outlet.querySelector<HTMLButtonElement>('.negotiations button')!.click();
     await settle();

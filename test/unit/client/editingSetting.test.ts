@@ -63,7 +63,7 @@ describe('EditingSetting', () => {
     await settle();
     radio('proposals').click();
     await settle();
-    expect([error().hidden, error().textContent]).toEqual([false, 'only a facilitator chooses how delegates edit the draft']);
+    expect([error().hidden, error().textContent]).toEqual([false, 'Only a facilitator chooses how delegates edit the draft.']);
     expect([setting.rule, radio('direct').checked, radio('proposals').checked]).toEqual(['direct', true, false]);
   });
 

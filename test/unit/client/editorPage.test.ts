@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { editorPage } from '../../../client/pages/editorPage';
+import { CloseCode } from '../../../shared/closeCodes';
 import type { DraftAccess } from '../../../shared/negotiations';
 import { FakeServer, pageHarness, settle, user } from './fakeServer';
 import { proposal } from './proposalFixtures';
@@ -21,14 +22,16 @@ jest.mock('../../../client/api/realtime', () => ({
 
 /** The Yjs side: its text never arrives, which keeps the page in its "opening" state; the rest is real. */
 const collabOptions: unknown[] = [];
+const collabHandlers: Array<{ onClosed: (code: number, reason: string) => void }> = [];
 jest.mock('../../../client/collab/collabSession', () => ({
   yjsServerUrl: () => 'ws://host/yjs',
   CollabSession: class {
     readonly doc = new Y.Doc();
     readonly fragment = this.doc.getXmlFragment('prosemirror');
     readonly provider = { awareness: new Awareness(this.doc) };
-    constructor(options: unknown) {
+    constructor(options: unknown, handlers: (typeof collabHandlers)[number]) {
       collabOptions.push(options);
+      collabHandlers.push(handlers);
     }
     ready = () => new Promise(() => undefined);
     destroy = () => {
@@ -57,6 +60,7 @@ describe('editorPage', () => {
     document.body.replaceChildren();
     localStorage.clear();
     collabOptions.length = 0;
+    collabHandlers.length = 0;
   });
 
   it('gives an observer of the negotiation a read-only page, and a read-only Members list', async () => {
@@ -113,6 +117,17 @@ describe('editorPage', () => {
     const { outlet } = await open({ status: 404, body: { error: 'no such draft' } });
     expect(outlet.querySelector('.message-panel h2')?.textContent).toBe('Draft not found');
     expect(collabOptions).toEqual([]);
+  });
+
+  it('stops saying "Connecting…" once the server says the open draft does not exist', async () => {
+    joinAck = { ok: true, access: access('delegate', 'Kazakhstan') };
+    const { outlet, leave } = await open({ status: 200, body: { draft: { id: 'd1' }, access: access('delegate', 'Kazakhstan') } });
+    collabHandlers[0].onClosed(CloseCode.UnknownDraft, 'unknown draft');
+    expect(outlet.querySelector('.doc-heading')?.textContent).toContain('Draft not found');
+    expect(outlet.querySelector('.connection-label')?.textContent).toBe('Not available');
+    expect(outlet.querySelector('.people-panel .panel-summary')?.textContent).toBe('This draft is not available.');
+    expect(outlet.textContent).not.toMatch(/Connecting…|Reconnecting…/);
+    leave();
   });
 
   it('rebuilds the page when the room gives another role than the page was built for', async () => {

@@ -96,7 +96,7 @@ describe('HistoryPanel', () => {
     const panel = new HistoryPanel(new DraftApi('d1', new ApiClient({ token: () => 'token', onUnauthorized: () => {}, fetch: fetchImpl })), false);
     await panel.refresh();
     expect(panel.element.querySelector('.name-version-form')).toBeNull();
-    expect(panel.element.querySelector('[role=alert]')?.textContent).toBe('draft not found');
+    expect(panel.element.querySelector('[role=alert]')?.textContent).toBe('Draft not found.');
   });
 });
 

@@ -92,7 +92,7 @@ describe('Import from Word on the drafts page', () => {
     opener.click();
     await choose(dialog()!.querySelector<HTMLInputElement>('input[type=file]')!, docx());
 
-    expect(dialog()!.querySelector('[role=alert]')?.textContent).toBe('The file could not be read: the file is not a Word .docx document (it is not a zip archive)');
+    expect(dialog()!.querySelector('[role=alert]')?.textContent).toBe('The file could not be read: The file is not a Word .docx document (it is not a zip archive).');
     expect([...dialog()!.querySelectorAll('button')].find((button) => button.textContent === 'Create draft')!.disabled).toBe(true);
     expect(server.changes().map((call) => call.path)).toEqual(['/api/negotiations/a/drafts/import?preview=1']);
 

@@ -26,13 +26,18 @@ describe('leadWordsLength', () => {
     ['Expresses its appreciation to the Government;', 'Expresses its appreciation'],
     ['Decides.', 'Decides'],
     ['Deeply', 'Deeply'],
+    ['[Strongly] urges Member States;', '[Strongly] urges'],
+    ['[Urges] Member States;', '[Urges]'],
+    ['[Noting with concern] the rise,', '[Noting with concern]'],
+    ['Calls [upon] Member States;', 'Calls [upon]'],
+    ['[Recalling, bracketed]', '[Recalling'],
   ])('%s -> %s', (text, expected) => {
     expect(lead(text)).toBe(expected);
   });
 
   it('finds no lead words where the text does not start with a word', () => {
     expect(leadWordsLength('')).toBe(0);
-    expect(leadWordsLength('[Recalling, bracketed]')).toBe(0);
+    expect(leadWordsLength('(Recalling)')).toBe(0);
     expect(leadWordsLength('  Urges')).toBe(0);
   });
 

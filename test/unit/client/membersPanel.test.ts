@@ -111,7 +111,7 @@ describe('MembersPanel', () => {
     row('chair').querySelector<HTMLButtonElement>('.member-remove')!.click();
     await settle();
     expect(alert().hidden).toBe(false);
-    expect(alert().textContent).toBe('Account chair was not removed: a negotiation needs at least one facilitator');
+    expect(alert().textContent).toBe('Account chair was not removed: A negotiation needs at least one facilitator.');
     expect(row('chair')).not.toBeNull();
   });
 });

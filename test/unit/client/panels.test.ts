@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
-import { userColor } from '../../../shared/userColor';
+import { distinctColors, userColor } from '../../../shared/userColor';
+import { accessBadge } from '../../../client/pages/accessBadge';
 import { ConnectionIndicator } from '../../../client/panels/connectionIndicator';
 import { draftsList } from '../../../client/panels/draftsList';
 import { PeoplePanel } from '../../../client/panels/peoplePanel';
@@ -23,8 +24,25 @@ describe('PeoplePanel', () => {
       'Facilitator', 'Belarus (you)', 'Nigeria',
     ]);
     const dot = rows[1].querySelector<HTMLElement>('.person-dot')!;
-    expect(dot.style.backgroundColor).toBe(hexToRgb(userColor('u2')));
+    expect(dot.style.backgroundColor).toBe(hexToRgb(distinctColors(['u0', 'u1', 'u2']).get('u2')!));
     expect(panel.element.textContent).toContain('3 people have this draft open.');
+  });
+
+  it('gives two people present whose own colours clash different dots', () => {
+    const ids = Array.from({ length: 40 }, (_, i) => `user-${i}`);
+    const other = ids.find((id) => id !== ids[0] && userColor(id) === userColor(ids[0]))!;
+    const panel = new PeoplePanel(ids[0]);
+    panel.show([person(ids[0], 'Kazakhstan'), person(other, 'Belarus')]);
+    const dots = [...panel.element.querySelectorAll<HTMLElement>('.person-dot')].map((dot) => dot.style.backgroundColor);
+    expect(dots[0]).not.toBe(dots[1]);
+  });
+
+  it('says each fact of a person once', () => {
+    const panel = new PeoplePanel('me');
+    panel.show([{ ...person('u0', 'Facilitator', 'facilitator'), displayName: 'Facilitator' }, person('u1', 'Nigeria')]);
+    expect([...panel.element.querySelectorAll('.person-name')].map((name) => name.textContent)).toEqual(['Delegate of Nigeria · Delegate']);
+    expect(accessBadge({ delegation: 'Facilitator', role: 'facilitator', negotiationName: 'CCPCJ' }, 'Facilitator')).toBeNull();
+    expect(accessBadge({ delegation: 'Brazil', role: 'delegate', negotiationName: 'CCPCJ' }, 'Ana Souza')?.textContent).toBe('Brazil · Delegate');
   });
 
   it('never renders names as HTML', () => {

@@ -145,7 +145,7 @@ describe('ParagraphsFeature and the Progress panel', () => {
     form.querySelector<HTMLTextAreaElement>('textarea[name=text]')!.value = '  Revised orally  ';
     form.dispatchEvent(new Event('submit', { cancelable: true }));
     await settle();
-    expect(form.querySelector('[role=alert]')?.textContent).toBe('the paragraph is agreed and locked; reopen it first');
+    expect(form.querySelector('[role=alert]')?.textContent).toBe('The paragraph is agreed and locked; reopen it first.');
 
     server.on('POST /api/drafts/d1/oral-revisions', { status: 201, body: {} });
     form.dispatchEvent(new Event('submit', { cancelable: true }));
@@ -180,7 +180,7 @@ describe('ParagraphsFeature and the Progress panel', () => {
       reveal: () => undefined,
     });
     await settle();
-    expect(feature.panel.element.querySelector('[role=alert]')?.textContent).toBe('The paragraphs could not be loaded: not found');
+    expect(feature.panel.element.querySelector('[role=alert]')?.textContent).toBe('The paragraphs could not be loaded: Not found.');
     feature.destroy();
   });
 });

@@ -68,7 +68,7 @@ describe('printPage', () => {
 
   it('says so when the proposals cannot be loaded, instead of printing a compilation without them', async () => {
     const { outlet, leave } = await print('compilation', { status: 500, body: { error: 'the store is unavailable' } });
-    expect(outlet.querySelector('.print-paper [role=alert]')?.textContent).toBe('The proposals could not be loaded: the store is unavailable');
+    expect(outlet.querySelector('.print-paper [role=alert]')?.textContent).toBe('The proposals could not be loaded: The store is unavailable.');
     expect(outlet.querySelector<HTMLButtonElement>('.print-bar .button-primary')!.disabled).toBe(true);
     leave();
   });

@@ -56,7 +56,7 @@ describe('proposals in the history', () => {
 
   it('merges proposal events with stretches of editing, newest first', () => {
     const list = activityList(
-      [{ delegation: 'Japan', authorName: 'Delegate of Japan', start: '2026-11-29T12:00:00Z', end: '2026-11-29T13:30:00Z', updates: 4 }],
+      [{ delegation: 'Japan', authorName: 'Delegate of Japan', start: '2026-11-29T12:00:00Z', end: '2026-11-29T13:30:00Z', updates: 4, words: 9 }],
       [entry(event('accepted', 'Secretariat', 'Ms Chair', '2026-11-29T14:00:00Z')), entry(event('created', 'EU', 'Delegate of the EU', '2026-11-29T13:00:00Z'))],
     );
     const items = [...list.querySelectorAll('li')];

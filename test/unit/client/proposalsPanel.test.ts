@@ -161,7 +161,7 @@ describe('ProposalsPanel', () => {
     press('p1', 'Support');
     await settle();
     const alert = card('p1')!.querySelector<HTMLElement>('[role=alert]')!;
-    expect([alert.hidden, alert.textContent]).toEqual([false, 'your delegation already supports this proposal']);
+    expect([alert.hidden, alert.textContent]).toEqual([false, 'Your delegation already supports this proposal.']);
     expect(card('p2')!.querySelector<HTMLElement>('[role=alert]')!.hidden).toBe(true);
   });
 

@@ -418,7 +418,7 @@ describe('Propose mode', () => {
     h.socket.take()[0].refuse('your delegation has 200 pending proposals on this draft');
     await h.settle();
     expect(h.view.dom.querySelector('ins.proposal-inserted')).toBeNull();
-    expect(h.notice()).toBe('your delegation has 200 pending proposals on this draft');
+    expect(h.notice()).toBe('Your delegation has 200 pending proposals on this draft.');
   });
 
   it('brackets the selection with the command key', () => {

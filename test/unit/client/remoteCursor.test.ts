@@ -7,6 +7,7 @@ import { PROSEMIRROR_FRAGMENT } from '../../../shared/schema';
 import { draftDoc, ops } from '../shared/draftFixture';
 import { awarenessUpdate } from '../../helpers/yjsBytes';
 import { posOf } from './editorState';
+import { userColor } from '../../../shared/userColor';
 
 /** An awareness update as a server that checks nothing would relay it from a modified client. */
 function relayed(states: Array<[clientId: number, state: unknown]>, clock = 1): Uint8Array {
@@ -58,6 +59,26 @@ describe('remote cursors in the editor', () => {
     expect(firstOperative.toString()).toBe('Firmly Urges;');
     expect(view.state.doc.textContent).toContain('Strongly Decides');
     expect(fragment.toString()).toContain('Strongly Decides');
+    destroy();
+  });
+
+  it('draws delegations whose own colours clash in different colours', () => {
+    const { awareness, view, cursor, remoteEdit, destroy } = editorOfDraft();
+    const ids = Array.from({ length: 40 }, (_, i) => `user-${i}`);
+    const [kz, by] = ids.flatMap((a) => ids.filter((b) => a < b && userColor(a) === userColor(b)).map((b) => [a, b]))[0];
+    const teal = userColor(kz);
+    applyAwarenessUpdate(
+      awareness,
+      relayed([
+        [201, { user: { name: 'Kazakhstan', color: teal, userId: kz }, cursor }],
+        [202, { user: { name: 'Belarus', color: teal, userId: by }, cursor }],
+      ]),
+      'server',
+    );
+    remoteEdit('Firmly ');
+    const colours = [...view.dom.querySelectorAll<HTMLElement>('.remote-cursor-label')].map((label) => label.style.backgroundColor);
+    expect(colours).toHaveLength(2);
+    expect(colours[0]).not.toBe(colours[1]);
     destroy();
   });
 

@@ -82,7 +82,7 @@ describe('SilencePanel', () => {
     panel.element.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
     await settle();
     expect(server.changes()).toEqual([{ method: 'POST', path: '/api/drafts/d1/silence', body: { until: '2026-12-03T18:00:00-05:00', zone: 'America/New_York' } }]);
-    expect(text('[role="alert"]')).toBe('the deadline has passed');
+    expect(text('[role="alert"]')).toBe('The deadline has passed.');
   });
 });
 

@@ -77,6 +77,6 @@ describe('SponsorsPanel', () => {
     answer = { status: 403, body: { error: 'only a facilitator sets the main sponsors' } };
     save.click();
     await settle();
-    expect(text('.sponsors-error')).toEqual(['only a facilitator sets the main sponsors']);
+    expect(text('.sponsors-error')).toEqual(['Only a facilitator sets the main sponsors.']);
   });
 });

@@ -116,6 +116,15 @@ describe('starting a round from the History tab', () => {
   it('names a round in the version list', () => {
     expect(versionLabel(round)).toBe('Round: Rev.2');
   });
+
+  it('names a restore with one "Restored"', () => {
+    const restore: VersionSummary = { ...round, kind: 'restore', name: 'Restored Rev.1' };
+    expect(versionLabel(restore)).toMatch(/^Restored Rev\.1 \(/);
+  });
+
+  it('names the time zone of a checkpoint', () => {
+    expect(versionLabel({ ...round, kind: 'auto', name: null })).toMatch(/^Checkpoint 20 May 2026, \d\d:00 [A-Z]/);
+  });
 });
 
 /** Resolves once `ready` holds, checking after each turn of the event loop. */

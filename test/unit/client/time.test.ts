@@ -1,4 +1,4 @@
-import { absoluteTime, relativeTime } from '../../../client/app/time';
+import { relativeTime, zonedTime } from '../../../client/app/time';
 
 const now = new Date('2026-05-20T12:00:00Z');
 
@@ -15,6 +15,13 @@ describe('relativeTime', () => {
 
   it('is empty for a broken date', () => {
     expect(relativeTime('not a date', now)).toBe('');
-    expect(absoluteTime('not a date')).toBe('');
+    expect(zonedTime('not a date')).toBe('');
+  });
+});
+
+describe('zonedTime', () => {
+  it('names the time zone', () => {
+    expect(zonedTime('2026-05-20T12:00:00Z', 'en-GB', 'UTC')).toBe('20 May 2026, 12:00 UTC');
+    expect(zonedTime('2026-05-20T12:00:00Z', 'en-GB', 'Europe/Vienna')).toBe('20 May 2026, 14:00 CEST');
   });
 });
