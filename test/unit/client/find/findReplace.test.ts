@@ -182,7 +182,7 @@ describe('find and replace in the editor', () => {
     expect(sent.payload.text).toBeUndefined();
     sent.refuse('The paragraph is agreed');
     await h.settle();
-    expect(h.message()).toBe('0 proposals made; then: The paragraph is agreed');
+    expect(h.message()).toBe('0 proposals made; then: The paragraph is agreed.');
     expect(h.text()).toContain('Urges Member States');
   });
 
