@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_AWARENESS_LIMITS, type AwarenessLimits } from './collab/validateAwareness';
@@ -77,6 +78,10 @@ export interface Config {
   /** Serve the built client from this folder (null: API only). */
   clientDir: string | null;
   logLevel: string;
+  /** Multi-instance mode when set: instances share the store and relay through this Redis. */
+  redisUrl: string | null;
+  /** Names this process among the instances (its own relayed messages are ignored); random per start by default. */
+  instanceId: string;
 }
 
 const flag = z
@@ -128,6 +133,8 @@ const EnvSchema = z.object({
   DURABLE_WAIT_MS: z.coerce.number().int().positive().default(10_000),
   CLIENT_DIR: z.string().default(path.join('client', 'dist')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL').optional(),
+  INSTANCE_ID: z.string().regex(/^[\w.-]{1,64}$/, 'letters, digits, "_", "-" and "." only, at most 64').optional(),
 });
 
 /** Parses the environment; throws a readable error naming every bad variable. */
@@ -183,6 +190,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     durableWaitMs: e.DURABLE_WAIT_MS,
     clientDir: e.CLIENT_DIR ? path.resolve(e.CLIENT_DIR) : null,
     logLevel: e.LOG_LEVEL,
+    redisUrl: e.REDIS_URL ?? null,
+    instanceId: e.INSTANCE_ID ?? randomUUID(),
   };
 }
 
