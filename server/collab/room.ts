@@ -123,14 +123,17 @@ export class Room {
     this.doc.transact(() => change(this.doc), { source: 'server', authorId } satisfies UpdateOrigin);
   }
 
-  /** Takes effect for the very next frame: a status change locks or unlocks a paragraph. */
-  setParagraphLocked(paragraphId: string, locked: boolean): void {
-    this.applyAndTellPeers({ type: 'paragraph-locked', paragraphId, locked });
+  /**
+   * Takes effect for the very next frame: a status change locks or unlocks a paragraph. Resolves
+   * once the other instances' rooms were sent the change (at once on a single instance).
+   */
+  setParagraphLocked(paragraphId: string, locked: boolean): Promise<void> {
+    return this.applyAndTellPeers({ type: 'paragraph-locked', paragraphId, locked });
   }
 
-  /** Takes effect for the very next frame: in `proposals`, a delegate's text edits are put back. */
-  setEditing(editing: DraftEditing): void {
-    this.applyAndTellPeers({ type: 'editing', editing });
+  /** Takes effect for the very next frame: in `proposals`, a delegate's text edits are put back. Resolves as setParagraphLocked. */
+  setEditing(editing: DraftEditing): Promise<void> {
+    return this.applyAndTellPeers({ type: 'editing', editing });
   }
 
   /** A lock or rule change on this instance only: one another instance's room relayed. */
@@ -140,9 +143,9 @@ export class Room {
     else this.lockedParagraphs.delete(control.paragraphId);
   }
 
-  private applyAndTellPeers(control: RoomControl): void {
+  private async applyAndTellPeers(control: RoomControl): Promise<void> {
     this.applyControl(control);
-    this.options.peers?.control(control);
+    await this.options.peers?.control(control);
   }
 
   get editing(): DraftEditing {

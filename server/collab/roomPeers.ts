@@ -11,7 +11,8 @@ export interface RoomPeers {
   update(update: Uint8Array, seq: number): void;
   /** An awareness update the room already validated and stamped. */
   awareness(update: Uint8Array): void;
-  control(control: RoomControl): void;
+  /** Resolves once Redis took the change for every subscribed instance (or at once while Redis is away). */
+  control(control: RoomControl): Promise<void>;
   /** The room is unloaded: stop listening for the draft. */
   leave(): void;
 }

@@ -62,20 +62,20 @@ export class RelayedRoom implements JoinedPeers {
   }
 
   update(update: Uint8Array, seq: number): void {
-    this.publish({ kind: 'update', seq, update });
+    void this.publish({ kind: 'update', seq, update });
   }
 
   awareness(update: Uint8Array): void {
-    this.publish({ kind: 'awareness', update });
+    void this.publish({ kind: 'awareness', update });
   }
 
-  control(control: RoomControl): void {
-    this.publish({ kind: 'control', control });
+  control(control: RoomControl): Promise<void> {
+    return this.publish({ kind: 'control', control });
   }
 
   /** Asks the other instances to read the store again (after this one could not publish for a while). */
   announceResync(): void {
-    this.publish({ kind: 'resync' });
+    void this.publish({ kind: 'resync' });
   }
 
   leave(): void {
@@ -125,12 +125,13 @@ export class RelayedRoom implements JoinedPeers {
     }
   }
 
-  private publish(body: RelayBody): void {
+  /** Resolves once Redis took the message (never rejects). */
+  private async publish(body: RelayBody): Promise<void> {
     const { link, instanceId, logger } = this.context;
     // While Redis is away nothing is sent; everyone reads the store again when it returns.
     if (!link.isUp()) return;
     const bytes = encodeRelayMessage({ instanceId, sentAt: Date.now(), ...body });
-    link.publisher.publish(this.channel, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).catch((err) => {
+    await link.publisher.publish(this.channel, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).catch((err) => {
       logger.debug({ err, draftId: this.draftId }, 'relay publish failed; the resync after the outage covers it');
     });
   }

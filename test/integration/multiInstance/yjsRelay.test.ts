@@ -33,8 +33,9 @@ describe('several instances: the Yjs relay through Redis', () => {
   let draftId: string;
 
   const startInstance = async (env: Record<string, string> = {}) => {
-    const instance = await startServerProcess(dataDir, { REDIS_URL: redis.url, SEED_DEMO: instances.length === 0 ? '1' : '0', ...env });
+    const instance = await startServerProcess(dataDir, { REDIS_URL: redis.url, SEED_DEMO: instances.length === 0 ? '1' : '0', IDLE_UNLOAD_MS: process.env.DEBUG_IDLE ?? '30000', LOG_LEVEL: process.env.DEBUG_LEVEL ?? 'warn', ...env });
     instances.push(instance);
+    if (process.env.DEBUG_RELAY) instance.child.stdout!.pipe(process.stderr);
     return instance;
   };
   const connect = async (instance: ServerProcess, username: string) => {
@@ -85,9 +86,9 @@ describe('several instances: the Yjs relay through Redis', () => {
     const [a, b] = instances;
     const kz = await connect(a, 'kazakhstan');
     const eu = await connect(b, 'eu');
-    kz.provider.awareness.setLocalStateField('cursor', { anchor: null, head: null });
+    kz.provider.awareness.setLocalStateField('cursor', null);
     await new Promise<void>((resolve) => {
-      const seen = () => eu.provider.awareness.getStates().get(kz.doc.clientID)?.cursor !== undefined && resolve();
+      const seen = () => eu.provider.awareness.getStates().get(kz.doc.clientID)?.cursor === null && resolve();
       eu.provider.awareness.on('change', seen);
       seen();
     });
