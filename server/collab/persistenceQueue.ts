@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { withDeadline } from '../deadline';
 import type { Logger } from '../logger';
 import type { DocumentStore, NewUpdate, StoredUpdate } from '../store/types';
@@ -38,17 +39,19 @@ const UNLIMITED: PersistenceLimits = { maxUnsavedBytes: Infinity, maxWaitMs: Inf
 
 /**
  * Group commit: every update enqueued during one event-loop turn is appended in one
- * write. A failed write keeps the batch, in order, at the head of the queue and retries
- * with backoff; the promise of each entry resolves only once it is durable, so callers
- * relay an update to others only after that.
+ * write. A failed write is retried with backoff as the same batch under the same batch id
+ * before anything enqueued since, so a write whose outcome was unknown (it may have been
+ * stored) is not stored twice; the promise of each entry resolves only once it is durable,
+ * so callers relay an update to others only after that.
  *
  * Nothing enqueued is ever dropped. The backlog is bounded by its callers instead: they ask
  * `accepts(author)` before taking a client's edit, and are told when the queue is overloaded.
  */
 export class PersistenceQueue {
   private pending: Pending[] = [];
-  /** The batch being written, still unsaved until the store answers. */
+  /** The batch being written, still unsaved until the store answers; kept with its id until it is saved. */
   private writing: Pending[] = [];
+  private writingId: string | null = null;
   private flushing = false;
   private scheduled = false;
   private lastDurable: Promise<unknown> = Promise.resolve();
@@ -162,27 +165,27 @@ export class PersistenceQueue {
   }
 
   private async flush(): Promise<void> {
-    if (this.pending.length === 0) return;
+    if (this.writingId === null) {
+      if (this.pending.length === 0) return;
+      [this.writing, this.writingId, this.pending] = [this.pending, randomUUID(), []];
+    }
     this.flushing = true;
-    const batch = (this.writing = this.pending);
-    this.pending = [];
+    const batch = this.writing;
     try {
-      const stored = await this.store.append(batch.map((p) => p.entry));
+      const stored = await this.store.append(batch.map((p) => p.entry), this.writingId);
       this.failures = 0;
-      this.writing = [];
+      [this.writing, this.writingId] = [[], null];
       batch.forEach((p) => this.count(p.entry, -1));
       this.noticeOverload();
       batch.forEach((p, i) => p.resolve(stored[i]));
       this.notifyDurable(stored);
     } catch (err) {
       this.failures += 1;
-      this.writing = [];
-      this.pending = batch.concat(this.pending);
       this.logger.error({ err, batch: batch.length, attempt: this.failures }, 'saving updates failed; will retry');
     } finally {
       this.flushing = false;
     }
-    if (this.pending.length > 0) {
+    if (this.writingId !== null || this.pending.length > 0) {
       const retryDelay = this.failures === 0 ? 0 : Math.min(50 * 2 ** this.failures, MAX_RETRY_DELAY_MS);
       this.schedule(retryDelay);
     }

@@ -20,6 +20,7 @@ import { lockedRegionsFor } from './lockPolicy';
 import { RegionSnapshot } from './regionSnapshot';
 import type { RoomControl } from './roomControl';
 import type { RoomPeers } from './roomPeers';
+import { StoredSeqWatermark } from './storedSeqWatermark';
 
 /** Client ids new to the server one connection may name (see Room.claim). */
 const MAX_NEW_CLIENT_IDS_PER_CONNECTION = 256;
@@ -27,7 +28,7 @@ const MAX_NEW_CLIENT_IDS_PER_CONNECTION = 256;
 export interface RoomOptions {
   draftId: string;
   doc: Y.Doc;
-  /** Seq of the newest log entry contained in the loaded state. */
+  /** Every log entry with seq <= this is contained in the loaded state (a load has no holes). */
   lastSeq: number;
   /** Log entries after the stored snapshot at load time. */
   updatesSinceSnapshot: number;
@@ -58,7 +59,8 @@ export class Room {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<CollabConnection>();
-  private lastSeq: number;
+  /** What a snapshot may claim to contain: see noteStoredSeq. */
+  private readonly stored: StoredSeqWatermark;
   private updatesSinceSnapshot: number;
   private snapshotRunning: Promise<void> | null = null;
   /** Counts the document's changes, so a capture can tell whether any came in while it waited. */
@@ -71,7 +73,7 @@ export class Room {
   constructor(private readonly options: RoomOptions) {
     this.draftId = options.draftId;
     this.doc = options.doc;
-    this.lastSeq = options.lastSeq;
+    this.stored = new StoredSeqWatermark(options.lastSeq);
     this.updatesSinceSnapshot = options.updatesSinceSnapshot;
     this.lockedParagraphs = new Set(options.lockedParagraphIds ?? []);
     this.editingRule = options.editing ?? 'direct';
@@ -150,6 +152,20 @@ export class Room {
 
   get editing(): DraftEditing {
     return this.editingRule;
+  }
+
+  /**
+   * Tells the room that the log entry with this seq is in its state: an update another instance
+   * stored, called once it has been applied here (the relay does so). With its own writes and
+   * what it loaded, these move the watermark its snapshots claim (see storedSeqWatermark.ts).
+   */
+  noteStoredSeq(seq: number): void {
+    this.stored.note(seq);
+  }
+
+  /** The highest seq S such that the room's state contains every log entry with seq <= S. */
+  get storedSeqWatermark(): number {
+    return this.stored.value;
   }
 
   /** Whether a status locks the paragraph now (what every edit of it is checked against). */
@@ -329,7 +345,7 @@ export class Room {
     void this.options.persistence
       .enqueue({ draftId: this.draftId, update, authorId, at: new Date().toISOString() })
       .then((stored) => {
-        this.lastSeq = Math.max(this.lastSeq, stored.seq);
+        this.stored.note(stored.seq);
         this.broadcast(updateMessage(update), sender);
         this.options.peers?.update(update, stored.seq);
         // Only the sender waits to hear that its own edit is saved (a pure deletion moves no clock).
@@ -367,14 +383,14 @@ export class Room {
   };
 
   /**
-   * The state now, and the log position it covers once what was enqueued so far is durable:
-   * exact when no change came in meanwhile, otherwise the position at capture time (lower,
+   * The state now, and the watermark it covers once what was enqueued so far is durable:
+   * exact when no change came in meanwhile, otherwise the watermark at capture time (lower,
    * which only makes a load replay a few entries it already has; Yjs updates are idempotent).
    */
   private capture(): { state: Uint8Array; seq: () => number } {
     const state = Y.encodeStateAsUpdate(this.doc);
-    const [changes, seq] = [this.changes, this.lastSeq];
-    return { state, seq: () => (this.changes === changes ? this.lastSeq : seq) };
+    const [changes, seq] = [this.changes, this.stored.value];
+    return { state, seq: () => (this.changes === changes ? this.stored.value : seq) };
   }
 
   /** Compacts in the background: one snapshot at a time, never blocking the relay; saved once all it holds is durable. */

@@ -65,14 +65,18 @@ export interface NewUpdate {
 }
 
 export interface StoredUpdate extends NewUpdate {
-  /** Position in the log: strictly increasing in append order across the whole store. */
+  /**
+   * Position in the draft's log: 1, 2, 3, ... per draft, unique and without gaps, whichever
+   * instance appended it (see docs/DESIGN.md "Ordering with several writers"). Entries logged
+   * before per-draft positions keep their old, store-wide seqs (increasing, with gaps).
+   */
   seq: number;
 }
 
 export interface DocumentSnapshot {
   /** Yjs state as an update (Y.encodeStateAsUpdate). */
   state: Uint8Array;
-  /** Every logged update with seq <= this is contained in `state`. */
+  /** The watermark: every logged update of the draft with seq <= this is contained in `state`. */
   seq: number;
 }
 
@@ -85,13 +89,20 @@ export interface StoredDocument {
 }
 
 export interface DocumentStore {
-  /** Snapshot plus the tail of the log: everything needed to rebuild the current state. */
+  /**
+   * Snapshot plus the tail of the log: everything needed to rebuild the current state. The
+   * tail has no holes: every entry with a seq up to the last one returned is in the snapshot or
+   * the tail, even while other instances append.
+   */
   load(draftId: string): Promise<StoredDocument>;
   /**
-   * Appends a batch atomically (all or nothing), possibly for several drafts: one write
-   * per event-loop turn (group commit). Returns the stored entries with their seq, in order.
+   * Appends a batch, possibly for several drafts: one write per event-loop turn (group commit).
+   * Returns the stored entries with their seq, in order. All or nothing where the store has
+   * transactions (SQLite; MongoDB on a replica set). Idempotent per `batchId`: a batch retried
+   * with the same id after an unknown outcome is stored once, and the entries stored the first
+   * time are returned (omitted: a fresh id, for a call that is never retried).
    */
-  append(batch: NewUpdate[]): Promise<StoredUpdate[]>;
+  append(batch: NewUpdate[], batchId?: string): Promise<StoredUpdate[]>;
   /**
    * Stores a snapshot if it is newer than the current one. The log is kept: it is the audit
    * trail of who changed what; the snapshot only lets a load skip the entries it contains.

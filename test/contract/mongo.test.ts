@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../server/config';
 import { dropMongoDatabase } from '../../server/store/mongo/dropMongoDatabase';
 import { openStore } from '../../server/store/openStore';
+import { runConcurrentAppendsContract } from './concurrentAppendsContract';
 import { runStoreContract } from './storeContract';
 
 // A real server only (CI has a mongo:7 service): an in-memory imitation would prove little.
@@ -17,6 +18,15 @@ const mongodbDatabase = `store_contract_${randomUUID().replaceAll('-', '')}`;
       () => openStore({ ...loadConfig({}), mongodbUrl, mongodbDatabase }),
       async () => {
         if (mongodbUrl) await dropMongoDatabase(mongodbUrl, mongodbDatabase);
+      },
+    );
+    // Two clients, as two instances have, on a database of their own.
+    const sharedDatabase = `${mongodbDatabase}_shared`;
+    runConcurrentAppendsContract(
+      'MongoDB',
+      () => openStore({ ...loadConfig({}), mongodbUrl, mongodbDatabase: sharedDatabase }),
+      async () => {
+        if (mongodbUrl) await dropMongoDatabase(mongodbUrl, sharedDatabase);
       },
     );
   },

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openSqliteStore } from '../../server/store/sqlite/openSqliteStore';
+import { runConcurrentAppendsContract } from './concurrentAppendsContract';
 import { runStoreContract } from './storeContract';
 
 // Every open() uses the same folder, so the reopen test finds the data again.
@@ -11,4 +12,12 @@ runStoreContract(
   'SQLite store contract',
   () => openSqliteStore(dataDir),
   async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+);
+
+const sharedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-contract-shared-'));
+
+runConcurrentAppendsContract(
+  'SQLite',
+  () => openSqliteStore(sharedDir),
+  async () => fs.rmSync(sharedDir, { recursive: true, force: true }),
 );

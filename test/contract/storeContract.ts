@@ -19,6 +19,7 @@ import type { ParagraphStatus } from '../../shared/paragraphs';
 import type { SponsorAction, SponsorChange } from '../../shared/sponsors';
 import { proposalContract } from './proposalContract';
 import { silenceContract } from './silenceContract';
+import { collect } from './collect';
 
 /**
  * The behaviour every Store adapter must have. All tests share one store (opened once, as a
@@ -165,12 +166,6 @@ function expectBytes(actual: unknown, expected: Uint8Array): void {
 /** The stored entry without its seq, with plain bytes, for comparing with what was appended. */
 function plain({ draftId, update, authorId, at: time }: NewUpdate): NewUpdate {
   return { draftId, update: Uint8Array.from(update), authorId, at: time };
-}
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const item of items) all.push(item);
-  return all;
 }
 
 function seqs(entries: readonly StoredUpdate[]): number[] {
@@ -409,15 +404,27 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
     });
 
     describe('documents', () => {
-      it('appends a batch for several drafts and returns it in order with increasing seqs', async () => {
+      it('appends a batch for several drafts and returns it in order, each draft numbered 1, 2, 3, ...', async () => {
         const [d1, d2] = [newId('draft'), newId('draft')];
         const batch = [makeUpdate(d1, [1]), makeUpdate(d2, [2]), makeUpdate(d1, [3]), makeUpdate(d2, [4])];
         const stored = await store.documents.append(batch);
         expect(stored.map(plain)).toEqual(batch.map(plain));
-        for (let i = 1; i < stored.length; i++) expect(stored[i].seq).toBeGreaterThan(stored[i - 1].seq);
+        expect(seqs(stored)).toEqual([1, 1, 2, 2]);
         const later = await store.documents.append([makeUpdate(d1, [5])]);
-        expect(later[0].seq).toBeGreaterThan(stored[3].seq);
-        expect(Number.isInteger(later[0].seq)).toBe(true);
+        expect(seqs(later)).toEqual([3]);
+      });
+
+      it('stores a batch retried under the same id once, and answers with the seqs it was stored at', async () => {
+        const draftId = newId('draft');
+        const batch = [makeUpdate(draftId, [1]), makeUpdate(draftId, [2])];
+        const first = await store.documents.append(batch, 'batch-retried');
+        await store.documents.append([makeUpdate(draftId, [3])]);
+        const again = await store.documents.append(batch, 'batch-retried');
+        expect(again).toEqual(first);
+        expect((await collect(store.documents.updatesBetween(draftId, 0))).map((e) => e.update[0])).toEqual([1, 2, 3]);
+        await expect(store.documents.append([makeUpdate(draftId, [4])], 'batch-retried')).rejects.toThrow(/different batch/);
+        await expect(store.documents.append([makeUpdate(draftId, [4])], '')).rejects.toThrow(TypeError);
+        expect(await store.documents.lastSeq(draftId)).toBe(3);
       });
 
       it('returns an empty list for an empty batch', async () => {

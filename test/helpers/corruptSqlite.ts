@@ -18,12 +18,13 @@ export function flipByteOfWord(dataDir: string, table: 'updates' | 'snapshots' |
   const column = { updates: 'data', snapshots: 'state', versions: 'state' }[table];
   const db = new Database(path.join(dataDir, SQLITE_FILE_NAME));
   try {
-    const rows = db.prepare(`SELECT ${keyColumn} AS key, ${column} AS blob FROM ${table} ORDER BY rowid DESC`).all() as Array<{ key: string | number; blob: Buffer }>;
+    // By rowid: a seq names an entry only together with its draft.
+    const rows = db.prepare(`SELECT rowid, ${keyColumn} AS key, ${column} AS blob FROM ${table} ORDER BY rowid DESC`).all() as Array<{ rowid: number; key: string | number; blob: Buffer }>;
     const row = rows.find((r) => r.blob.includes(word));
     if (!row) throw new Error(`no ${table} row contains "${word}"`);
     const damaged = Buffer.from(row.blob);
     damaged[damaged.indexOf(word) + 1] ^= 0x01;
-    db.prepare(`UPDATE ${table} SET ${column} = ? WHERE ${keyColumn} = ?`).run(damaged, row.key);
+    db.prepare(`UPDATE ${table} SET ${column} = ? WHERE rowid = ?`).run(damaged, row.rowid);
     return { key: row.key };
   } finally {
     db.close();

@@ -15,11 +15,11 @@ export class StoreSwitch {
 
   constructor(documents: DocumentStore) {
     const realAppend = documents.append.bind(documents);
-    this.spy = jest.spyOn(documents, 'append').mockImplementation(async (batch) => {
+    this.spy = jest.spyOn(documents, 'append').mockImplementation(async (batch, batchId) => {
       this.attemptWaiters.splice(0).forEach((wake) => wake());
       if (this.mode === 'failing') throw new Error('store down (test)');
       if (this.mode === 'blocked') await new Promise<void>((resume) => this.held.push(resume));
-      const stored = await realAppend(batch);
+      const stored = await realAppend(batch, batchId);
       this.writeWaiters.splice(0).forEach((wake) => wake());
       return stored;
     });

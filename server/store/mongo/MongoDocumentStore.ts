@@ -1,16 +1,22 @@
-import { Binary, type Collection, type FindCursor } from 'mongodb';
+import { Binary, type ClientSession, type Collection, type FindCursor } from 'mongodb';
+import { batchIdOf, ReusedBatchIdError } from '../batchId';
 import { checksumOf } from '../checksum';
 import type { CorruptRecord } from '../corruption';
+import { nextSeqs } from '../nextSeqs';
 import type { DocumentSnapshot, DocumentStore, NewUpdate, StoredDocument, StoredUpdate } from '../types';
 import { validateBatch } from '../validateBatch';
 import type { Checked, StoredDataVerifier } from '../verifyStored';
-import type { CounterDoc, SnapshotDoc, SnapshotFields, UpdateDoc } from './collections';
-import type { InsertUpdates } from './allOrNothingInsert';
+import type { Atomically } from './atomically';
+import type { SnapshotDoc, SnapshotFields, UpdateDoc } from './collections';
+import { firstMissingSeq } from './firstMissingSeq';
 import { isDuplicateKeyError } from './insertUnique';
 
-const COUNTER_ID = 'updates';
 /** Documents per round trip while streaming the log. */
 const BATCH_SIZE = 1000;
+/** Appends that lost the race for a seq to another writer in a row before giving up (each loss means that writer progressed). */
+const MAX_SEQ_RACES = 50;
+/** Reads of a log tail that still showed a hole (an entry committing while the read passed its place). */
+const MAX_TAIL_READS = 5;
 
 function toStoredUpdate(doc: UpdateDoc): Checked<StoredUpdate> {
   return { seq: doc.seq, draftId: doc.draftId, update: doc.update.value(), authorId: doc.authorId, at: doc.at, checksum: doc.checksum ?? null };
@@ -22,15 +28,17 @@ function snapshotHistory(doc: SnapshotDoc | null): Array<Checked<DocumentSnapsho
   return fields.map((f) => ({ seq: f.seq, state: f.state.value(), checksum: f.checksum ?? null }));
 }
 
+/**
+ * The log of each draft numbered 1, 2, 3, ...: an entry takes its draft's newest seq + 1, and the
+ * unique index on (draftId, seq) makes a writer that raced another for the same seq try again.
+ * So seq k + 1 is only written once k is (majority-)committed: seqs have no holes. Entries carry
+ * their batch's id and place (unique index), so a retried batch is found rather than stored twice.
+ */
 export class MongoDocumentStore implements DocumentStore {
-  /** Appends run one after another so that, within this server, seq order is also commit order. */
-  private appending: Promise<unknown> = Promise.resolve();
-
   constructor(
     private readonly updates: Collection<UpdateDoc>,
     private readonly snapshots: Collection<SnapshotDoc>,
-    private readonly counters: Collection<CounterDoc>,
-    private readonly insertUpdates: InsertUpdates,
+    private readonly atomically: Atomically,
     private readonly verify: StoredDataVerifier,
   ) {}
 
@@ -38,16 +46,21 @@ export class MongoDocumentStore implements DocumentStore {
     // Snapshot first: a snapshot saved in between only makes the tail we read longer than needed.
     const corrupt: CorruptRecord[] = [];
     const snapshot = this.verify.newestIntactSnapshot(draftId, snapshotHistory(await this.snapshots.findOne({ _id: draftId })), corrupt);
-    const docs = await this.range(draftId, snapshot?.seq ?? 0).toArray();
+    const docs = await this.tailWithoutHoles(draftId, snapshot?.seq ?? 0);
     return { snapshot, updates: this.verify.intactUpdates(docs.map(toStoredUpdate), corrupt), corrupt };
   }
 
-  async append(batch: NewUpdate[]): Promise<StoredUpdate[]> {
+  async append(batch: NewUpdate[], batchId?: string): Promise<StoredUpdate[]> {
     validateBatch(batch);
+    const id = batchIdOf(batchId);
     if (batch.length === 0) return [];
-    const appended = this.appending.then(() => this.appendNow(batch));
-    this.appending = appended.catch(() => undefined);
-    return appended;
+    for (let race = 1; ; race++) {
+      try {
+        return await this.atomically((session) => this.appendMissing(batch, id, session));
+      } catch (error) {
+        if (!isDuplicateKeyError(error) || race >= MAX_SEQ_RACES) throw error;
+      }
+    }
   }
 
   async saveSnapshot(draftId: string, snapshot: DocumentSnapshot): Promise<void> {
@@ -78,7 +91,11 @@ export class MongoDocumentStore implements DocumentStore {
   }
 
   async lastSeq(draftId: string): Promise<number> {
-    const newest = await this.updates.findOne({ draftId }, { sort: { seq: -1 }, projection: { seq: 1 } });
+    return this.lastSeqIn(draftId, undefined);
+  }
+
+  private async lastSeqIn(draftId: string, session: ClientSession | undefined): Promise<number> {
+    const newest = await this.updates.findOne({ draftId }, { sort: { seq: -1 }, projection: { seq: 1 }, session });
     return newest?.seq ?? 0;
   }
 
@@ -87,21 +104,44 @@ export class MongoDocumentStore implements DocumentStore {
     return this.updates.find({ draftId, seq }, { sort: { seq: 1 }, batchSize: BATCH_SIZE, projection: { _id: 0 } });
   }
 
-  private async appendNow(batch: NewUpdate[]): Promise<StoredUpdate[]> {
-    const first = await this.reserveSeqs(batch.length);
-    const stored = batch.map(({ draftId, update, authorId, at }, i) => ({ seq: first + i, draftId, update, authorId, at }));
-    await this.insertUpdates(stored.map((entry) => ({ ...entry, update: new Binary(entry.update), checksum: checksumOf(entry.update) })));
-    return stored;
+  /**
+   * The log after `afterSeq` with no hole, as load() promises. A read that is not one snapshot
+   * can pass seq k before k commits and still meet k + 1; k was committed before k + 1 was
+   * written, so reading again finds it.
+   */
+  private async tailWithoutHoles(draftId: string, afterSeq: number): Promise<UpdateDoc[]> {
+    for (let read = 1; ; read++) {
+      const docs = await this.range(draftId, afterSeq).toArray();
+      const missing = firstMissingSeq(docs, afterSeq);
+      if (missing === null) return docs;
+      if (read >= MAX_TAIL_READS) throw new Error(`Draft ${draftId}: log entry ${missing} is missing`);
+    }
   }
 
-  /** Reserves `count` consecutive seqs; a failed batch leaves a gap, which keeps seqs increasing. */
-  private async reserveSeqs(count: number): Promise<number> {
-    const counter = await this.counters.findOneAndUpdate(
-      { _id: COUNTER_ID },
-      { $inc: { seq: count } },
-      { upsert: true, returnDocument: 'after' },
-    );
-    if (!counter) throw new Error('The seq counter was not returned');
-    return counter.seq - count + 1;
+  /**
+   * The batch's entries not stored yet (all of them, unless an earlier attempt with this id got
+   * some or all in), each at its draft's next seq; then the whole batch with its seqs, in order.
+   * In a transaction all or nothing lands; without one an ordered insert leaves a prefix of the
+   * batch, which is consistent (each entry follows on only from earlier ones) and which a retry
+   * under the same id completes.
+   */
+  private async appendMissing(batch: NewUpdate[], batchId: string, session: ClientSession | undefined): Promise<StoredUpdate[]> {
+    const stored = new Map<number, number>();
+    for await (const doc of this.updates.find({ batchId }, { projection: { batchIndex: 1, seq: 1 }, session })) stored.set(doc.batchIndex!, doc.seq);
+    if (stored.size > batch.length) throw new ReusedBatchIdError(batchId);
+    const missing = [...batch.keys()].filter((index) => !stored.has(index));
+    const drafts = new Set(missing.map((index) => batch[index].draftId));
+    const lastSeqs = new Map<string, number>();
+    // One after the other: a transaction runs no operations in parallel.
+    for (const draftId of drafts) lastSeqs.set(draftId, await this.lastSeqIn(draftId, session));
+    const seqs = nextSeqs(missing.map((index) => batch[index].draftId), (draftId) => lastSeqs.get(draftId)!);
+    missing.forEach((index, i) => stored.set(index, seqs[i]));
+    const docs = missing.map((index) => this.docOf(batch[index], stored.get(index)!, batchId, index));
+    if (docs.length > 0) await this.updates.insertMany(docs, { ordered: true, session });
+    return batch.map((entry, index) => ({ ...entry, seq: stored.get(index)! }));
+  }
+
+  private docOf({ draftId, update, authorId, at }: NewUpdate, seq: number, batchId: string, batchIndex: number): UpdateDoc {
+    return { seq, draftId, update: new Binary(update), authorId, at, checksum: checksumOf(update), batchId, batchIndex };
   }
 }

@@ -28,7 +28,7 @@ export type VersionMetaDoc = IdDoc<VersionMeta>;
 /** checksum: CRC-32 of the state; absent on documents written before checksums. */
 export type VersionDoc = VersionMetaDoc & { state: Binary; checksum?: number };
 
-/** _id is left to the server; seq is the log position (unique index). */
+/** _id is left to the server; seq is the position in the draft's log (unique with draftId). */
 export interface UpdateDoc {
   seq: number;
   draftId: string;
@@ -37,6 +37,9 @@ export interface UpdateDoc {
   at: string;
   /** CRC-32 of `update`; absent on documents written before checksums. */
   checksum?: number;
+  /** The appended batch it came in and its place there (unique); absent on documents written before per-draft seqs. */
+  batchId?: string;
+  batchIndex?: number;
 }
 
 export interface SnapshotFields {
@@ -50,12 +53,6 @@ export interface SnapshotFields {
 export interface SnapshotDoc extends SnapshotFields {
   _id: string;
   previous?: SnapshotFields | null;
-}
-
-/** Allocates log positions; see MongoDocumentStore.reserveSeqs. */
-export interface CounterDoc {
-  _id: string;
-  seq: number;
 }
 
 /** _id is the Yjs client id, so it is bound once. */
@@ -78,7 +75,6 @@ export interface Collections {
   drafts: Collection<DraftDoc>;
   updates: Collection<UpdateDoc>;
   snapshots: Collection<SnapshotDoc>;
-  counters: Collection<CounterDoc>;
   comments: Collection<CommentDoc>;
   versions: Collection<VersionDoc>;
   clientIds: Collection<ClientIdDoc>;
@@ -97,7 +93,6 @@ export function collections(db: Db): Collections {
     drafts: db.collection<DraftDoc>('drafts'),
     updates: db.collection<UpdateDoc>('updates'),
     snapshots: db.collection<SnapshotDoc>('snapshots'),
-    counters: db.collection<CounterDoc>('counters'),
     comments: db.collection<CommentDoc>('comments'),
     versions: db.collection<VersionDoc>('versions'),
     clientIds: db.collection<ClientIdDoc>('client_ids'),

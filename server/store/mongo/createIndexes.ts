@@ -7,7 +7,10 @@ const INDEXES: { [K in keyof Collections]?: IndexDescription[] } = {
   drafts: [{ key: { updatedAt: -1, _id: 1 } }, { key: { negotiationId: 1, updatedAt: -1, _id: 1 } }],
   memberships: [{ key: { negotiationId: 1, addedAt: 1, userId: 1 } }, { key: { userId: 1, addedAt: 1, negotiationId: 1 } }],
   audit: [{ key: { negotiationId: 1, at: -1, _id: -1 } }],
-  updates: [{ key: { seq: 1 }, unique: true }, { key: { draftId: 1, seq: 1 } }],
+  updates: [
+    { key: { draftId: 1, seq: 1 }, unique: true },
+    { key: { batchId: 1, batchIndex: 1 }, unique: true, partialFilterExpression: { batchId: { $exists: true } } },
+  ],
   comments: [{ key: { draftId: 1, createdAt: 1, _id: 1 } }, { key: { threadId: 1, createdAt: 1, _id: 1 } }],
   versions: [{ key: { draftId: 1, createdAt: -1, _id: -1 } }, { key: { draftId: 1, kind: 1, createdAt: -1, _id: -1 } }],
   paragraphStatuses: [{ key: { draftId: 1, _id: 1 } }],

@@ -2,11 +2,12 @@ import { MongoClient } from 'mongodb';
 import { CorruptionLog } from '../corruption';
 import type { Store } from '../types';
 import { StoredDataVerifier } from '../verifyStored';
-import { allOrNothingInsert } from './allOrNothingInsert';
+import { atomically } from './atomically';
 import { collections } from './collections';
 import { createIndexes } from './createIndexes';
 import { mongoClientOptions, type MongoTimeouts } from './mongoClientOptions';
 import { migrateToNegotiations } from './migrateToNegotiations';
+import { migrateToPerDraftSeqs } from './migrateToPerDraftSeqs';
 import { MongoAuditStore } from './MongoAuditStore';
 import { MongoClientIdStore } from './MongoClientIdStore';
 import { MongoParagraphStatusStore } from './MongoParagraphStatusStore';
@@ -28,9 +29,10 @@ export async function openMongoStore(url: string, dbName: string, timeouts: Mong
   try {
     const db = client.db(dbName);
     const c = collections(db);
+    await migrateToPerDraftSeqs(c.updates);
     await createIndexes(c);
     await migrateToNegotiations(c);
-    const insertUpdates = allOrNothingInsert(client, c.updates, await supportsTransactions(db));
+    const inTransactions = atomically(client, await supportsTransactions(db));
     const corruption = new CorruptionLog();
     const verify = new StoredDataVerifier(corruption);
     return {
@@ -39,7 +41,7 @@ export async function openMongoStore(url: string, dbName: string, timeouts: Mong
       memberships: new MongoMembershipStore(c.memberships),
       audit: new MongoAuditStore(c.audit),
       drafts: new MongoDraftStore(c.drafts),
-      documents: new MongoDocumentStore(c.updates, c.snapshots, c.counters, insertUpdates, verify),
+      documents: new MongoDocumentStore(c.updates, c.snapshots, inTransactions, verify),
       comments: new MongoCommentStore(c.comments),
       versions: new MongoVersionStore(c.versions, verify),
       corruption,

@@ -64,7 +64,7 @@ export class SqliteCommentStore implements CommentStore {
   }
 
   async update(id: string, patch: CommentPatch): Promise<CommentRecord | null> {
-    const row = this.patchOne(id, patch);
+    const row = this.patchOne.immediate(id, patch);
     return row ? toRecord(row) : null;
   }
 

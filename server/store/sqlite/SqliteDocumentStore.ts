@@ -1,7 +1,9 @@
 import type { Database, Statement, Transaction } from 'better-sqlite3';
+import { batchIdOf, ReusedBatchIdError } from '../batchId';
 import { checksumOf } from '../checksum';
 import type { CorruptRecord } from '../corruption';
 import type { DocumentSnapshot, DocumentStore, NewUpdate, StoredDocument, StoredUpdate } from '../types';
+import { nextSeqs } from '../nextSeqs';
 import { validateBatch } from '../validateBatch';
 import { KEPT_SNAPSHOTS, type Checked, type StoredDataVerifier } from '../verifyStored';
 
@@ -19,14 +21,17 @@ interface PageQuery {
 
 type SnapshotRow = { draftId: string; seq: number; state: Uint8Array; checksum: number };
 
+type UpdateRow = Checked<StoredUpdate> & { batchId: string; batchIndex: number };
+
 export class SqliteDocumentStore implements DocumentStore {
-  private readonly insertUpdate: Statement<[Checked<NewUpdate>]>;
+  private readonly insertUpdate: Statement<[UpdateRow]>;
+  private readonly batchSeqs: Statement<[string], number>;
   private readonly snapshotHistory: Statement<[{ draftId: string; keep: number }], Checked<DocumentSnapshot>>;
   private readonly insertSnapshot: Statement<[SnapshotRow]>;
   private readonly pruneSnapshots: Statement<[{ draftId: string; keep: number }]>;
   private readonly page: Statement<[PageQuery], Checked<StoredUpdate>>;
   private readonly maxSeq: Statement<[string], number | null>;
-  private readonly appendAll: Transaction<(batch: NewUpdate[]) => StoredUpdate[]>;
+  private readonly appendAll: Transaction<(batch: NewUpdate[], batchId: string) => StoredUpdate[]>;
   private readonly saveSnapshotAndPrune: Transaction<(row: SnapshotRow) => void>;
   private readonly loadConsistent: Transaction<(draftId: string) => StoredDocument>;
 
@@ -34,7 +39,9 @@ export class SqliteDocumentStore implements DocumentStore {
     db: Database,
     private readonly verify: StoredDataVerifier,
   ) {
-    this.insertUpdate = db.prepare('INSERT INTO updates (draft_id, data, author_id, at, checksum) VALUES (@draftId, @update, @authorId, @at, @checksum)');
+    this.insertUpdate = db.prepare(`INSERT INTO updates (draft_id, seq, data, author_id, at, checksum, batch_id, batch_index)
+      VALUES (@draftId, @seq, @update, @authorId, @at, @checksum, @batchId, @batchIndex)`);
+    this.batchSeqs = db.prepare<[string], number>('SELECT seq FROM updates WHERE batch_id = ? ORDER BY batch_index').pluck();
     this.snapshotHistory = db.prepare('SELECT state, seq, checksum FROM snapshots WHERE draft_id = @draftId ORDER BY seq DESC LIMIT @keep');
     // Only a snapshot newer than every stored one is added.
     this.insertSnapshot = db.prepare(`INSERT INTO snapshots (draft_id, seq, state, checksum)
@@ -45,12 +52,17 @@ export class SqliteDocumentStore implements DocumentStore {
       WHERE draft_id = @draftId AND seq > @afterSeq AND seq <= @uptoSeq ORDER BY seq LIMIT @limit`);
     this.maxSeq = db.prepare<[string], number | null>('SELECT MAX(seq) FROM updates WHERE draft_id = ?').pluck();
     // One transaction per batch: a single fsync for everything a turn of the event loop collected.
-    this.appendAll = db.transaction((batch: NewUpdate[]) =>
-      batch.map(({ draftId, update, authorId, at }) => {
-        const seq = Number(this.insertUpdate.run({ draftId, update, authorId, at, checksum: checksumOf(update) }).lastInsertRowid);
+    // Run IMMEDIATE (see append), so each draft's newest seq read here is still the newest at commit.
+    this.appendAll = db.transaction((batch: NewUpdate[], batchId: string) => {
+      const earlier = this.batchSeqs.all(batchId);
+      if (earlier.length > 0 && earlier.length !== batch.length) throw new ReusedBatchIdError(batchId);
+      const seqs = earlier.length > 0 ? earlier : nextSeqs(batch.map((entry) => entry.draftId), (draftId) => this.maxSeq.get(draftId) ?? 0);
+      return batch.map(({ draftId, update, authorId, at }, batchIndex) => {
+        const seq = seqs[batchIndex];
+        if (earlier.length === 0) this.insertUpdate.run({ draftId, seq, update, authorId, at, checksum: checksumOf(update), batchId, batchIndex });
         return { seq, draftId, update, authorId, at };
-      }),
-    );
+      });
+    });
     this.saveSnapshotAndPrune = db.transaction((row: SnapshotRow) => {
       this.insertSnapshot.run(row);
       this.pruneSnapshots.run({ draftId: row.draftId, keep: KEPT_SNAPSHOTS });
@@ -69,13 +81,19 @@ export class SqliteDocumentStore implements DocumentStore {
     return this.loadConsistent(draftId);
   }
 
-  async append(batch: NewUpdate[]): Promise<StoredUpdate[]> {
+  /**
+   * BEGIN IMMEDIATE takes the write lock before reading: another process appending to the same
+   * file waits (busy_timeout) instead of both numbering from the same newest seq, and the
+   * transaction never has to upgrade a read snapshot that another writer made stale.
+   */
+  async append(batch: NewUpdate[], batchId?: string): Promise<StoredUpdate[]> {
     validateBatch(batch);
-    return batch.length === 0 ? [] : this.appendAll(batch);
+    const id = batchIdOf(batchId);
+    return batch.length === 0 ? [] : this.appendAll.immediate(batch, id);
   }
 
   async saveSnapshot(draftId: string, snapshot: DocumentSnapshot): Promise<void> {
-    this.saveSnapshotAndPrune({ draftId, seq: snapshot.seq, state: snapshot.state, checksum: checksumOf(snapshot.state) });
+    this.saveSnapshotAndPrune.immediate({ draftId, seq: snapshot.seq, state: snapshot.state, checksum: checksumOf(snapshot.state) });
   }
 
   /**

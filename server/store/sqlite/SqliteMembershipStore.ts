@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement, Transaction } from 'better-sqlite3';
 import type { MembershipRecord, MembershipStore } from '../types';
 
 const COLUMNS = `negotiation_id AS negotiationId, user_id AS userId, role, delegation, added_at AS addedAt, added_by AS addedBy`;
@@ -11,7 +11,7 @@ export class SqliteMembershipStore implements MembershipStore {
   private readonly ofNegotiation: Statement<[string], MembershipRecord>;
   private readonly ofUser: Statement<[string], MembershipRecord>;
   private readonly removal: Statement<[Key]>;
-  private readonly putAtomically: (membership: MembershipRecord) => 'added' | 'updated';
+  private readonly putAtomically: Transaction<(membership: MembershipRecord) => 'added' | 'updated'>;
 
   constructor(db: Database) {
     // A changed membership keeps when and by whom it was first added.
@@ -30,7 +30,7 @@ export class SqliteMembershipStore implements MembershipStore {
   }
 
   async put(membership: MembershipRecord): Promise<'added' | 'updated'> {
-    return this.putAtomically(membership);
+    return this.putAtomically.immediate(membership);
   }
 
   async get(negotiationId: string, userId: string): Promise<MembershipRecord | null> {

@@ -101,7 +101,7 @@ export class SqliteProposalStore implements ProposalStore {
   }
 
   async update(id: string, expectedStatus: ProposalStatus, patch: ProposalPatch, event: ProposalEvent): Promise<ProposalRecord | null> {
-    const row = this.compareAndSet(id, expectedStatus, patch, event);
+    const row = this.compareAndSet.immediate(id, expectedStatus, patch, event);
     return row ? toRecord(row) : null;
   }
 

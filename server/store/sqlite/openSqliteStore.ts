@@ -26,12 +26,14 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
   fs.mkdirSync(dataDir, { recursive: true });
   const db = new Database(path.join(dataDir, SQLITE_FILE_NAME));
   try {
+    // First: another process (a second instance, a backup) holding a lock makes us wait, not fail,
+    // from the switch to WAL on. Several server processes may share the file on one host: every
+    // write transaction is BEGIN IMMEDIATE, and WAL lets readers go on while one of them writes.
+    db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
     // FULL: a commit that returned is on disk even after a power cut (NORMAL may lose the last ones in WAL mode).
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    // Another process (a backup, a second server by mistake) holding the lock makes us wait, not fail.
-    db.pragma('busy_timeout = 5000');
     migrate(db);
     const corruption = new CorruptionLog();
     const verify = new StoredDataVerifier(corruption);

@@ -229,6 +229,27 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX proposals_draft_author_created ON proposals (draft_id, author_id, created_at);
   ALTER TABLE drafts ADD COLUMN editing TEXT NOT NULL DEFAULT 'direct';
   `,
+  // Several writers (issue 13): seqs count per draft (unique per draft, so no longer the rowid;
+  // earlier entries keep theirs), and each entry names the batch it was appended in, so a batch
+  // retried after an unknown outcome is found instead of stored twice.
+  `
+  CREATE TABLE updates_per_draft (
+    draft_id    TEXT NOT NULL,
+    seq         INTEGER NOT NULL,
+    data        BLOB NOT NULL,
+    author_id   TEXT NOT NULL,
+    at          TEXT NOT NULL,
+    checksum    INTEGER,
+    batch_id    TEXT,
+    batch_index INTEGER
+  );
+  INSERT INTO updates_per_draft (rowid, draft_id, seq, data, author_id, at, checksum)
+    SELECT seq, draft_id, seq, data, author_id, at, checksum FROM updates;
+  DROP TABLE updates;
+  ALTER TABLE updates_per_draft RENAME TO updates;
+  CREATE UNIQUE INDEX updates_draft_seq ON updates (draft_id, seq);
+  CREATE UNIQUE INDEX updates_batch ON updates (batch_id, batch_index) WHERE batch_id IS NOT NULL;
+  `,
 ];
 
 /** The negotiation that migration 4 moves earlier drafts and accounts into. */

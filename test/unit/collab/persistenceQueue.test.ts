@@ -46,10 +46,9 @@ describe('PersistenceQueue', () => {
 
     const stored = await Promise.all(entries.map((e) => queue.enqueue(e)));
 
-    expect(append.mock.calls).toEqual([[entries]]);
+    expect(append.mock.calls).toEqual([[entries, expect.any(String)]]);
     expect(stored).toEqual(entries.map((e) => ({ ...e, seq: expect.any(Number) })));
-    expect(stored[0].seq).toBeLessThan(stored[1].seq);
-    expect(stored[1].seq).toBeLessThan(stored[2].seq);
+    expect(stored[0].seq).toBeLessThan(stored[2].seq);
     expect(durable).toEqual([stored]);
     expect(await logged('a')).toEqual([stored[0], stored[2]]);
 
@@ -71,10 +70,10 @@ describe('PersistenceQueue', () => {
     const later = [queue.enqueue(entry('a', 2)), queue.enqueue(entry('a', 3))];
     held.open();
     await Promise.all([first, ...later]);
-    expect(append.mock.calls).toEqual([[[entry('a', 1)]], [[entry('a', 2), entry('a', 3)]]]);
+    expect(append.mock.calls.map(([batch]) => batch)).toEqual([[entry('a', 1)], [entry('a', 2), entry('a', 3)]]);
   });
 
-  it('retries a failing write: nothing resolves until it succeeds, then all resolve in order', async () => {
+  it('retries a failing write as the same batch under the same id: nothing resolves until it succeeds, then all resolve in order', async () => {
     const queue = new PersistenceQueue(documents, logs.logger);
     const resolved: number[] = [];
     const track = (n: number) => queue.enqueue(entry('a', n)).then((stored) => (resolved.push(n), stored));
@@ -88,9 +87,9 @@ describe('PersistenceQueue', () => {
         throw new Error('disk full');
       })
       .mockRejectedValueOnce(new Error('disk full'))
-      .mockImplementation(async (batch) => {
+      .mockImplementationOnce(async (batch, batchId) => {
         resolvedWhenItWorked = [...resolved];
-        return realAppend(batch);
+        return realAppend(batch, batchId);
       });
 
     const first = [track(1), track(2), track(3)];
@@ -101,17 +100,28 @@ describe('PersistenceQueue', () => {
     expect(resolvedWhenItWorked).toEqual([]);
     expect(resolved).toEqual([1, 2, 3, 4]);
     expect(barrierPassed).toBe(true);
-    expect(append.mock.calls.map(([batch]) => batch.map((e) => e.update[0]))).toEqual([
-      [1, 2, 3],
-      [1, 2, 3, 4],
-      [1, 2, 3, 4],
-    ]);
+    expect(append.mock.calls.map(([batch]) => batch.map((e) => e.update[0]))).toEqual([[1, 2, 3], [1, 2, 3], [1, 2, 3], [4]]);
+    const [firstId, ...retryIds] = append.mock.calls.slice(0, 3).map(([, batchId]) => batchId);
+    expect(retryIds).toEqual([firstId, firstId]);
+    expect(append.mock.calls[3][1]).not.toBe(firstId);
     expect(await logged('a')).toEqual(stored);
     expect(stored.map((s) => s.update[0])).toEqual([1, 2, 3, 4]);
     expect(logs.entries.filter((e) => e.level === ERROR)).toEqual([
       expect.objectContaining({ msg: 'saving updates failed; will retry', attempt: 1, batch: 3 }),
-      expect.objectContaining({ msg: 'saving updates failed; will retry', attempt: 2, batch: 4 }),
+      expect.objectContaining({ msg: 'saving updates failed; will retry', attempt: 2, batch: 3 }),
     ]);
+  });
+
+  it('stores a batch once when its write landed but the answer was lost, and resolves with the seqs it was stored at', async () => {
+    const append = jest.spyOn(documents, 'append').mockImplementationOnce(async (batch, batchId) => {
+      await realAppend(batch, batchId);
+      throw new Error('connection reset');
+    });
+    const queue = new PersistenceQueue(documents, logs.logger);
+    const stored = await Promise.all([queue.enqueue(entry('a', 1)), queue.enqueue(entry('a', 2))]);
+    expect(append).toHaveBeenCalledTimes(2);
+    expect(await logged('a')).toEqual(stored);
+    expect(stored.map((s) => s.update[0])).toEqual([1, 2]);
   });
 
   describe('barrier()', () => {
