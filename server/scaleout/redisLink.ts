@@ -55,28 +55,26 @@ export class RedisLink {
       disableOfflineQueue: true,
       socket: {
         connectTimeout: 5_000,
-        reconnectStrategy: (retries: number, cause: Error) =>
-          connected ? Math.min(FIRST_RECONNECT_DELAY_MS * 2 ** retries, maxReconnectDelayMs) : cause,
+        // Not yet connected: give up at once (connect() rejects with the cause).
+        reconnectStrategy: (retries: number) => (connected ? Math.min(FIRST_RECONNECT_DELAY_MS * 2 ** retries, maxReconnectDelayMs) : false),
       },
     });
     // Subscriptions made while Redis is away wait for it (and are renewed on every reconnection).
     const subscriber: RedisClientType = publisher.duplicate({ disableOfflineQueue: false });
-    const swallow = () => {};
-    publisher.on('error', swallow);
-    subscriber.on('error', swallow);
+    // Listening (to errors too) before connecting: listeners added and removed around the
+    // connection would leave later ones unheard (the client is a prototype wrapper; see node-redis).
+    const link = new RedisLink(publisher, subscriber, logger);
     try {
       await publisher.connect();
       await subscriber.connect();
     } catch (err) {
+      link.closed = true;
       await Promise.allSettled([publisher.destroy(), subscriber.destroy()]);
       throw new Error(`Cannot reach Redis at REDIS_URL ${redacted(url)}: ${(err as Error).message || String(err)}`);
-    } finally {
-      publisher.off('error', swallow);
-      subscriber.off('error', swallow);
     }
     connected = true;
     logger.info({ url: redacted(url) }, 'connected to redis');
-    return new RedisLink(publisher, subscriber, logger);
+    return link;
   }
 
   /** Whether both connections are usable right now. */

@@ -1,8 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Logger } from '../logger';
-import type { DocumentStore } from '../store/types';
-import { loadDocument } from '../collab/loadDocument';
+import type { DocumentStore, StoredUpdate } from '../store/types';
 import { RELAYED } from '../collab/origin';
 import type { Room } from '../collab/room';
 import type { RoomControl } from '../collab/roomControl';
@@ -90,7 +89,8 @@ export class RelayedRoom implements JoinedPeers {
 
   /**
    * Brings the room up to the store: whatever was relayed while Redis was away is durable there.
-   * The whole stored state is read and only what the room lacks is applied (and shown to local clients).
+   * Reads the log after the room's watermark (every entry up to it is in the room) in one change
+   * shown to local clients; entries it already has change nothing (Yjs updates are idempotent).
    */
   resync(): Promise<void> {
     if (!this.room) {
@@ -101,7 +101,7 @@ export class RelayedRoom implements JoinedPeers {
       this.resyncAgain = true;
       return this.resyncing;
     }
-    this.resyncing = this.readStore()
+    this.resyncing = this.readStore(this.room)
       .catch((err) => this.context.logger.warn({ err, draftId: this.draftId }, 'relay resync failed; the next one catches up'))
       .finally(() => {
         this.resyncing = null;
@@ -113,16 +113,14 @@ export class RelayedRoom implements JoinedPeers {
     return this.resyncing;
   }
 
-  private async readStore(): Promise<void> {
-    const { doc, lastSeq } = await loadDocument(this.context.documents, this.draftId, this.context.logger);
-    try {
-      const room = this.room;
-      if (!room) return;
-      Y.applyUpdate(room.doc, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(room.doc)), RELAYED);
-      this.noteStoredSeq(room, lastSeq);
-    } finally {
-      doc.destroy();
-    }
+  private async readStore(room: Room): Promise<void> {
+    const missed: StoredUpdate[] = [];
+    for await (const entry of this.context.documents.updatesBetween(this.draftId, room.storedSeqWatermark)) missed.push(entry);
+    if (this.room !== room || missed.length === 0) return;
+    room.doc.transact(() => {
+      for (const entry of missed) Y.applyUpdate(room.doc, entry.update, RELAYED);
+    }, RELAYED);
+    for (const entry of missed) room.noteStoredSeq(entry.seq);
   }
 
   /** Resolves once Redis took the message (never rejects). */
@@ -184,12 +182,6 @@ export class RelayedRoom implements JoinedPeers {
       void this.resync();
       return;
     }
-    this.noteStoredSeq(room, seq);
-  }
-
-  /** Tells the room the log position it now contains, for the watermark its snapshots record. */
-  private noteStoredSeq(room: Room, seq: number): void {
-    void room;
-    void seq;
+    room.noteStoredSeq(seq);
   }
 }
