@@ -94,7 +94,6 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   // First: an unreachable Redis stops the start before anything else is opened.
   const redis = config.redisUrl ? await RedisLink.connect({ url: config.redisUrl, logger: logger.child({ component: 'redis' }) }) : null;
   const store = await openStore(config);
-  const relay = redis ? new YjsRelay({ link: redis, instanceId: config.instanceId, documents: store.documents, logger: logger.child({ component: 'relay' }) }) : undefined;
   const sessions = new SessionRegistry();
   const tickets = new TicketService();
   const auth = new AuthService(
@@ -134,6 +133,17 @@ export async function startServer(config: Config, logger: Logger = createLogger(
         .withRoom(draftId, (room) => versions.checkpoint(room))
         .catch((err) => versionsLogger.warn({ err, draftId }, 'automatic checkpoint failed')),
   );
+  const storedLocks = (draftId: string) => lockedParagraphIds(store.paragraphStatuses, draftId);
+  const storedEditing = async (draftId: string) => (await store.drafts.get(draftId))?.editing ?? 'direct';
+  const relay = redis
+    ? new YjsRelay({
+        link: redis,
+        instanceId: config.instanceId,
+        documents: store.documents,
+        logger: logger.child({ component: 'relay' }),
+        storedRules: async (draftId) => ({ lockedParagraphIds: await storedLocks(draftId), editing: await storedEditing(draftId) }),
+      })
+    : undefined;
   const rooms: RoomRegistry = new RoomRegistry({
     documents: store.documents,
     persistence,
@@ -146,8 +156,8 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     beforeUnload: async (room) => {
       if (checkpoints.settle(room.draftId)) await versions.checkpoint(room);
     },
-    lockedParagraphIds: (draftId) => lockedParagraphIds(store.paragraphStatuses, draftId),
-    editing: async (draftId) => (await store.drafts.get(draftId))?.editing ?? 'direct',
+    lockedParagraphIds: storedLocks,
+    editing: storedEditing,
     relay,
   });
   const history = new HistoryWorkers(historyWorkerEntry(), config.historyWorkers, versionsLogger);

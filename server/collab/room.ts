@@ -145,6 +145,13 @@ export class Room {
     else this.lockedParagraphs.delete(control.paragraphId);
   }
 
+  /** Replaces the locks and the rule with the stored ones (a room that may have missed relayed changes). */
+  applyStoredRules(lockedParagraphIds: Iterable<string>, editing: DraftEditing): void {
+    this.lockedParagraphs.clear();
+    for (const id of lockedParagraphIds) this.lockedParagraphs.add(id);
+    this.editingRule = editing;
+  }
+
   private async applyAndTellPeers(control: RoomControl): Promise<void> {
     this.applyControl(control);
     await this.options.peers?.control(control);

@@ -1,5 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import type { DraftEditing } from '../../shared/proposals';
 import type { Logger } from '../logger';
 import type { DocumentStore, StoredUpdate } from '../store/types';
 import { RELAYED } from '../collab/origin';
@@ -17,6 +18,8 @@ export interface RelayContext {
   logger: Logger;
   /** Longest wait for Redis to confirm a subscription before a room loads anyway (a resync follows when Redis returns). */
   subscribeWaitMs: number;
+  /** The draft's stored paragraph locks and editing rule (what a room reads as it loads). */
+  storedRules: (draftId: string) => Promise<{ lockedParagraphIds: Iterable<string>; editing: DraftEditing }>;
   onRelayLatency?: (seconds: number) => void;
 }
 
@@ -33,6 +36,8 @@ export class RelayedRoom implements JoinedPeers {
   private left = false;
   private resyncing: Promise<void> | null = null;
   private resyncAgain = false;
+  /** Controls relayed while a resync reads the stored rules: applied again over what it read. */
+  private controlsDuringResync: RoomControl[] = [];
 
   constructor(
     readonly draftId: string,
@@ -91,6 +96,7 @@ export class RelayedRoom implements JoinedPeers {
    * Brings the room up to the store: whatever was relayed while Redis was away is durable there.
    * Reads the log after the room's watermark (every entry up to it is in the room) in one change
    * shown to local clients; entries it already has change nothing (Yjs updates are idempotent).
+   * Locks and the editing rule are read again too (their changes were relayed, not logged).
    */
   resync(): Promise<void> {
     if (!this.room) {
@@ -116,7 +122,11 @@ export class RelayedRoom implements JoinedPeers {
   private async readStore(room: Room): Promise<void> {
     const missed: StoredUpdate[] = [];
     for await (const entry of this.context.documents.updatesBetween(this.draftId, room.storedSeqWatermark)) missed.push(entry);
-    if (this.room !== room || missed.length === 0) return;
+    this.controlsDuringResync = [];
+    const rules = await this.context.storedRules(this.draftId);
+    if (this.room !== room) return;
+    room.applyStoredRules(rules.lockedParagraphIds, rules.editing);
+    for (const control of this.controlsDuringResync) room.applyControl(control);
     room.doc.transact(() => {
       for (const entry of missed) Y.applyUpdate(room.doc, entry.update, RELAYED);
     }, RELAYED);
@@ -155,6 +165,7 @@ export class RelayedRoom implements JoinedPeers {
       case 'awareness':
         return awarenessProtocol.applyAwarenessUpdate(room.awareness, message.update, RELAYED);
       case 'control':
+        if (this.resyncing) this.controlsDuringResync.push(message.control);
         return room.applyControl(message.control);
       case 'resync':
         void this.resync();

@@ -44,6 +44,13 @@ describe('several instances: the Yjs relay through Redis', () => {
     await client.synced;
     return client;
   };
+  /** A facilitator of the demo negotiation chooses how delegates edit the draft, through `instance`. */
+  const setEditing = async (instance: ServerProcess, editing: string) =>
+    fetch(`${instance.url}/api/drafts/${draftId}/editing`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await login(instance.url, 'chair')}` },
+      body: JSON.stringify({ editing }),
+    });
   /** What a load balancer does when an instance is gone: the client's next attempt reaches another one. */
   const redirect = (client: YjsClient, to: ServerProcess) => {
     client.provider.serverUrl = `${to.wsUrl}/yjs`;
@@ -99,20 +106,13 @@ describe('several instances: the Yjs relay through Redis', () => {
   it("enforces a facilitator's editing rule, set on one instance, in the rooms of the others from their next frame", async () => {
     const [a, b] = instances;
     const eu = await connect(b, 'eu');
-    const chairToken = await login(a.url, 'chair');
-    const setEditing = (editing: string) =>
-      fetch(`${a.url}/api/drafts/${draftId}/editing`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${chairToken}` },
-        body: JSON.stringify({ editing }),
-      });
-    expect((await setEditing('proposals')).status).toBe(200);
+    expect((await setEditing(a, 'proposals')).status).toBe(200);
     try {
       // Instance B's room was loaded before the change: only the relay tells it.
       mark(eu.doc, 2, 'blocked-eu1');
       await waitForDoc(eu.doc, (doc) => !paragraphTexts(doc).join('\n').includes('blocked-eu1'));
     } finally {
-      expect((await setEditing('direct')).status).toBe(200);
+      expect((await setEditing(a, 'direct')).status).toBe(200);
     }
   });
 
@@ -134,6 +134,23 @@ describe('several instances: the Yjs relay through Redis', () => {
     // And the relay is live again.
     mark(ph.doc, 2, 'after-ph1');
     await waitForDoc(kz.doc, hasAll(['after-ph1']));
+  });
+
+  it('applies a rule changed while Redis was down to the rooms of the other instances once it returns', async () => {
+    const [a, b] = instances;
+    const [chair, eu] = await Promise.all([connect(a, 'chair'), connect(b, 'eu')]);
+    await redis.stop();
+    expect((await setEditing(a, 'proposals')).status).toBe(200);
+    try {
+      // Reaches B only through its resync, which reads the rule before the log.
+      mark(chair.doc, 3, 'outage-chair1');
+      redis = await startRedis(redis.port);
+      await waitForDoc(eu.doc, hasAll(['outage-chair1']), 20_000);
+      mark(eu.doc, 2, 'blocked-eu2');
+      await waitForDoc(eu.doc, (doc) => !paragraphTexts(doc).join('\n').includes('blocked-eu2'));
+    } finally {
+      expect((await setEditing(a, 'direct')).status).toBe(200);
+    }
   });
 
   it('loses nothing any client saw when an instance is SIGKILLed; its clients reconnect to another and converge', async () => {
