@@ -45,12 +45,28 @@ describe('several instances: the Yjs relay through Redis', () => {
     return client;
   };
   /** A facilitator of the demo negotiation chooses how delegates edit the draft, through `instance`. */
-  const setEditing = async (instance: ServerProcess, editing: string) =>
-    fetch(`${instance.url}/api/drafts/${draftId}/editing`, {
+  const setEditing = async (instance: ServerProcess, editing: string) => {
+    const response = await fetch(`${instance.url}/api/drafts/${draftId}/editing`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await login(instance.url, 'chair')}` },
       body: JSON.stringify({ editing }),
     });
+    expect(response.status).toBe(200);
+  };
+  /** Runs `body` while the draft is proposals-only (set through `instance`), then lets delegates edit again. */
+  const whileProposalsOnly = async (instance: ServerProcess, body: () => Promise<void>) => {
+    await setEditing(instance, 'proposals');
+    try {
+      await body();
+    } finally {
+      await setEditing(instance, 'direct');
+    }
+  };
+  /** A delegate's edit of a proposals-only draft: made locally, then put back by the server. */
+  const putBack = (client: YjsClient, token: string) => {
+    mark(client.doc, 2, token);
+    return waitForDoc(client.doc, (doc) => !paragraphTexts(doc).join('\n').includes(token));
+  };
   /** What a load balancer does when an instance is gone: the client's next attempt reaches another one. */
   const redirect = (client: YjsClient, to: ServerProcess) => {
     client.provider.serverUrl = `${to.wsUrl}/yjs`;
@@ -106,14 +122,8 @@ describe('several instances: the Yjs relay through Redis', () => {
   it("enforces a facilitator's editing rule, set on one instance, in the rooms of the others from their next frame", async () => {
     const [a, b] = instances;
     const eu = await connect(b, 'eu');
-    expect((await setEditing(a, 'proposals')).status).toBe(200);
-    try {
-      // Instance B's room was loaded before the change: only the relay tells it.
-      mark(eu.doc, 2, 'blocked-eu1');
-      await waitForDoc(eu.doc, (doc) => !paragraphTexts(doc).join('\n').includes('blocked-eu1'));
-    } finally {
-      expect((await setEditing(a, 'direct')).status).toBe(200);
-    }
+    // Instance B's room was loaded before the change: only the relay tells it.
+    await whileProposalsOnly(a, () => putBack(eu, 'blocked-eu1'));
   });
 
   it('keeps each instance serving its own clients while Redis is down, and converges them when it returns', async () => {
@@ -140,17 +150,13 @@ describe('several instances: the Yjs relay through Redis', () => {
     const [a, b] = instances;
     const [chair, eu] = await Promise.all([connect(a, 'chair'), connect(b, 'eu')]);
     await redis.stop();
-    expect((await setEditing(a, 'proposals')).status).toBe(200);
-    try {
+    await whileProposalsOnly(a, async () => {
       // Reaches B only through its resync, which reads the rule before the log.
       mark(chair.doc, 3, 'outage-chair1');
       redis = await startRedis(redis.port);
       await waitForDoc(eu.doc, hasAll(['outage-chair1']), 20_000);
-      mark(eu.doc, 2, 'blocked-eu2');
-      await waitForDoc(eu.doc, (doc) => !paragraphTexts(doc).join('\n').includes('blocked-eu2'));
-    } finally {
-      expect((await setEditing(a, 'direct')).status).toBe(200);
-    }
+      await putBack(eu, 'blocked-eu2');
+    });
   });
 
   it('loses nothing any client saw when an instance is SIGKILLed; its clients reconnect to another and converge', async () => {
