@@ -90,6 +90,13 @@ describe('several instances: the Yjs relay through Redis', () => {
     await removeTestData(dataDir);
   });
 
+  it('refuses to start, with a clear error and a non-zero exit, when Redis cannot be reached', async () => {
+    const gone = await startRedis();
+    await gone.stop();
+    const starting = startServerProcess(dataDir, { REDIS_URL: gone.url, SEED_DEMO: '0' });
+    await expect(starting).rejects.toThrow(/exited \(1\) before it was ready:[\s\S]*Cannot reach Redis at REDIS_URL/);
+  });
+
   it('lets two delegations on different instances co-edit live, and a third on either instance gets the full state', async () => {
     const [a, b] = instances;
     const kz = await connect(a, 'kazakhstan');
