@@ -29,11 +29,6 @@ export class YjsRelay implements RoomRelay {
     return peers;
   }
 
-  /** Rooms relayed right now (loaded or loading). */
-  get size(): number {
-    return this.rooms.size;
-  }
-
   close(): void {
     this.stopListening();
     for (const peers of [...this.rooms.values()]) peers.leave();
