@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_AWARENESS_LIMITS, type AwarenessLimits } from './collab/validateAwareness';
@@ -84,6 +85,10 @@ export interface Config {
    * per-address limits see the client's address from X-Forwarded-For. null: the peer's address.
    */
   trustProxy: number | string | null;
+  /** Multi-instance mode when set: instances share the store and relay through this Redis. */
+  redisUrl: string | null;
+  /** Names this process among the instances (its own relayed messages are ignored); random per start by default. */
+  instanceId: string;
 }
 
 const flag = z
@@ -141,6 +146,8 @@ const EnvSchema = z.object({
     .regex(/^(\d+|[\w.:/, -]+)$/, 'must be a number of proxy hops or a list of addresses/subnets')
     .transform((v) => (/^\d+$/.test(v) ? Number(v) : v))
     .optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL').optional(),
+  INSTANCE_ID: z.string().regex(/^[\w.-]{1,64}$/, 'letters, digits, "_", "-" and "." only, at most 64').optional(),
 });
 
 /** Parses the environment; throws a readable error naming every bad variable. */
@@ -198,6 +205,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN ?? null,
     trustProxy: e.TRUST_PROXY ?? null,
+    redisUrl: e.REDIS_URL ?? null,
+    instanceId: e.INSTANCE_ID ?? randomUUID(),
   };
 }
 

@@ -75,6 +75,8 @@ import { presenceHandlers } from './realtime/presenceHandlers';
 import { greetWithFocus, projectorHandlers } from './realtime/projectorHandlers';
 import { ProjectorFocuses } from './domain/projector/projectorFocuses';
 import { openStore } from './store/openStore';
+import { RedisLink } from './scaleout/redisLink';
+import { YjsRelay } from './scaleout/yjsRelay';
 import type { Store } from './store/types';
 import { YjsChannel } from './transport/yjsChannel';
 
@@ -84,6 +86,8 @@ export interface RunningServer {
   port: number;
   store: Store;
   rooms: RoomRegistry;
+  /** The Redis link in multi-instance mode (REDIS_URL), else null. */
+  redis: RedisLink | null;
   /** Removing accounts and changing roles; ends the person's live connections. */
   accounts: AccountService;
   /** Demo accounts created at this start (empty when the store already had users). */
@@ -100,6 +104,9 @@ export interface ServerOptions {
 
 /** The composition root: config -> store -> services -> transports, listening. */
 export async function startServer(config: Config, logger: Logger = createLogger(config.logLevel), options: ServerOptions = {}): Promise<RunningServer> {
+  // First: an unreachable Redis stops the start before anything else is opened.
+  const redis = config.redisUrl ? await RedisLink.connect({ url: config.redisUrl, logger: logger.child({ component: 'redis' }) }) : null;
+  const redisUp = options.redisUp ?? (redis ? () => redis.isUp() : undefined);
   const store = await openStore(config);
   // The sources are read at each scrape, which only comes once the server listens.
   const metrics: Metrics = new Metrics({
@@ -107,7 +114,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     socketIoConnections: () => io.of('/').sockets.size,
     openDrafts: () => rooms.loadedCount,
     persistence: () => persistence.health(),
-    redisUp: options.redisUp,
+    redisUp,
   });
   const sessions = new SessionRegistry();
   const tickets = new TicketService();
@@ -148,6 +155,18 @@ export async function startServer(config: Config, logger: Logger = createLogger(
         .withRoom(draftId, (room) => versions.checkpoint(room))
         .catch((err) => versionsLogger.warn({ err, draftId }, 'automatic checkpoint failed')),
   );
+  const storedLocks = (draftId: string) => lockedParagraphIds(store.paragraphStatuses, draftId);
+  const storedEditing = async (draftId: string) => (await store.drafts.get(draftId))?.editing ?? 'direct';
+  const relay = redis
+    ? new YjsRelay({
+        link: redis,
+        instanceId: config.instanceId,
+        documents: store.documents,
+        logger: logger.child({ component: 'relay' }),
+        storedRules: async (draftId) => ({ lockedParagraphIds: await storedLocks(draftId), editing: await storedEditing(draftId) }),
+        onRelayLatency: (seconds) => metrics.relayLatency.observe(seconds),
+      })
+    : undefined;
   const rooms: RoomRegistry = new RoomRegistry({
     documents: store.documents,
     persistence,
@@ -160,8 +179,9 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     beforeUnload: async (room) => {
       if (checkpoints.settle(room.draftId)) await versions.checkpoint(room);
     },
-    lockedParagraphIds: (draftId) => lockedParagraphIds(store.paragraphStatuses, draftId),
-    editing: async (draftId) => (await store.drafts.get(draftId))?.editing ?? 'direct',
+    lockedParagraphIds: storedLocks,
+    editing: storedEditing,
+    relay,
   });
   const history = new HistoryWorkers(historyWorkerEntry(), config.historyWorkers, versionsLogger);
   const versions = new VersionService(store.versions, store.documents, draftAuthors(store.users, store.drafts, store.memberships), rooms, {
@@ -265,7 +285,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       store: storeCheck(store),
       writes: writesCheck(persistence, config.durableWaitMs),
       integrity: integrityCheck(store.corruption),
-      ...(options.redisUp && { redis: redisCheck(options.redisUp) }),
+      ...(redisUp && { redis: redisCheck(redisUp) }),
     }),
     metrics,
     metricsToken: config.metricsToken,
@@ -315,7 +335,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${config.host}:${port}`;
-  logger.info({ url, store: config.mongodbUrl ? 'mongodb' : 'sqlite' }, 'listening');
+  logger.info({ url, store: config.mongodbUrl ? 'mongodb' : 'sqlite', instanceId: config.instanceId, redis: redis !== null }, 'listening');
 
   let closing: Promise<void> | null = null;
   const close = () =>
@@ -330,6 +350,8 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       // While the rooms are still loaded, so the last title and symbol edits reach the list.
       await activity.close();
       await rooms.closeAll();
+      relay?.close();
+      await redis?.close();
       checkpoints.close();
       await history.close();
       await imports.close();
@@ -337,5 +359,5 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       logger.info('stopped cleanly');
     })());
 
-  return { url, port, store, rooms, accounts, seeded, close };
+  return { url, port, store, rooms, redis, accounts, seeded, close };
 }

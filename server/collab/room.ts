@@ -9,7 +9,7 @@ import { CoalescedBroadcast } from './coalescedBroadcast';
 import type { CollabConnection } from './connection';
 import { encodeAwarenessEntries } from './awarenessEntries';
 import { awarenessMessage, awarenessRemovedMessage, durableMessage, syncStep1Message, syncStep2Message } from './messages';
-import { isUpdateOrigin, SERVER_AUTHOR_ID, type UpdateOrigin } from './origin';
+import { isUpdateOrigin, RELAYED, SERVER_AUTHOR_ID, type UpdateOrigin } from './origin';
 import { ProtocolError, type ClientMessage } from './parseMessage';
 import type { PersistenceQueue } from './persistenceQueue';
 import { validateAwareness, type AwarenessContext, type AwarenessLimits } from './validateAwareness';
@@ -19,6 +19,8 @@ import { assertUpdateFitsSchema } from './validateContent';
 import { lockedRegionsTouched } from './lockedRegions';
 import { lockedRegionsFor } from './lockPolicy';
 import { RegionSnapshot } from './regionSnapshot';
+import type { RoomControl } from './roomControl';
+import type { RoomPeers } from './roomPeers';
 import { StoredSeqWatermark } from './storedSeqWatermark';
 
 /** Client ids new to the server one connection may name (see Room.claim). */
@@ -44,6 +46,8 @@ export interface RoomOptions {
   lockedParagraphIds?: Iterable<string>;
   /** Whether delegates edit directly or make proposals only, when the room loads (see setEditing). */
   editing?: DraftEditing;
+  /** The draft's rooms on other instances (multi-instance mode only). */
+  peers?: RoomPeers;
 }
 
 /**
@@ -123,15 +127,36 @@ export class Room {
     this.doc.transact(() => change(this.doc), { source: 'server', authorId } satisfies UpdateOrigin);
   }
 
-  /** Takes effect for the very next frame: a status change locks or unlocks a paragraph. */
-  setParagraphLocked(paragraphId: string, locked: boolean): void {
-    if (locked) this.lockedParagraphs.add(paragraphId);
-    else this.lockedParagraphs.delete(paragraphId);
+  /**
+   * Takes effect for the very next frame: a status change locks or unlocks a paragraph. Resolves
+   * once the other instances' rooms were sent the change (at once on a single instance).
+   */
+  setParagraphLocked(paragraphId: string, locked: boolean): Promise<void> {
+    return this.applyAndTellPeers({ type: 'paragraph-locked', paragraphId, locked });
   }
 
-  /** Takes effect for the very next frame: in `proposals`, a delegate's text edits are put back. */
-  setEditing(editing: DraftEditing): void {
+  /** Takes effect for the very next frame: in `proposals`, a delegate's text edits are put back. Resolves as setParagraphLocked. */
+  setEditing(editing: DraftEditing): Promise<void> {
+    return this.applyAndTellPeers({ type: 'editing', editing });
+  }
+
+  /** A lock or rule change on this instance only: one another instance's room relayed. */
+  applyControl(control: RoomControl): void {
+    if (control.type === 'editing') this.editingRule = control.editing;
+    else if (control.locked) this.lockedParagraphs.add(control.paragraphId);
+    else this.lockedParagraphs.delete(control.paragraphId);
+  }
+
+  /** Replaces the locks and the rule with the stored ones (a room that may have missed relayed changes). */
+  applyStoredRules(lockedParagraphIds: Iterable<string>, editing: DraftEditing): void {
+    this.lockedParagraphs.clear();
+    for (const id of lockedParagraphIds) this.lockedParagraphs.add(id);
     this.editingRule = editing;
+  }
+
+  private async applyAndTellPeers(control: RoomControl): Promise<void> {
+    this.applyControl(control);
+    await this.options.peers?.control(control);
   }
 
   get editing(): DraftEditing {
@@ -179,6 +204,7 @@ export class Room {
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
+    this.options.peers?.leave();
   }
 
   /**
@@ -320,6 +346,8 @@ export class Room {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     const typed = isUpdateOrigin(origin) ? origin : null;
     if (typed?.source === 'store') return;
+    // Durable already (another instance saved it): shown to everyone here, saved and relayed by no one again.
+    if (typed?.source === 'relay') return this.durableUpdates.add(update, null);
     const sender = typed?.source === 'client' ? typed.connection : null;
     const authorId = sender ? sender.user.id : typed?.source === 'server' ? typed.authorId : SERVER_AUTHOR_ID;
     this.updatesSinceSnapshot += 1;
@@ -328,6 +356,7 @@ export class Room {
       .then((stored) => {
         this.stored.note(stored.seq);
         this.durableUpdates.add(update, sender);
+        this.options.peers?.update(update, stored.seq);
         // Only the sender waits to hear that its own edit is saved (a pure deletion moves no clock).
         const clocks = sender?.durableAcks ? Y.parseUpdateMeta(update).to : null;
         if (sender && clocks?.size) sender.socket.send(durableMessage(clocks));
@@ -348,6 +377,8 @@ export class Room {
       added.concat(updated).forEach((id) => connection.awarenessIds.add(id));
     }
     this.broadcast(awarenessMessage(this.awareness, changed), null);
+    // Every instance times out stale states on its own.
+    if (origin !== RELAYED && origin !== 'timeout') this.options.peers?.awareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
   };
 
   private broadcast(message: Uint8Array, except: CollabConnection | null): void {

@@ -9,7 +9,8 @@ import { DomainError } from '../domainError';
 /** What the rule needs of a draft's live room: the rule its lock policy applies to delegates. */
 export interface EditableDraft {
   readonly editing: DraftEditing;
-  setEditing(editing: DraftEditing): void;
+  /** Resolves once every instance's room was sent the rule. */
+  setEditing(editing: DraftEditing): void | Promise<void>;
 }
 
 export interface EditableDrafts {
@@ -42,7 +43,7 @@ export class DraftEditingService {
       this.options.rooms.withRoom(draftId, async (room) => {
         if (room.editing === editing) return view;
         if (!(await this.options.drafts.setEditing(draftId, editing))) throw new DomainError('no such draft', 404);
-        room.setEditing(editing);
+        await room.setEditing(editing);
         await this.options.audit.record(auditBy(member, member.negotiationId, 'draft-editing', draftId, editing));
         this.options.announce(view);
         return view;

@@ -15,7 +15,8 @@ import { paragraphViews } from './paragraphViews';
 /** What the status rules need of a draft's live room: its document, and its lock on agreed paragraphs. */
 export interface LockableDraft {
   readonly doc: Y.Doc;
-  setParagraphLocked(paragraphId: string, locked: boolean): void;
+  /** Resolves once every instance's room was sent the lock. */
+  setParagraphLocked(paragraphId: string, locked: boolean): void | Promise<void>;
 }
 
 export interface LockableDrafts {
@@ -88,7 +89,7 @@ export class ParagraphStatusService {
         const record = await this.options.statuses.record(draftId, paragraphId, {
           to: status, pending: delegations, note: note || null, byUserId: member.id, byName: member.displayName, at,
         });
-        draft.setParagraphLocked(paragraphId, LOCKED_STATUSES.has(status));
+        await draft.setParagraphLocked(paragraphId, LOCKED_STATUSES.has(status));
         const views = await this.views(draftId, draft.doc, [record]);
         return views.find((view) => view.id === paragraphId)!;
       }),

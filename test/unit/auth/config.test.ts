@@ -19,6 +19,14 @@ const problemsOf = (env: NodeJS.ProcessEnv): string => {
 };
 
 describe('configuration', () => {
+  it('turns multi-instance mode on with REDIS_URL, and names each process uniquely unless INSTANCE_ID says otherwise', () => {
+    expect(loadConfig({}).redisUrl).toBeNull();
+    expect(loadConfig({}).instanceId).not.toBe(loadConfig({}).instanceId);
+    expect(loadConfig({ REDIS_URL: 'redis://cache:6379', INSTANCE_ID: 'app-1' })).toMatchObject({ redisUrl: 'redis://cache:6379', instanceId: 'app-1' });
+    expect(problemsOf({ REDIS_URL: 'cache:6379' })).toContain('REDIS_URL');
+    expect(problemsOf({ INSTANCE_ID: 'a b' })).toContain('INSTANCE_ID');
+  });
+
   it('has defaults for everything', () => {
     expect(loadConfig({})).toMatchObject({
       host: '127.0.0.1',

@@ -26,7 +26,7 @@ describe('ParagraphStatusService', () => {
     doc = new Y.Doc();
     prosemirrorToYXmlFragment(node, doc.getXmlFragment(PROSEMIRROR_FRAGMENT));
     locked = new Set();
-    const room: LockableDraft = { doc, setParagraphLocked: (id, on) => (on ? locked.add(id) : locked.delete(id)) };
+    const room: LockableDraft = { doc, setParagraphLocked: (id, on) => void (on ? locked.add(id) : locked.delete(id)) };
     service = new ParagraphStatusService({
       statuses: temp.store.paragraphStatuses,
       memberships: temp.store.memberships,
