@@ -77,6 +77,10 @@ export interface Config {
   /** Serve the built client from this folder (null: API only). */
   clientDir: string | null;
   logLevel: string;
+  /** Several instances share socket.io rooms, presence, tickets and session ends through this Redis (null: one process). */
+  redisUrl: string | null;
+  /** How long a presence entry outlives its instance's last refresh (a killed instance's people leave then). */
+  presenceTtlMs: number;
 }
 
 const flag = z
@@ -128,6 +132,8 @@ const EnvSchema = z.object({
   DURABLE_WAIT_MS: z.coerce.number().int().positive().default(10_000),
   CLIENT_DIR: z.string().default(path.join('client', 'dist')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL').optional(),
+  PRESENCE_TTL_MS: z.coerce.number().int().min(1_000).default(30_000),
 });
 
 /** Parses the environment; throws a readable error naming every bad variable. */
@@ -183,6 +189,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     durableWaitMs: e.DURABLE_WAIT_MS,
     clientDir: e.CLIENT_DIR ? path.resolve(e.CLIENT_DIR) : null,
     logLevel: e.LOG_LEVEL,
+    redisUrl: e.REDIS_URL ?? null,
+    presenceTtlMs: e.PRESENCE_TTL_MS,
   };
 }
 
