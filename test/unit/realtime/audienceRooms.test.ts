@@ -3,7 +3,7 @@ import { audienceRooms, memberRooms } from '../../../server/realtime/audienceRoo
 import { draftRoom } from '../../../server/realtime/types';
 
 describe('audience rooms: a private thread reaches exactly the members who may see it', () => {
-  const viewers = ['facilitator', 'delegate', 'observer'].flatMap((role) =>
+  const viewers = (['facilitator', 'delegate', 'observer'] as const).flatMap((role) =>
     ['Kazakhstan', 'Norway'].flatMap((delegation) => ['u-1', 'u-2'].map((id) => ({ id, role, delegation }))),
   );
   const audiences: ThreadAudience[] = (['all', 'delegation', 'facilitators'] as const).flatMap((visibility) =>
