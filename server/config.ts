@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_AWARENESS_LIMITS, type AwarenessLimits } from './collab/validateAwareness';
@@ -77,8 +78,10 @@ export interface Config {
   /** Serve the built client from this folder (null: API only). */
   clientDir: string | null;
   logLevel: string;
-  /** Several instances share socket.io rooms, presence, tickets and session ends through this Redis (null: one process). */
+  /** Multi-instance mode when set: instances share the store and relay through this Redis. */
   redisUrl: string | null;
+  /** Names this process among the instances (its own relayed messages are ignored); random per start by default. */
+  instanceId: string;
   /** How long a presence entry outlives its instance's last refresh (a killed instance's people leave then). */
   presenceTtlMs: number;
 }
@@ -133,6 +136,7 @@ const EnvSchema = z.object({
   CLIENT_DIR: z.string().default(path.join('client', 'dist')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL').optional(),
+  INSTANCE_ID: z.string().regex(/^[\w.-]{1,64}$/, 'letters, digits, "_", "-" and "." only, at most 64').optional(),
   PRESENCE_TTL_MS: z.coerce.number().int().min(1_000).default(30_000),
 });
 
@@ -190,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     clientDir: e.CLIENT_DIR ? path.resolve(e.CLIENT_DIR) : null,
     logLevel: e.LOG_LEVEL,
     redisUrl: e.REDIS_URL ?? null,
+    instanceId: e.INSTANCE_ID ?? randomUUID(),
     presenceTtlMs: e.PRESENCE_TTL_MS,
   };
 }

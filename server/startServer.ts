@@ -66,6 +66,8 @@ import { rateLimitEvents } from './realtime/rateLimitEvents';
 import { broadcastPresence, presenceHandlers } from './realtime/presenceHandlers';
 import { openSharedState } from './scaleout/sharedState';
 import { openStore } from './store/openStore';
+import { RedisLink } from './scaleout/redisLink';
+import { YjsRelay } from './scaleout/yjsRelay';
 import type { Store } from './store/types';
 import { YjsChannel } from './transport/yjsChannel';
 
@@ -75,6 +77,8 @@ export interface RunningServer {
   port: number;
   store: Store;
   rooms: RoomRegistry;
+  /** The Redis link in multi-instance mode (REDIS_URL), else null. */
+  redis: RedisLink | null;
   /** Removing accounts and changing roles; ends the person's live connections. */
   accounts: AccountService;
   /** Demo accounts created at this start (empty when the store already had users). */
@@ -85,10 +89,13 @@ export interface RunningServer {
 
 /** The composition root: config -> store -> services -> transports, listening. */
 export async function startServer(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+  // First: an unreachable Redis stops the start before anything else is opened.
+  const redis = config.redisUrl ? await RedisLink.connect({ url: config.redisUrl, logger: logger.child({ component: 'redis' }) }) : null;
   const store = await openStore(config);
+  const relay = redis ? new YjsRelay({ link: redis, instanceId: config.instanceId, documents: store.documents, logger: logger.child({ component: 'relay' }) }) : undefined;
   const realtimeLogger = logger.child({ component: 'realtime' });
   // io exists by the time a roster can change (connections come after listen).
-  const shared = await openSharedState(config, logger.child({ component: 'scaleout' }), (draftId) =>
+  const shared = await openSharedState(redis, config, logger.child({ component: 'scaleout' }), (draftId) =>
     void broadcastPresence(io, shared.roster, draftId).catch((err: Error) => realtimeLogger.warn({ err: err.message, draftId }, 'presence broadcast failed')),
   );
   const { sessions, tickets } = shared;
@@ -144,6 +151,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     },
     lockedParagraphIds: (draftId) => lockedParagraphIds(store.paragraphStatuses, draftId),
     editing: async (draftId) => (await store.drafts.get(draftId))?.editing ?? 'direct',
+    relay,
   });
   const history = new HistoryWorkers(historyWorkerEntry(), config.historyWorkers, versionsLogger);
   const versions = new VersionService(store.versions, store.documents, draftAuthors(store.users, store.drafts, store.memberships), rooms, {
@@ -275,7 +283,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${config.host}:${port}`;
-  logger.info({ url, store: config.mongodbUrl ? 'mongodb' : 'sqlite' }, 'listening');
+  logger.info({ url, store: config.mongodbUrl ? 'mongodb' : 'sqlite', instanceId: config.instanceId, redis: redis !== null }, 'listening');
 
   let closing: Promise<void> | null = null;
   const close = () =>
@@ -291,6 +299,8 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       // While the rooms are still loaded, so the last title and symbol edits reach the list.
       await activity.close();
       await rooms.closeAll();
+      relay?.close();
+      await redis?.close();
       checkpoints.close();
       await history.close();
       await imports.close();
@@ -298,5 +308,5 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       logger.info('stopped cleanly');
     })());
 
-  return { url, port, store, rooms, accounts, seeded, close };
+  return { url, port, store, rooms, redis, accounts, seeded, close };
 }

@@ -8,7 +8,7 @@ import type { ClientIdOwnership } from './clientIdOwnership';
 import type { CollabConnection } from './connection';
 import { encodeAwarenessEntries } from './awarenessEntries';
 import { awarenessMessage, awarenessRemovedMessage, durableMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages';
-import { isUpdateOrigin, SERVER_AUTHOR_ID, type UpdateOrigin } from './origin';
+import { isUpdateOrigin, RELAYED, SERVER_AUTHOR_ID, type UpdateOrigin } from './origin';
 import { ProtocolError, type ClientMessage } from './parseMessage';
 import type { PersistenceQueue } from './persistenceQueue';
 import { validateAwareness, type AwarenessContext, type AwarenessLimits } from './validateAwareness';
@@ -18,6 +18,8 @@ import { assertUpdateFitsSchema } from './validateContent';
 import { lockedRegionsTouched } from './lockedRegions';
 import { lockedRegionsFor } from './lockPolicy';
 import { RegionSnapshot } from './regionSnapshot';
+import type { RoomControl } from './roomControl';
+import type { RoomPeers } from './roomPeers';
 
 /** Client ids new to the server one connection may name (see Room.claim). */
 const MAX_NEW_CLIENT_IDS_PER_CONNECTION = 256;
@@ -42,6 +44,8 @@ export interface RoomOptions {
   lockedParagraphIds?: Iterable<string>;
   /** Whether delegates edit directly or make proposals only, when the room loads (see setEditing). */
   editing?: DraftEditing;
+  /** The draft's rooms on other instances (multi-instance mode only). */
+  peers?: RoomPeers;
 }
 
 /**
@@ -121,13 +125,24 @@ export class Room {
 
   /** Takes effect for the very next frame: a status change locks or unlocks a paragraph. */
   setParagraphLocked(paragraphId: string, locked: boolean): void {
-    if (locked) this.lockedParagraphs.add(paragraphId);
-    else this.lockedParagraphs.delete(paragraphId);
+    this.applyAndTellPeers({ type: 'paragraph-locked', paragraphId, locked });
   }
 
   /** Takes effect for the very next frame: in `proposals`, a delegate's text edits are put back. */
   setEditing(editing: DraftEditing): void {
-    this.editingRule = editing;
+    this.applyAndTellPeers({ type: 'editing', editing });
+  }
+
+  /** A lock or rule change on this instance only: one another instance's room relayed. */
+  applyControl(control: RoomControl): void {
+    if (control.type === 'editing') this.editingRule = control.editing;
+    else if (control.locked) this.lockedParagraphs.add(control.paragraphId);
+    else this.lockedParagraphs.delete(control.paragraphId);
+  }
+
+  private applyAndTellPeers(control: RoomControl): void {
+    this.applyControl(control);
+    this.options.peers?.control(control);
   }
 
   get editing(): DraftEditing {
@@ -161,6 +176,7 @@ export class Room {
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
+    this.options.peers?.leave();
   }
 
   /**
@@ -302,6 +318,8 @@ export class Room {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     const typed = isUpdateOrigin(origin) ? origin : null;
     if (typed?.source === 'store') return;
+    // Durable already (another instance saved it): shown to everyone here, saved and relayed by no one again.
+    if (typed?.source === 'relay') return this.broadcast(updateMessage(update), null);
     const sender = typed?.source === 'client' ? typed.connection : null;
     const authorId = sender ? sender.user.id : typed?.source === 'server' ? typed.authorId : SERVER_AUTHOR_ID;
     this.updatesSinceSnapshot += 1;
@@ -310,6 +328,7 @@ export class Room {
       .then((stored) => {
         this.lastSeq = Math.max(this.lastSeq, stored.seq);
         this.broadcast(updateMessage(update), sender);
+        this.options.peers?.update(update, stored.seq);
         // Only the sender waits to hear that its own edit is saved (a pure deletion moves no clock).
         const clocks = sender?.durableAcks ? Y.parseUpdateMeta(update).to : null;
         if (sender && clocks?.size) sender.socket.send(durableMessage(clocks));
@@ -330,6 +349,8 @@ export class Room {
       added.concat(updated).forEach((id) => connection.awarenessIds.add(id));
     }
     this.broadcast(awarenessMessage(this.awareness, changed), null);
+    // Every instance times out stale states on its own.
+    if (origin !== RELAYED && origin !== 'timeout') this.options.peers?.awareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
   };
 
   private broadcast(message: Uint8Array, except: CollabConnection | null): void {

@@ -5,6 +5,7 @@ import type { ClientIdOwnership } from './clientIdOwnership';
 import { loadDocument } from './loadDocument';
 import type { PersistenceQueue } from './persistenceQueue';
 import { Room } from './room';
+import type { RoomRelay } from './roomPeers';
 import { DEFAULT_AWARENESS_LIMITS, type AwarenessLimits } from './validateAwareness';
 
 export interface RoomRegistryOptions {
@@ -22,6 +23,8 @@ export interface RoomRegistryOptions {
   lockedParagraphIds?: (draftId: string) => Promise<Iterable<string>>;
   /** Whether delegates edit directly or make proposals only, read as a room loads (see Room.setEditing). */
   editing?: (draftId: string) => Promise<DraftEditing>;
+  /** Multi-instance mode: relays each room's changes to and from the same draft's rooms on other instances. */
+  relay?: RoomRelay;
 }
 
 interface Entry {
@@ -105,12 +108,21 @@ export class RoomRegistry {
 
   private async load(draftId: string): Promise<Room> {
     const { documents, persistence, logger, ownership, snapshotEvery, onDurableChange, awarenessLimits = DEFAULT_AWARENESS_LIMITS } = this.options;
-    const [loaded, lockedParagraphIds, editing] = await Promise.all([
-      loadDocument(documents, draftId, logger),
-      this.options.lockedParagraphIds?.(draftId),
-      this.options.editing?.(draftId),
-    ]);
-    return new Room({ draftId, ...loaded, snapshotEvery, persistence, documents, logger, ownership, onDurableChange, awarenessLimits, lockedParagraphIds, editing });
+    // Listening before the store is read: what another instance saves meanwhile is in the load or relayed after it.
+    const peers = await this.options.relay?.join(draftId);
+    try {
+      const [loaded, lockedParagraphIds, editing] = await Promise.all([
+        loadDocument(documents, draftId, logger),
+        this.options.lockedParagraphIds?.(draftId),
+        this.options.editing?.(draftId),
+      ]);
+      const room = new Room({ draftId, ...loaded, snapshotEvery, persistence, documents, logger, ownership, onDurableChange, awarenessLimits, lockedParagraphIds, editing, peers });
+      peers?.bind(room);
+      return room;
+    } catch (err) {
+      peers?.leave();
+      throw err;
+    }
   }
 
   private async unload(draftId: string, entry: Entry, force = false): Promise<void> {

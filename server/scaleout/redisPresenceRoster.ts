@@ -2,7 +2,8 @@ import type { PresenceEntry } from '../../shared/presence';
 import type { DraftMember } from '../domain/access/draftMember';
 import { presenceEntryOf, type Roster } from '../domain/presenceRoster';
 import type { Logger } from '../logger';
-import type { RedisClient } from './redisConnection';
+import { mustBeUp } from './mustBeUp';
+import type { RedisLink } from './redisLink';
 
 const entriesKey = (draftId: string) => `resolutions:presence:${draftId}:entries`;
 const expiryKey = (draftId: string) => `resolutions:presence:${draftId}:expiry`;
@@ -64,22 +65,27 @@ export interface RedisPresenceOptions {
 /**
  * The presence roster shared by every instance: each instance writes the entries of its own
  * connections and refreshes their expiry every third of the TTL; entries of a killed instance
- * expire, and the refresh that drops them announces the change. A person with several
+ * expire, and the refresh that drops them announces the change. While Redis is down the calls
+ * fail at once (presence goes stale, joining goes on) and the first refresh after it returns
+ * writes this instance's entries again. A person with several
  * connections (on any instances) appears once, from the time their first one joined.
  */
 export class RedisPresenceRoster implements Roster {
   /** This instance's connections in each draft, with their entries (what the refresh writes again). */
   private readonly local = new Map<string, Map<string, PresenceEntry>>();
   private readonly timer: NodeJS.Timeout;
+  private readonly stopRefreshingOnUp: () => void;
   private readonly now: () => number;
 
   constructor(
-    private readonly redis: RedisClient,
+    private readonly redis: RedisLink,
     private readonly options: RedisPresenceOptions,
   ) {
     this.now = options.now ?? Date.now;
     this.timer = setInterval(() => void this.refresh(), Math.max(1, Math.floor(options.ttlMs / 3)));
     this.timer.unref();
+    // Back from an outage: this instance's entries may have expired meanwhile.
+    this.stopRefreshingOnUp = redis.onUp(() => void this.refresh());
   }
 
   join(draftId: string, user: DraftMember, connectionId: string): Promise<boolean> {
@@ -98,7 +104,8 @@ export class RedisPresenceRoster implements Roster {
   }
 
   async list(draftId: string): Promise<PresenceEntry[]> {
-    const values = (await this.redis.eval(LIVE, { keys: [entriesKey(draftId), expiryKey(draftId)], arguments: [String(this.now())] })) as Array<string | null>;
+    mustBeUp(this.redis);
+    const values = (await this.redis.publisher.eval(LIVE, { keys: [entriesKey(draftId), expiryKey(draftId)], arguments: [String(this.now())] })) as Array<string | null>;
     const people = new Map<string, PresenceEntry>();
     for (const value of values) {
       if (value === null) continue;
@@ -112,6 +119,7 @@ export class RedisPresenceRoster implements Roster {
   /** Stops refreshing and removes this instance's entries (the people leave at once, not at expiry). */
   async close(): Promise<void> {
     clearInterval(this.timer);
+    this.stopRefreshingOnUp();
     const drafts = [...this.local];
     this.local.clear();
     await Promise.allSettled(drafts.map(([draftId, connections]) => this.update(draftId, [], [...connections.keys()])));
@@ -129,8 +137,9 @@ export class RedisPresenceRoster implements Roster {
   }
 
   private async update(draftId: string, upserts: Array<[string, PresenceEntry]>, removals: string[]): Promise<boolean> {
+    mustBeUp(this.redis);
     const now = this.now();
-    const changed = await this.redis.eval(UPDATE, {
+    const changed = await this.redis.publisher.eval(UPDATE, {
       keys: [entriesKey(draftId), expiryKey(draftId)],
       arguments: [
         String(now),

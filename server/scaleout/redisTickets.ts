@@ -8,7 +8,8 @@ import {
   type RedeemedTicket,
   type Tickets,
 } from '../auth/ticketService';
-import type { RedisClient } from './redisConnection';
+import { mustBeUp } from './mustBeUp';
+import type { RedisLink } from './redisLink';
 
 const PREFIX = 'resolutions:tickets';
 const ticketKey = (ticket: string) => `${PREFIX}:ticket:${ticket}`;
@@ -45,17 +46,18 @@ interface Stored extends RedeemedTicket {
  */
 export class RedisTickets implements Tickets {
   constructor(
-    private readonly redis: RedisClient,
+    private readonly redis: RedisLink,
     private readonly now: () => number = Date.now,
   ) {}
 
   async issue(userId: string, draftId: string, tokenExpiresAt: number): Promise<IssuedTicket> {
+    mustBeUp(this.redis);
     const now = this.now();
     const ticket = newTicket();
     const expiresAt = Math.min(now + TICKET_TTL_MS, tokenExpiresAt);
     const stored: Stored = { userId, draftId, tokenExpiresAt, expiresAt };
     const ttlMs = Math.max(1, expiresAt - now);
-    const issued = await this.redis.eval(ISSUE, {
+    const issued = await this.redis.publisher.eval(ISSUE, {
       keys: [userKey(userId), ALL_KEY, ticketKey(ticket)],
       arguments: [now, expiresAt, ttlMs, ticket, JSON.stringify(stored), MAX_WAITING_PER_USER, MAX_WAITING].map(String),
     });
@@ -65,10 +67,11 @@ export class RedisTickets implements Tickets {
 
   async redeem(ticket: string, draftId: string): Promise<RedeemedTicket | null> {
     if (!TICKET_SHAPE.test(ticket)) return null;
-    const value = await this.redis.getDel(ticketKey(ticket));
+    mustBeUp(this.redis);
+    const value = await this.redis.publisher.getDel(ticketKey(ticket));
     if (value === null) return null;
     const stored = JSON.parse(value) as Stored;
-    await this.redis.multi().zRem(userKey(stored.userId), ticket).zRem(ALL_KEY, ticket).exec();
+    await this.redis.publisher.multi().zRem(userKey(stored.userId), ticket).zRem(ALL_KEY, ticket).exec();
     if (stored.draftId !== draftId || stored.expiresAt <= this.now()) return null;
     return { userId: stored.userId, tokenExpiresAt: stored.tokenExpiresAt };
   }

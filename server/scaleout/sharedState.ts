@@ -4,7 +4,7 @@ import { TicketService, type Tickets } from '../auth/ticketService';
 import type { Config } from '../config';
 import { PresenceRoster, type Roster } from '../domain/presenceRoster';
 import type { Logger } from '../logger';
-import { connectRedis } from './redisConnection';
+import type { RedisLink } from './redisLink';
 import { RedisPresenceRoster } from './redisPresenceRoster';
 import { RedisTickets } from './redisTickets';
 import { SessionEndRelay } from './sessionEndRelay';
@@ -19,23 +19,27 @@ export interface SharedState {
   adapter?: ServerOptions['adapter'];
   /** Starts applying the other instances' session ends; `forget` drops what is cached of that person's access. */
   listen(forget: (userId: string) => void): Promise<void>;
-  /** After socket.io has closed: removes this instance's presence entries, then disconnects. */
+  /** After socket.io has closed: removes this instance's presence entries, then closes the adapter's connections (the link's owner closes the link). */
   close(): Promise<void>;
 }
 
 /** `announcePresence` broadcasts a draft's roster when it changed without a join or leave here. */
-export async function openSharedState(config: Config, logger: Logger, announcePresence: (draftId: string) => void): Promise<SharedState> {
-  if (!config.redisUrl) {
+export async function openSharedState(
+  link: RedisLink | null,
+  config: Pick<Config, 'instanceId' | 'presenceTtlMs'>,
+  logger: Logger,
+  announcePresence: (draftId: string) => void,
+): Promise<SharedState> {
+  if (!link) {
     return { sessions: new SessionRegistry(), tickets: new TicketService(), roster: new PresenceRoster(), listen: async () => {}, close: async () => {} };
   }
-  const redis = await connectRedis(config.redisUrl, logger);
-  const relay = new SessionEndRelay(redis, logger);
+  const relay = new SessionEndRelay(link, config.instanceId, logger);
   const sessions = new SessionRegistry((end) => relay.publish(end));
-  const roster = new RedisPresenceRoster(redis.client, { ttlMs: config.presenceTtlMs, announce: announcePresence, logger });
-  const sockets = await redisSocketAdapter(redis, logger);
+  const roster = new RedisPresenceRoster(link, { ttlMs: config.presenceTtlMs, announce: announcePresence, logger });
+  const sockets = await redisSocketAdapter(link, logger);
   return {
     sessions,
-    tickets: new RedisTickets(redis.client),
+    tickets: new RedisTickets(link),
     roster,
     adapter: sockets.adapter,
     listen: (forget) =>
@@ -46,7 +50,6 @@ export async function openSharedState(config: Config, logger: Logger, announcePr
     close: async () => {
       await roster.close();
       await sockets.close();
-      await redis.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Logger } from '../logger';
-import type { RedisConnection } from './redisConnection';
+import type { RedisLink } from './redisLink';
 
 export interface SocketAdapter {
   /** socket.io's `adapter` option: rooms that span every instance. */
@@ -10,17 +10,21 @@ export interface SocketAdapter {
 
 /**
  * The socket.io Redis adapter, so that `io.to(room).emit(...)` reaches the room's sockets on
- * every instance. It publishes on the shared command connection and listens on a subscriber of
- * its own (its subscriptions stay apart from the other channels').
+ * every instance. Its own pair of connections, duplicated from the link's: the adapter does not
+ * catch a failed publish, so while Redis is away its messages wait in their client's queue
+ * (local sockets are served at once either way) instead of failing as the link's publisher does.
  */
-export async function redisSocketAdapter(redis: RedisConnection, logger: Logger): Promise<SocketAdapter> {
-  const subscriber = redis.client.duplicate();
-  subscriber.on('error', (err: Error) => logger.warn({ err: err.message }, 'socket.io adapter: redis connection error'));
-  await subscriber.connect();
+export async function redisSocketAdapter(link: RedisLink, logger: Logger): Promise<SocketAdapter> {
+  const publisher = link.publisher.duplicate({ disableOfflineQueue: false });
+  const subscriber = link.publisher.duplicate({ disableOfflineQueue: false });
+  for (const client of [publisher, subscriber]) {
+    client.on('error', (err: Error) => logger.debug({ err: err.message }, 'socket.io adapter: redis connection error'));
+  }
+  await Promise.all([publisher.connect(), subscriber.connect()]);
   return {
-    adapter: createAdapter(redis.client, subscriber, { key: 'resolutions:socket.io' }),
+    adapter: createAdapter(publisher, subscriber, { key: 'resolutions:socket.io' }),
     close: async () => {
-      await subscriber.close();
+      await Promise.allSettled([publisher.close(), subscriber.close()]);
     },
   };
 }

@@ -21,9 +21,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `redis-server` (Debian package `redis-server`, installed by .ci/run) and resolves once it accepts connections. */
-export async function startRedis(): Promise<RedisUnderTest> {
-  const port = await freePort();
+/**
+ * Starts `redis-server` (Debian package `redis-server`, installed by .ci/run) and resolves once it accepts
+ * connections; on `port` when given (to bring a stopped one back where its clients reconnect).
+ */
+export async function startRedis(port?: number): Promise<RedisUnderTest> {
+  port ??= await freePort();
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });

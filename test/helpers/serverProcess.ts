@@ -14,14 +14,15 @@ const ROOT = path.resolve(__dirname, '..', '..');
 
 /**
  * Starts `server/main.ts` as its own process (as `npm start` does) on a free port; under MONGODB_URL
- * on the data dir's own database (remove both with removeTestData); `extraEnv` adds configuration (e.g. REDIS_URL).
+ * on the data dir's own database (remove both with removeTestData). `env` adds to or overrides its
+ * environment (REDIS_URL for several instances on one data dir, SEED_DEMO: '0' on all but the first).
  */
-export async function startServerProcess(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
+export async function startServerProcess(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const { mongodbUrl, mongodbDatabase } = mongoUnderTest(dataDir);
   const store = mongodbUrl ? { MONGODB_URL: mongodbUrl, MONGODB_DB: mongodbDatabase } : {};
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server', 'main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', SEED_DEMO: '1', CLIENT_DIR: '', ...store, ...extraEnv },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', SEED_DEMO: '1', CLIENT_DIR: '', ...store, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));

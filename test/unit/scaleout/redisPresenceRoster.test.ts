@@ -1,6 +1,6 @@
 import type { DraftMember } from '../../../server/domain/access/draftMember';
 import { createLogger } from '../../../server/logger';
-import { connectRedis, type RedisConnection } from '../../../server/scaleout/redisConnection';
+import { RedisLink } from '../../../server/scaleout/redisLink';
 import { RedisPresenceRoster } from '../../../server/scaleout/redisPresenceRoster';
 import { startRedis, type RedisUnderTest } from '../../helpers/redisServer';
 
@@ -20,14 +20,14 @@ const logger = createLogger('silent');
 
 describe('RedisPresenceRoster: one roster per draft for every instance', () => {
   let redis: RedisUnderTest;
-  const connections: RedisConnection[] = [];
+  const connections: RedisLink[] = [];
   const rosters: RedisPresenceRoster[] = [];
   let now: number;
 
   /** An instance: its own connection to Redis and its own roster. */
   const instance = async (options: { ttlMs?: number; announce?: (draftId: string) => void } = {}) => {
-    const connection = await connectRedis(redis.url, logger);
-    const roster = new RedisPresenceRoster(connection.client, { ttlMs: options.ttlMs ?? 30_000, announce: options.announce ?? (() => {}), logger, now: () => now });
+    const connection = await RedisLink.connect({ url: redis.url, logger });
+    const roster = new RedisPresenceRoster(connection, { ttlMs: options.ttlMs ?? 30_000, announce: options.announce ?? (() => {}), logger, now: () => now });
     connections.push(connection);
     rosters.push(roster);
     return { connection, roster };
@@ -45,7 +45,7 @@ describe('RedisPresenceRoster: one roster per draft for every instance', () => {
   beforeEach(async () => {
     now = Date.UTC(2026, 4, 18, 10, 0, 0);
     const { connection } = await instance();
-    await connection.client.flushAll();
+    await connection.publisher.flushAll();
   });
 
   it('lists the people connected to either instance, each once, from the time their first connection came', async () => {
@@ -96,7 +96,7 @@ describe('RedisPresenceRoster: one roster per draft for every instance', () => {
     await dead.roster.join('d1', kazakhstan, 'sa1');
     await alive.join('d1', norway, 'sb1');
     // Dies: no refresh reaches Redis any more, and nobody removes its entries.
-    await dead.connection.client.destroy();
+    await dead.connection.publisher.destroy();
     // The survivor keeps refreshing its own entries, with the real clock.
     const clock = setInterval(() => (now = Date.now()), 20);
     try {

@@ -1,12 +1,12 @@
 import { TICKET_TTL_MS, TicketsExhaustedError } from '../../../server/auth/ticketService';
-import { connectRedis, type RedisConnection } from '../../../server/scaleout/redisConnection';
+import { RedisLink } from '../../../server/scaleout/redisLink';
 import { RedisTickets } from '../../../server/scaleout/redisTickets';
 import { createLogger } from '../../../server/logger';
 import { startRedis, type RedisUnderTest } from '../../helpers/redisServer';
 
 describe('RedisTickets: Yjs tickets shared by every instance', () => {
   let redis: RedisUnderTest;
-  let connection: RedisConnection;
+  let connection: RedisLink;
   let now: number;
   /** Two instances' views of the same Redis. */
   let onA: RedisTickets;
@@ -15,17 +15,17 @@ describe('RedisTickets: Yjs tickets shared by every instance', () => {
 
   beforeAll(async () => {
     redis = await startRedis();
-    connection = await connectRedis(redis.url, createLogger('silent'));
+    connection = await RedisLink.connect({ url: redis.url, logger: createLogger('silent') });
   });
   afterAll(async () => {
     await connection.close();
     await redis.stop();
   });
   beforeEach(async () => {
-    await connection.client.flushAll();
+    await connection.publisher.flushAll();
     now = Date.now();
-    onA = new RedisTickets(connection.client, () => now);
-    onB = new RedisTickets(connection.client, () => now);
+    onA = new RedisTickets(connection, () => now);
+    onB = new RedisTickets(connection, () => now);
   });
 
   it('redeems on B a ticket issued on A, once, for the person and draft it was issued for', async () => {
@@ -60,14 +60,14 @@ describe('RedisTickets: Yjs tickets shared by every instance', () => {
 
   it('lets Redis forget a ticket when its time is up', async () => {
     const { ticket } = await onA.issue('u-kz', 'd1', Date.now() + 50);
-    const keys = await connection.client.keys('*ticket:*');
+    const keys = await connection.publisher.keys('*ticket:*');
     expect(keys).toHaveLength(1);
-    expect(await connection.client.pTTL(keys[0])).toBeLessThanOrEqual(50);
+    expect(await connection.publisher.pTTL(keys[0])).toBeLessThanOrEqual(50);
     expect(ticket).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
   it('refuses forged tickets: unknown ones, and ones of another shape without a Redis lookup of their text', async () => {
-    const lookups = async () => Number(/cmdstat_getdel:calls=(\d+)/.exec(await connection.client.info('commandstats'))?.[1] ?? 0);
+    const lookups = async () => Number(/cmdstat_getdel:calls=(\d+)/.exec(await connection.publisher.info('commandstats'))?.[1] ?? 0);
     expect(await onB.redeem('A'.repeat(43), 'd1')).toBeNull();
     const before = await lookups();
     expect(before).toBeGreaterThan(0);

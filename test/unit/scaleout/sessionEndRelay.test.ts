@@ -1,6 +1,6 @@
 import { SessionRegistry, type SessionEnd, type SessionGrant } from '../../../server/auth/sessionRegistry';
 import { createLogger } from '../../../server/logger';
-import { connectRedis, type RedisConnection } from '../../../server/scaleout/redisConnection';
+import { RedisLink } from '../../../server/scaleout/redisLink';
 import { SessionEndRelay } from '../../../server/scaleout/sessionEndRelay';
 import { LogCapture } from '../../helpers/captureLogs';
 import { startRedis, type RedisUnderTest } from '../../helpers/redisServer';
@@ -13,13 +13,13 @@ const grant = (userId: string): SessionGrant => ({
 
 describe('SessionEndRelay: an end of access decided on one instance closes connections on all', () => {
   let redis: RedisUnderTest;
-  const connections: RedisConnection[] = [];
+  const connections: RedisLink[] = [];
 
   /** An instance: a registry whose ends travel through Redis, and what it was told to forget. */
   const instance = async () => {
-    const connection = await connectRedis(redis.url, createLogger('silent'));
+    const connection = await RedisLink.connect({ url: redis.url, logger: createLogger('silent') });
     connections.push(connection);
-    const relay = new SessionEndRelay(connection, createLogger('silent'));
+    const relay = new SessionEndRelay(connection, `instance-${connections.length}`, createLogger('silent'));
     const sessions = new SessionRegistry((end) => relay.publish(end));
     const applied: SessionEnd[] = [];
     await relay.listen((end) => {
@@ -72,14 +72,14 @@ describe('SessionEndRelay: an end of access decided on one instance closes conne
 
   it('ignores a malformed message on the channel, with a log line, and keeps relaying', async () => {
     const logs = new LogCapture();
-    const connection = await connectRedis(redis.url, logs.logger);
+    const connection = await RedisLink.connect({ url: redis.url, logger: logs.logger });
     connections.push(connection);
-    const relay = new SessionEndRelay(connection, logs.logger);
+    const relay = new SessionEndRelay(connection, 'listener', logs.logger);
     const applied: SessionEnd[] = [];
     await relay.listen((end) => applied.push(end));
     const a = await instance();
     for (const junk of ['not json', '{"from":"x","end":{"kind":"account","userId":"u-kz","reason":"because"}}', '{"end":{}}']) {
-      await a.connection.client.publish('resolutions:session-ends', junk);
+      await a.connection.publisher.publish('resolutions:session-ends', junk);
     }
     a.sessions.endAll('u-eu', 'account-removed');
     await waitFor(() => applied.length > 0);

