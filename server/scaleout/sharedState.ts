@@ -48,6 +48,7 @@ export async function openSharedState(
         sessions.endedElsewhere(end);
       }),
     close: async () => {
+      relay.close();
       await roster.close();
       await sockets.close();
     },

@@ -21,10 +21,25 @@ export async function redisSocketAdapter(link: RedisLink, logger: Logger): Promi
     client.on('error', (err: Error) => logger.debug({ err: err.message }, 'socket.io adapter: redis connection error'));
   }
   await Promise.all([publisher.connect(), subscriber.connect()]);
+  logFailedPublishes(publisher, logger);
   return {
     adapter: createAdapter(publisher, subscriber, { key: 'resolutions:socket.io' }),
     close: async () => {
       await Promise.allSettled([publisher.close(), subscriber.close()]);
     },
   };
+}
+
+/**
+ * The adapter neither awaits nor catches its publishes: one that fails (the connection lost
+ * mid-command, or an emit racing the shutdown) is logged here rather than left unhandled.
+ */
+function logFailedPublishes(client: RedisLink['publisher'], logger: Logger): void {
+  const publish = client.publish.bind(client);
+  // The client's commands are read-only in its typings, not at run time.
+  (client as { publish: typeof publish }).publish = ((...args: Parameters<typeof publish>) => {
+    const sent = publish(...args);
+    sent.catch((err: Error) => logger.debug({ err: err.message }, 'socket.io adapter: a broadcast did not reach redis'));
+    return sent;
+  }) as typeof client.publish;
 }
