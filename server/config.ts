@@ -89,6 +89,8 @@ export interface Config {
   redisUrl: string | null;
   /** Names this process among the instances (its own relayed messages are ignored); random per start by default. */
   instanceId: string;
+  /** How long a presence entry outlives its instance's last refresh (a killed instance's people leave then). */
+  presenceTtlMs: number;
 }
 
 const flag = z
@@ -148,6 +150,7 @@ const EnvSchema = z.object({
     .optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL').optional(),
   INSTANCE_ID: z.string().regex(/^[\w.-]{1,64}$/, 'letters, digits, "_", "-" and "." only, at most 64').optional(),
+  PRESENCE_TTL_MS: z.coerce.number().int().min(1_000).default(30_000),
 });
 
 /** Parses the environment; throws a readable error naming every bad variable. */
@@ -207,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     trustProxy: e.TRUST_PROXY ?? null,
     redisUrl: e.REDIS_URL ?? null,
     instanceId: e.INSTANCE_ID ?? randomUUID(),
+    presenceTtlMs: e.PRESENCE_TTL_MS,
   };
 }
 

@@ -4,8 +4,6 @@ import { CloseCode } from '../shared/closeCodes';
 import { AccountService } from './auth/accountService';
 import { AuthService } from './auth/authService';
 import { resolveAuthSecret } from './auth/secret';
-import { SessionRegistry } from './auth/sessionRegistry';
-import { TicketService } from './auth/ticketService';
 import { TokenService } from './auth/tokens';
 import { anchorFitsDocument } from './collab/anchorFitsDocument';
 import { DraftAccessService } from './domain/access/draftAccess';
@@ -28,7 +26,6 @@ import { VersionService } from './domain/versions/versionService';
 import { DraftService } from './domain/draftService';
 import { StableLabels } from './domain/labels/stableLabels';
 import { deletedParagraphIds, lockedParagraphIds, ParagraphStatusService } from './domain/paragraphs/paragraphStatusService';
-import { PresenceRoster } from './domain/presenceRoster';
 import { seedDemo, type SeededAccount } from './domain/seed/seedDemo';
 import { commentsRouter } from './http/commentsRouter';
 import { createApp } from './http/createApp';
@@ -71,9 +68,10 @@ import { commentHandlers } from './realtime/commentHandlers';
 import { paragraphHandlers } from './realtime/paragraphHandlers';
 import { EventRateLimiter } from './realtime/eventRateLimiter';
 import { rateLimitEvents } from './realtime/rateLimitEvents';
-import { presenceHandlers } from './realtime/presenceHandlers';
+import { broadcastPresence, presenceHandlers } from './realtime/presenceHandlers';
 import { greetWithFocus, projectorHandlers } from './realtime/projectorHandlers';
 import { ProjectorFocuses } from './domain/projector/projectorFocuses';
+import { openSharedState } from './scaleout/sharedState';
 import { openStore } from './store/openStore';
 import { RedisLink } from './scaleout/redisLink';
 import { YjsRelay } from './scaleout/yjsRelay';
@@ -116,8 +114,12 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     persistence: () => persistence.health(),
     redisUp,
   });
-  const sessions = new SessionRegistry();
-  const tickets = new TicketService();
+  const realtimeLogger = logger.child({ component: 'realtime' });
+  // io exists by the time a roster can change (connections come after listen).
+  const shared = await openSharedState(redis, config, logger.child({ component: 'scaleout' }), (draftId) =>
+    void broadcastPresence(io, shared.roster, draftId).catch((err: Error) => realtimeLogger.warn({ err: err.message, draftId }, 'presence broadcast failed')),
+  );
+  const { sessions, tickets } = shared;
   const auth = new AuthService(
     store.users,
     new TokenService(resolveAuthSecret(config.authSecret, config.dataDir), config.tokenTtlSeconds),
@@ -129,6 +131,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   const drafts = new DraftService(store.drafts, store.documents, store.versions);
   const access = new DraftAccessService(store.drafts, store.negotiations, store.memberships);
   const entry = new DraftEntry(access, sessions);
+  await shared.listen((userId) => access.forget(userId));
   const negotiations = new NegotiationService(store, drafts, access, sessions, audit, logger.child({ component: 'negotiations' }));
   const seeded = config.seedDemo ? await seedDemo(store, drafts, logger) : [];
 
@@ -319,16 +322,22 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     if (request.url?.startsWith('/socket.io/')) return;
     if (!yjs.handleUpgrade(request, socket, head)) socket.destroy();
   });
-  const realtimeLogger = logger.child({ component: 'realtime' });
   const projector = new ProjectorFocuses(rooms);
-  const io = createSocketServer(httpServer, auth, sessions, realtimeLogger, [
-    rateLimitEvents(new EventRateLimiter(config), realtimeLogger),
-    presenceHandlers(entry, new PresenceRoster(), realtimeLogger, [greetWithFocus(projector)]),
-    commentHandlers(comments, realtimeLogger),
-    paragraphHandlers(paragraphs, realtimeLogger),
-    proposalHandlers(proposals, realtimeLogger),
-    projectorHandlers(projector, realtimeLogger),
-  ]);
+  const io = createSocketServer(
+    httpServer,
+    auth,
+    sessions,
+    realtimeLogger,
+    [
+      rateLimitEvents(new EventRateLimiter(config), realtimeLogger),
+      presenceHandlers(entry, shared.roster, realtimeLogger, [greetWithFocus(projector)]),
+      commentHandlers(comments, realtimeLogger),
+      paragraphHandlers(paragraphs, realtimeLogger),
+      proposalHandlers(proposals, realtimeLogger),
+      projectorHandlers(projector, realtimeLogger),
+    ],
+    shared.adapter,
+  );
   // Once the room broadcasts exist: a deadline that passed while the server was down concludes now.
   await silence.resume();
 
@@ -345,6 +354,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       await silence.close();
       await yjs.close();
       await io.close();
+      await shared.close();
       httpServer.closeAllConnections();
       await persistence.close();
       // While the rooms are still loaded, so the last title and symbol edits reach the list.

@@ -2,7 +2,7 @@ import type { PublicUser } from '../../shared/user';
 import type { UserRecord, UserStore } from '../store/types';
 import { hashPassword, verifyPassword } from './passwords';
 import type { SessionGrant, SessionRegistry } from './sessionRegistry';
-import type { TicketService } from './ticketService';
+import type { Tickets } from './ticketService';
 import type { TokenService } from './tokens';
 
 export function toPublicUser(record: UserRecord): PublicUser {
@@ -19,7 +19,7 @@ export class AuthService {
     private readonly users: UserStore,
     private readonly tokens: TokenService,
     private readonly sessions: Pick<SessionRegistry, 'generation'>,
-    private readonly tickets: TicketService,
+    private readonly tickets: Tickets,
   ) {}
 
   /** A token and the user for good credentials; null otherwise (never says which part was wrong). */
@@ -43,7 +43,7 @@ export class AuthService {
 
   /** A session from a Yjs ticket (see TicketService): once, for the draft it was issued for. */
   async sessionFromTicket(ticket: string, draftId: string): Promise<SessionGrant | null> {
-    const redeemed = this.tickets.redeem(ticket, draftId);
+    const redeemed = await this.tickets.redeem(ticket, draftId);
     return redeemed ? this.grant(redeemed.userId, redeemed.tokenExpiresAt) : null;
   }
 

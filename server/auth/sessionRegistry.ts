@@ -14,6 +14,11 @@ export interface SessionGrant {
 
 export type SessionTransport = 'yjs' | 'socketio';
 
+/** An end of access decided on one instance, that every instance applies to its own connections. */
+export type SessionEnd =
+  | { kind: 'account'; userId: string; reason: SessionEndReason }
+  | { kind: 'membership'; userId: string; negotiationId: string };
+
 interface LiveSession {
   transport: SessionTransport;
   end(reason: SessionEndReason): void;
@@ -26,7 +31,7 @@ const LONGEST_TIMER_MS = 2 ** 31 - 1;
  * Every live connection of every user, so that the end of someone's access (token expiry,
  * account removed, role changed) closes their connections at once instead of letting them
  * keep editing. Both transports register here; AccountService ends sessions here.
- * In-process: several instances would relay `endAll` to each other (see docs/DESIGN.md).
+ * `announce` tells the other instances (SessionEndRelay), which apply it with `endedElsewhere`.
  */
 export class SessionRegistry {
   private readonly byUser = new Map<string, Set<LiveSession>>();
@@ -36,6 +41,8 @@ export class SessionRegistry {
   private readonly byMembership = new Map<string, Set<() => void>>();
   /** Bumped by every endMembership of a user (any negotiation), as `changes` is by endAll. */
   private readonly membershipChanges = new Map<string, number>();
+
+  constructor(private readonly announce: (end: SessionEnd) => void = () => {}) {}
 
   /** How many times this user's access has changed in this process (read before reading the account). */
   generation(userId: string): number {
@@ -108,8 +115,27 @@ export class SessionRegistry {
     };
   }
 
-  /** Ends a user's connections to the drafts of one negotiation (membership removed or changed). */
+  /** Ends a user's connections to the drafts of one negotiation (membership removed or changed), on every instance. */
   endMembership(userId: string, negotiationId: string): number {
+    const ended = this.endMembershipHere(userId, negotiationId);
+    this.announce({ kind: 'membership', userId, negotiationId });
+    return ended;
+  }
+
+  /** Ends every live connection of a user, and those authenticated before this call that open later, on every instance. */
+  endAll(userId: string, reason: SessionEndReason): number {
+    const ended = this.endAllHere(userId, reason);
+    this.announce({ kind: 'account', userId, reason });
+    return ended;
+  }
+
+  /** Applies an end another instance announced, to this instance's connections only. */
+  endedElsewhere(end: SessionEnd): void {
+    if (end.kind === 'account') this.endAllHere(end.userId, end.reason);
+    else this.endMembershipHere(end.userId, end.negotiationId);
+  }
+
+  private endMembershipHere(userId: string, negotiationId: string): number {
     const key = membershipKey(userId, negotiationId);
     this.membershipChanges.set(userId, this.membershipGeneration(userId) + 1);
     const watchers = [...(this.byMembership.get(key) ?? [])];
@@ -118,8 +144,7 @@ export class SessionRegistry {
     return watchers.length;
   }
 
-  /** Ends every live connection of a user, and those authenticated before this call that open later. */
-  endAll(userId: string, reason: SessionEndReason): number {
+  private endAllHere(userId: string, reason: SessionEndReason): number {
     this.changes.set(userId, { generation: this.generation(userId) + 1, reason });
     const sessions = [...(this.byUser.get(userId) ?? [])];
     for (const session of sessions) session.end(reason);

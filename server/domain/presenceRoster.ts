@@ -1,11 +1,25 @@
 import type { PresenceEntry } from '../../shared/presence';
 import type { DraftMember } from './access/draftMember';
 
+/** Who is in which draft: in this process (PresenceRoster) or shared by every instance (RedisPresenceRoster). */
+export interface Roster {
+  /** Resolves to true when the roster of the draft changed. */
+  join(draftId: string, user: DraftMember, connectionId: string): boolean | Promise<boolean>;
+  /** Resolves to true when the roster of the draft changed. */
+  leave(draftId: string, userId: string, connectionId: string): boolean | Promise<boolean>;
+  list(draftId: string): PresenceEntry[] | Promise<PresenceEntry[]>;
+}
+
+/** What the people panel shows of a member. */
+export function presenceEntryOf(user: DraftMember, since: Date): PresenceEntry {
+  return { userId: user.id, displayName: user.displayName, delegation: user.delegation, role: user.role, since: since.toISOString() };
+}
+
 /**
  * Who is in which draft. A person with several tabs appears once, from the time their
  * first connection joined, and leaves when their last one does.
  */
-export class PresenceRoster {
+export class PresenceRoster implements Roster {
   private readonly drafts = new Map<string, Map<string, { entry: PresenceEntry; connections: Set<string> }>>();
 
   /** Returns true when the roster of the draft changed. */
@@ -17,14 +31,7 @@ export class PresenceRoster {
       existing.connections.add(connectionId);
       return false;
     }
-    const entry: PresenceEntry = {
-      userId: user.id,
-      displayName: user.displayName,
-      delegation: user.delegation,
-      role: user.role,
-      since: new Date().toISOString(),
-    };
-    people.set(user.id, { entry, connections: new Set([connectionId]) });
+    people.set(user.id, { entry: presenceEntryOf(user, new Date()), connections: new Set([connectionId]) });
     return true;
   }
 

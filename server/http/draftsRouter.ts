@@ -2,7 +2,7 @@ import { Router, type RequestHandler } from 'express';
 import { blankResolution } from '../../shared/draftTemplate';
 import { organFor } from '../../shared/organs';
 import { CreateDraftRequest } from '../../shared/validation/requests';
-import { TicketsExhaustedError, type TicketService } from '../auth/ticketService';
+import { TicketsExhaustedError, type Tickets } from '../auth/ticketService';
 import type { DraftAccessService } from '../domain/access/draftAccess';
 import { accessOf } from '../domain/access/draftMember';
 import type { DraftService } from '../domain/draftService';
@@ -16,7 +16,7 @@ export function draftsRouter(
   drafts: DraftService,
   access: DraftAccessService,
   negotiations: NegotiationService,
-  tickets: TicketService,
+  tickets: Tickets,
   creationLimit: RequestHandler,
 ): Router {
   const router = Router();
@@ -40,9 +40,9 @@ export function draftsRouter(
   });
 
   // What the browser connects to the Yjs channel with, instead of putting its session token in the URL.
-  router.post('/:id/ticket', (_req, res) => {
+  router.post('/:id/ticket', async (_req, res) => {
     try {
-      const { ticket, expiresAt } = tickets.issue(currentMember(res).id, currentDraft(res).id, tokenExpiry(res));
+      const { ticket, expiresAt } = await tickets.issue(currentMember(res).id, currentDraft(res).id, tokenExpiry(res));
       res.json({ ticket, expiresAt: new Date(expiresAt).toISOString() });
     } catch (error) {
       if (error instanceof TicketsExhaustedError) throw new HttpError(429, error.message);

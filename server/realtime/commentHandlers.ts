@@ -1,11 +1,11 @@
 import { CommentCreatePayload, CommentEditPayload, CommentRefPayload, CommentReplyPayload, type CommentChanged, type ThreadState } from '../../shared/comments';
 import type { DraftMember } from '../domain/access/draftMember';
 import type { CommentService } from '../domain/comments/commentService';
-import { canSeeThread } from '../domain/comments/threadVisibility';
 import type { Logger } from '../logger';
 import { acknowledged } from './acknowledged';
+import { audienceRooms } from './audienceRooms';
 import { joinedMember } from './joinedMember';
-import { draftRoom, type AppSocket, type SocketHandlers } from './types';
+import { draftRoom, type SocketHandlers } from './types';
 
 /**
  * comment:* events: validated, authorized by CommentService, then broadcast to the draft's
@@ -14,18 +14,11 @@ import { draftRoom, type AppSocket, type SocketHandlers } from './types';
 export function commentHandlers(comments: CommentService, logger: Logger): SocketHandlers {
   return (io, socket) => {
     const mustHaveJoined = (draftId: string): DraftMember => joinedMember(socket, draftId);
-    /** Who hears of a change: the draft's room, or, for a thread not visible to all, only the members who see it. */
-    const recipients = async ({ draftId, id: threadId, visibility }: ThreadState): Promise<Array<Pick<AppSocket, 'emit'>>> => {
-      if (visibility === 'all') return [io.to(draftRoom(draftId))];
-      const audience = await comments.audienceOf(threadId);
-      const sockets = await io.in(draftRoom(draftId)).fetchSockets();
-      return sockets.filter((other) => {
-        const member = other.data.drafts.get(draftId)?.member;
-        return member !== undefined && canSeeThread(member, audience);
-      });
-    };
+    /** Who hears of a change: the draft's room, or, for a thread not visible to all, the rooms of the members who see it. */
+    const recipients = async ({ draftId, id: threadId, visibility }: ThreadState) =>
+      io.to(visibility === 'all' ? draftRoom(draftId) : audienceRooms(draftId, await comments.audienceOf(threadId)));
     const publish = async (change: CommentChanged) => {
-      for (const to of await recipients(change.thread)) to.emit('comment:updated', change);
+      (await recipients(change.thread)).emit('comment:updated', change);
       return change;
     };
     /** Events on an existing comment: the user must be in that comment's draft. */
@@ -37,7 +30,7 @@ export function commentHandlers(comments: CommentService, logger: Logger): Socke
       'comment:create',
       acknowledged(socket, logger, 'comment:create', CommentCreatePayload, async ({ draftId, anchor, text, visibility }) => {
         const created = await comments.create(mustHaveJoined(draftId), draftId, anchor, text, visibility);
-        for (const to of await recipients(created.thread)) to.emit('comment:created', created);
+        (await recipients(created.thread)).emit('comment:created', created);
         return created;
       }),
     );

@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import { ConnectError } from '../../shared/events';
 import type { AuthService } from '../auth/authService';
 import type { SessionEndReason, SessionGrant, SessionRegistry } from '../auth/sessionRegistry';
@@ -16,8 +16,10 @@ export function createSocketServer(
   sessions: SessionRegistry,
   logger: Logger,
   handlers: SocketHandlers[],
+  /** Rooms shared with other instances (the Redis adapter); in process when absent. */
+  adapter?: ServerOptions['adapter'],
 ): AppServer {
-  const io: AppServer = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 256 * 1024 });
+  const io: AppServer = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 256 * 1024, ...(adapter ? { adapter } : {}) });
   io.use(async (socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown })?.token;
     let grant: SessionGrant | null;

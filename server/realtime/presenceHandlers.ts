@@ -1,27 +1,38 @@
 import { DraftRefPayload } from '../../shared/validation/requests';
-import type { PresenceRoster } from '../domain/presenceRoster';
+import type { Roster } from '../domain/presenceRoster';
 import type { Logger } from '../logger';
 import type { DraftEntry } from '../domain/access/draftEntry';
 import { DomainError } from '../domain/domainError';
 import { accessOf } from '../domain/access/draftMember';
 import { acknowledged } from './acknowledged';
+import { memberRooms } from './audienceRooms';
 import { draftRoom, type AppServer, type AppSocket, type SocketHandlers } from './types';
+
+/** Sends a draft's roster to everyone in it. */
+export async function broadcastPresence(io: AppServer, roster: Roster, draftId: string): Promise<void> {
+  io.to(draftRoom(draftId)).emit('presence', { draftId, people: await roster.list(draftId) });
+}
 
 /**
  * draft:join / draft:leave and the `presence` roster broadcast to each draft's room;
  * `greetings` tell a connection that just joined what its room already knows.
  */
-export function presenceHandlers(entry: DraftEntry, roster: PresenceRoster, logger: Logger, greetings: Array<(socket: AppSocket, draftId: string) => void> = []): SocketHandlers {
-  const broadcast = (io: AppServer, draftId: string) =>
-    io.to(draftRoom(draftId)).emit('presence', { draftId, people: roster.list(draftId) });
+export function presenceHandlers(entry: DraftEntry, roster: Roster, logger: Logger, greetings: Array<(socket: AppSocket, draftId: string) => void> = []): SocketHandlers {
+  const broadcast = (io: AppServer, draftId: string) => broadcastPresence(io, roster, draftId);
+  /** A roster kept elsewhere (Redis) may fail: presence is then stale, but joining and leaving go on. */
+  const rosterFailed = (draftId: string) => (err: unknown) => {
+    logger.warn({ err: (err as Error).message, draftId }, 'presence roster unavailable');
+  };
 
   const leave = (io: AppServer, socket: AppSocket, draftId: string) => {
     const presence = socket.data.drafts.get(draftId);
     if (!presence) return;
     socket.data.drafts.delete(draftId);
     presence.leave();
-    void socket.leave(draftRoom(draftId));
-    if (roster.leave(draftId, socket.data.user.id, socket.id)) broadcast(io, draftId);
+    for (const room of memberRooms(draftId, presence.member)) void socket.leave(room);
+    void (async () => {
+      if (await roster.leave(draftId, socket.data.user.id, socket.id)) await broadcast(io, draftId);
+    })().catch(rosterFailed(draftId));
   };
 
   return (io, socket) => {
@@ -57,10 +68,16 @@ export function presenceHandlers(entry: DraftEntry, roster: PresenceRoster, logg
           return { access: accessOf(joinedMeanwhile.member) };
         }
         socket.data.drafts.set(draftId, presence);
-        await socket.join(draftRoom(draftId));
-        if (roster.join(draftId, presence.member, socket.id)) broadcast(io, draftId);
-        // The newcomer always gets the roster, even when it did not change.
-        else socket.emit('presence', { draftId, people: roster.list(draftId) });
+        await socket.join(memberRooms(draftId, presence.member));
+        // Left (or disconnected) while joining the rooms: nothing to add to the roster.
+        if (socket.data.drafts.get(draftId) !== presence) return { access: accessOf(presence.member) };
+        try {
+          if (await roster.join(draftId, presence.member, socket.id)) await broadcast(io, draftId);
+          // The newcomer always gets the roster, even when it did not change.
+          else socket.emit('presence', { draftId, people: await roster.list(draftId) });
+        } catch (err) {
+          rosterFailed(draftId)(err);
+        }
         greetings.forEach((greet) => greet(socket, draftId));
         return { access: accessOf(presence.member) };
       }),

@@ -1,0 +1,45 @@
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { Logger } from '../logger';
+import type { RedisLink } from './redisLink';
+
+export interface SocketAdapter {
+  /** socket.io's `adapter` option: rooms that span every instance. */
+  adapter: ReturnType<typeof createAdapter>;
+  close(): Promise<void>;
+}
+
+/**
+ * The socket.io Redis adapter, so that `io.to(room).emit(...)` reaches the room's sockets on
+ * every instance. Its own pair of connections, duplicated from the link's: the adapter does not
+ * catch a failed publish, so while Redis is away its messages wait in their client's queue
+ * (local sockets are served at once either way) instead of failing as the link's publisher does.
+ */
+export async function redisSocketAdapter(link: RedisLink, logger: Logger): Promise<SocketAdapter> {
+  const publisher = link.publisher.duplicate({ disableOfflineQueue: false });
+  const subscriber = link.publisher.duplicate({ disableOfflineQueue: false });
+  for (const client of [publisher, subscriber]) {
+    client.on('error', (err: Error) => logger.debug({ err: err.message }, 'socket.io adapter: redis connection error'));
+  }
+  await Promise.all([publisher.connect(), subscriber.connect()]);
+  logFailedPublishes(publisher, logger);
+  return {
+    adapter: createAdapter(publisher, subscriber, { key: 'resolutions:socket.io' }),
+    close: async () => {
+      await Promise.allSettled([publisher.close(), subscriber.close()]);
+    },
+  };
+}
+
+/**
+ * The adapter neither awaits nor catches its publishes: one that fails (the connection lost
+ * mid-command, or an emit racing the shutdown) is logged here rather than left unhandled.
+ */
+function logFailedPublishes(client: RedisLink['publisher'], logger: Logger): void {
+  const publish = client.publish.bind(client);
+  // The client's commands are read-only in its typings, not at run time.
+  (client as { publish: typeof publish }).publish = ((...args: Parameters<typeof publish>) => {
+    const sent = publish(...args);
+    sent.catch((err: Error) => logger.debug({ err: err.message }, 'socket.io adapter: a broadcast did not reach redis'));
+    return sent;
+  }) as typeof client.publish;
+}
