@@ -64,6 +64,9 @@ export function createCollabEditor(options: CollabEditorOptions): EditorView {
     attributes: { class: 'resolution', spellcheck: 'true', 'aria-label': 'Draft resolution text' },
     // `this`, not `view`: y-prosemirror dispatches its first render while the view is being constructed.
     dispatchTransaction(this: EditorView, tr) {
+      // y-prosemirror 1.3.7 sends cursor and sync metas a turn later, checking a `binding.isDestroyed`
+      // that its binding never sets: one can reach a view destroyed meanwhile (leaving the editor).
+      if (this.isDestroyed) return;
       this.updateState(this.state.apply(tr));
       // Selection-only transactions (every cursor move) leave the heading as it was.
       if (tr.docChanged) options.onChange?.(this.state);
