@@ -68,16 +68,33 @@ const TOKEN = /#\d+:\d+/g;
  * client records the latency when the update is applied to its Y.Doc.
  */
 export async function runFanout(target: Target, config: FanoutConfig): Promise<FanoutRound> {
-  const docId = await target.demoDoc();
-  const clients = await openClients(target, Array.from({ length: config.clients }, () => ({ id: docId, seed: null })));
-  try {
-    const latencies: number[] = [];
-    const sentAt = new Map<string, number>();
-    for (const client of clients) recordLatencies(client, sentAt, latencies);
-    const perWriter = Math.round((config.ratePerSecond * config.durationMs) / 1000);
-    const expected = config.writers * perWriter * (config.clients - 1);
+  const [round] = await runFanoutAcross([target], () => 0, config);
+  return round;
+}
 
-    const window = await openWindow(target.server, target.profile);
+/**
+ * The fan-out over several instances of one store: client `i` connects to `targets[placeOf(i)]`
+ * (the writers are clients 0 to writers - 1). One round per target: the deliveries to its own
+ * clients and what that server spent in the same window.
+ */
+export async function runFanoutAcross(
+  targets: readonly Target[],
+  placeOf: (client: number) => number,
+  config: FanoutConfig,
+): Promise<FanoutRound[]> {
+  const docId = await targets[0].demoDoc();
+  const placed = { clientUrl: (id: string, i: number) => targets[placeOf(i)].clientUrl(id, i) };
+  const clients = await openClients(placed, Array.from({ length: config.clients }, () => ({ id: docId, seed: null })));
+  try {
+    const latencies = targets.map((): number[] => []);
+    const sentAt = new Map<string, number>();
+    clients.forEach((client, i) => recordLatencies(client, sentAt, latencies[placeOf(i)]));
+    const perWriter = Math.round((config.ratePerSecond * config.durationMs) / 1000);
+    // Every client receives every write but its own.
+    const expected = targets.map(() => 0);
+    clients.forEach((_, i) => (expected[placeOf(i)] += perWriter * (config.writers - (i < config.writers ? 1 : 0))));
+
+    const windows = await Promise.all(targets.map((target) => openWindow(target.server, target.profile)));
     const intervalMs = 1000 / config.ratePerSecond;
     const start = performance.now();
     // Writers are staggered across the interval, as people do not type in lockstep.
@@ -85,11 +102,15 @@ export async function runFanout(target: Target, config: FanoutConfig): Promise<F
       .slice(0, config.writers)
       .map((client, w) => writeTokens(client, w, sentAt, start + (w * intervalMs) / config.writers, intervalMs, perWriter));
     await Promise.all(writes);
-    await until(() => latencies.length >= expected, config.drainTimeoutMs);
-    const figures = await window.close();
+    await until(() => latencies.every((received, side) => received.length >= expected[side]), config.drainTimeoutMs);
+    const figures = await Promise.all(windows.map((window) => window.close()));
 
-    const disconnects = clients.filter((client) => client.closedBy !== null).length;
-    return { expected, latencies, disconnects, ...figures };
+    return targets.map((_, side) => ({
+      expected: expected[side],
+      latencies: latencies[side],
+      disconnects: clients.filter((client, i) => placeOf(i) === side && client.closedBy !== null).length,
+      ...figures[side],
+    }));
   } finally {
     clients.forEach((client) => client.close());
   }

@@ -11,7 +11,7 @@ const CONNECT_CONCURRENCY = 20;
  * the server has no text yet, writing it. Checks that every client ends up with the text;
  * closes them all if anything fails.
  */
-export async function openClients(target: Target, docs: readonly PreparedDoc[]): Promise<BenchClient[]> {
+export async function openClients(target: Pick<Target, 'clientUrl'>, docs: readonly PreparedDoc[]): Promise<BenchClient[]> {
   const clients: BenchClient[] = [];
   const closeAll = () => clients.forEach((client) => client.close());
   try {

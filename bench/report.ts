@@ -64,7 +64,7 @@ export function targetChecks(results: BenchResults): TargetCheck[] {
 const MiB = 1024 * 1024;
 const mib = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
 const times = (ours: number, reference: number) => `${(ours / reference).toFixed(2)}x`;
-const row = (cells: Array<string | number>, widths: number[]) =>
+export const row = (cells: Array<string | number>, widths: number[]) =>
   cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ');
 
 export function formatReport(results: BenchResults): string {

@@ -4,19 +4,20 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatColdOpen, runColdOpen } from './coldOpen';
 import { combineRounds, runFanout, type FanoutConfig, type FanoutRound } from './fanout';
+import { combineTwoInstances, formatTwoInstances, runFanoutTwoInstances, startTwoInstances, type TwoInstances, type TwoInstancesRound } from './fanoutTwoInstances';
 import { formatHistoryScale, runHistoryScale } from './historyScale';
 import { runMemory } from './memory';
 import { topSelfTime, type CpuProfile } from './profile';
 import { formatReport, writeJson, type BenchResults } from './report';
 import { runRooms, type RoomsConfig } from './rooms';
-import type { ServerName } from './servers';
+import type { ServerName, ServerProcess } from './servers';
 import { startTarget, type Target } from './targets';
 
-const SCENARIOS = ['fanout', 'memory', 'rooms', 'cold', 'history'] as const;
+const SCENARIOS = ['fanout', 'memory', 'rooms', 'twoinstances', 'cold', 'history'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 /**
- * `npm run bench -- [--profile] [--only fanout,rooms] [--rounds 3] [--seconds 10]`:
+ * `npm run bench -- [--profile] [--only fanout,rooms,twoinstances] [--rounds 3] [--seconds 10]`:
  * --profile CPU-profiles our server in every measured window; --only picks scenarios;
  * --rounds and --seconds shorten a run to check that it works (the targets need the defaults).
  */
@@ -40,6 +41,8 @@ const DURATION_MS = Number(args.seconds) * 1000;
 /** Issue 13: 4 writers on their own clocks, 100 updates/s in all. */
 const FANOUT: Omit<FanoutConfig, 'clients'> = { writers: 4, ratePerSecond: 25, durationMs: DURATION_MS, drainTimeoutMs: 5_000 };
 const FANOUT_CLIENTS = [20, 100];
+/** Issue 13: the same fan-out across two instances through Redis. */
+const TWO_INSTANCES: FanoutConfig = { ...FANOUT, clients: 100 };
 const DOCUMENTS = 500;
 /** Issue 13: 1,000 clients over 50 drafts, one in five typing (at about a keystroke every half second). */
 const ROOMS: RoomsConfig = { drafts: 50, clientsPerDraft: 20, writersPerDraft: 4, ratePerSecond: 2, durationMs: DURATION_MS, drainTimeoutMs: 5_000 };
@@ -113,6 +116,23 @@ async function main(): Promise<void> {
   writeJson(results, file);
   process.stdout.write(`\n${formatReport(results)}\n\nWritten to ${path.relative(process.cwd(), file)}\n`);
 
+  if (runs('twoinstances')) {
+    const single: FanoutRound[] = [];
+    const pairs: TwoInstancesRound[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const label = `two instances, ${TWO_INSTANCES.clients} clients, round ${round + 1}`;
+      const one = async () => single.push(await measure(label, 'ours', (target) => runFanout(target, TWO_INSTANCES)));
+      const two = async () => pairs.push(await measureTwoInstances(label, (pair) => runFanoutTwoInstances(pair, TWO_INSTANCES)));
+      for (const step of round % 2 === 0 ? [one, two] : [two, one]) await step();
+    }
+    keepProfile('two instances, A', pairs[0].a.profile);
+    keepProfile('two instances, B', pairs[0].b.profile);
+    const twoInstances = combineTwoInstances(TWO_INSTANCES, single, pairs);
+    const twoInstancesFile = path.join(RESULTS_DIR, 'two-instances.json');
+    fs.writeFileSync(twoInstancesFile, JSON.stringify(twoInstances, null, 2));
+    process.stdout.write(`\n${formatTwoInstances(twoInstances)}\n\nWritten to ${path.relative(process.cwd(), twoInstancesFile)}\n`);
+  }
+
   if (runs('cold')) {
     process.stderr.write(`cold open: ${COLD_UPDATES} updates...\n`);
     const cold = await runColdOpen(COLD_UPDATES, ROUNDS);
@@ -138,8 +158,24 @@ async function measure<T>(label: string, name: ServerName, run: (target: Target)
     return await run(target);
   } finally {
     await target.server.stop();
-    if (target.server.log.length > 0) process.stderr.write(`  ${name} server said:\n  ${target.server.log.join('\n  ')}\n`);
+    repeatLog(target.server);
   }
+}
+
+/** As measure(), on two fresh instances of ours sharing a store and a fresh redis-server. */
+async function measureTwoInstances<T>(label: string, run: (pair: TwoInstances) => Promise<T>): Promise<T> {
+  process.stderr.write(`${label}: two instances of ours through Redis...\n`);
+  const pair = await startTwoInstances(PROFILE);
+  try {
+    return await run(pair);
+  } finally {
+    await pair.stop();
+    pair.servers.forEach(repeatLog);
+  }
+}
+
+function repeatLog(server: ServerProcess): void {
+  if (server.log.length > 0) process.stderr.write(`  ${server.name} server said:\n  ${server.log.join('\n  ')}\n`);
 }
 
 main().catch((err) => {

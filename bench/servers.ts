@@ -50,8 +50,19 @@ export async function startReference(): Promise<ServerProcess> {
   return launch('reference', [INSPECT, REFERENCE_ENTRY], env, /running at '127\.0\.0\.1' on port (\d+)/, null);
 }
 
+/** How to start one of ours beyond the defaults. */
+export interface OursOptions {
+  /** Added to its environment: REDIS_URL and AUTH_SECRET for several instances on one store. */
+  env?: Record<string, string>;
+  /** Leave the data folder when it stops, for a store several instances share (its owner removes it). */
+  keepDataDir?: boolean;
+}
+
 /** Our server as `npm start` runs it (the bundle `npm run bench` builds first), on a fresh SQLite store. */
-export async function startOurs(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'resolutions-bench-'))): Promise<ServerProcess> {
+export async function startOurs(
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'resolutions-bench-')),
+  options: OursOptions = {},
+): Promise<ServerProcess> {
   const env = childEnv({
     HOST: '127.0.0.1',
     PORT: '0',
@@ -65,15 +76,17 @@ export async function startOurs(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 
     DRAFTS_PER_HOUR: '1000',
     MAX_CONNECTIONS_PER_USER: '1000',
     CLIENT_DIR: '',
+    ...options.env,
   });
-  return launch('ours', [INSPECT, '--enable-source-maps', 'dist/server/main.mjs'], env, /ready at http:\/\/localhost:(\d+)/, dataDir);
+  const removedOnStop = options.keepDataDir ? null : dataDir;
+  return launch('ours', [INSPECT, '--enable-source-maps', 'dist/server/main.mjs'], env, /ready at http:\/\/localhost:(\d+)/, removedOnStop);
 }
 
-/** The bench's environment without anything that would change how a server stores or starts. */
+/** The bench's environment without anything that would change how a server stores or starts, then `own`. */
 function childEnv(own: Record<string, string>): NodeJS.ProcessEnv {
-  const env = { ...process.env, ...own };
-  for (const key of ['NODE_OPTIONS', 'YPERSISTENCE', 'CALLBACK_URL', 'MONGODB_URL', 'MONGODB_DB', 'AUTH_SECRET']) delete env[key];
-  return env;
+  const env = { ...process.env };
+  for (const key of ['NODE_OPTIONS', 'YPERSISTENCE', 'CALLBACK_URL', 'MONGODB_URL', 'MONGODB_DB', 'AUTH_SECRET', 'REDIS_URL']) delete env[key];
+  return { ...env, ...own };
 }
 
 function launch(name: ServerName, args: string[], env: NodeJS.ProcessEnv, ready: RegExp, dataDir: string | null): Promise<ServerProcess> {

@@ -43,7 +43,7 @@ export async function startTarget(name: ServerName, profile: boolean): Promise<T
 }
 
 /** Ours: every connection signs in with a token; drafts are made through the REST API. */
-async function oursTarget(server: ServerProcess, profile: boolean): Promise<Target> {
+export async function oursTarget(server: ServerProcess, profile: boolean): Promise<Target> {
   const tokens = await Promise.all(EDITORS.map((username) => login(server.url, username)));
   const wsBase = server.url.replace('http', 'ws');
   return {

@@ -5,6 +5,8 @@ import { createServer } from 'node:net';
 export interface RedisUnderTest {
   url: string;
   port: number;
+  /** Of the redis-server process (the bench reads its CPU time). */
+  pid: number;
   /** Stops the server (SIGTERM, then SIGKILL if it lingers) and waits until it is gone. */
   stop(): Promise<void>;
 }
@@ -45,6 +47,7 @@ export async function startRedis(port?: number): Promise<RedisUnderTest> {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    pid: child.pid!,
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
