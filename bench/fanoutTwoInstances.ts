@@ -12,9 +12,10 @@ import { oursTarget, type Target } from './targets';
 
 /**
  * Issue 13's fan-out across two instances (README "Deploying several instances", without the
- * proxy): two of our processes on one SQLite data dir with the same AUTH_SECRET, relaying through
- * a private redis-server. The writers are on A; the readers alternate between A and B, so half of
- * them get each write from A directly and half through Redis and B.
+ * proxy): two of our processes on one SQLite data dir with the same AUTH_SECRET (every client
+ * signs in on A, so B accepts A's tokens), relaying through a private redis-server. The writers
+ * are on A; the readers alternate between A and B, so half of them get each write from A
+ * directly and half through Redis and B.
  */
 export interface TwoInstances {
   /** Seeds the demo draft; the writers connect here. */
@@ -74,7 +75,8 @@ export async function startTwoInstances(profile: boolean): Promise<TwoInstances>
     servers.push(await startOurs(dataDir, { env, keepDataDir: true }));
     // Started once A is ready: one instance seeds an empty store.
     servers.push(await startOurs(dataDir, { env: { ...env, SEED_DEMO: '0' }, keepDataDir: true }));
-    const [a, b] = await Promise.all(servers.map((server) => oursTarget(server, profile)));
+    // B's clients carry tokens A issued, as behind a load balancer with no sticky sessions.
+    const [a, b] = await Promise.all(servers.map((server) => oursTarget(server, profile, servers[0].url)));
     return { a, b, servers, redisPid: redis.pid, stop };
   } catch (err) {
     await stop();

@@ -42,9 +42,12 @@ export async function startTarget(name: ServerName, profile: boolean): Promise<T
   }
 }
 
-/** Ours: every connection signs in with a token; drafts are made through the REST API. */
-export async function oursTarget(server: ServerProcess, profile: boolean): Promise<Target> {
-  const tokens = await Promise.all(EDITORS.map((username) => login(server.url, username)));
+/**
+ * Ours: every connection signs in with a token; drafts are made through the REST API. The tokens
+ * come from `signInAt`, another instance with the same AUTH_SECRET when several share a store.
+ */
+export async function oursTarget(server: ServerProcess, profile: boolean, signInAt = server.url): Promise<Target> {
+  const tokens = await Promise.all(EDITORS.map((username) => login(signInAt, username)));
   const wsBase = server.url.replace('http', 'ws');
   return {
     server,
