@@ -5,7 +5,7 @@ import path from 'node:path';
 import { startRedis } from '../test/helpers/redisServer';
 import { combineRounds, runFanoutAcross, type FanoutConfig, type FanoutResult, type FanoutRound } from './fanout';
 import { cpuSeconds } from './procStats';
-import { row } from './report';
+import { fanoutHeader, fanoutRow } from './report';
 import { startOurs, type ServerProcess } from './servers';
 import { median } from './stats';
 import { oursTarget, type Target } from './targets';
@@ -105,33 +105,17 @@ export function combineTwoInstances(config: FanoutConfig, single: FanoutRound[],
 
 export function formatTwoInstances(result: TwoInstancesResult): string {
   const { config: c, single, a, b } = result;
-  const widths = [20, 7, 7, 8, 16, 9, 6, 14, 9, 5];
-  const line = (name: string, r: FanoutResult) =>
-    row(
-      [
-        name,
-        r.clients,
-        r.p50Ms.toFixed(2),
-        r.p99Ms.toFixed(2),
-        r.p99ByRoundMs.map((v) => v.toFixed(1)).join('/'),
-        `${(r.delivered * 100).toFixed(2)}%`,
-        r.cpuSeconds.toFixed(2),
-        r.cpuSecondsByRound.map((v) => v.toFixed(2)).join('/'),
-        r.writesPerDelivery.toFixed(2),
-        r.disconnects,
-      ],
-      widths,
-    );
+  const widths = [20, 7, 7, 8, 16, 9, 6, 14, 9, 10, 5];
   const added = (side: FanoutResult, base: FanoutResult) =>
     `p50 ${signed(side.p50Ms - base.p50Ms)} ms, p99 ${signed(side.p99Ms - base.p99Ms)} ms`;
   const pairCpu = median(result.pairCpuSecondsByRound);
   return [
     `Two instances through Redis: ${c.clients} clients on the demo draft, ${c.writers} writers x ${c.ratePerSecond} updates/s x ${c.durationMs / 1000} s, ` +
       `writers on A, readers alternating between A and B; ${a.rounds} rounds alternating with one instance, median shown`,
-    row(['setup', 'clients', 'p50 ms', 'p99 ms', 'p99 by round', 'delivered', 'CPU s', 'CPU by round', 'writes/dl', 'drops'], widths),
-    line('one instance', single),
-    line('two: A (local)', a),
-    line('two: B (via Redis)', b),
+    fanoutHeader('setup', widths),
+    fanoutRow('one instance', single, widths),
+    fanoutRow('two: A (local)', a, widths),
+    fanoutRow('two: B (via Redis)', b, widths),
     `Added by the relay: B against one instance ${added(b, single)}; B against A in the same runs ${added(b, a)}`,
     `CPU of A + B ${pairCpu.toFixed(2)} s (by round ${result.pairCpuSecondsByRound.map((v) => v.toFixed(2)).join('/')}), ` +
       `${(pairCpu / single.cpuSeconds).toFixed(2)}x one instance; redis-server ${result.redisCpuSeconds.toFixed(2)} s over the whole round (joining included)`,

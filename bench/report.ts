@@ -64,7 +64,7 @@ export function targetChecks(results: BenchResults): TargetCheck[] {
 const MiB = 1024 * 1024;
 const mib = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
 const times = (ours: number, reference: number) => `${(ours / reference).toFixed(2)}x`;
-export const row = (cells: Array<string | number>, widths: number[]) =>
+const row = (cells: Array<string | number>, widths: number[]) =>
   cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ');
 
 export function formatReport(results: BenchResults): string {
@@ -94,34 +94,41 @@ function formatFanout({ fanoutConfig: f, fanout }: BenchResults): string[] {
   const lines = [
     `Fan-out: ${f.writers} writers x ${f.ratePerSecond} updates/s x ${f.durationMs / 1000} s on the demo draft, ${f.rounds} rounds, median shown;`,
     'latency = send -> applied at each other client; CPU = server user+sys per round; writes/dl = server write syscalls per delivery; peak = sampled server RSS',
-    row(['server', 'clients', 'p50 ms', 'p99 ms', 'p99 by round', 'delivered', 'CPU s', 'CPU by round', 'writes/dl', 'peak RSS', 'drops'], fw),
+    fanoutHeader('server', fw),
   ];
   for (const { clients, reference, ours } of fanout) {
     for (const [name, r] of [['reference', reference], ['ours', ours]] as const) {
-      lines.push(
-        row(
-          [
-            name,
-            clients,
-            r.p50Ms.toFixed(2),
-            r.p99Ms.toFixed(2),
-            r.p99ByRoundMs.map((v) => v.toFixed(1)).join('/'),
-            `${(r.delivered * 100).toFixed(2)}%`,
-            r.cpuSeconds.toFixed(2),
-            r.cpuSecondsByRound.map((v) => v.toFixed(2)).join('/'),
-            r.writesPerDelivery.toFixed(2),
-            mib(r.peakRssBytes),
-            r.disconnects,
-          ],
-          fw,
-        ),
-      );
+      lines.push(fanoutRow(name, r, fw));
     }
     const ratios = ['ours/ref', clients, times(ours.p50Ms, reference.p50Ms), times(ours.p99Ms, reference.p99Ms)];
     lines.push(row([...ratios, '', '', times(ours.cpuSeconds, reference.cpuSeconds), '', times(ours.writesPerDelivery, reference.writesPerDelivery), times(ours.peakRssBytes, reference.peakRssBytes), ''], fw));
   }
 
   return lines;
+}
+
+/** The columns of fanoutRow(), the first one named `first`. */
+export function fanoutHeader(first: string, widths: number[]): string {
+  return row([first, 'clients', 'p50 ms', 'p99 ms', 'p99 by round', 'delivered', 'CPU s', 'CPU by round', 'writes/dl', 'peak RSS', 'drops'], widths);
+}
+
+export function fanoutRow(name: string, r: FanoutResult, widths: number[]): string {
+  return row(
+    [
+      name,
+      r.clients,
+      r.p50Ms.toFixed(2),
+      r.p99Ms.toFixed(2),
+      r.p99ByRoundMs.map((v) => v.toFixed(1)).join('/'),
+      `${(r.delivered * 100).toFixed(2)}%`,
+      r.cpuSeconds.toFixed(2),
+      r.cpuSecondsByRound.map((v) => v.toFixed(2)).join('/'),
+      r.writesPerDelivery.toFixed(2),
+      mib(r.peakRssBytes),
+      r.disconnects,
+    ],
+    widths,
+  );
 }
 
 function formatMemory({ reference: mr, ours: mo }: NonNullable<BenchResults['memory']>): string[] {
