@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatColdOpen, runColdOpen } from './coldOpen';
 import { combineRounds, runFanout, type FanoutConfig, type FanoutRound } from './fanout';
-import { combineTwoInstances, formatTwoInstances, runFanoutTwoInstances, startTwoInstances, type TwoInstances, type TwoInstancesRound } from './fanoutTwoInstances';
+import { combineTwoInstances, formatTwoInstances, runFanoutTwoInstances, startTwoInstances, type TwoInstances, type TwoInstancesResult, type TwoInstancesRound } from './fanoutTwoInstances';
 import { formatHistoryScale, runHistoryScale } from './historyScale';
 import { runMemory } from './memory';
 import { topSelfTime, type CpuProfile } from './profile';
@@ -101,6 +101,21 @@ async function main(): Promise<void> {
     rooms = { config: ROOMS, reference: reference.result, ours: ours.result };
   }
 
+  let twoInstances: TwoInstancesResult | null = null;
+  if (runs('twoinstances')) {
+    const single: FanoutRound[] = [];
+    const pairs: TwoInstancesRound[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const label = `two instances, ${TWO_INSTANCES.clients} clients, round ${round + 1}`;
+      const one = async () => single.push(await measure(label, 'ours', (target) => runFanout(target, TWO_INSTANCES)));
+      const two = async () => pairs.push(await measureTwoInstances(label, (pair) => runFanoutTwoInstances(pair, TWO_INSTANCES)));
+      for (const step of round % 2 === 0 ? [one, two] : [two, one]) await step();
+    }
+    keepProfile('two instances, A', pairs[0].a.profile);
+    keepProfile('two instances, B', pairs[0].b.profile);
+    twoInstances = combineTwoInstances(TWO_INSTANCES, single, pairs);
+  }
+
   const cpus = os.cpus();
   const results: BenchResults = {
     startedAt: new Date().toISOString(),
@@ -116,18 +131,7 @@ async function main(): Promise<void> {
   writeJson(results, file);
   process.stdout.write(`\n${formatReport(results)}\n\nWritten to ${path.relative(process.cwd(), file)}\n`);
 
-  if (runs('twoinstances')) {
-    const single: FanoutRound[] = [];
-    const pairs: TwoInstancesRound[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      const label = `two instances, ${TWO_INSTANCES.clients} clients, round ${round + 1}`;
-      const one = async () => single.push(await measure(label, 'ours', (target) => runFanout(target, TWO_INSTANCES)));
-      const two = async () => pairs.push(await measureTwoInstances(label, (pair) => runFanoutTwoInstances(pair, TWO_INSTANCES)));
-      for (const step of round % 2 === 0 ? [one, two] : [two, one]) await step();
-    }
-    keepProfile('two instances, A', pairs[0].a.profile);
-    keepProfile('two instances, B', pairs[0].b.profile);
-    const twoInstances = combineTwoInstances(TWO_INSTANCES, single, pairs);
+  if (twoInstances) {
     const twoInstancesFile = path.join(RESULTS_DIR, 'two-instances.json');
     fs.writeFileSync(twoInstancesFile, JSON.stringify(twoInstances, null, 2));
     process.stdout.write(`\n${formatTwoInstances(twoInstances)}\n\nWritten to ${path.relative(process.cwd(), twoInstancesFile)}\n`);
