@@ -22,6 +22,8 @@ export type ProposeIntent =
 
 export const NOTICE_ONE_PARAGRAPH = 'Propose changes one paragraph at a time';
 export const NOTICE_NOT_PROPOSABLE = 'Proposals apply to preambular and operative paragraphs';
+/** An empty paragraph has no text to anchor a proposal in; its whole wording can still be proposed. */
+export const NOTICE_EMPTY_PARAGRAPH = 'This paragraph is empty: propose its wording with "Propose alternative wording"';
 const NOTICE_TOO_LONG = `Proposed text is limited to ${PROPOSAL_TEXT_MAX_LENGTH} characters`;
 
 /** The paragraph the selection is in, its id, its Yjs text and the selection as offsets in it. */
@@ -44,7 +46,8 @@ export function proposeSpot(state: EditorState): ProposeSpot | { notice: string 
   const paragraphId = paragraph.attrs.id as string | null;
   const binding = yBinding(state);
   const text = binding && xmlTextOf(binding, paragraph);
-  if (!PROPOSABLE_TYPES.has(paragraph.type.name) || !paragraphId || !text) return { notice: NOTICE_NOT_PROPOSABLE };
+  if (!PROPOSABLE_TYPES.has(paragraph.type.name) || !paragraphId) return { notice: NOTICE_NOT_PROPOSABLE };
+  if (!text) return { notice: paragraph.content.size === 0 ? NOTICE_EMPTY_PARAGRAPH : NOTICE_NOT_PROPOSABLE };
   return { paragraph, paragraphId, text, start: $from.start(), from: $from.parentOffset, to: $to.parentOffset };
 }
 

@@ -73,15 +73,17 @@ export interface ProposeHarnessOptions {
   role?: Role;
   delegation?: string;
   editing?: DraftEditing;
+  /** The operative paragraphs' text ("" for an empty one). */
+  operative?: string[];
 }
 
 /**
  * A collaborative editor on a Y.Doc holding "Recalling," and "Urges Member States to act;",
  * "Decides." with the proposals feature mounted as the editor page mounts it.
  */
-export function proposeHarness({ role = 'delegate', delegation = 'European Union', editing = 'direct' }: ProposeHarnessOptions = {}) {
+export function proposeHarness({ role = 'delegate', delegation = 'European Union', editing = 'direct', operative = ['Urges Member States to act;', 'Decides.'] }: ProposeHarnessOptions = {}) {
   const doc = new Y.Doc();
-  prosemirrorToYXmlFragment(draftDoc({ preambular: ['Recalling its resolutions,'], operative: ops('Urges Member States to act;', 'Decides.') }), doc.getXmlFragment(PROSEMIRROR_FRAGMENT));
+  prosemirrorToYXmlFragment(draftDoc({ preambular: ['Recalling its resolutions,'], operative: ops(...operative) }), doc.getXmlFragment(PROSEMIRROR_FRAGMENT));
   const socket = new RecordingSocket();
   const lists: Array<(proposals: ProposalView[]) => void> = [];
   const selected: string[] = [];

@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import { TextSelection } from 'prosemirror-state';
 import * as Y from 'yjs';
 import { editingMode } from '../../../client/editor/plugins/proposeModePlugin';
 import { SEND_INTERVAL_MS } from '../../../client/proposals/proposalDrafts';
@@ -332,6 +333,18 @@ describe('Propose mode', () => {
     h.type('x');
     expect(h.socket.take()).toEqual([]);
     expect(h.notice()).toBe('Proposals apply to preambular and operative paragraphs');
+  });
+
+  it('says how to propose wording for an empty paragraph, which has no text to anchor in', () => {
+    h = proposing(proposeHarness({ operative: ['Urges Member States to act;', ''] }));
+    let emptyAt = -1;
+    h.view.state.doc.descendants((node, pos) => {
+      if (node.type.name === 'operative_paragraph' && node.content.size === 0) emptyAt = pos + 1;
+    });
+    h.view.dispatch(h.view.state.tr.setSelection(TextSelection.create(h.view.state.doc, emptyAt)));
+    h.type('x');
+    expect(h.socket.take()).toEqual([]);
+    expect(h.notice()).toBe('This paragraph is empty: propose its wording with "Propose alternative wording"');
   });
 
   it('does not split a paragraph on Enter', () => {
