@@ -130,7 +130,8 @@ export class ProposalService {
   edit(member: DraftMember, proposalId: string, change: ProposalChange): Promise<ProposalView> {
     return this.step(member, proposalId, mustBeProposer, async (proposal) => {
       const input = editedInput(proposal, change);
-      const rewords = change.text !== undefined || change.anchor !== undefined;
+      // Only wording that differs clears support: resending the same text or anchor must not wipe objections.
+      const rewords = (change.text !== undefined && change.text !== proposal.text) || (change.anchor !== undefined && !sameAnchor(change.anchor, proposal.anchor));
       let checked: CheckedProposal | null = null;
       if (rewords) {
         checked = await this.options.drafts.withRoom(proposal.draftId, (draft) => checkProposalAgainstDocument(draft.doc, input));
@@ -337,6 +338,10 @@ function mustBeProposer(member: DraftMember, proposal: ProposalRecord): void {
 
 function mustDecide(member: DraftMember): void {
   if (!isFacilitator(member.role)) throw new DomainError('only a facilitator accepts or rejects proposals', 403);
+}
+
+function sameAnchor(anchor: ProposalAnchor, current: ProposalAnchor | null): boolean {
+  return current !== null && anchor.paragraphId === current.paragraphId && anchor.start === current.start && anchor.end === current.end;
 }
 
 /** The anchor with the words it covers in the live text (a client's own quote is not trusted). */

@@ -123,6 +123,17 @@ describe('attack: proposals from a modified client', () => {
     expect(await edit({ anchor: rangeOn(doc, op7.id, 'technical assistance') })).toMatchObject({ ok: true, proposal: { anchor: { quote: 'technical assistance' } } });
   });
 
+  it('keeps objections when the proposer resends its unchanged wording', async () => {
+    const op7 = await paragraph('OP7');
+    const { doc } = await suite.yjs('eu');
+    const [eu, usa] = await Promise.all(['eu', 'usa'].map((name) => suite.joinedSocket(name)));
+    const anchor = rangeOn(doc, op7.id, 'technical assistance');
+    const made = await proposalOk(eu, 'proposal:create', { draftId: suite.draftId, kind: 'replace', anchor, text: 'support' });
+    await proposalOk(usa, 'proposal:object', { proposalId: made.id });
+    expect(await proposalOk(eu, 'proposal:edit', { proposalId: made.id, text: 'support', anchor: made.anchor })).toMatchObject({ text: 'support', objectors: ['United States'] });
+    expect(await proposalOk(eu, 'proposal:edit', { proposalId: made.id, text: 'advice' })).toMatchObject({ text: 'advice', objectors: [] });
+  });
+
   it('refuses to accept a proposal whose words are gone, or into an agreed paragraph, leaving the text as it is', async () => {
     const op2 = await paragraph('OP2');
     const op1 = await paragraph('OP1');
