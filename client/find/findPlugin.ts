@@ -31,6 +31,9 @@ export function setCurrentMatch(tr: Transaction, current: number): Transaction {
   return tr.setMeta(findKey, { current } satisfies FindMeta);
 }
 
+/** The marks of each search state, drawn once: the state is kept while the text does not change, so caret moves reuse them. */
+const drawn = new WeakMap<FindState, DecorationSet>();
+
 function firstFrom(matches: FindMatch[], pos: number): number {
   const index = matches.findIndex((match) => match.from >= pos);
   return index < 0 ? 0 : index;
@@ -69,12 +72,17 @@ export function findPlugin(open: (view: EditorView) => void, changed: (find: Fin
     props: {
       handleKeyDown: (view, event) => keys(view, event),
       decorations(state) {
-        const { matches, current } = findState(state);
-        if (matches.length === 0) return null;
-        return DecorationSet.create(
-          state.doc,
-          matches.map((match, index) => Decoration.inline(match.from, match.to, { class: index === current ? 'find-match find-match-current' : 'find-match' })),
-        );
+        const find = findState(state);
+        if (find.matches.length === 0) return null;
+        let decorations = drawn.get(find);
+        if (!decorations) {
+          decorations = DecorationSet.create(
+            state.doc,
+            find.matches.map((match, index) => Decoration.inline(match.from, match.to, { class: index === find.current ? 'find-match find-match-current' : 'find-match' })),
+          );
+          drawn.set(find, decorations);
+        }
+        return decorations;
       },
     },
   });

@@ -4,7 +4,7 @@ import { ackPromise } from '../api/ackPromise';
 import type { RealtimeSocket } from '../api/realtime';
 import { h } from '../app/dom';
 import { errorText } from '../app/errorText';
-import { caretParagraphId, paragraphPos, projectorFocusKey, projectorFocusPlugin, setProjectorFocus } from './projectorFocusPlugin';
+import { caretParagraphId, paragraphPos, projectorFocused, projectorFocusPlugin, setProjectorFocus } from './projectorFocusPlugin';
 
 export interface ProjectorFeatureOptions {
   draftId: string;
@@ -102,7 +102,7 @@ export class ProjectorFeature {
     const view = this.view;
     if (!view) return;
     const paragraphId = this.highlighting ? this.focused : null;
-    if (projectorFocusKey.getState(view.state) !== paragraphId) view.dispatch(setProjectorFocus(view.state.tr, paragraphId));
+    if (projectorFocused(view.state) !== paragraphId) view.dispatch(setProjectorFocus(view.state.tr, paragraphId));
     const pos = paragraphId ? paragraphPos(view.state.doc, paragraphId) : -1;
     const element = pos >= 0 ? (view.nodeDOM(pos) as HTMLElement | null) : null;
     if (this.projecting) this.status.textContent = element?.dataset.label ? `Under discussion: ${element.dataset.label}` : 'Put the caret in a paragraph to discuss it';

@@ -2,8 +2,19 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { PROPOSABLE_TYPES } from '../../shared/proposalAnchors';
+import { isRemoteChange } from '../editor/isRemoteChange';
 
-export const projectorFocusKey = new PluginKey<string | null>('projectorFocus');
+interface ProjectorFocusState {
+  focused: string | null;
+  decorations: DecorationSet;
+}
+
+export const projectorFocusKey = new PluginKey<ProjectorFocusState>('projectorFocus');
+
+/** The paragraph highlighted as under discussion, or null. */
+export function projectorFocused(state: EditorState): string | null {
+  return projectorFocusKey.getState(state)?.focused ?? null;
+}
 
 /** Highlights paragraph `paragraphId` as the one under discussion (null: none). */
 export function setProjectorFocus(tr: Transaction, paragraphId: string | null): Transaction {
@@ -31,14 +42,19 @@ export function caretParagraphId(state: EditorState): string | null {
  * The room's projector in the text: the paragraph under discussion is highlighted, and
  * `caretParagraph` hears each time the caret moves into another paragraph.
  */
-export function projectorFocusPlugin(caretParagraph: (view: EditorView, paragraphId: string | null) => void): Plugin<string | null> {
-  return new Plugin<string | null>({
+export function projectorFocusPlugin(caretParagraph: (view: EditorView, paragraphId: string | null) => void): Plugin<ProjectorFocusState> {
+  return new Plugin<ProjectorFocusState>({
     key: projectorFocusKey,
     state: {
-      init: () => null,
-      apply: (tr, focused) => {
+      init: () => ({ focused: null, decorations: DecorationSet.empty }),
+      apply: (tr, value, _old, state) => {
         const meta = tr.getMeta(projectorFocusKey) as string | null | undefined;
-        return meta === undefined ? focused : meta;
+        const focused = meta === undefined ? value.focused : meta;
+        if (meta === undefined && !tr.docChanged) return value;
+        // A local edit keeps the paragraph's node: map. Yjs replaces the nodes it changes, and a missing paragraph may come back: find it again.
+        const mapped = meta === undefined && !isRemoteChange(tr) ? value.decorations.map(tr.mapping, tr.doc) : null;
+        if (mapped && mapped !== DecorationSet.empty) return { focused, decorations: mapped };
+        return { focused, decorations: focusDecorations(state.doc, focused) };
       },
     },
     view: () => ({
@@ -48,12 +64,13 @@ export function projectorFocusPlugin(caretParagraph: (view: EditorView, paragrap
       },
     }),
     props: {
-      decorations(state) {
-        const focused = projectorFocusKey.getState(state);
-        const pos = focused ? paragraphPos(state.doc, focused) : -1;
-        if (pos < 0) return null;
-        return DecorationSet.create(state.doc, [Decoration.node(pos, pos + state.doc.nodeAt(pos)!.nodeSize, { class: 'projector-focus' })]);
-      },
+      decorations: (state) => projectorFocusKey.getState(state)?.decorations,
     },
   });
+}
+
+function focusDecorations(doc: PMNode, focused: string | null): DecorationSet {
+  const pos = focused ? paragraphPos(doc, focused) : -1;
+  if (pos < 0) return DecorationSet.empty;
+  return DecorationSet.create(doc, [Decoration.node(pos, pos + doc.nodeAt(pos)!.nodeSize, { class: 'projector-focus' })]);
 }
