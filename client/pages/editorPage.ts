@@ -250,14 +250,14 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
   const views = new DraftViews({ doc: collab.doc, store: proposals.store, editorColumn: paper.closest<HTMLElement>('.editor-column')!, outline, ownDelegation: access.delegation });
   notices.after(views.toggle);
   paper.after(views.paper);
-  const findActions = new ProposalActions(socket, draftId);
-  const find = new FindFeature({ canReplace: canEdit, propose: (proposal) => findActions.create(proposal) });
+  const proposalActions = new ProposalActions(socket, draftId);
+  const find = new FindFeature({ canReplace: canEdit, propose: (proposal) => proposalActions.create(proposal) });
   notices.before(find.bar.element);
   const projector = new ProjectorFeature({ draftId, socket, facilitator: isFacilitator(access.role), page: paper.closest<HTMLElement>('.editor-page')! });
   views.toggle.append(projector.control);
   const proposalsPanel = new ProposalsPanel({
     store: proposals.store,
-    actions: new ProposalActions(socket, draftId),
+    actions: proposalActions,
     viewer: { delegation: access.delegation, role: access.role },
     labels: () => outline().labels,
     showInText: (proposal) => {

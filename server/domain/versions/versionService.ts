@@ -54,12 +54,27 @@ export class VersionService {
 
   async nameVersion(draftId: string, name: string, user: DraftMember): Promise<VersionSummary> {
     if (!isFacilitator(user.role)) throw new DomainError('only the facilitator names versions', 403);
-    const meta = await this.live.withRoom(draftId, async (draft) => {
-      await this.refuseTakenName(draftId, name);
-      return this.checkpoint(draft, 'named', name, user);
-    });
+    // One naming per draft at a time (on this instance): two requests with one name would otherwise both pass the check.
+    const meta = await this.oneNamingAtATime(draftId, () =>
+      this.live.withRoom(draftId, async (draft) => {
+        await this.refuseTakenName(draftId, name);
+        return this.checkpoint(draft, 'named', name, user);
+      }),
+    );
     await this.audit.record(auditBy(user, user.negotiationId, 'version-named', draftId, name));
     return toSummary(meta!);
+  }
+
+  private readonly naming = new Map<string, Promise<unknown>>();
+
+  private oneNamingAtATime<T>(draftId: string, work: () => Promise<T>): Promise<T> {
+    const running = (this.naming.get(draftId) ?? Promise.resolve()).then(work, work);
+    const settled = running.catch(() => undefined);
+    this.naming.set(draftId, settled);
+    void settled.then(() => {
+      if (this.naming.get(draftId) === settled) this.naming.delete(draftId);
+    });
+    return running;
   }
 
   /** Two versions with one name would make "compare Rev.2 with Rev.2" ambiguous: a name is used once per draft. */
