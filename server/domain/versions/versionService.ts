@@ -9,6 +9,7 @@ import type { ActivityEntry, VersionComparison, VersionDetail, VersionSummary } 
 import type { DocumentStore, VersionKind, VersionMeta, VersionRecord, VersionStore } from '../../store/types';
 import { withDeadline } from '../../deadline';
 import { restoredName } from '../../../shared/restoredName';
+import { KeyedSerializer } from '../comments/keyedSerializer';
 import { DomainError } from '../domainError';
 import { groupActivity } from './groupActivity';
 import { compareStates, openState } from './historyReads';
@@ -55,7 +56,7 @@ export class VersionService {
   async nameVersion(draftId: string, name: string, user: DraftMember): Promise<VersionSummary> {
     if (!isFacilitator(user.role)) throw new DomainError('only the facilitator names versions', 403);
     // One naming per draft at a time (on this instance): two requests with one name would otherwise both pass the check.
-    const meta = await this.oneNamingAtATime(draftId, () =>
+    const meta = await this.naming.run(draftId, () =>
       this.live.withRoom(draftId, async (draft) => {
         await this.refuseTakenName(draftId, name);
         return this.checkpoint(draft, 'named', name, user);
@@ -65,17 +66,7 @@ export class VersionService {
     return toSummary(meta!);
   }
 
-  private readonly naming = new Map<string, Promise<unknown>>();
-
-  private oneNamingAtATime<T>(draftId: string, work: () => Promise<T>): Promise<T> {
-    const running = (this.naming.get(draftId) ?? Promise.resolve()).then(work, work);
-    const settled = running.catch(() => undefined);
-    this.naming.set(draftId, settled);
-    void settled.then(() => {
-      if (this.naming.get(draftId) === settled) this.naming.delete(draftId);
-    });
-    return running;
-  }
+  private readonly naming = new KeyedSerializer();
 
   /** Two versions with one name would make "compare Rev.2 with Rev.2" ambiguous: a name is used once per draft. */
   private async refuseTakenName(draftId: string, name: string): Promise<void> {
