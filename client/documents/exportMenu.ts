@@ -2,6 +2,7 @@ import type { VersionSummary } from '../../shared/versions';
 import type { ApiClient } from '../api/apiClient';
 import { h, replaceChildren } from '../app/dom';
 import { errorText } from '../app/errorText';
+import { formError } from '../app/formField';
 import { openOverlay } from '../history/overlay';
 import { versionLabel } from '../history/versionLabel';
 
@@ -69,21 +70,22 @@ async function chooseBase(versions: () => Promise<VersionSummary[]>, download: (
     return;
   }
   const select = h('select', { attrs: { name: 'base', 'aria-label': 'Changes since' } }, ...list.map((v) => h('option', { attrs: { value: v.id } }, versionLabel(v))));
-  const error = h('p', { class: 'form-error', attrs: { role: 'alert' } });
+  const error = formError();
   const form = h(
     'form',
     {
       on: {
         submit: (event) => {
           event.preventDefault();
-          void download(select.value).then((failure) => (failure ? (error.textContent = failure) : close()));
+          error.hide();
+          void download(select.value).then((failure) => (failure ? error.show(failure) : close()));
         },
       },
     },
     h('label', {}, 'Show the changes since ', select),
     h('p', { class: 'export-hint' }, 'Each change is marked with the delegation that made it; accept or reject them in Word.'),
     h('button', { class: 'button-primary', attrs: { type: 'submit' } }, 'Download'),
-    error,
+    error.element,
   );
   replaceChildren(body, list.length === 0 ? h('p', {}, 'This draft has no versions yet.') : form);
 }

@@ -23,6 +23,14 @@ export function editorShortcuts(mod: string): ShortcutGroup[] {
         { keys: `${mod}+Z`, does: "Undo your last change (others' changes stay)" },
         { keys: `${mod}+Y or Shift+${mod}+Z`, does: 'Redo your change' },
         { keys: `${mod}+${alt}+M`, does: 'Comment on the selected words' },
+        { keys: `${mod}+F`, does: 'Find and replace' },
+      ],
+    },
+    {
+      heading: 'Proposals',
+      shortcuts: [
+        { keys: `${mod}+${alt}+B / ${mod}+${alt}+A / ${mod}+${alt}+N`, does: 'In Propose mode: bracket the selection / propose an alternative wording / propose a new paragraph' },
+        { keys: `${mod}+${alt}+Enter`, does: 'Show the card of the proposal at the caret' },
       ],
     },
     {

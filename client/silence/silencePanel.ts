@@ -4,6 +4,7 @@ import type { RealtimeSocket } from '../api/realtime';
 import { zonedTime } from '../app/time';
 import { h, replaceChildren, type Child } from '../app/dom';
 import { errorText } from '../app/errorText';
+import { formError } from '../app/formField';
 import { timeIn, timeLeft, zonedIso } from './zonedTime';
 
 const COUNTDOWN_EVERY_MS = 1000;
@@ -24,7 +25,7 @@ export class SilencePanel {
   readonly element = h('section', { class: 'silence-panel', attrs: { 'aria-label': 'Silence procedure' } });
   private readonly status = h('div', { class: 'silence-status', attrs: { 'aria-live': 'polite' } });
   private readonly countdown = h('p', { class: 'silence-countdown' });
-  private readonly error = h('p', { class: 'form-error', attrs: { role: 'alert' } });
+  private readonly error = formError();
   private readonly actions = h('div', { class: 'silence-actions' });
   private current: SilenceView | null = null;
   private readonly timer: ReturnType<typeof setInterval>;
@@ -39,19 +40,19 @@ export class SilencePanel {
   );
 
   constructor(private readonly options: SilencePanelOptions) {
-    this.element.append(h('h3', { class: 'panel-heading' }, 'Silence procedure'), this.status, this.countdown, this.actions, this.error);
+    this.element.append(h('h3', { class: 'panel-heading' }, 'Silence procedure'), this.status, this.countdown, this.actions, this.error.element);
     options.socket.on('silence:updated', this.onUpdated);
     this.timer = setInterval(() => this.tick(), COUNTDOWN_EVERY_MS);
     this.show(null);
   }
 
   reload = (): void => {
-    this.options.api.silence().then((view) => this.show(view), (failure) => (this.error.textContent = errorText(failure)));
+    this.options.api.silence().then((view) => this.show(view), (failure) => this.error.show(errorText(failure)));
   };
 
   show(view: SilenceView | null): void {
     this.current = view;
-    this.error.textContent = '';
+    this.error.hide();
     replaceChildren(this.status, ...this.describe(view));
     replaceChildren(this.actions, ...this.forms(view));
     this.tick();
@@ -118,7 +119,7 @@ export class SilencePanel {
   }
 
   private run(action: () => Promise<SilenceView>): void {
-    action().then((view) => this.show(view), (failure) => (this.error.textContent = errorText(failure)));
+    action().then((view) => this.show(view), (failure) => this.error.show(errorText(failure)));
   }
 
   private now(): number {

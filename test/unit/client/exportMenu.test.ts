@@ -38,6 +38,8 @@ describe('the Download menu', () => {
     const { save, button } = mount(download);
     button('Word with tracked changes…').click();
     await settle();
+    // No empty error box before anything failed.
+    expect(document.querySelector<HTMLElement>('.overlay [role="alert"]')!.hidden).toBe(true);
     const select = document.querySelector<HTMLSelectElement>('.overlay select')!;
     expect([...select.options].map((o) => o.textContent)).toEqual(['Rev.2', 'Zero draft']);
     select.value = 'v1';
@@ -59,6 +61,7 @@ describe('the Download menu', () => {
     await settle();
     expect(save).not.toHaveBeenCalled();
     expect(document.querySelector('.overlay [role="alert"]')!.textContent).toMatch(/base version is newer/);
+    expect(document.querySelector<HTMLElement>('.overlay [role="alert"]')!.hidden).toBe(false);
     expect(menu.querySelector('.export-status')!.textContent).toMatch(/base version is newer/);
   });
 });

@@ -34,6 +34,8 @@ describe('keyboard help', () => {
     const keys = [...shown.querySelectorAll('dt')].map((dt) => dt.textContent);
     expect(keys).toEqual(expect.arrayContaining(['Escape, then Tab', 'Ctrl+Enter', 'Ctrl+Alt+M', 'Tab / Shift+Tab', '?']));
     expect(shown.querySelector('dd')?.textContent).toMatch(/sub-paragraph/);
+    // The README's keyboard table and Propose mode's keys: find and replace, the proposal keys.
+    expect(keys).toEqual(expect.arrayContaining(['Ctrl+F', 'Ctrl+Alt+B / Ctrl+Alt+A / Ctrl+Alt+N', 'Ctrl+Alt+Enter']));
     expect(shown.contains(document.activeElement)).toBe(true);
     press(document.activeElement as HTMLElement, 'Escape');
     expect(dialog()).toBeNull();

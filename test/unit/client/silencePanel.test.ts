@@ -77,12 +77,15 @@ describe('SilencePanel', () => {
     const { panel, text } = setup(server, { facilitator: true });
     panels.push(panel);
     expect(text('.panel-summary')).toBe('The draft is not under silence.');
+    // No empty error box before anything failed.
+    expect(panel.element.querySelector<HTMLElement>('[role="alert"]')!.hidden).toBe(true);
     panel.element.querySelector<HTMLInputElement>('input[name="until"]')!.value = '2026-12-03T18:00';
     panel.element.querySelector<HTMLInputElement>('input[name="zone"]')!.value = 'America/New_York';
     panel.element.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
     await settle();
     expect(server.changes()).toEqual([{ method: 'POST', path: '/api/drafts/d1/silence', body: { until: '2026-12-03T18:00:00-05:00', zone: 'America/New_York' } }]);
     expect(text('[role="alert"]')).toBe('The deadline has passed.');
+    expect(panel.element.querySelector<HTMLElement>('[role="alert"]')!.hidden).toBe(false);
   });
 });
 
