@@ -38,10 +38,12 @@ export function draftImportRouter(negotiations: NegotiationService, creationLimi
     await negotiations.facilitatorOf(currentUser(res), req.params.id as string);
     next();
   };
+  // Held until the response is over and, once a file is being read, until its worker is done: a
+  // client that hangs up does not free its place while its file still takes a worker.
   const oneAtATime: RequestHandler = (_req, res, next) => {
     const release = running.tryStart(currentUser(res).id);
     if (!release) throw new HttpError(429, 'an import of yours is still running; wait for it to finish');
-    res.on('close', release);
+    res.on('close', () => void Promise.resolve(res.locals.importReading).finally(release));
     next();
   };
   // A preview creates nothing, so it does not count against the drafts one may create per hour.
@@ -49,7 +51,9 @@ export function draftImportRouter(negotiations: NegotiationService, creationLimi
 
   router.post('/:id/drafts/import', facilitatorsOnly, oneAtATime, countsAsCreation, singleUpload(FIELD, limits.maxUploadBytes), async (req, res) => {
     if (!req.file) throw new HttpError(400, `send the file as multipart/form-data in the field "${FIELD}"`);
-    const { doc, preview } = await importOr4xx(workers, req.file.buffer, req.file.originalname, limits);
+    const reading = importOr4xx(workers, req.file.buffer, req.file.originalname, limits);
+    res.locals.importReading = reading.catch(() => undefined);
+    const { doc, preview } = await reading;
     if (isPreview(req.query)) {
       res.json(preview);
       return;
