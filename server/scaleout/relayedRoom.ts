@@ -163,12 +163,21 @@ export class RelayedRoom implements JoinedPeers {
         this.context.onRelayLatency?.(Math.max(0, Date.now() - message.sentAt) / 1000);
         return this.applyUpdate(room, message.update, message.seq);
       case 'awareness':
-        return awarenessProtocol.applyAwarenessUpdate(room.awareness, message.update, RELAYED);
+        return this.applyAwareness(room, message.update);
       case 'control':
         if (this.resyncing) this.controlsDuringResync.push(message.control);
         return room.applyControl(message.control);
       case 'resync':
         void this.resync();
+    }
+  }
+
+  /** Awareness bytes are decoded only here (the frame around them was checked): bad ones are dropped, not thrown into Redis's message handler. */
+  private applyAwareness(room: Room, update: Uint8Array): void {
+    try {
+      awarenessProtocol.applyAwarenessUpdate(room.awareness, update, RELAYED);
+    } catch (err) {
+      this.context.logger.warn({ err, draftId: this.draftId }, 'unreadable relayed awareness dropped');
     }
   }
 
