@@ -281,7 +281,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     durableWaitMs: config.durableWaitMs,
   });
 
-  const creationLimit = draftCreationLimit(config.draftsPerHour);
+  const creationLimit = draftCreationLimit(config.draftsPerHour, shared.rateLimitStore('drafts-created'));
   const imports = new ImportWorkers(workerEntry('documents/import/importWorker'), DEFAULT_IMPORT_WORKER_OPTIONS, logger.child({ component: 'import' }));
   const app = createApp({
     health: new Health({
@@ -314,7 +314,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       ['/users', usersRouter(accounts)],
     ],
     clientDir: config.clientDir,
-    loginLimits: { failuresPerAccount: config.loginFailuresPerAccount, failuresPerAddress: config.loginFailuresPerAddress },
+    loginLimits: { failuresPerAccount: config.loginFailuresPerAccount, failuresPerAddress: config.loginFailuresPerAddress, store: shared.rateLimitStore },
   });
   const httpServer = http.createServer(app);
   httpServer.on('upgrade', (request, socket, head) => {

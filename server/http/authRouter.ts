@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
 import { ChangePasswordRequest } from '../../shared/validation/negotiationRequests';
 import { LoginRequest } from '../../shared/validation/requests';
 import type { AccountService } from '../auth/accountService';
@@ -14,6 +14,8 @@ export interface LoginLimits {
   failuresPerAccount: number;
   /** Failed sign-ins per minute from one address, all usernames together: stops sweeping many accounts. */
   failuresPerAddress: number;
+  /** Where each limit counts (see SharedState.rateLimitStore): shared by every instance behind one load balancer. */
+  store: (name: string) => Store | undefined;
 }
 
 const WINDOW_MS = 60_000;
@@ -32,10 +34,11 @@ const usernameOf = (req: Request) => {
  * address is never locked out by its own traffic, and one delegation's mistyped password (or
  * an attacker guessing it) does not lock out the other delegations on the same Wi-Fi.
  */
-function failureLimit(limit: number, key: (req: Request) => string, error: string, logger: Logger) {
+function failureLimit(limit: number, key: (req: Request) => string, error: string, logger: Logger, store: Store | undefined) {
   return rateLimit({
     windowMs: WINDOW_MS,
     limit,
+    store,
     keyGenerator: key,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
@@ -49,12 +52,19 @@ function failureLimit(limit: number, key: (req: Request) => string, error: strin
 
 export function authRouter(auth: AuthService, accounts: AccountService, audit: AuditLog, logger: Logger, limits: LoginLimits): Router {
   const router = Router();
-  const perAddress = failureLimit(limits.failuresPerAddress, addressOf, 'too many failed sign-ins from this address; try again in a minute', logger);
+  const perAddress = failureLimit(
+    limits.failuresPerAddress,
+    addressOf,
+    'too many failed sign-ins from this address; try again in a minute',
+    logger,
+    limits.store('sign-in-address'),
+  );
   const perAccount = failureLimit(
     limits.failuresPerAccount,
     (req) => `${addressOf(req)} ${usernameOf(req)}`,
     'too many failed sign-ins for this account; try again in a minute',
     logger,
+    limits.store('sign-in-account'),
   );
 
   router.post('/login', perAddress, perAccount, async (req, res) => {

@@ -1,3 +1,4 @@
+import type { Store as RateLimitStore } from 'express-rate-limit';
 import type { ServerOptions } from 'socket.io';
 import { SessionRegistry } from '../auth/sessionRegistry';
 import { TicketService, type Tickets } from '../auth/ticketService';
@@ -8,6 +9,7 @@ import type { RedisLink } from './redisLink';
 import { RedisPresenceRoster } from './redisPresenceRoster';
 import { RedisTickets } from './redisTickets';
 import { SessionEndRelay } from './sessionEndRelay';
+import { SharedRateLimitStore } from './sharedRateLimitStore';
 import { redisSocketAdapter } from './socketAdapter';
 
 /** What the instances of one site share through Redis (REDIS_URL set), or keep in process (one instance). */
@@ -17,6 +19,8 @@ export interface SharedState {
   roster: Roster;
   /** socket.io's adapter: rooms that span every instance (undefined: socket.io's in-process one). */
   adapter?: ServerOptions['adapter'];
+  /** Where the rate limit named so keeps its counts (undefined: in this process, express-rate-limit's MemoryStore). */
+  rateLimitStore(name: string): RateLimitStore | undefined;
   /** Starts applying the other instances' session ends; `forget` drops what is cached of that person's access. */
   listen(forget: (userId: string) => void): Promise<void>;
   /** After socket.io has closed: removes this instance's presence entries, then closes the adapter's connections (the link's owner closes the link). */
@@ -31,7 +35,14 @@ export async function openSharedState(
   announcePresence: (draftId: string) => void,
 ): Promise<SharedState> {
   if (!link) {
-    return { sessions: new SessionRegistry(), tickets: new TicketService(), roster: new PresenceRoster(), listen: async () => {}, close: async () => {} };
+    return {
+      sessions: new SessionRegistry(),
+      tickets: new TicketService(),
+      roster: new PresenceRoster(),
+      rateLimitStore: () => undefined,
+      listen: async () => {},
+      close: async () => {},
+    };
   }
   const relay = new SessionEndRelay(link, config.instanceId, logger);
   const sessions = new SessionRegistry((end) => relay.publish(end));
@@ -42,6 +53,7 @@ export async function openSharedState(
     tickets: new RedisTickets(link),
     roster,
     adapter: sockets.adapter,
+    rateLimitStore: (name) => new SharedRateLimitStore(link, `rl:${name}:`, logger),
     listen: (forget) =>
       relay.listen((end) => {
         forget(end.userId);
