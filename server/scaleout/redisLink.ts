@@ -1,5 +1,6 @@
 import { createClient, type RedisClientType } from 'redis';
 import type { Logger } from '../logger';
+import { closeRedisClient } from './closeRedisClient';
 
 export interface RedisLinkOptions {
   url: string;
@@ -107,7 +108,7 @@ export class RedisLink {
     this.closed = true;
     this.upListeners.clear();
     this.downListeners.clear();
-    await Promise.allSettled([this.publisher.close(), this.subscriber.close()]);
+    await Promise.allSettled([closeRedisClient(this.publisher), closeRedisClient(this.subscriber)]);
   }
 
   private changed(): void {

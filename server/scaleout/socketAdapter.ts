@@ -1,5 +1,6 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Logger } from '../logger';
+import { closeRedisClient } from './closeRedisClient';
 import type { RedisLink } from './redisLink';
 
 export interface SocketAdapter {
@@ -21,25 +22,32 @@ export async function redisSocketAdapter(link: RedisLink, logger: Logger): Promi
     client.on('error', (err: Error) => logger.debug({ err: err.message }, 'socket.io adapter: redis connection error'));
   }
   await Promise.all([publisher.connect(), subscriber.connect()]);
-  logFailedPublishes(publisher, logger);
+  logFailures(publisher, ['publish'], logger);
+  logFailures(subscriber, ['pUnsubscribe', 'unsubscribe'], logger);
   return {
     adapter: createAdapter(publisher, subscriber, { key: 'resolutions:socket.io' }),
     close: async () => {
-      await Promise.allSettled([publisher.close(), subscriber.close()]);
+      await Promise.allSettled([closeRedisClient(publisher), closeRedisClient(subscriber)]);
     },
   };
 }
 
+type AdapterCommand = 'publish' | 'pUnsubscribe' | 'unsubscribe';
+
 /**
- * The adapter neither awaits nor catches its publishes: one that fails (the connection lost
- * mid-command, or an emit racing the shutdown) is logged here rather than left unhandled.
+ * The adapter neither awaits nor catches some of its commands: its publishes, and the
+ * unsubscribes of its close(). One that fails (the connection lost mid-command, an emit racing
+ * the shutdown, or the queue dropped by a shutdown while Redis is away) is logged here rather
+ * than left unhandled.
  */
-function logFailedPublishes(client: RedisLink['publisher'], logger: Logger): void {
-  const publish = client.publish.bind(client);
-  // The client's commands are read-only in its typings, not at run time.
-  (client as { publish: typeof publish }).publish = ((...args: Parameters<typeof publish>) => {
-    const sent = publish(...args);
-    sent.catch((err: Error) => logger.debug({ err: err.message }, 'socket.io adapter: a broadcast did not reach redis'));
-    return sent;
-  }) as typeof client.publish;
+function logFailures(client: RedisLink['publisher'], commands: AdapterCommand[], logger: Logger): void {
+  for (const name of commands) {
+    const command = (client[name] as (...args: unknown[]) => Promise<unknown>).bind(client);
+    // The client's commands are read-only in its typings, not at run time.
+    (client as unknown as Record<AdapterCommand, unknown>)[name] = (...args: unknown[]) => {
+      const sent = command(...args);
+      sent.catch((err: Error) => logger.debug({ err: err.message, command: name }, 'socket.io adapter: a command did not reach redis'));
+      return sent;
+    };
+  }
 }
