@@ -328,9 +328,12 @@ export interface ProposalStore {
   /**
    * Applies the patch and appends `event` only while the proposal's status is `expectedStatus`
    * (compare-and-set: two facilitators accepting at once, or accepting a withdrawn proposal,
-   * change it once). Returns the updated record, or null when the id is unknown or the status differs.
+   * change it once). With `expectedEvents` (the length of the `events` the caller read), also only
+   * while nothing else changed the proposal since: a support computed from a stale list of
+   * supporters (on another instance) must not drop one. Returns the updated record, or null when
+   * the id is unknown or the status or event count differs.
    */
-  update(id: string, expectedStatus: ProposalStatus, patch: ProposalPatch, event: ProposalEvent): Promise<ProposalRecord | null>;
+  update(id: string, expectedStatus: ProposalStatus, patch: ProposalPatch, event: ProposalEvent, expectedEvents?: number): Promise<ProposalRecord | null>;
   /** A draft's proposals, oldest first (ties by id), optionally of one status. */
   listByDraft(draftId: string, status?: ProposalStatus): Promise<ProposalRecord[]>;
   /** Pending proposals of one delegation in a draft (the cap on open proposals). */

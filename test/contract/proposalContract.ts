@@ -97,6 +97,21 @@ export function proposalContract(store: () => Store, reopen: () => Promise<void>
       expect(await store().proposals.update(`proposal-${randomUUID()}`, 'pending', {}, noted)).toBeNull();
     });
 
+    it('with an expected event count, updates only while nobody else changed the proposal since it was read', async () => {
+      const proposal = makeProposal(newDraftId());
+      await store().proposals.create(proposal);
+      const read = proposal.events.length;
+      const caricom = event('supported', 'CARICOM', at(1));
+      const first = await store().proposals.update(proposal.id, 'pending', { supporters: ['CARICOM'] }, caricom, read);
+      expect(first?.supporters).toEqual(['CARICOM']);
+      // Worked out from the same read: it would drop CARICOM.
+      const stale = await store().proposals.update(proposal.id, 'pending', { supporters: ['G77'] }, event('supported', 'G77', at(2)), read);
+      expect(stale).toBeNull();
+      expect(await store().proposals.get(proposal.id)).toEqual(first);
+      const again = await store().proposals.update(proposal.id, 'pending', { supporters: ['CARICOM', 'G77'] }, event('supported', 'G77', at(2)), first!.events.length);
+      expect(again?.supporters).toEqual(['CARICOM', 'G77']);
+    });
+
     it('lets exactly one of two concurrent decisions through', async () => {
       const proposal = makeProposal(newDraftId());
       await store().proposals.create(proposal);

@@ -61,6 +61,8 @@ interface Step {
 }
 
 const HOUR_MS = 60 * 60 * 1000;
+/** Reads and writes of one step when other instances keep changing the proposal in between. */
+const MAX_STEP_ATTEMPTS = 5;
 const STANCE_ACTIONS: Record<Stance, ProposalAction> = { support: 'supported', object: 'objected', abstain: 'abstained' };
 
 /**
@@ -250,7 +252,10 @@ export class ProposalService {
 
   /**
    * One change of a pending proposal, in the draft's turn: who may is checked first, then that it
-   * is still pending, then the step is written with a compare-and-set on the status and announced.
+   * is still pending, then the step is written with a compare-and-set on the status and the event
+   * count, and announced. The draft's turn orders steps within this instance only: when another
+   * instance changed the proposal since it was read, the step is worked out again from the new
+   * record (a support is added to the supporters as they are now, never to a stale list).
    */
   private async step(
     member: DraftMember,
@@ -260,16 +265,21 @@ export class ProposalService {
   ): Promise<ProposalView> {
     const { draftId } = await this.mustGet(member, proposalId);
     return this.perDraft.run(draftId, async () => {
-      const proposal = await this.mustGet(member, proposalId);
-      mayAct(member, proposal);
-      mustBePending(proposal);
-      const at = new Date().toISOString();
-      const { patch, action, note = null } = await next(proposal, at);
-      const updated = await this.options.proposals.update(proposalId, 'pending', { ...patch, updatedAt: at }, { action, ...eventBy(member, at), note });
-      if (!updated) throw new DomainError('the proposal was decided meanwhile', 409);
-      const view = toProposalView(updated);
-      this.options.announce('proposal:updated', view);
-      return view;
+      for (let attempt = 1; ; attempt++) {
+        const proposal = await this.mustGet(member, proposalId);
+        mayAct(member, proposal);
+        mustBePending(proposal);
+        const at = new Date().toISOString();
+        const { patch, action, note = null } = await next(proposal, at);
+        const event = { action, ...eventBy(member, at), note };
+        const updated = await this.options.proposals.update(proposalId, 'pending', { ...patch, updatedAt: at }, event, proposal.events.length);
+        if (updated) {
+          const view = toProposalView(updated);
+          this.options.announce('proposal:updated', view);
+          return view;
+        }
+        if (attempt === MAX_STEP_ATTEMPTS) throw new DomainError('the proposal keeps changing; try again', 409);
+      }
     });
   }
 

@@ -17,11 +17,11 @@ export class MongoProposalStore implements ProposalStore {
     return fromDocOrNull(await this.proposals.findOne({ _id: id }));
   }
 
-  async update(id: string, expectedStatus: ProposalStatus, patch: ProposalPatch, event: ProposalEvent): Promise<ProposalRecord | null> {
+  async update(id: string, expectedStatus: ProposalStatus, patch: ProposalPatch, event: ProposalEvent, expectedEvents?: number): Promise<ProposalRecord | null> {
     const entries = proposalPatchEntries(patch);
-    // One document update checks the status, sets the patch and appends the event; an empty $set is an error.
+    // One document update checks the status (and the event count), sets the patch and appends the event; an empty $set is an error.
     const doc = await this.proposals.findOneAndUpdate(
-      { _id: id, status: expectedStatus },
+      { _id: id, status: expectedStatus, ...(expectedEvents !== undefined && { events: { $size: expectedEvents } }) },
       { ...(entries.length > 0 ? { $set: Object.fromEntries(entries) } : {}), $push: { events: event } },
       { returnDocument: 'after' },
     );

@@ -64,7 +64,9 @@ export class SqliteProposalStore implements ProposalStore {
   private readonly byDraftAndStatus: Statement<[string, ProposalStatus], ProposalRow>;
   private readonly pending: Statement<[string, string], { n: number }>;
   private readonly byAuthorSince: Statement<[string, string, string], { n: number }>;
-  private readonly compareAndSet: Transaction<(id: string, expected: ProposalStatus, patch: ProposalPatch, event: ProposalEvent) => ProposalRow | undefined>;
+  private readonly compareAndSet: Transaction<
+    (id: string, expected: ProposalStatus, patch: ProposalPatch, event: ProposalEvent, expectedEvents: number | null) => ProposalRow | undefined
+  >;
 
   constructor(db: Database) {
     this.insert = db.prepare(`INSERT INTO proposals (id, draft_id, negotiation_id, kind, status, author_id, author_name,
@@ -79,14 +81,17 @@ export class SqliteProposalStore implements ProposalStore {
     this.byDraftAndStatus = db.prepare(`SELECT ${COLUMNS} FROM proposals WHERE draft_id = ? AND status = ? ORDER BY created_at, id`);
     this.pending = db.prepare(`SELECT COUNT(*) AS n FROM proposals WHERE draft_id = ? AND delegation = ? AND status = 'pending'`);
     this.byAuthorSince = db.prepare('SELECT COUNT(*) AS n FROM proposals WHERE draft_id = ? AND author_id = ? AND created_at >= ?');
-    this.compareAndSet = db.transaction((id: string, expected: ProposalStatus, patch: ProposalPatch, event: ProposalEvent) => {
+    this.compareAndSet = db.transaction((id: string, expected: ProposalStatus, patch: ProposalPatch, event: ProposalEvent, expectedEvents: number | null) => {
       const entries = proposalPatchEntries(patch);
       const assignments = entries.map(([field]) => `${PATCH_COLUMNS[field]} = @${field}, `).join('');
       const values = Object.fromEntries(entries.map(([field, value]) => [field, isJsonField(field) ? toJson(value) : value]));
-      // One statement checks the status, applies the patch and appends the event (as silences append breaks).
+      // One statement checks the status (and the event count), applies the patch and appends the event (as silences append breaks).
       const changed = db
-        .prepare(`UPDATE proposals SET ${assignments}events = json_insert(events, '$[#]', json(@event)) WHERE id = @id AND status = @expected`)
-        .run({ ...values, event: JSON.stringify(event), id, expected }).changes;
+        .prepare(
+          `UPDATE proposals SET ${assignments}events = json_insert(events, '$[#]', json(@event))
+            WHERE id = @id AND status = @expected AND (@expectedEvents IS NULL OR json_array_length(events) = @expectedEvents)`,
+        )
+        .run({ ...values, event: JSON.stringify(event), id, expected, expectedEvents }).changes;
       return changed === 1 ? this.byId.get(id) : undefined;
     });
   }
@@ -100,8 +105,8 @@ export class SqliteProposalStore implements ProposalStore {
     return row ? toRecord(row) : null;
   }
 
-  async update(id: string, expectedStatus: ProposalStatus, patch: ProposalPatch, event: ProposalEvent): Promise<ProposalRecord | null> {
-    const row = this.compareAndSet.immediate(id, expectedStatus, patch, event);
+  async update(id: string, expectedStatus: ProposalStatus, patch: ProposalPatch, event: ProposalEvent, expectedEvents?: number): Promise<ProposalRecord | null> {
+    const row = this.compareAndSet.immediate(id, expectedStatus, patch, event, expectedEvents ?? null);
     return row ? toRecord(row) : null;
   }
 

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { AuditLog } from '../../../server/domain/audit/auditLog';
+import type { DraftMember } from '../../../server/domain/access/draftMember';
+import { StableLabels } from '../../../server/domain/labels/stableLabels';
+import { ProposalService } from '../../../server/domain/proposals/proposalService';
+import { createLogger } from '../../../server/logger';
+import type { ProposalStore, Store } from '../../../server/store/types';
+import { makeProposal } from '../../helpers/proposalRecords';
+import { openTempSqliteStore, type TempStore } from '../../helpers/tempStore';
+
+const DELEGATIONS = ['Kazakhstan', 'Belarus', 'United States', 'Philippines', 'Nigeria', 'Brazil'];
+
+/** The store as a server reaches MongoDB: every call answers a turn later, so other work runs in between. */
+function overTheNetwork(proposals: ProposalStore): ProposalStore {
+  return new Proxy(proposals, {
+    get: (target, name: keyof ProposalStore) => {
+      const call = target[name] as (...args: unknown[]) => Promise<unknown>;
+      return (...args: unknown[]) => new Promise((resolve) => setImmediate(resolve)).then(() => call.apply(target, args));
+    },
+  });
+}
+
+/** One server instance: its own service (and so its own per-draft turn) on the shared store. */
+function instance(store: Store): ProposalService {
+  return new ProposalService({
+    proposals: overTheNetwork(store.proposals),
+    versions: store.versions,
+    drafts: {
+      withRoom: () => {
+        throw new Error('a stance does not read the text');
+      },
+    },
+    labels: new StableLabels(store.versions),
+    audit: new AuditLog(store.audit),
+    announce: () => {},
+    logger: createLogger('silent'),
+    limits: { pendingProposalsPerDelegation: 10, proposalsPerUserPerHour: 10 },
+    durableWaitMs: 1_000,
+  });
+}
+
+const delegate = (delegation: string): DraftMember => ({
+  id: `user-${delegation}`,
+  username: delegation.toLowerCase(),
+  displayName: `Delegate of ${delegation}`,
+  admin: false,
+  negotiationId: 'negotiation-ccpcj',
+  negotiationName: 'CCPCJ',
+  role: 'delegate',
+  delegation,
+});
+
+describe('proposal stances taken at once on two instances', () => {
+  let temp: TempStore;
+  beforeEach(async () => {
+    temp = await openTempSqliteStore();
+  });
+  afterEach(() => temp.dispose());
+
+  it('keeps every support and objection: a step read before another instance wrote is worked out again', async () => {
+    const [a, b] = [instance(temp.store), instance(temp.store)];
+    const proposal = makeProposal(`draft-${randomUUID()}`);
+    await temp.store.proposals.create(proposal);
+
+    await Promise.all(
+      DELEGATIONS.map((delegation, i) => {
+        const service = i % 2 === 0 ? a : b;
+        return i < 4 ? service.support(delegate(delegation), proposal.id) : service.object(delegate(delegation), proposal.id);
+      }),
+    );
+
+    const stored = (await temp.store.proposals.get(proposal.id))!;
+    expect([...stored.supporters].sort()).toEqual(DELEGATIONS.slice(0, 4).sort());
+    expect([...stored.objectors].sort()).toEqual(DELEGATIONS.slice(4).sort());
+    expect(stored.events.map((e) => e.action).sort()).toEqual(['created', 'objected', 'objected', 'supported', 'supported', 'supported', 'supported']);
+  });
+
+  it('refuses a stance on a proposal another instance decided meanwhile', async () => {
+    const [a, b] = [instance(temp.store), instance(temp.store)];
+    const proposal = makeProposal(`draft-${randomUUID()}`);
+    await temp.store.proposals.create(proposal);
+    const eu = { ...delegate('European Union'), id: proposal.authorId, delegation: proposal.delegation };
+
+    const [withdrawn, support] = await Promise.allSettled([a.withdraw(eu, proposal.id), b.support(delegate('Nigeria'), proposal.id)]);
+    const stored = (await temp.store.proposals.get(proposal.id))!;
+    expect(withdrawn.status).toBe('fulfilled');
+    expect(stored.status).toBe('withdrawn');
+    // Either the support came first (and stays in the history) or it was refused as too late.
+    if (support.status === 'rejected') expect((support.reason as Error).message).toBe('the proposal is withdrawn, no longer pending');
+    else expect(stored.supporters).toEqual(['Nigeria']);
+  });
+});
