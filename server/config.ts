@@ -31,6 +31,8 @@ export interface Config {
   maxUnauthenticatedConnections: number;
   /** Bytes a Yjs connection may send before it is authenticated. */
   maxBytesBeforeSignIn: number;
+  /** See YjsSessionDeps.maxSendBufferBytes. */
+  maxSendBufferBytes: number;
   /** Drafts one account may create per hour. */
   draftsPerHour: number;
   /** Largest file accepted by the draft import (.docx or .txt). */
@@ -115,6 +117,7 @@ const EnvSchema = z.object({
   MAX_CONNECTIONS_PER_USER: z.coerce.number().int().positive().default(20),
   MAX_UNAUTHENTICATED_CONNECTIONS: z.coerce.number().int().positive().default(200),
   MAX_BYTES_BEFORE_SIGN_IN: z.coerce.number().int().positive().default(256 * 1024),
+  MAX_SEND_BUFFER_BYTES: z.coerce.number().int().positive().default(8 * 1024 * 1024),
   DRAFTS_PER_HOUR: z.coerce.number().int().positive().default(30),
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().max(100 * 1024 * 1024).default(DEFAULT_IMPORT_MAX_BYTES),
   LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
@@ -177,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     maxConnectionsPerUser: e.MAX_CONNECTIONS_PER_USER,
     maxUnauthenticatedConnections: e.MAX_UNAUTHENTICATED_CONNECTIONS,
     maxBytesBeforeSignIn: e.MAX_BYTES_BEFORE_SIGN_IN,
+    maxSendBufferBytes: e.MAX_SEND_BUFFER_BYTES,
     draftsPerHour: e.DRAFTS_PER_HOUR,
     importMaxBytes: e.IMPORT_MAX_BYTES,
     loginFailuresPerAccount: e.LOGIN_FAILURES_PER_ACCOUNT,

@@ -205,6 +205,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     maxConnectionsPerUser: config.maxConnectionsPerUser,
     maxUnauthenticated: config.maxUnauthenticatedConnections,
     maxBytesBeforeSignIn: config.maxBytesBeforeSignIn,
+    maxSendBufferBytes: config.maxSendBufferBytes,
     writes: persistence,
     onSocketClosed: (code) => metrics.websocketClosed(code),
   });

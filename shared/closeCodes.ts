@@ -13,8 +13,8 @@ export const CloseCode = {
   /** The document could not be loaded; the client should retry later. */
   Unavailable: 4503,
   /**
-   * Too many of the client's updates wait for its own changes the server has not received; it
-   * should reconnect and sync. In the 45xx "try again" range, so stock y-websocket clients retry.
+   * Too many of the client's updates wait for its own changes the server has not received, or
+   * the client does not read what it is sent (too much queued for it); it should reconnect and sync. In the 45xx "try again" range, so stock y-websocket clients retry.
    */
   Resync: 4509,
   /** The server is shutting down. */

@@ -29,6 +29,8 @@ export interface YjsSessionDeps {
   maxConnectionsPerUser: number;
   /** Bytes one connection may send before it is authenticated and attached. */
   maxBytesBeforeSignIn: number;
+  /** Bytes the server may have queued for one connection that does not read them; past it, close 4509. */
+  maxSendBufferBytes: number;
   /** Saving is too far behind: take no new connections (see PersistenceQueue). */
   writes: { readonly overloaded: boolean };
   /** Connections being authenticated at once, over the whole channel. */
@@ -141,12 +143,33 @@ export class YjsSession {
     this.leaveDraft = presence.leave;
     const room = await rooms.acquire(this.request.draftId);
     if (this.abandoned) return rooms.release(this.request.draftId);
-    const connection = new CollabConnection(this.request.id, presence.member, socketOf(this.ws), this.request.durableAcks);
+    const connection = new CollabConnection(this.request.id, presence.member, this.socket(), this.request.durableAcks);
     this.deps.logger.debug(this.context(), 'yjs connection attached');
     this.state = 'live';
     this.attached = { room, connection };
     room.join(connection);
     for (const data of this.early.take()) this.handle(this.attached, data);
+  }
+
+  /**
+   * What the room sends through. A client that stops reading (a laptop asleep with its socket
+   * open, a stalled network, a modified client) would make the server queue every update of the
+   * draft for it without end: past the cap it is closed with 4509, and syncs what it missed when
+   * it reconnects.
+   */
+  private socket(): CollabSocket {
+    const { ws } = this;
+    const { maxSendBufferBytes } = this.deps;
+    return {
+      send: (message) => {
+        if (ws.readyState !== ws.OPEN) return;
+        if (ws.bufferedAmount > maxSendBufferBytes) {
+          return this.refuse(CloseCode.Resync, 'too far behind: reconnect and sync', { bufferedBytes: ws.bufferedAmount });
+        }
+        ws.send(message);
+      },
+      close: (code, reason) => ws.close(code, reason),
+    };
   }
 
   /** Closed or refused while signing in and loading: attach() stops and undoes its last step. */
@@ -182,11 +205,3 @@ export class YjsSession {
   }
 }
 
-function socketOf(ws: WebSocket): CollabSocket {
-  return {
-    send: (message) => {
-      if (ws.readyState === ws.OPEN) ws.send(message);
-    },
-    close: (code, reason) => ws.close(code, reason),
-  };
-}
