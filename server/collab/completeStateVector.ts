@@ -20,8 +20,8 @@ const HAS_PARENT_SUB = 0x20;
  *
  * Yjs' encodeStateVectorFromUpdate gives the same vector for a complete update, but decodes every
  * struct's content (111 ms for a 50,000-update draft); this reads only lengths (a string's length
- * in UTF-16 units is counted from its UTF-8 bytes), several times faster. Throws on bytes that are
- * not an update.
+ * in UTF-16 units is counted from its UTF-8 bytes), two to three times faster. Throws on bytes
+ * that are not an update.
  */
 export function completeStateVector(update: Uint8Array): Uint8Array | null {
   const decoder = decoding.createDecoder(update);
@@ -39,6 +39,8 @@ export function completeStateVector(update: Uint8Array): Uint8Array | null {
     }
     clocks.push([client, clock]);
   }
+  skipDeleteSet(decoder);
+  if (decoding.hasContent(decoder)) throw new Error('unexpected bytes after the update');
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, clocks.length);
   // Yjs writes the highest client ids first; the order carries no meaning.
@@ -103,6 +105,15 @@ function contentLength(decoder: decoding.Decoder, kind: number): number {
       return 1;
     default:
       throw new Error(`unknown struct content ${kind}`);
+  }
+}
+
+function skipDeleteSet(decoder: decoding.Decoder): void {
+  const clients = decoding.readVarUint(decoder);
+  for (let client = 0; client < clients; client++) {
+    decoding.readVarUint(decoder);
+    const ranges = decoding.readVarUint(decoder);
+    for (let range = 0; range < ranges; range++) skipId(decoder);
   }
 }
 

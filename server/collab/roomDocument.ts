@@ -57,8 +57,9 @@ export class RoomDocument {
   get doc(): Y.Doc {
     if (this.live) return this.live;
     const doc = new Y.Doc();
-    doc.clientID = this.clientID;
     Y.applyUpdate(doc, this.binary!.state);
+    // Set after the state is in: Yjs gives a document a new id when a remote change uses its own.
+    doc.clientID = this.clientID;
     this.binary = null;
     this.goLive(doc);
     return doc;

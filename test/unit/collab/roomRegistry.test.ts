@@ -60,6 +60,52 @@ describe('RoomRegistry', () => {
     expect(room.doc.getText('t').toString()).toBe('seeded text');
   });
 
+  describe('binary state (liveDocumentIdleMs)', () => {
+    const LIVE_IDLE_MS = 20;
+    const destroyed = (doc: Y.Doc) => new Promise((resolve) => doc.once('destroy', resolve));
+    /** The answer of the room's next attempt to go back to binary state (its idle timer's). */
+    const nextReleaseAttempt = (room: Room) =>
+      new Promise<boolean>((resolve) => {
+        const release = room.document.release.bind(room.document);
+        jest.spyOn(room.document, 'release').mockImplementationOnce(() => {
+          const released = release();
+          resolve(released);
+          return released;
+        });
+      });
+
+    beforeEach(() => {
+      registry = new RoomRegistry({ ...options, liveDocumentIdleMs: LIVE_IDLE_MS });
+    });
+
+    it('loads a draft as binary state; a change builds its document, which goes back to binary state once idle', async () => {
+      const room = await registry.acquire(DRAFT);
+      expect([room.document.isLive, registry.liveDocumentCount, registry.loadedCount]).toEqual([false, 0, 1]);
+      room.changeAsServer('chair', (doc) => doc.getText('t').insert(0, 'Revised: '));
+      expect(registry.liveDocumentCount).toBe(1);
+      await destroyed(room.doc);
+      expect([room.document.isLive, registry.liveDocumentCount, registry.loadedCount]).toEqual([false, 0, 1]);
+      expect(room.doc.getText('t').toString()).toBe('Revised: seeded text');
+      registry.release(DRAFT);
+    });
+
+    it('keeps the document a withRoom call uses across its awaits, then lets it go', async () => {
+      let used: Y.Doc | null = null;
+      await registry.withRoom(DRAFT, async (room) => {
+        used = room.doc;
+        const undo = new Y.UndoManager(used.getText('t'), { trackedOrigins: new Set([Object]) });
+        room.changeAsServer('chair', (doc) => doc.getText('t').insert(0, 'Revised: '));
+        expect(await nextReleaseAttempt(room)).toBe(false);
+        expect(room.doc).toBe(used);
+        undo.undo();
+        expect(room.doc.getText('t').toString()).toBe('seeded text');
+        undo.destroy();
+      });
+      await destroyed(used!);
+      expect(registry.liveDocumentCount).toBe(0);
+    });
+  });
+
   it('unloads a room idle for idleUnloadMs, writing a snapshot of its changes first', async () => {
     const room = await registry.acquire(DRAFT);
     room.changeAsServer('chair', (doc) => doc.getText('t').insert(0, 'Revised: '));
