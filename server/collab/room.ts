@@ -8,6 +8,7 @@ import type { ClientIdOwnership } from './clientIdOwnership';
 import { CoalescedBroadcast } from './coalescedBroadcast';
 import type { CollabConnection } from './connection';
 import { encodeAwarenessEntries } from './awarenessEntries';
+import { awarenessOwner } from './awarenessOwner';
 import { awarenessMessage, awarenessRemovedMessage, durableMessage, syncStep1Message, syncStep2Message } from './messages';
 import { isUpdateOrigin, RELAYED, SERVER_AUTHOR_ID, type UpdateOrigin } from './origin';
 import { ProtocolError, type ClientMessage } from './parseMessage';
@@ -86,8 +87,7 @@ export class Room {
     this.updatesSinceSnapshot = options.updatesSinceSnapshot;
     this.lockedParagraphs = new Set(options.lockedParagraphIds ?? []);
     this.editingRule = options.editing ?? 'direct';
-    // Awareness uses a document only for its client id: a tiny one of its own, so cursors need no draft document.
-    this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
+    this.awareness = new awarenessProtocol.Awareness(awarenessOwner());
     // The server takes part in no awareness itself.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -215,7 +215,6 @@ export class Room {
   destroy(): void {
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
-    this.awareness.doc.destroy();
     this.document.destroy();
     this.options.peers?.leave();
   }
