@@ -89,6 +89,30 @@ describe('RoomRegistry', () => {
       registry.release(DRAFT);
     });
 
+    it('compacts a long log tail as it loads, from the binary state, without building a document', async () => {
+      const source = new Y.Doc();
+      const updates: Uint8Array[] = [];
+      source.on('update', (update: Uint8Array) => updates.push(update));
+      for (const word of ['one ', 'two ', 'three ']) source.getText('t').insert(source.getText('t').length, word);
+      source.destroy();
+      const stored = await documents.append(updates.map((update) => ({ draftId: DRAFT, update, authorId: 'author', at: new Date().toISOString() })));
+      registry = new RoomRegistry({ ...options, snapshotEvery: 3, liveDocumentIdleMs: LIVE_IDLE_MS });
+      const saved = new Promise<void>((resolve) => {
+        const saveSnapshot = documents.saveSnapshot.bind(documents);
+        jest.spyOn(documents, 'saveSnapshot').mockImplementationOnce(async (draftId, snapshot) => {
+          await saveSnapshot(draftId, snapshot);
+          resolve();
+        });
+      });
+      const room = await registry.acquire(DRAFT);
+      await saved;
+      expect(room.document.isLive).toBe(false);
+      const { snapshot, updates: tail } = await documents.load(DRAFT);
+      expect([snapshot!.seq, tail]).toEqual([stored.at(-1)!.seq, []]);
+      expect(snapshot!.state).toEqual(room.document.encodeState());
+      registry.release(DRAFT);
+    });
+
     it('keeps the document a withRoom call uses across its awaits, then lets it go', async () => {
       let used: Y.Doc | null = null;
       await registry.withRoom(DRAFT, async (room) => {
