@@ -92,8 +92,8 @@ export class Room {
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
     this.document = new RoomDocument(options.content, { listen: this.listen, idleMs: options.liveDocumentIdleMs ?? DEFAULT_LIVE_DOCUMENT_IDLE_MS });
-    // A load that replayed a long log tail compacts it at once (from binary state, without building a document).
-    if (this.updatesSinceSnapshot >= options.snapshotEvery) void this.snapshot();
+    // A long log tail read intact is compacted at once, from the binary state (a load that left damaged records out waits for edits, as before).
+    if (!this.document.isLive && this.updatesSinceSnapshot >= options.snapshotEvery) void this.snapshot();
   }
 
   /** The draft's live Y.Doc, built from the binary state if the room holds none (see RoomDocument). */
