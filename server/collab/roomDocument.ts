@@ -97,7 +97,7 @@ export class RoomDocument {
   }
 
   /** Goes back to binary state now, unless a caller holds the document. Returns whether it did. */
-  release(): boolean {
+  toBinary(): boolean {
     if (!this.live || this.holds > 0) return false;
     const doc = this.live;
     this.binary = { state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) };
@@ -143,7 +143,7 @@ export class RoomDocument {
   private readonly onIdleTimer = (): void => {
     this.idleTimer = null;
     const quietFor = Date.now() - this.lastChange;
-    if (quietFor >= this.options.idleMs && this.release()) return;
+    if (quietFor >= this.options.idleMs && this.toBinary()) return;
     this.armIdleTimer(Math.max(this.options.idleMs - quietFor, this.options.idleMs / 10, 1));
   };
 }

@@ -90,11 +90,11 @@ export class RoomRegistry {
    */
   async withRoom<T>(draftId: string, use: (room: Room) => T | Promise<T>): Promise<T> {
     const room = await this.acquire(draftId);
-    const releaseDocument = room.document.hold();
+    const letGo = room.document.hold();
     try {
       return await use(room);
     } finally {
-      releaseDocument();
+      letGo();
       this.release(draftId);
     }
   }

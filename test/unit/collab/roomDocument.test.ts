@@ -74,7 +74,7 @@ describe('RoomDocument', () => {
     const edited = contentOf(doc);
     const serverClient = doc.clientID;
 
-    expect(room.release()).toBe(true);
+    expect(room.toBinary()).toBe(true);
     expect([room.isLive, detach.mock.calls.length, doc.isDestroyed]).toEqual([false, 1, true]);
     expect(room.stateVector).toEqual(edited.stateVector);
     expect(applied(track(new Y.Doc()), room.diff(new Uint8Array([0])))).toEqual(edited);
@@ -91,12 +91,12 @@ describe('RoomDocument', () => {
     const room = open(track(draft()));
     const doc = room.doc;
     const release = room.hold();
-    expect(room.release()).toBe(false);
+    expect(room.toBinary()).toBe(false);
     expect(room.doc).toBe(doc);
     release();
     release(); // twice is once
-    expect(room.release()).toBe(true);
-    expect(room.release()).toBe(false);
+    expect(room.toBinary()).toBe(true);
+    expect(room.toBinary()).toBe(false);
   });
 
   it('goes back to binary state after idleMs without a change, not while held, not while changed', () => {

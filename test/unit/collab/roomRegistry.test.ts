@@ -66,9 +66,9 @@ describe('RoomRegistry', () => {
     /** The answer of the room's next attempt to go back to binary state (its idle timer's). */
     const nextReleaseAttempt = (room: Room) =>
       new Promise<boolean>((resolve) => {
-        const release = room.document.release.bind(room.document);
-        jest.spyOn(room.document, 'release').mockImplementationOnce(() => {
-          const released = release();
+        const toBinary = room.document.toBinary.bind(room.document);
+        jest.spyOn(room.document, 'toBinary').mockImplementationOnce(() => {
+          const released = toBinary();
           resolve(released);
           return released;
         });
