@@ -45,6 +45,8 @@ export interface Config {
   awarenessLimits: AwarenessLimits;
   /** Milliseconds a document without connections stays in memory. */
   idleUnloadMs: number;
+  /** Milliseconds a draft's Y.Doc stays built without a change before its room keeps binary state again. */
+  liveDocumentIdleMs: number;
   /** Log entries after the snapshot that trigger a new snapshot. */
   snapshotEvery: number;
   /** An automatic checkpoint follows this long a pause in editing... */
@@ -127,6 +129,7 @@ const EnvSchema = z.object({
   AWARENESS_MAX_STATES_PER_CONNECTION: z.coerce.number().int().positive().default(DEFAULT_AWARENESS_LIMITS.maxStatesPerConnection),
   AWARENESS_MAX_STATES_PER_ROOM: z.coerce.number().int().positive().default(DEFAULT_AWARENESS_LIMITS.maxStatesPerRoom),
   IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
+  LIVE_DOCUMENT_IDLE_MS: z.coerce.number().int().positive().default(30_000),
   SNAPSHOT_EVERY: z.coerce.number().int().positive().default(500),
   CHECKPOINT_QUIET_MS: z.coerce.number().int().positive().default(2 * 60 * 1000),
   CHECKPOINT_EVERY_UPDATES: z.coerce.number().int().positive().default(2_000),
@@ -192,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       maxStatesPerRoom: e.AWARENESS_MAX_STATES_PER_ROOM,
     },
     idleUnloadMs: e.IDLE_UNLOAD_MS,
+    liveDocumentIdleMs: e.LIVE_DOCUMENT_IDLE_MS,
     snapshotEvery: e.SNAPSHOT_EVERY,
     checkpointQuietMs: e.CHECKPOINT_QUIET_MS,
     checkpointEveryUpdates: e.CHECKPOINT_EVERY_UPDATES,

@@ -111,6 +111,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     yjsConnections: () => yjs.openConnections,
     socketIoConnections: () => io.of('/').sockets.size,
     openDrafts: () => rooms.loadedCount,
+    liveDocuments: () => rooms.liveDocumentCount,
     persistence: () => persistence.health(),
     redisUp,
   });
@@ -177,6 +178,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     ownership: new ClientIdOwnership(store.clientIds),
     snapshotEvery: config.snapshotEvery,
     idleUnloadMs: config.idleUnloadMs,
+    liveDocumentIdleMs: config.liveDocumentIdleMs,
     awarenessLimits: config.awarenessLimits,
     onDurableChange: (draftId) => checkpoints.noteChange(draftId),
     beforeUnload: async (room) => {

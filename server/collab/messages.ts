@@ -20,17 +20,21 @@ export const SyncStep = {
   Update: syncProtocol.messageYjsUpdate,
 } as const;
 
-export function syncStep1Message(doc: Y.Doc): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.Sync);
-  syncProtocol.writeSyncStep1(encoder, doc);
-  return encoding.toUint8Array(encoder);
+/** Asks the client for what it has beyond `stateVector` (the server's). */
+export function syncStep1Message(stateVector: Uint8Array): Uint8Array {
+  return syncMessage(SyncStep.Step1, stateVector);
 }
 
-export function syncStep2Message(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+/** Answers a client's sync step 1 with what it lacks. */
+export function syncStep2Message(update: Uint8Array): Uint8Array {
+  return syncMessage(SyncStep.Step2, update);
+}
+
+function syncMessage(step: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Sync);
-  syncProtocol.writeSyncStep2(encoder, doc, stateVector);
+  encoding.writeVarUint(encoder, step);
+  encoding.writeVarUint8Array(encoder, payload);
   return encoding.toUint8Array(encoder);
 }
 

@@ -8,6 +8,7 @@ import type { ClientIdOwnership } from './clientIdOwnership';
 import { CoalescedBroadcast } from './coalescedBroadcast';
 import type { CollabConnection } from './connection';
 import { encodeAwarenessEntries } from './awarenessEntries';
+import { awarenessOwner } from './awarenessOwner';
 import { awarenessMessage, awarenessRemovedMessage, durableMessage, syncStep1Message, syncStep2Message } from './messages';
 import { isUpdateOrigin, RELAYED, SERVER_AUTHOR_ID, type UpdateOrigin } from './origin';
 import { ProtocolError, type ClientMessage } from './parseMessage';
@@ -19,16 +20,23 @@ import { assertUpdateFitsSchema } from './validateContent';
 import { lockedRegionsTouched } from './lockedRegions';
 import { lockedRegionsFor } from './lockPolicy';
 import { RegionSnapshot } from './regionSnapshot';
+import { RoomDocument, type DraftContent } from './roomDocument';
 import type { RoomControl } from './roomControl';
 import type { RoomPeers } from './roomPeers';
 import { StoredSeqWatermark } from './storedSeqWatermark';
 
 /** Client ids new to the server one connection may name (see Room.claim). */
 const MAX_NEW_CLIENT_IDS_PER_CONNECTION = 256;
+const DEFAULT_LIVE_DOCUMENT_IDLE_MS = 30_000;
+/** A Yjs v1 update with no structs and no deletions: what a client with nothing to add sends as its sync step 2. */
+const EMPTY_UPDATE_LENGTH = 2;
 
 export interface RoomOptions {
   draftId: string;
-  doc: Y.Doc;
+  /** The draft as loaded: binary state (no Y.Doc until one is needed) or a document. */
+  content: DraftContent;
+  /** How long the document stays built without a change (then the room keeps binary state); 30 s when left out. */
+  liveDocumentIdleMs?: number;
   /** Every log entry with seq <= this is contained in the loaded state (a load has no holes). */
   lastSeq: number;
   /** Log entries after the stored snapshot at load time. */
@@ -53,11 +61,12 @@ export interface RoomOptions {
 /**
  * One draft's live document: applies clients' updates, has them saved, relays them to the
  * other clients once durable, and keeps the awareness (cursors) of everyone connected.
- * Every change goes through the Y.Doc with a typed origin (see origin.ts).
+ * Every change goes through the Y.Doc with a typed origin (see origin.ts); the Y.Doc exists only
+ * while someone changes the draft or reads it through `doc` (see roomDocument.ts).
  */
 export class Room {
   readonly draftId: string;
-  readonly doc: Y.Doc;
+  readonly document: RoomDocument;
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<CollabConnection>();
   private readonly durableUpdates = new CoalescedBroadcast(() => this.connections);
@@ -74,23 +83,28 @@ export class Room {
 
   constructor(private readonly options: RoomOptions) {
     this.draftId = options.draftId;
-    this.doc = options.doc;
     this.stored = new StoredSeqWatermark(options.lastSeq);
     this.updatesSinceSnapshot = options.updatesSinceSnapshot;
     this.lockedParagraphs = new Set(options.lockedParagraphIds ?? []);
     this.editingRule = options.editing ?? 'direct';
-    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.awareness = new awarenessProtocol.Awareness(awarenessOwner());
     // The server takes part in no awareness itself.
     this.awareness.setLocalState(null);
-    this.doc.on('update', this.onDocUpdate);
-    this.doc.on('update', this.countChange);
     this.awareness.on('update', this.onAwarenessUpdate);
+    this.document = new RoomDocument(options.content, { listen: this.listen, idleMs: options.liveDocumentIdleMs ?? DEFAULT_LIVE_DOCUMENT_IDLE_MS });
+    // A long log tail read intact is compacted at once, from the binary state (a load that left damaged records out waits for edits, as before).
+    if (!this.document.isLive && this.updatesSinceSnapshot >= options.snapshotEvery) void this.snapshot();
+  }
+
+  /** The draft's live Y.Doc, built from the binary state if the room holds none (see RoomDocument). */
+  get doc(): Y.Doc {
+    return this.document.doc;
   }
 
   /** Greets a new connection: our state vector, then everyone's cursors. */
   join(connection: CollabConnection): void {
     this.connections.add(connection);
-    connection.socket.send(syncStep1Message(this.doc));
+    connection.socket.send(syncStep1Message(this.document.stateVector));
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0) connection.socket.send(awarenessMessage(this.awareness, states));
   }
@@ -199,11 +213,9 @@ export class Room {
   }
 
   destroy(): void {
-    this.doc.off('update', this.onDocUpdate);
-    this.doc.off('update', this.countChange);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
-    this.doc.destroy();
+    this.document.destroy();
     this.options.peers?.leave();
   }
 
@@ -213,8 +225,8 @@ export class Room {
    * what is durable, so a client whose edits were all saved before it reconnected learns so.
    */
   private async answerSyncStep1(connection: CollabConnection, stateVector: Uint8Array): Promise<void> {
-    const answer = syncStep2Message(this.doc, stateVector);
-    const durableOnceWritten = Y.encodeStateVector(this.doc);
+    const answer = syncStep2Message(this.document.diff(stateVector));
+    const durableOnceWritten = this.document.stateVector;
     await this.options.persistence.boundedBarrier();
     connection.socket.send(answer);
     if (connection.durableAcks) connection.socket.send(durableMessage(durableOnceWritten));
@@ -236,6 +248,8 @@ export class Room {
       throw new UnavailableError('saving is behind; keep your edits and come back later');
     }
     const update = connection.held.with(frame);
+    // A reader's sync step 2 adds nothing: answered without building the document.
+    if (isEmptyUpdate(update)) return;
     const { writes, missing } = validateUpdate(this.doc, update);
     // The ids it waits for too: its sender's own are held for, and after a restart (or for offline
     // text of an earlier page load) the server learns only from the store whose they are.
@@ -391,13 +405,22 @@ export class Room {
     this.changes += 1;
   };
 
+  private readonly listen = (doc: Y.Doc): (() => void) => {
+    doc.on('update', this.onDocUpdate);
+    doc.on('update', this.countChange);
+    return () => {
+      doc.off('update', this.onDocUpdate);
+      doc.off('update', this.countChange);
+    };
+  };
+
   /**
    * The state now, and the watermark it covers once what was enqueued so far is durable:
    * exact when no change came in meanwhile, otherwise the watermark at capture time (lower,
    * which only makes a load replay a few entries it already has; Yjs updates are idempotent).
    */
   private capture(): { state: Uint8Array; seq: () => number } {
-    const state = Y.encodeStateAsUpdate(this.doc);
+    const state = this.document.encodeState();
     const [changes, seq] = [this.changes, this.stored.value];
     return { state, seq: () => (this.changes === changes ? this.stored.value : seq) };
   }
@@ -419,4 +442,8 @@ export class Room {
       });
     return this.snapshotRunning;
   }
+}
+
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length === EMPTY_UPDATE_LENGTH && update[0] === 0 && update[1] === 0;
 }

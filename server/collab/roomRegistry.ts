@@ -2,7 +2,7 @@ import type { DraftEditing } from '../../shared/proposals';
 import type { Logger } from '../logger';
 import type { DocumentStore } from '../store/types';
 import type { ClientIdOwnership } from './clientIdOwnership';
-import { loadDocument } from './loadDocument';
+import { loadDraft } from './loadDocument';
 import type { PersistenceQueue } from './persistenceQueue';
 import { Room } from './room';
 import type { RoomRelay } from './roomPeers';
@@ -15,6 +15,8 @@ export interface RoomRegistryOptions {
   ownership: ClientIdOwnership;
   snapshotEvery: number;
   idleUnloadMs: number;
+  /** How long a room's Y.Doc stays built without a change before the room keeps binary state again. */
+  liveDocumentIdleMs?: number;
   onDurableChange?: (draftId: string) => void;
   awarenessLimits?: AwarenessLimits;
   /** Last look at a room before it leaves memory (writes a checkpoint). */
@@ -82,12 +84,17 @@ export class RoomRegistry {
     entry.idleTimer.unref();
   }
 
-  /** Runs `use` on the live room of a draft, loading it for the time of the call. */
+  /**
+   * Runs `use` on the live room of a draft, loading it for the time of the call. The room's
+   * document, once built, stays the same until the call ends (it may keep it across awaits).
+   */
   async withRoom<T>(draftId: string, use: (room: Room) => T | Promise<T>): Promise<T> {
     const room = await this.acquire(draftId);
+    const letGo = room.document.hold();
     try {
       return await use(room);
     } finally {
+      letGo();
       this.release(draftId);
     }
   }
@@ -101,22 +108,29 @@ export class RoomRegistry {
     return this.entries.size;
   }
 
+  /** Loaded rooms whose draft is a built Y.Doc right now (the others hold binary state). */
+  get liveDocumentCount(): number {
+    let live = 0;
+    for (const entry of this.entries.values()) if (entry.loaded?.document.isLive) live += 1;
+    return live;
+  }
+
   /** Snapshots and unloads every room (shutdown). */
   async closeAll(): Promise<void> {
     await Promise.all([...this.entries.entries()].map(([draftId, entry]) => this.unload(draftId, entry, true)));
   }
 
   private async load(draftId: string): Promise<Room> {
-    const { documents, persistence, logger, ownership, snapshotEvery, onDurableChange, awarenessLimits = DEFAULT_AWARENESS_LIMITS } = this.options;
+    const { documents, persistence, logger, ownership, snapshotEvery, liveDocumentIdleMs, onDurableChange, awarenessLimits = DEFAULT_AWARENESS_LIMITS } = this.options;
     // Listening before the store is read: what another instance saves meanwhile is in the load or relayed after it.
     const peers = await this.options.relay?.join(draftId);
     try {
       const [loaded, lockedParagraphIds, editing] = await Promise.all([
-        loadDocument(documents, draftId, logger),
+        loadDraft(documents, draftId, logger),
         this.options.lockedParagraphIds?.(draftId),
         this.options.editing?.(draftId),
       ]);
-      const room = new Room({ draftId, ...loaded, snapshotEvery, persistence, documents, logger, ownership, onDurableChange, awarenessLimits, lockedParagraphIds, editing, peers });
+      const room = new Room({ draftId, ...loaded, snapshotEvery, liveDocumentIdleMs, persistence, documents, logger, ownership, onDurableChange, awarenessLimits, lockedParagraphIds, editing, peers });
       peers?.bind(room);
       return room;
     } catch (err) {

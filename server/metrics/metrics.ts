@@ -8,6 +8,8 @@ export interface MetricSources {
   yjsConnections: () => number;
   socketIoConnections: () => number;
   openDrafts: () => number;
+  /** Open drafts whose room has built a Y.Doc (the others hold binary state). */
+  liveDocuments: () => number;
   persistence: () => PersistenceHealth;
   /** Present in multi-instance mode only: the Redis link is connected. */
   redisUp?: () => boolean;
@@ -61,6 +63,7 @@ export class Metrics implements WriteObserver {
         },
       });
     gauge('resolutions_open_drafts', 'Drafts loaded in memory', sources.openDrafts);
+    gauge('resolutions_live_documents', 'Open drafts held as a built Y.Doc (the others as binary state)', sources.liveDocuments);
     gauge('resolutions_persistence_queue_updates', 'Accepted Yjs updates not yet written to the store (queue depth)', () => sources.persistence().unsavedUpdates);
     gauge('resolutions_persistence_queue_bytes', 'Bytes of accepted Yjs updates not yet written to the store', () => sources.persistence().unsavedBytes);
     gauge(

@@ -16,3 +16,14 @@ export async function scrape(baseUrl: string, headers: Record<string, string> = 
   const response = await fetch(`${baseUrl}/metrics`, { headers });
   return { status: response.status, contentType: response.headers.get('content-type'), text: await response.text() };
 }
+
+/** Server-side figures settle a moment after the client sees its side (a socket's close): scrape until they do. */
+export async function scrapeUntil(baseUrl: string, holds: (text: string) => boolean, timeoutMs = 5_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { text } = await scrape(baseUrl);
+    if (holds(text)) return text;
+    if (Date.now() > deadline) throw new Error(`metrics never matched; last scrape:\n${text}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -3,23 +3,12 @@ import { CloseCode } from '../../shared/closeCodes';
 import { findParagraph } from '../helpers/anchors';
 import { LogCapture, type LogEntry } from '../helpers/captureLogs';
 import { requestJson } from '../helpers/http';
-import { sample, scrape } from '../helpers/prometheus';
+import { sample, scrape, scrapeUntil } from '../helpers/prometheus';
 import { openRawYjs } from '../helpers/rawSocket';
 import { connectSocket, type ClientSocket } from '../helpers/socketClient';
 import { StoreSwitch } from '../helpers/storeSwitch';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { connectYjs, draftText, waitForDoc, type YjsClient } from '../helpers/yjsClient';
-
-/** Server-side figures settle a moment after the client sees its side (a socket's close): scrape until they do. */
-async function scrapeUntil(baseUrl: string, holds: (text: string) => boolean, timeoutMs = 5_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const { text } = await scrape(baseUrl);
-    if (holds(text)) return text;
-    if (Date.now() > deadline) throw new Error(`metrics never matched; last scrape:\n${text}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** Writes waiting longer than this make /healthz answer 503 (the server's bound for waiting on a write). */
 const DURABLE_WAIT_MS = 300;

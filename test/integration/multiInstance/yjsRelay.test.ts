@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { PROSEMIRROR_FRAGMENT } from '../../../shared/schema';
+import { sample, scrape, scrapeUntil } from '../../helpers/prometheus';
 import { startRedis, type RedisUnderTest } from '../../helpers/redisServer';
 import { firstDraftId, login, startServerProcess, type ServerProcess } from '../../helpers/serverProcess';
 import { removeTestData } from '../../helpers/storeUnderTest';
@@ -124,6 +125,21 @@ describe('several instances: the Yjs relay through Redis', () => {
     });
     const stamped = eu.provider.awareness.getStates().get(kz.doc.clientID) as { user?: { name?: string } };
     expect(stamped.user?.name).toMatch(/Kazakhstan/);
+  });
+
+  it('keeps a draft only read on an instance as binary state there, until an edit relayed to it builds the Y.Doc', async () => {
+    const [a, b] = instances;
+    const liveOnB = async () => sample((await scrape(b.url)).text, 'resolutions_live_documents');
+    // The last test's room on B is unloaded once its clients are gone: this one loads afresh.
+    await scrapeUntil(b.url, (text) => sample(text, 'resolutions_open_drafts') === 0);
+    const eu = await connect(b, 'eu');
+    const kz = await connect(a, 'kazakhstan');
+    expect(await liveOnB()).toBe(0);
+    mark(kz.doc, 0, 'relayed-kz1');
+    await waitForDoc(eu.doc, hasAll(['relayed-kz1']));
+    expect(await liveOnB()).toBe(1);
+    const newcomer = await connect(b, 'usa');
+    expect(paragraphTexts(newcomer.doc)).toEqual(paragraphTexts(kz.doc));
   });
 
   it("enforces a facilitator's editing rule, set on one instance, in the rooms of the others from their next frame", async () => {

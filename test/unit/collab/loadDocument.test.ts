@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { loadDocument } from '../../../server/collab/loadDocument';
+import { loadDocument, loadDraft, type LoadedDocument } from '../../../server/collab/loadDocument';
+import type { Logger } from '../../../server/logger';
 import type { DocumentStore, StoredUpdate } from '../../../server/store/types';
 import { ERROR, LogCapture } from '../../helpers/captureLogs';
 import { openTempSqliteStore, type TempStore } from '../../helpers/tempStore';
@@ -7,7 +8,25 @@ import { garbage } from '../../helpers/yjsBytes';
 
 const DRAFT = 'draft-1';
 
-describe('loadDocument', () => {
+type Loader = (documents: DocumentStore, draftId: string, logger: Logger) => Promise<LoadedDocument & { binary: boolean }>;
+
+/** loadDraft's result as a document (what a room builds from binary state on first need). */
+const draftAsDocument: Loader = async (documents, draftId, logger) => {
+  const { content, ...rest } = await loadDraft(documents, draftId, logger);
+  if ('doc' in content) return { doc: content.doc, binary: false, ...rest };
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, content.state);
+  expect(content.stateVector).toEqual(Y.encodeStateVector(doc));
+  return { doc, binary: true, ...rest };
+};
+
+const loaders: Array<[string, Loader]> = [
+  ['loadDocument', async (...args) => ({ ...(await loadDocument(...args)), binary: false })],
+  ['loadDraft', draftAsDocument],
+];
+
+describe.each(loaders)('%s', (name, loader) => {
+  const fromBinaryState = name === 'loadDraft';
   let temp: TempStore;
   let documents: DocumentStore;
   let logs: LogCapture;
@@ -24,7 +43,7 @@ describe('loadDocument', () => {
     return stored;
   };
   const load = async () => {
-    const result = await loadDocument(documents, DRAFT, logs.logger);
+    const result = await loader(documents, DRAFT, logs.logger);
     loaded.push(result.doc);
     return result;
   };
@@ -53,6 +72,16 @@ describe('loadDocument', () => {
     expect([doc.getText('t').toString(), lastSeq, updatesSinceSnapshot]).toEqual(['one two', last.seq, 2]);
   });
 
+  it('reads an intact draft as binary state (loadDraft), with no document built', async () => {
+    await edit('one ');
+    const covered = await edit('two ');
+    await documents.saveSnapshot(DRAFT, { state: Y.encodeStateAsUpdate(source), seq: covered.seq });
+    for (let i = 0; i < 300; i++) await edit(`${i} `);
+    const { doc, binary } = await load();
+    expect(binary).toBe(fromBinaryState);
+    expect(doc.getText('t').toString()).toBe(source.getText('t').toString());
+  });
+
   it('rebuilds the document from the snapshot plus the log after it', async () => {
     await edit('one ');
     const covered = await edit('two ');
@@ -78,8 +107,8 @@ describe('loadDocument', () => {
     await edit('before ');
     const [corrupt] = await documents.append([{ draftId: DRAFT, update: garbage(64), authorId: 'author', at: new Date().toISOString() }]);
     const last = await edit('after');
-    const { doc, lastSeq, updatesSinceSnapshot } = await load();
-    expect([doc.getText('t').toString(), lastSeq, updatesSinceSnapshot]).toEqual(['before after', last.seq, 3]);
+    const { doc, lastSeq, updatesSinceSnapshot, binary } = await load();
+    expect([doc.getText('t').toString(), lastSeq, updatesSinceSnapshot, binary]).toEqual(['before after', last.seq, 3, false]);
     expect(logs.entries.filter((e) => e.level >= ERROR)).toEqual([
       expect.objectContaining({ msg: 'skipped unreadable log entry', draftId: DRAFT, seq: corrupt.seq }),
     ]);
@@ -89,7 +118,8 @@ describe('loadDocument', () => {
     await edit('kept ');
     source.getText('t').insert(5, 'lost '); // never reaches the log, as a damaged entry left out of the load
     await edit('after');
-    const { doc } = await load();
+    const { doc, binary } = await load();
+    expect(binary).toBe(false);
     // A room refuses any update that leaves something pending; the rest stays in the log.
     expect([doc.store.pendingStructs, doc.store.pendingDs]).toEqual([null, null]);
     expect(doc.getText('t').toString()).toBe('kept ');
@@ -99,5 +129,31 @@ describe('loadDocument', () => {
   it('fails when the store cannot be read, rather than giving an empty document', async () => {
     jest.spyOn(documents, 'load').mockRejectedValueOnce(new Error('store unreachable'));
     await expect(load()).rejects.toThrow('store unreachable');
+  });
+});
+
+describe('loadDraft', () => {
+  it('builds the document, as loadDocument does, when the store reports a damaged record', async () => {
+    const temp = await openTempSqliteStore();
+    const logs = new LogCapture();
+    try {
+      const source = new Y.Doc();
+      source.getText('t').insert(0, 'intact');
+      const update = Y.encodeStateAsUpdate(source);
+      source.destroy();
+      const documents = temp.store.documents;
+      jest.spyOn(documents, 'load').mockResolvedValueOnce({
+        snapshot: null,
+        updates: [{ seq: 2, draftId: DRAFT, update, authorId: 'author', at: new Date().toISOString() }],
+        corrupt: [{ draftId: DRAFT, kind: 'update', ref: '1' }],
+      });
+      const { content, lastSeq } = await loadDraft(documents, DRAFT, logs.logger);
+      expect('doc' in content && content.doc.getText('t').toString()).toBe('intact');
+      expect(lastSeq).toBe(2);
+      expect(logs.entries).toContainEqual(expect.objectContaining({ level: ERROR, msg: 'damaged update 1 left out of the load (checksum mismatch)' }));
+      if ('doc' in content) content.doc.destroy();
+    } finally {
+      await temp.dispose();
+    }
   });
 });

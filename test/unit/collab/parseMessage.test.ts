@@ -1,5 +1,6 @@
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from '../../../server/collab/messages';
 import { parseClientMessage, ProtocolError } from '../../../server/collab/parseMessage';
@@ -11,18 +12,30 @@ function docWithText(text: string): Y.Doc {
   return doc;
 }
 
+/** A sync frame as y-protocols writes it (what our byte-level encoders must match). */
+function yProtocolsFrame(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
 describe('parseClientMessage', () => {
   describe('decodes each kind of client message', () => {
     it('sync step 1 with the state vector', () => {
       const doc = docWithText('hello');
-      expect(parseClientMessage(syncStep1Message(doc))).toEqual({ type: 'sync-step1', stateVector: Y.encodeStateVector(doc) });
+      const message = syncStep1Message(Y.encodeStateVector(doc));
+      expect(parseClientMessage(message)).toEqual({ type: 'sync-step1', stateVector: Y.encodeStateVector(doc) });
+      expect(message).toEqual(yProtocolsFrame((encoder) => syncProtocol.writeSyncStep1(encoder, doc)));
       doc.destroy();
     });
 
     it('sync step 2 as an update', () => {
       const doc = docWithText('hello');
       const expected = Y.encodeStateAsUpdate(doc, new Uint8Array([0]));
-      expect(parseClientMessage(syncStep2Message(doc, new Uint8Array([0])))).toEqual({ type: 'update', update: expected });
+      const message = syncStep2Message(expected);
+      expect(parseClientMessage(message)).toEqual({ type: 'update', update: expected });
+      expect(message).toEqual(yProtocolsFrame((encoder) => syncProtocol.writeSyncStep2(encoder, doc, new Uint8Array([0]))));
       doc.destroy();
     });
 

@@ -59,7 +59,7 @@ export async function openRoomFixture(wrap: (documents: DocumentStore) => Docume
   const persistence = new PersistenceQueue(documents, logs.logger);
   const room = new Room({
     draftId: DRAFT,
-    doc: baseDoc(),
+    content: { doc: baseDoc() },
     lastSeq: 0,
     updatesSinceSnapshot: 0,
     snapshotEvery: 1000,

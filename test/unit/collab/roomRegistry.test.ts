@@ -60,6 +60,76 @@ describe('RoomRegistry', () => {
     expect(room.doc.getText('t').toString()).toBe('seeded text');
   });
 
+  describe('binary state (liveDocumentIdleMs)', () => {
+    const LIVE_IDLE_MS = 20;
+    const destroyed = (doc: Y.Doc) => new Promise((resolve) => doc.once('destroy', resolve));
+    /** The answer of the room's next attempt to go back to binary state (its idle timer's). */
+    const nextReleaseAttempt = (room: Room) =>
+      new Promise<boolean>((resolve) => {
+        const toBinary = room.document.toBinary.bind(room.document);
+        jest.spyOn(room.document, 'toBinary').mockImplementationOnce(() => {
+          const released = toBinary();
+          resolve(released);
+          return released;
+        });
+      });
+
+    beforeEach(() => {
+      registry = new RoomRegistry({ ...options, liveDocumentIdleMs: LIVE_IDLE_MS });
+    });
+
+    it('loads a draft as binary state; a change builds its document, which goes back to binary state once idle', async () => {
+      const room = await registry.acquire(DRAFT);
+      expect([room.document.isLive, registry.liveDocumentCount, registry.loadedCount]).toEqual([false, 0, 1]);
+      room.changeAsServer('chair', (doc) => doc.getText('t').insert(0, 'Revised: '));
+      expect(registry.liveDocumentCount).toBe(1);
+      await destroyed(room.doc);
+      expect([room.document.isLive, registry.liveDocumentCount, registry.loadedCount]).toEqual([false, 0, 1]);
+      expect(room.doc.getText('t').toString()).toBe('Revised: seeded text');
+      registry.release(DRAFT);
+    });
+
+    it('compacts a long log tail as it loads, from the binary state, without building a document', async () => {
+      const source = new Y.Doc();
+      const updates: Uint8Array[] = [];
+      source.on('update', (update: Uint8Array) => updates.push(update));
+      for (const word of ['one ', 'two ', 'three ']) source.getText('t').insert(source.getText('t').length, word);
+      source.destroy();
+      const stored = await documents.append(updates.map((update) => ({ draftId: DRAFT, update, authorId: 'author', at: new Date().toISOString() })));
+      registry = new RoomRegistry({ ...options, snapshotEvery: 3, liveDocumentIdleMs: LIVE_IDLE_MS });
+      const saved = new Promise<void>((resolve) => {
+        const saveSnapshot = documents.saveSnapshot.bind(documents);
+        jest.spyOn(documents, 'saveSnapshot').mockImplementationOnce(async (draftId, snapshot) => {
+          await saveSnapshot(draftId, snapshot);
+          resolve();
+        });
+      });
+      const room = await registry.acquire(DRAFT);
+      await saved;
+      expect(room.document.isLive).toBe(false);
+      const { snapshot, updates: tail } = await documents.load(DRAFT);
+      expect([snapshot!.seq, tail]).toEqual([stored.at(-1)!.seq, []]);
+      expect(snapshot!.state).toEqual(room.document.encodeState());
+      registry.release(DRAFT);
+    });
+
+    it('keeps the document a withRoom call uses across its awaits, then lets it go', async () => {
+      let used: Y.Doc | null = null;
+      await registry.withRoom(DRAFT, async (room) => {
+        used = room.doc;
+        const undo = new Y.UndoManager(used.getText('t'), { trackedOrigins: new Set([Object]) });
+        room.changeAsServer('chair', (doc) => doc.getText('t').insert(0, 'Revised: '));
+        expect(await nextReleaseAttempt(room)).toBe(false);
+        expect(room.doc).toBe(used);
+        undo.undo();
+        expect(room.doc.getText('t').toString()).toBe('seeded text');
+        undo.destroy();
+      });
+      await destroyed(used!);
+      expect(registry.liveDocumentCount).toBe(0);
+    });
+  });
+
   it('unloads a room idle for idleUnloadMs, writing a snapshot of its changes first', async () => {
     const room = await registry.acquire(DRAFT);
     room.changeAsServer('chair', (doc) => doc.getText('t').insert(0, 'Revised: '));

@@ -1,0 +1,149 @@
+import * as random from 'lib0/random';
+import * as Y from 'yjs';
+
+/** A whole draft as a Yjs v1 update, with its state vector (see completeStateVector). */
+export interface BinaryState {
+  state: Uint8Array;
+  stateVector: Uint8Array;
+}
+
+/** What a room starts from: the stored state as it was read, or a document built from it. */
+export type DraftContent = BinaryState | { doc: Y.Doc };
+
+export interface RoomDocumentOptions {
+  /** Attaches the room's listeners to a document as it is built; returns what detaches them. */
+  listen: (doc: Y.Doc) => () => void;
+  /** How long a live document stays without a change before it goes back to binary state. */
+  idleMs: number;
+}
+
+/** A state vector with no clients: the client has nothing yet. */
+const EMPTY_STATE_VECTOR = 0;
+
+/**
+ * One draft's content, held as binary state (a Yjs update and its state vector) while nobody
+ * changes it, and as a live Y.Doc only while someone does. Syncing a reader needs no document:
+ * the answer is the state itself, or Yjs' diff of it against the reader's state vector. The
+ * document is built on first need (`doc`) and goes back to binary state after `idleMs` without a
+ * change, unless a caller holds it (see hold): one that keeps the document across an await (an
+ * UndoManager, a change still to come) must find the same document afterwards.
+ */
+export class RoomDocument {
+  private binary: BinaryState | null;
+  private live: Y.Doc | null = null;
+  private detach: (() => void) | null = null;
+  /** The server's Yjs client id, the same in every document built for this room. */
+  private readonly clientID: number;
+  private holds = 0;
+  private lastChange = 0;
+  private idleTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    content: DraftContent,
+    private readonly options: RoomDocumentOptions,
+  ) {
+    if ('doc' in content) {
+      this.binary = null;
+      this.clientID = content.doc.clientID;
+      this.goLive(content.doc);
+    } else {
+      this.binary = content;
+      // As Yjs picks one for a new document.
+      this.clientID = random.uint32();
+    }
+  }
+
+  /** The live document, built from the binary state if there is none. */
+  get doc(): Y.Doc {
+    if (this.live) return this.live;
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, this.binary!.state);
+    // Set after the state is in: Yjs gives a document a new id when a remote change uses its own.
+    doc.clientID = this.clientID;
+    this.binary = null;
+    this.goLive(doc);
+    return doc;
+  }
+
+  get isLive(): boolean {
+    return this.live !== null;
+  }
+
+  get stateVector(): Uint8Array {
+    return this.live ? Y.encodeStateVector(this.live) : this.binary!.stateVector;
+  }
+
+  /** The whole state as one update. */
+  encodeState(): Uint8Array {
+    return this.live ? Y.encodeStateAsUpdate(this.live) : this.binary!.state;
+  }
+
+  /** What a client with `stateVector` lacks (a client with nothing gets the state as it is). */
+  diff(stateVector: Uint8Array): Uint8Array {
+    if (this.live) return Y.encodeStateAsUpdate(this.live, stateVector);
+    const { state } = this.binary!;
+    return stateVector.length === 1 && stateVector[0] === EMPTY_STATE_VECTOR ? state : Y.diffUpdate(state, stateVector);
+  }
+
+  /** Keeps the live document (if any, or once built) until the returned function is called. */
+  hold(): () => void {
+    this.holds += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds -= 1;
+    };
+  }
+
+  /** Goes back to binary state now, unless a caller holds the document. Returns whether it did. */
+  toBinary(): boolean {
+    if (!this.live || this.holds > 0) return false;
+    const doc = this.live;
+    this.binary = { state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) };
+    this.drop();
+    return true;
+  }
+
+  destroy(): void {
+    this.drop();
+  }
+
+  private goLive(doc: Y.Doc): void {
+    this.live = doc;
+    const detachRoom = this.options.listen(doc);
+    doc.on('update', this.noteChange);
+    this.detach = () => {
+      doc.off('update', this.noteChange);
+      detachRoom();
+    };
+    this.lastChange = Date.now();
+    this.armIdleTimer(this.options.idleMs);
+  }
+
+  private drop(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    this.detach?.();
+    this.detach = null;
+    this.live?.destroy();
+    this.live = null;
+  }
+
+  private readonly noteChange = (): void => {
+    this.lastChange = Date.now();
+  };
+
+  /** One timer per live document, not one per change: it looks at the time of the last change when it fires. */
+  private armIdleTimer(ms: number): void {
+    this.idleTimer = setTimeout(this.onIdleTimer, ms);
+    this.idleTimer.unref();
+  }
+
+  private readonly onIdleTimer = (): void => {
+    this.idleTimer = null;
+    const quietFor = Date.now() - this.lastChange;
+    if (quietFor >= this.options.idleMs && this.toBinary()) return;
+    this.armIdleTimer(Math.max(this.options.idleMs - quietFor, this.options.idleMs / 10, 1));
+  };
+}

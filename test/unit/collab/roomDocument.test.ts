@@ -1,0 +1,127 @@
+import * as Y from 'yjs';
+import { RoomDocument } from '../../../server/collab/roomDocument';
+
+const IDLE_MS = 1_000;
+
+function draft(): Y.Doc {
+  const doc = new Y.Doc();
+  doc.getText('t').insert(0, 'operative paragraph 1');
+  doc.getMap('meta').set('symbol', 'A/C.3/L.4');
+  doc.getText('t').delete(0, 10);
+  return doc;
+}
+
+function stateOf(doc: Y.Doc) {
+  return { state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) };
+}
+
+function contentOf(doc: Y.Doc) {
+  return { text: doc.getText('t').toString(), meta: doc.getMap('meta').toJSON(), stateVector: Y.encodeStateVector(doc) };
+}
+
+/** What a client holding `client` has after applying `answer`. */
+function applied(client: Y.Doc, answer: Uint8Array) {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(client));
+  Y.applyUpdate(copy, answer);
+  const content = contentOf(copy);
+  copy.destroy();
+  return content;
+}
+
+describe('RoomDocument', () => {
+  const made: Y.Doc[] = [];
+  const rooms: RoomDocument[] = [];
+  const track = (doc: Y.Doc) => (made.push(doc), doc);
+  const open = (source: Y.Doc, listen = jest.fn(() => () => {})) => {
+    const room = new RoomDocument(stateOf(source), { listen, idleMs: IDLE_MS });
+    rooms.push(room);
+    return room;
+  };
+  afterEach(() => {
+    jest.useRealTimers();
+    rooms.splice(0).forEach((room) => room.destroy());
+    made.splice(0).forEach((doc) => doc.destroy());
+  });
+
+  it('answers from binary state what a live document answers, without building one', () => {
+    const source = track(draft());
+    const room = open(source);
+    const live = track(new Y.Doc());
+    Y.applyUpdate(live, Y.encodeStateAsUpdate(source));
+    const partial = track(new Y.Doc());
+    Y.applyUpdate(partial, Y.encodeStateAsUpdate(source));
+    partial.getText('t').insert(0, 'its own ');
+    const clients = [track(new Y.Doc()), partial, live];
+    for (const client of clients) {
+      const stateVector = Y.encodeStateVector(client);
+      expect(applied(client, room.diff(stateVector))).toEqual(applied(client, Y.encodeStateAsUpdate(live, stateVector)));
+    }
+    expect(room.stateVector).toEqual(Y.encodeStateVector(live));
+    expect(room.encodeState()).toEqual(Y.encodeStateAsUpdate(source));
+    expect(room.isLive).toBe(false);
+  });
+
+  it('builds the document on first need, and goes back to binary state with every change kept', () => {
+    const source = track(draft());
+    const detach = jest.fn();
+    const listen = jest.fn(() => detach);
+    const room = open(source, listen);
+    const doc = room.doc;
+    expect([room.isLive, listen.mock.calls.length, contentOf(doc)]).toEqual([true, 1, contentOf(source)]);
+    expect(room.doc).toBe(doc);
+    doc.getText('t').insert(0, 'edited ');
+    const edited = contentOf(doc);
+    const serverClient = doc.clientID;
+
+    expect(room.toBinary()).toBe(true);
+    expect([room.isLive, detach.mock.calls.length, doc.isDestroyed]).toEqual([false, 1, true]);
+    expect(room.stateVector).toEqual(edited.stateVector);
+    expect(applied(track(new Y.Doc()), room.diff(new Uint8Array([0])))).toEqual(edited);
+
+    const again = room.doc;
+    expect([contentOf(again), listen.mock.calls.length]).toEqual([edited, 2]);
+    // The server writes under one client id, whichever document it is in.
+    expect(again.clientID).toBe(serverClient);
+    again.getText('t').insert(0, 'more ');
+    expect(Y.encodeStateVector(again)).not.toEqual(edited.stateVector);
+  });
+
+  it('keeps a held document, and lets it go once released', () => {
+    const room = open(track(draft()));
+    const doc = room.doc;
+    const release = room.hold();
+    expect(room.toBinary()).toBe(false);
+    expect(room.doc).toBe(doc);
+    release();
+    release(); // twice is once
+    expect(room.toBinary()).toBe(true);
+    expect(room.toBinary()).toBe(false);
+  });
+
+  it('goes back to binary state after idleMs without a change, not while held, not while changed', () => {
+    jest.useFakeTimers();
+    const room = open(track(draft()));
+    const doc = room.doc;
+    jest.advanceTimersByTime(IDLE_MS * 0.9);
+    doc.getText('t').insert(0, 'x');
+    jest.advanceTimersByTime(IDLE_MS * 0.9);
+    expect(room.isLive).toBe(true);
+    const release = room.hold();
+    jest.advanceTimersByTime(IDLE_MS * 3);
+    expect(room.isLive).toBe(true);
+    release();
+    jest.advanceTimersByTime(IDLE_MS);
+    expect(room.isLive).toBe(false);
+    expect(doc.isDestroyed).toBe(true);
+  });
+
+  it('starts live from a document, and destroys it with the room', () => {
+    const doc = draft();
+    const listen = jest.fn(() => () => {});
+    const room = new RoomDocument({ doc }, { listen, idleMs: IDLE_MS });
+    expect([room.isLive, room.doc === doc, listen.mock.calls.length]).toEqual([true, true, 1]);
+    room.destroy();
+    expect(doc.isDestroyed).toBe(true);
+  });
+});
