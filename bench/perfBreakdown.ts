@@ -18,6 +18,8 @@ const { values: args } = parseArgs({
     server: { type: 'string', default: 'ours' },
     clients: { type: 'string', default: '20' },
     seconds: { type: 'string', default: '10' },
+    /** Keep the recording here (one file per server: `<path>.ours`, `<path>.reference`) for `perf report`. */
+    keep: { type: 'string' },
   },
 });
 
@@ -28,7 +30,8 @@ const PARTS: Array<[string, RegExp]> = [
   ['onDocUpdate (enqueue, durable ack)', /JS:[~^*+]?onDocUpdate /],
   ['Y.applyUpdate', /JS:[~^*+]?integrate /],
   ['socket sends', /JS:[~^*+]?send \S*main\.mjs|writev/],
-  ['after commit (promises, broadcast)', /runMicrotask|processTicksAndRejections/],
+  // The broadcast by its name (it runs in a promise job, with no caller of ours on the stack), and other jobs.
+  ['after commit (broadcast, promise jobs)', /JS:[~^*+]?sendPending |runMicrotask|processTicksAndRejections/],
   ['persistence queue turn', /processImmediate/],
   ['frame receive (ws, session, parse)', /socketOnData|onStreamRead/],
 ];
@@ -67,7 +70,7 @@ async function measure(name: 'ours' | 'reference'): Promise<void> {
     name === 'ours'
       ? await oursTarget(await startOurs(undefined, { env: { NODE_OPTIONS: '--perf-basic-prof' } }), false)
       : referenceTarget(await startReference(['--perf-basic-prof']), false);
-  const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'perf-breakdown-')), 'perf.data');
+  const output = args.keep ? `${args.keep}.${name}` : path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'perf-breakdown-')), 'perf.data');
   try {
     const perf = spawn('perf', ['record', '-F', '2000', '-g', '-p', String(target.server.pid), '-o', output], { stdio: 'ignore' });
     const recording = new Promise((resolve) => perf.once('exit', resolve));
@@ -92,7 +95,7 @@ async function measure(name: 'ours' | 'reference'): Promise<void> {
     }
   } finally {
     await target.server.stop();
-    fs.rmSync(path.dirname(output), { recursive: true, force: true });
+    if (!args.keep) fs.rmSync(path.dirname(output), { recursive: true, force: true });
   }
 }
 

@@ -17,7 +17,7 @@ export class ClientUpdate {
   /** Throws ProtocolError when the bytes are not a Yjs update. */
   constructor(
     readonly doc: Y.Doc,
-    readonly bytes: Uint8Array,
+    bytes: Uint8Array,
   ) {
     let decoded: DecodedUpdate;
     try {

@@ -18,13 +18,13 @@ export class CoalescedBroadcast {
   constructor(private readonly receivers: () => Iterable<CollabConnection>) {}
 
   add(update: Uint8Array, sender: CollabConnection | null): void {
-    // A promise job, not queueMicrotask: Node wraps each of those in an AsyncResource (about 45 µs
-    // of cold code per update in the fan-out bench; bench/perfBreakdown.ts).
-    if (this.pending.length === 0) void RESOLVED.then(this.flush);
+    // A promise job, not queueMicrotask: Node wraps each of those in an AsyncResource (about 30 µs
+    // of cold code per update in the fan-out bench; docs/DESIGN.md "Cost of one update").
+    if (this.pending.length === 0) void RESOLVED.then(this.sendPending);
     this.pending.push({ update, sender });
   }
 
-  private readonly flush = (): void => {
+  private readonly sendPending = (): void => {
     const batch = this.pending;
     this.pending = [];
     const merge = (updates: Uint8Array[]) => (updates.length === 1 ? updates[0] : Y.mergeUpdates(updates));
