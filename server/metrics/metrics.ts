@@ -15,6 +15,12 @@ export interface MetricSources {
 
 /** Store writes take about a millisecond on SQLite and tens on a MongoDB majority write. */
 const COMMIT_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+/**
+ * How often the event loop's delay is sampled. prom-client's default, 10 ms, wakes an idle server
+ * 100 times a second: 4.2 ms of CPU per second against 0.9 at 50 ms (measured on node 20). A
+ * stall of 50 ms or more is always seen; a shorter one in proportion to its length.
+ */
+const EVENT_LOOP_SAMPLE_MS = 50;
 /** Commits noted between two scrapes before they are handed to prom-client anyway (bounds the memory they take). */
 const MAX_UNRECORDED_COMMITS = 256;
 /** A relayed update crosses Redis within milliseconds; seconds mean Redis or an instance lags. */
@@ -48,7 +54,7 @@ export class Metrics implements WriteObserver {
     const registers = [this.registry];
     // Multi-instance figures appear only where there is Redis: a 0 would read as "Redis down".
     const redisRegisters = sources.redisUp ? registers : [];
-    collectDefaultMetrics({ register: this.registry });
+    collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: EVENT_LOOP_SAMPLE_MS });
 
     new Gauge({
       name: 'resolutions_open_connections',
