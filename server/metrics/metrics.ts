@@ -1,6 +1,7 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import type { PersistenceHealth } from '../collab/persistenceQueue';
 import { closeCodeLabel } from './closeCodeLabel';
+import { NotedHistogram } from './notedHistogram';
 import type { WriteObserver } from './timedAppends';
 
 /** What the gauges read at each scrape (live figures the server keeps anyway). */
@@ -21,8 +22,6 @@ const COMMIT_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5,
  * stall of 50 ms or more is always seen; a shorter one in proportion to its length.
  */
 const EVENT_LOOP_SAMPLE_MS = 50;
-/** Commits noted between two scrapes before they are handed to prom-client anyway (bounds the memory they take). */
-const MAX_UNRECORDED_COMMITS = 256;
 /** A relayed update crosses Redis within milliseconds; seconds mean Redis or an instance lags. */
 const RELAY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5];
 
@@ -35,19 +34,14 @@ export class Metrics implements WriteObserver {
   /** Yjs updates this instance made durable (rate() of it: updates per second). */
   readonly updates: Counter;
   /** One store append of a group-commit batch, from call to answer. */
-  readonly commitSeconds: Histogram;
+  readonly commitSeconds: NotedHistogram;
   readonly commitFailures: Counter;
-  /** From publication on one instance to application on another (recorded by the Redis relay). */
-  readonly relayLatency: Histogram;
+  /** From publication on one instance to application on another (recorded by the Redis relay, once per relayed update). */
+  readonly relayLatency: NotedHistogram;
   /** 1 while the Redis link is up, 0 while it is down (recorded by the Redis relay; read at each scrape when a source is given). */
   readonly redisUp: Gauge;
   readonly websocketCloses: Counter<'code'>;
-  /**
-   * Commits not yet handed to prom-client: a commit costs an array push, and prom-client's
-   * bookkeeping (labels, buckets: some 30 µs per commit of cold code, one commit per update at
-   * a typing pace) runs in one loop at the next scrape. Exact: every scrape records them first.
-   */
-  private readonly unrecordedSeconds: number[] = [];
+  /** Updates of commits since the last scrape, added to `updates` when it is read (a commit is once per update at a typing pace). */
   private unrecordedUpdates = 0;
 
   constructor(sources: MetricSources) {
@@ -83,21 +77,24 @@ export class Metrics implements WriteObserver {
       'Age of the oldest update waiting to be written (0 when none waits)',
       () => (sources.persistence().oldestUnsavedMs ?? 0) / 1000,
     );
-    const recordCommits = () => this.recordCommits();
-    this.updates = new Counter({ name: 'resolutions_yjs_updates_total', help: 'Yjs updates made durable by this instance', registers, collect: recordCommits });
-    this.commitSeconds = new Histogram({
+    this.updates = new Counter({
+      name: 'resolutions_yjs_updates_total',
+      help: 'Yjs updates made durable by this instance',
+      registers,
+      collect: () => this.recordUpdates(),
+    });
+    this.commitSeconds = new NotedHistogram({
       name: 'resolutions_persistence_commit_seconds',
       help: 'Duration of one group-commit write of Yjs updates to the store',
       buckets: COMMIT_BUCKETS,
       registers,
-      collect: recordCommits,
     });
     this.commitFailures = new Counter({
       name: 'resolutions_persistence_commit_failures_total',
       help: 'Group-commit writes that failed (they are retried)',
       registers,
     });
-    this.relayLatency = new Histogram({
+    this.relayLatency = new NotedHistogram({
       name: 'resolutions_relay_latency_seconds',
       help: 'Time from an update or awareness change published on one instance to its application on this one',
       buckets: RELAY_BUCKETS,
@@ -125,28 +122,21 @@ export class Metrics implements WriteObserver {
   /** Notes one group-commit write (see timedAppends); recorded at the next scrape. */
   committed(updates: number, seconds: number): void {
     this.unrecordedUpdates += updates;
-    this.noteCommit(seconds);
+    this.commitSeconds.observe(seconds);
   }
 
   commitFailed(seconds: number): void {
     this.commitFailures.inc();
-    this.noteCommit(seconds);
+    this.commitSeconds.observe(seconds);
   }
 
   websocketClosed(code: number): void {
     this.websocketCloses.inc({ code: closeCodeLabel(code) });
   }
 
-  private noteCommit(seconds: number): void {
-    if (this.unrecordedSeconds.push(seconds) >= MAX_UNRECORDED_COMMITS) this.recordCommits();
-  }
-
-  /** Hands the noted commits to prom-client (each scrape does, before reading them). */
-  private recordCommits(): void {
+  private recordUpdates(): void {
     if (this.unrecordedUpdates > 0) this.updates.inc(this.unrecordedUpdates);
-    for (const seconds of this.unrecordedSeconds) this.commitSeconds.observe(seconds);
     this.unrecordedUpdates = 0;
-    this.unrecordedSeconds.length = 0;
   }
 
   /** The exposition text and its content type. */
