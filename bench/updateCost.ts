@@ -289,13 +289,13 @@ async function main(): Promise<void> {
     }
   }
   console.log(`CPU µs per update (median of ${ROUNDS} rounds; ${UPDATES} updates from ${WRITERS} writers, ${RECEIVERS} receivers in the room stages)`);
-  console.log(`${'stage'.padEnd(28)} ${'CPU'.padStart(8)} ${'(added)'.padStart(9)} ${'system'.padStart(8)}   CPU by round`);
+  console.log(`${'stage'.padEnd(32)} ${'CPU'.padStart(8)} ${'(added)'.padStart(9)} ${'system'.padStart(8)}   CPU by round`);
   let previous: number | null = null;
   for (const [name, costs] of results) {
     const cpu = median(costs.map((cost) => cost.cpu));
     const added = name.startsWith('+') && previous !== null ? `+${(cpu - previous).toFixed(1)}` : '';
     const system = median(costs.map((cost) => cost.system));
-    console.log(`${name.padEnd(28)} ${cpu.toFixed(1).padStart(8)} ${added.padStart(9)} ${system.toFixed(1).padStart(8)}   ${costs.map((cost) => cost.cpu.toFixed(1)).join(' / ')}`);
+    console.log(`${name.padEnd(32)} ${cpu.toFixed(1).padStart(8)} ${added.padStart(9)} ${system.toFixed(1).padStart(8)}   ${costs.map((cost) => cost.cpu.toFixed(1)).join(' / ')}`);
     previous = cpu;
   }
 }
