@@ -1,7 +1,8 @@
 /**
  * CPU per client update, part by part, in this process (`npx tsx bench/updateCost.ts`): the
  * pipeline our server runs on every update, cumulated one part at a time, then a whole room with
- * its store in memory and with SQLite, and the reference server's pipeline. See bench/README.md.
+ * its store in memory and with SQLite, the SQLite store's append alone, and the reference server's
+ * pipeline. See bench/README.md.
  */
 import fs from 'node:fs';
 import os from 'node:os';
