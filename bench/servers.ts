@@ -43,11 +43,11 @@ process.on('exit', () =>
 process.once('SIGINT', () => process.exit(130));
 process.once('SIGTERM', () => process.exit(143));
 
-/** @y/websocket-server as shipped: in memory (no YPERSISTENCE), no callback. */
-export async function startReference(): Promise<ServerProcess> {
+/** @y/websocket-server as shipped: in memory (no YPERSISTENCE), no callback; `nodeArgs` go to node (a profiler's flags). */
+export async function startReference(nodeArgs: string[] = []): Promise<ServerProcess> {
   const port = await freePort();
   const env = childEnv({ HOST: '127.0.0.1', PORT: String(port) });
-  return launch('reference', [INSPECT, REFERENCE_ENTRY], env, /running at '127\.0\.0\.1' on port (\d+)/, null);
+  return launch('reference', [INSPECT, ...nodeArgs, REFERENCE_ENTRY], env, /running at '127\.0\.0\.1' on port (\d+)/, null);
 }
 
 /** How to start one of ours beyond the defaults. */

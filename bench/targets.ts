@@ -69,7 +69,7 @@ export async function oursTarget(server: ServerProcess, profile: boolean, signIn
 }
 
 /** The reference: no auth, a document exists once someone connects; clients bring the text. */
-function referenceTarget(server: ServerProcess, profile: boolean): Target {
+export function referenceTarget(server: ServerProcess, profile: boolean): Target {
   const wsBase = server.url.replace('http', 'ws');
   const clientUrl = (docId: string) => `${wsBase}/yjs/${docId}`;
   return {

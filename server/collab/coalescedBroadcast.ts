@@ -2,6 +2,8 @@ import * as Y from 'yjs';
 import type { CollabConnection } from './connection';
 import { updateMessage } from './messages';
 
+const RESOLVED = Promise.resolve();
+
 /**
  * Durable updates of one draft relayed as one frame per receiver per event-loop turn. The
  * persistence queue commits a batch and resolves its updates together; each is added here, and a
@@ -16,11 +18,13 @@ export class CoalescedBroadcast {
   constructor(private readonly receivers: () => Iterable<CollabConnection>) {}
 
   add(update: Uint8Array, sender: CollabConnection | null): void {
-    if (this.pending.length === 0) queueMicrotask(this.flush);
+    // A promise job, not queueMicrotask: Node wraps each of those in an AsyncResource (about 30 µs
+    // of cold code per update in the fan-out bench; docs/DESIGN.md "Cost of one update").
+    if (this.pending.length === 0) void RESOLVED.then(this.sendPending);
     this.pending.push({ update, sender });
   }
 
-  private readonly flush = (): void => {
+  private readonly sendPending = (): void => {
     const batch = this.pending;
     this.pending = [];
     const merge = (updates: Uint8Array[]) => (updates.length === 1 ? updates[0] : Y.mergeUpdates(updates));

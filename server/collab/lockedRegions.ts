@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { ProtocolError } from './parseMessage';
-import { DROPPED, UpdatePlacements, type Parent } from './updatePlacements';
+import type { ClientUpdate } from './clientUpdate';
+import { DROPPED, type Parent } from './updatePlacements';
 
 /**
  * How much of an element is closed to the sender: all of it (its text, attributes and children:
@@ -22,15 +22,9 @@ export type TouchedRegions = Map<Y.XmlElement, LockScope>;
  * Pure: reads the document and the update, changes neither. Run after the schema check, which
  * has already refused updates the server cannot place.
  */
-export function lockedRegionsTouched(doc: Y.Doc, update: Uint8Array, isLocked: IsLockedRegion): TouchedRegions {
-  let decoded: ReturnType<typeof Y.decodeUpdate>;
-  try {
-    decoded = Y.decodeUpdate(update);
-  } catch {
-    throw new ProtocolError('not a Yjs update');
-  }
+export function lockedRegionsTouched(update: ClientUpdate, isLocked: IsLockedRegion): TouchedRegions {
+  const { doc, structs, ds, placements } = update;
   const touched: TouchedRegions = new Map();
-  const placements = new UpdatePlacements(doc, decoded.structs);
   const add = (region: Y.XmlElement | null) => region && touched.set(region, isLocked(region)!);
 
   const regionOfParent = (parent: Parent): Y.XmlElement | null => {
@@ -39,12 +33,12 @@ export function lockedRegionsTouched(doc: Y.Doc, update: Uint8Array, isLocked: I
     const placement = placements.placementOf(parent.created);
     return placement === DROPPED ? null : regionOfParent(placement.parent);
   };
-  for (const struct of decoded.structs) {
+  for (const struct of structs) {
     if (!(struct instanceof Y.Item) || !placements.isNew(struct)) continue;
     const placement = placements.placementOf(struct);
     if (placement !== DROPPED) add(regionOfParent(placement.parent));
   }
-  for (const item of deletedItems(doc, decoded.ds)) {
+  for (const item of deletedItems(doc, ds)) {
     add(enclosingRegion(item.parent as Y.AbstractType<unknown>, isLocked));
     // A deleted element holding locked ones (a whole section) comes back whole, as a copy: their parent is gone.
     const type = item.content instanceof Y.ContentType ? item.content.type : null;
@@ -84,7 +78,7 @@ function containsRegion(element: Y.XmlElement, isLocked: IsLockedRegion): boolea
 }
 
 /** Items of the document, still visible, that the update's delete set removes (its own new items aside). */
-function deletedItems(doc: Y.Doc, ds: ReturnType<typeof Y.decodeUpdate>['ds']): Y.Item[] {
+function deletedItems(doc: Y.Doc, ds: ClientUpdate['ds']): Y.Item[] {
   const items: Y.Item[] = [];
   for (const [client, ranges] of ds.clients) {
     const structs = doc.store.clients.get(client);

@@ -16,6 +16,7 @@ import type { PersistenceQueue } from './persistenceQueue';
 import { validateAwareness, type AwarenessContext, type AwarenessLimits } from './validateAwareness';
 import { UnavailableError } from './unavailableError';
 import { validateUpdate } from './validateUpdate';
+import { ClientUpdate } from './clientUpdate';
 import { assertUpdateFitsSchema } from './validateContent';
 import { lockedRegionsTouched } from './lockedRegions';
 import { lockedRegionsFor } from './lockPolicy';
@@ -250,7 +251,9 @@ export class Room {
     const update = connection.held.with(frame);
     // A reader's sync step 2 adds nothing: answered without building the document.
     if (isEmptyUpdate(update)) return;
-    const { writes, missing } = validateUpdate(this.doc, update);
+    // Decoded once; each check below reads the same structs and placements.
+    const read = new ClientUpdate(this.doc, update);
+    const { writes, missing } = validateUpdate(read);
     // The ids it waits for too: its sender's own are held for, and after a restart (or for offline
     // text of an earlier page load) the server learns only from the store whose they are.
     const claiming = this.claim([...writes, ...missing], connection);
@@ -263,18 +266,18 @@ export class Room {
       connection.held.hold(update);
       return;
     }
-    assertUpdateFitsSchema(this.doc, update);
+    assertUpdateFitsSchema(read);
     connection.held.clear();
-    const locked = this.lockedRegionsChangedBy(connection, update);
+    const locked = this.lockedRegionsChangedBy(connection, read);
     this.integrate(connection, update);
     if (locked.length > 0) this.putBack(connection, locked);
   }
 
   /** Snapshots of the locked elements (agreed paragraphs, the heading, a proposals-only draft's paragraphs) the update would change. */
-  private lockedRegionsChangedBy(connection: CollabConnection, update: Uint8Array): RegionSnapshot[] {
+  private lockedRegionsChangedBy(connection: CollabConnection, update: ClientUpdate): RegionSnapshot[] {
     const isLocked = lockedRegionsFor(connection.user.role, this.lockedParagraphs, this.editingRule);
     if (!isLocked) return [];
-    return [...lockedRegionsTouched(this.doc, update, isLocked)].map(([element, scope]) => new RegionSnapshot(element, scope));
+    return [...lockedRegionsTouched(update, isLocked)].map(([element, scope]) => new RegionSnapshot(element, scope));
   }
 
   /**
@@ -357,7 +360,7 @@ export class Room {
     };
   }
 
-  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction): void => {
     const typed = isUpdateOrigin(origin) ? origin : null;
     if (typed?.source === 'store') return;
     // Durable already (another instance saved it): shown to everyone here, saved and relayed by no one again.
@@ -365,14 +368,14 @@ export class Room {
     const sender = typed?.source === 'client' ? typed.connection : null;
     const authorId = sender ? sender.user.id : typed?.source === 'server' ? typed.authorId : SERVER_AUTHOR_ID;
     this.updatesSinceSnapshot += 1;
+    // Only the sender waits to hear that its own edit is saved (a pure deletion moves no clock).
+    const clocks = sender?.durableAcks ? changedClocks(transaction) : null;
     void this.options.persistence
       .enqueue({ draftId: this.draftId, update, authorId, at: new Date().toISOString() })
       .then((stored) => {
         this.stored.note(stored.seq);
         this.durableUpdates.add(update, sender);
         this.options.peers?.update(update, stored.seq);
-        // Only the sender waits to hear that its own edit is saved (a pure deletion moves no clock).
-        const clocks = sender?.durableAcks ? Y.parseUpdateMeta(update).to : null;
         if (sender && clocks?.size) sender.socket.send(durableMessage(clocks));
         this.options.onDurableChange?.(this.draftId);
         if (this.updatesSinceSnapshot >= this.options.snapshotEvery) void this.snapshot();
@@ -446,4 +449,13 @@ export class Room {
 
 function isEmptyUpdate(update: Uint8Array): boolean {
   return update.length === EMPTY_UPDATE_LENGTH && update[0] === 0 && update[1] === 0;
+}
+
+/** The clocks a transaction moved, where they ended (what Y.parseUpdateMeta(update).to reads, without decoding the update again). */
+function changedClocks(transaction: Y.Transaction): Map<number, number> {
+  const clocks = new Map<number, number>();
+  transaction.afterState.forEach((clock, client) => {
+    if (clock !== (transaction.beforeState.get(client) ?? 0)) clocks.set(client, clock);
+  });
+  return clocks;
 }

@@ -1,8 +1,9 @@
 import * as Y from 'yjs';
 import { PROSEMIRROR_FRAGMENT, resolutionSchema } from '../../shared/schema';
+import type { ClientUpdate } from './clientUpdate';
 import { ProtocolError } from './parseMessage';
 import { schemaRules, type NodeRules, type SchemaRules } from './schemaRules';
-import { DROPPED, UpdatePlacements, type Parent } from './updatePlacements';
+import { DROPPED, type Parent } from './updatePlacements';
 
 const RESOLUTION_RULES = schemaRules(resolutionSchema);
 
@@ -25,14 +26,8 @@ interface Container {
  * in that browser's name), and the server's compare, preview and restore fail on it.
  * Items Yjs would garbage-collect on arrival, or that the document already has, are not checked.
  */
-export function assertUpdateFitsSchema(doc: Y.Doc, update: Uint8Array, rules: SchemaRules = RESOLUTION_RULES): void {
-  let structs: ReturnType<typeof Y.decodeUpdate>['structs'];
-  try {
-    structs = Y.decodeUpdate(update).structs;
-  } catch {
-    throw new ProtocolError('not a Yjs update');
-  }
-  const placements = new UpdatePlacements(doc, structs);
+export function assertUpdateFitsSchema(update: ClientUpdate, rules: SchemaRules = RESOLUTION_RULES): void {
+  const { doc, structs, placements } = update;
   const containers = new Map<unknown, Container>();
 
   const containerOf = (parent: Parent, depth = 0): Container => {

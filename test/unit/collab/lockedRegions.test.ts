@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { lockedRegionsTouched } from '../../../server/collab/lockedRegions';
 import { lockedRegionsFor } from '../../../server/collab/lockPolicy';
 import { RegionSnapshot } from '../../../server/collab/regionSnapshot';
+import { ClientUpdate } from '../../../server/collab/clientUpdate';
 import { PROSEMIRROR_FRAGMENT } from '../../../shared/schema';
 import { updatesOf } from '../../helpers/yjsBytes';
 import { draftDoc, ops } from '../shared/draftFixture';
@@ -26,7 +27,7 @@ describe('lockedRegionsTouched and RegionSnapshot', () => {
 
   const delegateSees = () => lockedRegionsFor('delegate', new Set([lockedId]))!;
   const touched = (edit: (doc: Y.Doc) => void, isLocked = delegateSees()) =>
-    updatesOf(server, edit).flatMap((update) => [...lockedRegionsTouched(server, update, isLocked).keys()]);
+    updatesOf(server, edit).flatMap((update) => [...lockedRegionsTouched(new ClientUpdate(server, update), isLocked).keys()]);
 
   it.each<[string, (doc: Y.Doc) => void]>([
     ['typing into it', (doc) => textOf(op(doc, 0)).insert(3, 'not ')],
@@ -42,7 +43,7 @@ describe('lockedRegionsTouched and RegionSnapshot', () => {
   it('puts back a deleted section that held a locked paragraph, whole', () => {
     const before = server.getXmlFragment(PROSEMIRROR_FRAGMENT).toString();
     const [update] = updatesOf(server, (doc) => doc.getXmlFragment(PROSEMIRROR_FRAGMENT).delete(4, 1));
-    const snapshots = [...lockedRegionsTouched(server, update, delegateSees())].map(([element, scope]) => new RegionSnapshot(element, scope));
+    const snapshots = [...lockedRegionsTouched(new ClientUpdate(server, update), delegateSees())].map(([element, scope]) => new RegionSnapshot(element, scope));
     Y.applyUpdate(server, update);
     server.transact(() => snapshots.forEach((snapshot) => snapshot.restore()));
     expect(server.getXmlFragment(PROSEMIRROR_FRAGMENT).toString()).toBe(before);
@@ -51,7 +52,7 @@ describe('lockedRegionsTouched and RegionSnapshot', () => {
   it('puts back a heading line deleted whole once, as the heading it was in', () => {
     const before = part(server, 0).toString();
     const [update] = updatesOf(server, (doc) => part(doc, 0).delete(0, 2));
-    const snapshots = [...lockedRegionsTouched(server, update, delegateSees())].map(([element, scope]) => new RegionSnapshot(element, scope));
+    const snapshots = [...lockedRegionsTouched(new ClientUpdate(server, update), delegateSees())].map(([element, scope]) => new RegionSnapshot(element, scope));
     Y.applyUpdate(server, update);
     server.transact(() => snapshots.forEach((snapshot) => snapshot.restore()));
     expect(part(server, 0).toString()).toBe(before);
@@ -77,7 +78,7 @@ describe('lockedRegionsTouched and RegionSnapshot', () => {
       textOf(op(doc, 0)).insert(3, 'not ');
       op(doc, 0).setAttribute('level', 1 as unknown as string);
     });
-    const snapshots = [...lockedRegionsTouched(server, update, delegateSees())].map(([element, scope]) => new RegionSnapshot(element, scope));
+    const snapshots = [...lockedRegionsTouched(new ClientUpdate(server, update), delegateSees())].map(([element, scope]) => new RegionSnapshot(element, scope));
     Y.applyUpdate(server, update);
     expect(op(server, 0).toString()).not.toBe(before);
     server.transact(() => expect(snapshots.map((snapshot) => snapshot.restore())).toEqual([true]));
@@ -88,7 +89,7 @@ describe('lockedRegionsTouched and RegionSnapshot', () => {
   it('puts back a deleted paragraph in its place, with its id', () => {
     const before = operative(server).toString();
     const [update] = updatesOf(server, (doc) => operative(doc).delete(0, 1));
-    const snapshots = [...lockedRegionsTouched(server, update, delegateSees())].map(([element, scope]) => new RegionSnapshot(element, scope));
+    const snapshots = [...lockedRegionsTouched(new ClientUpdate(server, update), delegateSees())].map(([element, scope]) => new RegionSnapshot(element, scope));
     Y.applyUpdate(server, update);
     expect(operative(server).length).toBe(1);
     server.transact(() => snapshots.forEach((snapshot) => snapshot.restore()));

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { lockedRegionsTouched } from '../../../server/collab/lockedRegions';
 import { lockedRegionsFor } from '../../../server/collab/lockPolicy';
 import { RegionSnapshot } from '../../../server/collab/regionSnapshot';
+import { ClientUpdate } from '../../../server/collab/clientUpdate';
 import { PROSEMIRROR_FRAGMENT } from '../../../shared/schema';
 import { updatesOf } from '../../helpers/yjsBytes';
 import { draftDoc, ops } from '../shared/draftFixture';
@@ -32,11 +33,11 @@ describe('the lock policy of a proposals-only draft', () => {
   afterEach(() => server.destroy());
 
   const delegate = () => lockedRegionsFor('delegate', new Set(), 'proposals')!;
-  const touched = (edit: (doc: Y.Doc) => void) => updatesOf(server, edit).flatMap((update) => [...lockedRegionsTouched(server, update, delegate())]);
+  const touched = (edit: (doc: Y.Doc) => void) => updatesOf(server, edit).flatMap((update) => [...lockedRegionsTouched(new ClientUpdate(server, update), delegate())]);
   /** Applies the edit as a client would and puts back what it touched, as the room does. */
   const applyAndPutBack = (edit: (doc: Y.Doc) => void) => {
     const [update] = updatesOf(server, edit);
-    const snapshots = [...lockedRegionsTouched(server, update, delegate())].map(([element, scope]) => new RegionSnapshot(element, scope));
+    const snapshots = [...lockedRegionsTouched(new ClientUpdate(server, update), delegate())].map(([element, scope]) => new RegionSnapshot(element, scope));
     Y.applyUpdate(server, update);
     server.transact(() => snapshots.forEach((snapshot) => snapshot.restore()));
   };

@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { insertOperativeParagraph, insertPreambularParagraph } from '../../../client/editor/commands/insertParagraph';
 import { createCollabEditor } from '../../../client/editor/createEditor';
 import { assertUpdateFitsSchema } from '../../../server/collab/validateContent';
+import { ClientUpdate } from '../../../server/collab/clientUpdate';
 import { DEMO_DRAFT } from '../../../server/domain/seed/demoDraft';
 import { blankResolution, outlineToDoc, type DraftOutline } from '../../../shared/draftTemplate';
 import { PROSEMIRROR_FRAGMENT, resolutionSchema } from '../../../shared/schema';
@@ -25,7 +26,7 @@ function delegationEditing(outline: DraftOutline) {
   let accepted = 0;
   local.on('update', (update: Uint8Array) => {
     try {
-      assertUpdateFitsSchema(server, update);
+      assertUpdateFitsSchema(new ClientUpdate(server, update));
       Y.applyUpdate(server, update);
       accepted += 1;
     } catch (err) {
@@ -194,8 +195,8 @@ describe('assertUpdateFitsSchema accepts what the server itself writes', () => {
     const empty = new Y.Doc();
     const demo = demoDoc();
     const template = prosemirrorJSONToYDoc(resolutionSchema, outlineToDoc(blankResolution('T', 'S')), PROSEMIRROR_FRAGMENT);
-    expect(() => assertUpdateFitsSchema(empty, Y.encodeStateAsUpdate(demo))).not.toThrow();
-    expect(() => assertUpdateFitsSchema(empty, Y.encodeStateAsUpdate(template))).not.toThrow();
+    expect(() => assertUpdateFitsSchema(new ClientUpdate(empty, Y.encodeStateAsUpdate(demo)))).not.toThrow();
+    expect(() => assertUpdateFitsSchema(new ClientUpdate(empty, Y.encodeStateAsUpdate(template)))).not.toThrow();
     [empty, demo, template].forEach((doc) => doc.destroy());
   });
 
@@ -208,7 +209,7 @@ describe('assertUpdateFitsSchema accepts what the server itself writes', () => {
     const oldText = resolutionSchema.nodeFromJSON(outlineToDoc(blankResolution('Old title', 'E/CN.15/2025/L.1')));
     prosemirrorToYXmlFragment(oldText, restoring.getXmlFragment(PROSEMIRROR_FRAGMENT));
     expect(updates).toHaveLength(1);
-    expect(() => assertUpdateFitsSchema(live, updates[0])).not.toThrow();
+    expect(() => assertUpdateFitsSchema(new ClientUpdate(live, updates[0]))).not.toThrow();
     [live, restoring].forEach((doc) => doc.destroy());
   });
 });

@@ -3,6 +3,7 @@ import { prosemirrorToYXmlFragment } from 'y-prosemirror';
 import * as Y from 'yjs';
 import { ProtocolError } from '../../../server/collab/parseMessage';
 import { assertUpdateFitsSchema } from '../../../server/collab/validateContent';
+import { ClientUpdate } from '../../../server/collab/clientUpdate';
 import { PROSEMIRROR_FRAGMENT } from '../../../shared/schema';
 import { updatesOf } from '../../helpers/yjsBytes';
 import { draftDoc, ops } from '../shared/draftFixture';
@@ -47,7 +48,7 @@ describe('assertUpdateFitsSchema', () => {
   /** The refusal's message, or null when the update is accepted. */
   const refusal = (update: Uint8Array): string | null => {
     try {
-      assertUpdateFitsSchema(server, update);
+      assertUpdateFitsSchema(new ClientUpdate(server, update));
       return null;
     } catch (err) {
       expect(err).toBeInstanceOf(ProtocolError);

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { ProtocolError } from '../../../server/collab/parseMessage';
 import { validateUpdate } from '../../../server/collab/validateUpdate';
+import { ClientUpdate } from '../../../server/collab/clientUpdate';
 import { garbage, updatesAs, updatesOf, withoutDeleteSet } from '../../helpers/yjsBytes';
 
 const text = (doc: Y.Doc) => doc.getText('t');
@@ -36,7 +37,7 @@ describe('validateUpdate', () => {
     return pending;
   };
 
-  const missing = (update: Uint8Array) => [...validateUpdate(server, update).missing].sort((a, b) => a - b);
+  const missing = (update: Uint8Array) => [...validateUpdate(new ClientUpdate(server, update)).missing].sort((a, b) => a - b);
 
   describe('finds nothing missing in', () => {
     const cases: Array<[string, () => Uint8Array]> = [
@@ -114,16 +115,16 @@ describe('validateUpdate', () => {
 
   it('says which clients an update writes with: those it adds clocks to', () => {
     const fresh = updatesAs(ATTACKER, server, insert('new'))[0];
-    expect(validateUpdate(server, fresh).writes).toEqual([ATTACKER]);
-    expect(validateUpdate(server, Y.encodeStateAsUpdate(server)).writes).toEqual([]);
-    expect(validateUpdate(server, Y.mergeUpdates([Y.encodeStateAsUpdate(server), fresh])).writes).toEqual([ATTACKER]);
-    expect(validateUpdate(server, updatesAs(ATTACKER, server, (doc) => text(doc).delete(0, 1))[0]).writes).toEqual([]);
+    expect(validateUpdate(new ClientUpdate(server, fresh)).writes).toEqual([ATTACKER]);
+    expect(validateUpdate(new ClientUpdate(server, Y.encodeStateAsUpdate(server))).writes).toEqual([]);
+    expect(validateUpdate(new ClientUpdate(server, Y.mergeUpdates([Y.encodeStateAsUpdate(server), fresh]))).writes).toEqual([ATTACKER]);
+    expect(validateUpdate(new ClientUpdate(server, updatesAs(ATTACKER, server, (doc) => text(doc).delete(0, 1))[0])).writes).toEqual([]);
   });
 
   describe('refuses bytes Yjs cannot read', () => {
     const refusal = (update: Uint8Array) => {
       try {
-        validateUpdate(server, update);
+        validateUpdate(new ClientUpdate(server, update));
         return null;
       } catch (err) {
         expect(err).toBeInstanceOf(ProtocolError);
@@ -151,9 +152,9 @@ describe('validateUpdate', () => {
 
   it('only looks: the document is the same after any verdict', () => {
     const before = Y.encodeStateAsUpdate(server);
-    validateUpdate(server, updatesOf(server, insert('more'))[0]);
-    validateUpdate(server, updatesAs(ATTACKER, victimsFuture('later'), (doc) => text(doc).delete(5, 5))[0]);
-    expect(() => validateUpdate(server, withoutDeleteSet(updatesOf(server, insert('cut'))[0]))).toThrow(ProtocolError);
+    validateUpdate(new ClientUpdate(server, updatesOf(server, insert('more'))[0]));
+    validateUpdate(new ClientUpdate(server, updatesAs(ATTACKER, victimsFuture('later'), (doc) => text(doc).delete(5, 5))[0]));
+    expect(() => validateUpdate(new ClientUpdate(server, withoutDeleteSet(updatesOf(server, insert('cut'))[0])))).toThrow(ProtocolError);
     expect(Y.encodeStateAsUpdate(server)).toEqual(before);
     expect(text(server).toString()).toBe('hello');
   });

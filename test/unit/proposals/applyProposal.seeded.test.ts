@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { applyProposal } from '../../../server/domain/proposals/applyProposal';
 import { producedRanges } from '../../../server/domain/proposals/producedRanges';
 import { assertUpdateFitsSchema } from '../../../server/collab/validateContent';
+import { ClientUpdate } from '../../../server/collab/clientUpdate';
 import { pointAnchor, rangeAnchor, resolveProposalAnchor } from '../../../shared/proposalAnchors';
 import type { ProposalAnchor } from '../../../shared/proposals';
 import { pick, seededRandom } from '../../helpers/seededRandom';
@@ -49,7 +50,7 @@ describe('applyProposal under concurrent edits (seeded)', () => {
       server.on('update', (update: Uint8Array) => updates.push(update));
       const accepted = proposal({ kind, paragraphId: op, anchor, text: WORDS[kind] });
       const result = server.transact(() => applyProposal(server, accepted, () => 'p-unused00001'));
-      updates.forEach((update) => assertUpdateFitsSchema(snapshot, update));
+      updates.forEach((update) => assertUpdateFitsSchema(new ClientUpdate(snapshot, update)));
       const expected = {
         replace: before.slice(0, start) + 'bold' + before.slice(end),
         insert: before.slice(0, start) + 'very ' + before.slice(start),

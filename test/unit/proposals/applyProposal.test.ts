@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { applyProposal } from '../../../server/domain/proposals/applyProposal';
 import { DomainError } from '../../../server/domain/domainError';
 import { assertUpdateFitsSchema } from '../../../server/collab/validateContent';
+import { ClientUpdate } from '../../../server/collab/clientUpdate';
 import { pointAnchor, rangeAnchor } from '../../../shared/proposalAnchors';
 import type { ProposalView } from '../../../shared/proposals';
 import { elementOf, idOf, liveDraft, ops, plain, proposal, proseMirrorDoc, replicaOf, sync, textOf } from './proposalFixture';
@@ -25,7 +26,7 @@ function accept(server: Y.Doc, accepted: ProposalView, newId = 'p-new0000001') {
   server.on('update', capture);
   try {
     const result = server.transact(() => applyProposal(server, accepted, () => newId), { source: 'server', authorId: accepted.authorId });
-    for (const update of updates) assertUpdateFitsSchema(before, update);
+    for (const update of updates) assertUpdateFitsSchema(new ClientUpdate(before, update));
     proseMirrorDoc(server);
     return result;
   } finally {
