@@ -28,8 +28,6 @@ import { StoredSeqWatermark } from './storedSeqWatermark';
 /** Client ids new to the server one connection may name (see Room.claim). */
 const MAX_NEW_CLIENT_IDS_PER_CONNECTION = 256;
 const DEFAULT_LIVE_DOCUMENT_IDLE_MS = 30_000;
-/** A Yjs v1 update with no structs and no deletions: what a client with nothing to add sends as its sync step 2. */
-const EMPTY_UPDATE_LENGTH = 2;
 
 export interface RoomOptions {
   draftId: string;
@@ -248,8 +246,8 @@ export class Room {
       throw new UnavailableError('saving is behind; keep your edits and come back later');
     }
     const update = connection.held.with(frame);
-    // A reader's sync step 2 adds nothing: answered without building the document.
-    if (isEmptyUpdate(update)) return;
+    // A reader's sync step 2 adds nothing: taken without building the document.
+    if (this.document.addsNothing(update)) return;
     const { writes, missing } = validateUpdate(this.doc, update);
     // The ids it waits for too: its sender's own are held for, and after a restart (or for offline
     // text of an earlier page load) the server learns only from the store whose they are.
@@ -442,8 +440,4 @@ export class Room {
       });
     return this.snapshotRunning;
   }
-}
-
-function isEmptyUpdate(update: Uint8Array): boolean {
-  return update.length === EMPTY_UPDATE_LENGTH && update[0] === 0 && update[1] === 0;
 }

@@ -19,6 +19,8 @@ export interface RoomDocumentOptions {
 
 /** A state vector with no clients: the client has nothing yet. */
 const EMPTY_STATE_VECTOR = 0;
+/** A Yjs v1 update with no structs and no deletions. */
+const EMPTY_UPDATE = new Uint8Array([0, 0]);
 
 /**
  * One draft's content, held as binary state (a Yjs update and its state vector) while nobody
@@ -30,6 +32,8 @@ const EMPTY_STATE_VECTOR = 0;
  */
 export class RoomDocument {
   private binary: BinaryState | null;
+  /** What a client holding all of the binary state sends as its sync step 2 (worked out once per binary state). */
+  private upToDateStep2: Uint8Array | null = null;
   private live: Y.Doc | null = null;
   private detach: (() => void) | null = null;
   /** The server's Yjs client id, the same in every document built for this room. */
@@ -61,6 +65,7 @@ export class RoomDocument {
     // Set after the state is in: Yjs gives a document a new id when a remote change uses its own.
     doc.clientID = this.clientID;
     this.binary = null;
+    this.upToDateStep2 = null;
     this.goLive(doc);
     return doc;
   }
@@ -85,6 +90,19 @@ export class RoomDocument {
     return stateVector.length === 1 && stateVector[0] === EMPTY_STATE_VECTOR ? state : Y.diffUpdate(state, stateVector);
   }
 
+  /**
+   * Whether `update` changes nothing, told without building the document: an empty update, or
+   * what a reader that has the whole draft sends as its sync step 2 (no structs, and the draft's
+   * own deletions: a stock client always sends its whole delete set). Anything else goes through
+   * the document.
+   */
+  addsNothing(update: Uint8Array): boolean {
+    if (sameBytes(update, EMPTY_UPDATE)) return true;
+    if (this.live) return false;
+    this.upToDateStep2 ??= this.diff(this.binary!.stateVector);
+    return sameBytes(update, this.upToDateStep2);
+  }
+
   /** Keeps the live document (if any, or once built) until the returned function is called. */
   hold(): () => void {
     this.holds += 1;
@@ -101,6 +119,7 @@ export class RoomDocument {
     if (!this.live || this.holds > 0) return false;
     const doc = this.live;
     this.binary = { state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) };
+    this.upToDateStep2 = null;
     this.drop();
     return true;
   }
@@ -146,4 +165,8 @@ export class RoomDocument {
     if (quietFor >= this.options.idleMs && this.toBinary()) return;
     this.armIdleTimer(Math.max(this.options.idleMs - quietFor, this.options.idleMs / 10, 1));
   };
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.compare(a, b) === 0;
 }
