@@ -36,8 +36,8 @@ export class RoomDocument {
   private upToDateStep2: Uint8Array | null = null;
   private live: Y.Doc | null = null;
   private detach: (() => void) | null = null;
-  /** The server's Yjs client id, the same in every document built for this room. */
-  private readonly clientID: number;
+  /** The server's Yjs client id, the same in every document built for this room (unless Yjs gave it up, see toBinary). */
+  private clientID: number;
   private holds = 0;
   private lastChange = 0;
   private idleTimer: NodeJS.Timeout | null = null;
@@ -118,6 +118,8 @@ export class RoomDocument {
   toBinary(): boolean {
     if (!this.live || this.holds > 0) return false;
     const doc = this.live;
+    // Yjs moves a document to a new id when someone else writes under its own: the old one is not taken back.
+    this.clientID = doc.clientID;
     this.binary = { state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) };
     this.upToDateStep2 = null;
     this.drop();

@@ -87,6 +87,25 @@ describe('RoomDocument', () => {
     expect(Y.encodeStateVector(again)).not.toEqual(edited.stateVector);
   });
 
+  it("does not take back a client id Yjs gave up because someone else wrote under it", () => {
+    const room = open(track(draft()));
+    const doc = room.doc;
+    doc.getText('t').insert(0, 'by the server ');
+    const serverClient = doc.clientID;
+    // A client that writes under the server's id (a modified one: the id is in every state it is sent).
+    const impostor = track(new Y.Doc());
+    Y.applyUpdate(impostor, Y.encodeStateAsUpdate(doc));
+    impostor.clientID = serverClient;
+    impostor.getText('t').insert(0, 'by the impostor ');
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(impostor, Y.encodeStateVector(doc)));
+    // Yjs moves a document that sees its own id used by someone else to a new one.
+    const renewed = doc.clientID;
+    expect(renewed).not.toBe(serverClient);
+
+    expect(room.toBinary()).toBe(true);
+    expect(room.doc.clientID).toBe(renewed);
+  });
+
   it('keeps a held document, and lets it go once released', () => {
     const room = open(track(draft()));
     const doc = room.doc;
