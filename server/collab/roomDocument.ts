@@ -32,8 +32,8 @@ const EMPTY_UPDATE = new Uint8Array([0, 0]);
  */
 export class RoomDocument {
   private binary: BinaryState | null;
-  /** What a client holding all of the binary state sends as its sync step 2 (worked out once per binary state). */
-  private upToDateStep2: Uint8Array | null = null;
+  /** What a client that has all of the binary state lacks, and sends as its sync step 2: the draft's deletions (worked out once per binary state). */
+  private upToDate: Uint8Array | null = null;
   private live: Y.Doc | null = null;
   private detach: (() => void) | null = null;
   /** The server's Yjs client id, the same in every document built for this room (unless Yjs gave it up, see toBinary). */
@@ -65,7 +65,7 @@ export class RoomDocument {
     // Set after the state is in: Yjs gives a document a new id when a remote change uses its own.
     doc.clientID = this.clientID;
     this.binary = null;
-    this.upToDateStep2 = null;
+    this.upToDate = null;
     this.goLive(doc);
     return doc;
   }
@@ -86,8 +86,10 @@ export class RoomDocument {
   /** What a client with `stateVector` lacks (a client with nothing gets the state as it is). */
   diff(stateVector: Uint8Array): Uint8Array {
     if (this.live) return Y.encodeStateAsUpdate(this.live, stateVector);
-    const { state } = this.binary!;
-    return stateVector.length === 1 && stateVector[0] === EMPTY_STATE_VECTOR ? state : Y.diffUpdate(state, stateVector);
+    const binary = this.binary!;
+    if (stateVector.length === 1 && stateVector[0] === EMPTY_STATE_VECTOR) return binary.state;
+    if (sameBytes(stateVector, binary.stateVector)) return this.upToDateAnswer(binary);
+    return Y.diffUpdate(binary.state, stateVector);
   }
 
   /**
@@ -98,9 +100,11 @@ export class RoomDocument {
    */
   addsNothing(update: Uint8Array): boolean {
     if (sameBytes(update, EMPTY_UPDATE)) return true;
-    if (this.live) return false;
-    this.upToDateStep2 ??= this.diff(this.binary!.stateVector);
-    return sameBytes(update, this.upToDateStep2);
+    return !this.live && sameBytes(update, this.upToDateAnswer(this.binary!));
+  }
+
+  private upToDateAnswer(binary: BinaryState): Uint8Array {
+    return (this.upToDate ??= Y.diffUpdate(binary.state, binary.stateVector));
   }
 
   /** Keeps the live document (if any, or once built) until the returned function is called. */
@@ -121,7 +125,7 @@ export class RoomDocument {
     // Yjs moves a document to a new id when someone else writes under its own: the old one is not taken back.
     this.clientID = doc.clientID;
     this.binary = { state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) };
-    this.upToDateStep2 = null;
+    this.upToDate = null;
     this.drop();
     return true;
   }

@@ -62,6 +62,20 @@ describe('RoomDocument', () => {
     expect(room.isLive).toBe(false);
   });
 
+  it('works out the answer to clients that are up to date once (a reconnecting crowd after a restart)', () => {
+    const source = track(draft());
+    const room = open(source);
+    const upToDate = () => {
+      const client = track(new Y.Doc());
+      Y.applyUpdate(client, room.diff(new Uint8Array([0])));
+      return Y.encodeStateVector(client);
+    };
+    const first = room.diff(upToDate());
+    expect(room.diff(upToDate())).toBe(first);
+    expect(first).toEqual(Y.encodeStateAsUpdate(source, Y.encodeStateVector(source)));
+    expect(room.isLive).toBe(false);
+  });
+
   it('builds the document on first need, and goes back to binary state with every change kept', () => {
     const source = track(draft());
     const detach = jest.fn();
