@@ -29,8 +29,6 @@ import { StoredSeqWatermark } from './storedSeqWatermark';
 /** Client ids new to the server one connection may name (see Room.claim). */
 const MAX_NEW_CLIENT_IDS_PER_CONNECTION = 256;
 const DEFAULT_LIVE_DOCUMENT_IDLE_MS = 30_000;
-/** A Yjs v1 update with no structs and no deletions: what a client with nothing to add sends as its sync step 2. */
-const EMPTY_UPDATE_LENGTH = 2;
 
 export interface RoomOptions {
   draftId: string;
@@ -249,8 +247,8 @@ export class Room {
       throw new UnavailableError('saving is behind; keep your edits and come back later');
     }
     const update = connection.held.with(frame);
-    // A reader's sync step 2 adds nothing: answered without building the document.
-    if (isEmptyUpdate(update)) return;
+    // A reader's sync step 2 adds nothing: taken without building the document.
+    if (this.document.addsNothing(update)) return;
     // Decoded once; each check below reads the same structs and placements.
     const read = new ClientUpdate(this.doc, update);
     const { writes, missing } = validateUpdate(read);
@@ -445,10 +443,6 @@ export class Room {
       });
     return this.snapshotRunning;
   }
-}
-
-function isEmptyUpdate(update: Uint8Array): boolean {
-  return update.length === EMPTY_UPDATE_LENGTH && update[0] === 0 && update[1] === 0;
 }
 
 /** The clocks a transaction moved, where they ended (what Y.parseUpdateMeta(update).to reads, without decoding the update again). */

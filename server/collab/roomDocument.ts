@@ -19,6 +19,8 @@ export interface RoomDocumentOptions {
 
 /** A state vector with no clients: the client has nothing yet. */
 const EMPTY_STATE_VECTOR = 0;
+/** A Yjs v1 update with no structs and no deletions. */
+const EMPTY_UPDATE = new Uint8Array([0, 0]);
 
 /**
  * One draft's content, held as binary state (a Yjs update and its state vector) while nobody
@@ -30,10 +32,12 @@ const EMPTY_STATE_VECTOR = 0;
  */
 export class RoomDocument {
   private binary: BinaryState | null;
+  /** What a client that has all of the binary state lacks, and sends as its sync step 2: the draft's deletions (worked out once per binary state). */
+  private upToDate: Uint8Array | null = null;
   private live: Y.Doc | null = null;
   private detach: (() => void) | null = null;
-  /** The server's Yjs client id, the same in every document built for this room. */
-  private readonly clientID: number;
+  /** The server's Yjs client id, the same in every document built for this room (unless Yjs gave it up, see toBinary). */
+  private clientID: number;
   private holds = 0;
   private lastChange = 0;
   private idleTimer: NodeJS.Timeout | null = null;
@@ -61,6 +65,7 @@ export class RoomDocument {
     // Set after the state is in: Yjs gives a document a new id when a remote change uses its own.
     doc.clientID = this.clientID;
     this.binary = null;
+    this.upToDate = null;
     this.goLive(doc);
     return doc;
   }
@@ -81,8 +86,25 @@ export class RoomDocument {
   /** What a client with `stateVector` lacks (a client with nothing gets the state as it is). */
   diff(stateVector: Uint8Array): Uint8Array {
     if (this.live) return Y.encodeStateAsUpdate(this.live, stateVector);
-    const { state } = this.binary!;
-    return stateVector.length === 1 && stateVector[0] === EMPTY_STATE_VECTOR ? state : Y.diffUpdate(state, stateVector);
+    const binary = this.binary!;
+    if (stateVector.length === 1 && stateVector[0] === EMPTY_STATE_VECTOR) return binary.state;
+    if (sameBytes(stateVector, binary.stateVector)) return this.upToDateAnswer(binary);
+    return Y.diffUpdate(binary.state, stateVector);
+  }
+
+  /**
+   * Whether `update` changes nothing, told without building the document: an empty update, or
+   * what a reader that has the whole draft sends as its sync step 2 (no structs, and the draft's
+   * own deletions: a stock client always sends its whole delete set). Anything else goes through
+   * the document.
+   */
+  addsNothing(update: Uint8Array): boolean {
+    if (sameBytes(update, EMPTY_UPDATE)) return true;
+    return !this.live && sameBytes(update, this.upToDateAnswer(this.binary!));
+  }
+
+  private upToDateAnswer(binary: BinaryState): Uint8Array {
+    return (this.upToDate ??= Y.diffUpdate(binary.state, binary.stateVector));
   }
 
   /** Keeps the live document (if any, or once built) until the returned function is called. */
@@ -100,7 +122,10 @@ export class RoomDocument {
   toBinary(): boolean {
     if (!this.live || this.holds > 0) return false;
     const doc = this.live;
+    // Yjs moves a document to a new id when someone else writes under its own: the old one is not taken back.
+    this.clientID = doc.clientID;
     this.binary = { state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) };
+    this.upToDate = null;
     this.drop();
     return true;
   }
@@ -146,4 +171,8 @@ export class RoomDocument {
     if (quietFor >= this.options.idleMs && this.toBinary()) return;
     this.armIdleTimer(Math.max(this.options.idleMs - quietFor, this.options.idleMs / 10, 1));
   };
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.compare(a, b) === 0;
 }

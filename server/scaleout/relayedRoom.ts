@@ -127,9 +127,12 @@ export class RelayedRoom implements JoinedPeers {
     if (this.room !== room) return;
     room.applyStoredRules(rules.lockedParagraphIds, rules.editing);
     for (const control of this.controlsDuringResync) room.applyControl(control);
-    room.doc.transact(() => {
-      for (const entry of missed) Y.applyUpdate(room.doc, entry.update, RELAYED);
-    }, RELAYED);
+    // Nothing missed, nothing to build: a room that holds binary state keeps it.
+    if (missed.length > 0) {
+      room.doc.transact(() => {
+        for (const entry of missed) Y.applyUpdate(room.doc, entry.update, RELAYED);
+      }, RELAYED);
+    }
     for (const entry of missed) room.noteStoredSeq(entry.seq);
   }
 

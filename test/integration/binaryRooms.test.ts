@@ -71,6 +71,22 @@ describe('rooms keep an open draft as binary state and build a Y.Doc only for ch
     expect(await storedText()).toBe(draftText(writer.doc));
   });
 
+  it('syncs a returning reader of a draft with deletions without a Y.Doc (its sync step 2 holds every deletion)', async () => {
+    const writer = await connect('kazakhstan');
+    (findParagraph(writer.doc, 'Urges Member States').get(0) as Y.XmlText).delete(0, 6);
+    await scrapeUntil(server.url, (text) => sample(text, 'resolutions_live_documents') === 1);
+    await scrapeUntil(server.url, (text) => sample(text, 'resolutions_live_documents') === 0);
+
+    // A reader that has the draft as it is (a page reload with IndexedDB, a reconnect).
+    const back = connectYjs(server.wsUrl, draftId, (await server.login('eu')).token, { connect: false });
+    clients.push(back);
+    Y.applyUpdate(back.doc, Y.encodeStateAsUpdate(writer.doc));
+    back.provider.connect();
+    await back.synced;
+    expect(draftText(back.doc)).toBe(draftText(writer.doc));
+    expect((await rooms(server)).live).toBe(0);
+  });
+
   it('serves a reconnecting client what it lacks from binary state', async () => {
     const writer = await connect('kazakhstan');
     const before = Y.encodeStateAsUpdate(writer.doc);

@@ -1,7 +1,10 @@
+import * as decoding from 'lib0/decoding';
+import type WebSocket from 'ws';
+import * as Y from 'yjs';
 import { CloseCode } from '../../../shared/closeCodes';
 import { sample, scrape } from '../../helpers/prometheus';
 import { paragraphTexts } from '../../helpers/yjsClient';
-import { garbage, updatesAs } from '../../helpers/yjsBytes';
+import { garbage, syncFrame, updatesAs } from '../../helpers/yjsBytes';
 import { AttackScene, operativeText, updateFrame } from './scene';
 
 /**
@@ -54,5 +57,62 @@ describe('attack: malformed updates against a room that holds binary state', () 
     const againstLive = await scene.attacker();
     againstLive.ws.send(updateFrame(update()));
     expect(await againstLive.closed).toEqual(refusedFromBinary);
+  });
+});
+
+/**
+ * A sync step 1 is answered from the binary state (Yjs' diffUpdate) with no Y.Doc: a forged
+ * state vector Yjs can read gets what it claims to lack and nothing breaks; one it cannot read is
+ * refused before any answer is worked out.
+ */
+describe('attack: forged state vectors against a room that holds binary state', () => {
+  let scene: AttackScene;
+
+  beforeEach(async () => {
+    scene = new AttackScene();
+    await scene.start();
+  });
+  afterEach(() => scene.stop());
+
+  const liveDocuments = async () => sample((await scrape(scene.server.url)).text, 'resolutions_live_documents');
+  const stateVector = (clocks: Array<[client: number, clock: number]>) => Y.encodeStateVector(new Map(clocks));
+  /** The update of the first sync step 2 the connection is sent. */
+  const answerTo = (ws: WebSocket) =>
+    new Promise<Uint8Array>((resolve) => {
+      ws.on('message', (data: Buffer) => {
+        const decoder = decoding.createDecoder(new Uint8Array(data));
+        if (decoding.readVarUint(decoder) === 0 && decoding.readVarUint(decoder) === 1) resolve(decoding.readVarUint8Array(decoder));
+      });
+    });
+
+  it('answers readable ones with what they claim to lack, without building the document', async () => {
+    const original = paragraphTexts(scene.victim.doc);
+    const victimClock = Y.decodeStateVector(Y.encodeStateVector(scene.victim.doc));
+    const forged: Array<[string, Uint8Array, string[]]> = [
+      ['clients the draft never had', stateVector([[123456, 7], [0, 2 ** 40]]), original],
+      ['every client at a clock far beyond the draft', stateVector([...victimClock.keys()].map((client) => [client, 2 ** 52])), []],
+      ['a vector followed by stray bytes', new Uint8Array([...stateVector([[99, 1]]), 0xff, 0xff, 0x01]), original],
+    ];
+    for (const [, vector, texts] of forged) {
+      const attacker = await scene.attacker();
+      const answer = answerTo(attacker.ws);
+      attacker.ws.send(syncFrame(0, vector));
+      const fresh = new Y.Doc();
+      Y.applyUpdate(fresh, await answer);
+      expect(paragraphTexts(fresh)).toEqual(texts);
+      fresh.destroy();
+      attacker.ws.close();
+    }
+    expect(await liveDocuments()).toBe(0);
+    expect(await scene.textsSeenAfresh()).toEqual({ newcomer: original, stored: original });
+  });
+
+  it('refuses an unreadable one with a close, and the room keeps serving', async () => {
+    const attacker = await scene.attacker();
+    attacker.ws.send(syncFrame(0, new Uint8Array([5, 1])));
+    expect((await attacker.closed).code).toBe(CloseCode.BadMessage);
+    expect(await liveDocuments()).toBe(0);
+    const original = paragraphTexts(scene.victim.doc);
+    expect(await scene.textsSeenAfresh()).toEqual({ newcomer: original, stored: original });
   });
 });

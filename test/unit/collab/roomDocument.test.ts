@@ -62,6 +62,20 @@ describe('RoomDocument', () => {
     expect(room.isLive).toBe(false);
   });
 
+  it('works out the answer to clients that are up to date once (a reconnecting crowd after a restart)', () => {
+    const source = track(draft());
+    const room = open(source);
+    const upToDate = () => {
+      const client = track(new Y.Doc());
+      Y.applyUpdate(client, room.diff(new Uint8Array([0])));
+      return Y.encodeStateVector(client);
+    };
+    const first = room.diff(upToDate());
+    expect(room.diff(upToDate())).toBe(first);
+    expect(first).toEqual(Y.encodeStateAsUpdate(source, Y.encodeStateVector(source)));
+    expect(room.isLive).toBe(false);
+  });
+
   it('builds the document on first need, and goes back to binary state with every change kept', () => {
     const source = track(draft());
     const detach = jest.fn();
@@ -85,6 +99,25 @@ describe('RoomDocument', () => {
     expect(again.clientID).toBe(serverClient);
     again.getText('t').insert(0, 'more ');
     expect(Y.encodeStateVector(again)).not.toEqual(edited.stateVector);
+  });
+
+  it("does not take back a client id Yjs gave up because someone else wrote under it", () => {
+    const room = open(track(draft()));
+    const doc = room.doc;
+    doc.getText('t').insert(0, 'by the server ');
+    const serverClient = doc.clientID;
+    // A client that writes under the server's id (a modified one: the id is in every state it is sent).
+    const impostor = track(new Y.Doc());
+    Y.applyUpdate(impostor, Y.encodeStateAsUpdate(doc));
+    impostor.clientID = serverClient;
+    impostor.getText('t').insert(0, 'by the impostor ');
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(impostor, Y.encodeStateVector(doc)));
+    // Yjs moves a document that sees its own id used by someone else to a new one.
+    const renewed = doc.clientID;
+    expect(renewed).not.toBe(serverClient);
+
+    expect(room.toBinary()).toBe(true);
+    expect(room.doc.clientID).toBe(renewed);
   });
 
   it('keeps a held document, and lets it go once released', () => {

@@ -3,6 +3,7 @@ import { ClientIdOwnership } from '../../../server/collab/clientIdOwnership';
 import { CollabConnection } from '../../../server/collab/connection';
 import { PersistenceQueue } from '../../../server/collab/persistenceQueue';
 import { Room } from '../../../server/collab/room';
+import type { DraftContent } from '../../../server/collab/roomDocument';
 import { DEFAULT_AWARENESS_LIMITS } from '../../../server/collab/validateAwareness';
 import type { DocumentStore } from '../../../server/store/types';
 import type { DraftMember } from '../../../server/domain/access/draftMember';
@@ -51,15 +52,18 @@ export interface RoomFixture {
   dispose(): Promise<void>;
 }
 
-/** An empty draft's room on a real SQLite store, its documents seen through `wrap` (e.g. to hold appends). */
-export async function openRoomFixture(wrap: (documents: DocumentStore) => DocumentStore = (documents) => documents): Promise<RoomFixture> {
+/** A draft's room (the fixture's paragraph unless `content` says otherwise) on a real SQLite store, its documents seen through `wrap` (e.g. to hold appends). */
+export async function openRoomFixture(
+  wrap: (documents: DocumentStore) => DocumentStore = (documents) => documents,
+  content: DraftContent = { doc: baseDoc() },
+): Promise<RoomFixture> {
   const temp = await openTempSqliteStore();
   const logs = new LogCapture();
   const documents = wrap(temp.store.documents);
   const persistence = new PersistenceQueue(documents, logs.logger);
   const room = new Room({
     draftId: DRAFT,
-    content: { doc: baseDoc() },
+    content,
     lastSeq: 0,
     updatesSinceSnapshot: 0,
     snapshotEvery: 1000,
