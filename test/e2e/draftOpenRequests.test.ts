@@ -84,3 +84,19 @@ test('reopening with the Progress tab restored asks for its lists once, not agai
   expect(overAsked(counts)).toEqual([]);
   expect([...counts.keys()].some((key) => key.endsWith('/paragraphs'))).toBe(true);
 });
+
+test('a reconnect reads every live list again, once', async () => {
+  const { page, context } = delegation;
+  await context.setOffline(true);
+  await page.locator('.connection[data-status="offline"]').waitFor({ state: 'attached' });
+  const counts = await apiRequestsDuring(page, async () => {
+    const proposalsReloaded = page.waitForResponse((response) => response.url().endsWith('/proposals'));
+    await context.setOffline(false);
+    await proposalsReloaded;
+    await page.waitForLoadState('networkidle');
+  });
+  const asked = [...counts].map(([key, n]) => `${key.replace(/[0-9a-f-]{36}/g, ':id')} ×${n}`);
+  expect(asked).toEqual(
+    expect.arrayContaining(['/comments', '/paragraphs', '/rounds', '/sponsors', '/silence', '/proposals', ''].map((list) => `GET /api/drafts/:id${list} ×1`)),
+  );
+});
