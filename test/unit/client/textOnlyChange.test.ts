@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { EditorState } from 'prosemirror-state';
 import type { Decoration, DecorationSet } from 'prosemirror-view';
+import { numberingPlugin } from '../../../client/editor/plugins/numberingPlugin';
 import { paragraphStatusKey, paragraphStatusPlugin } from '../../../client/editor/plugins/paragraphStatusPlugin';
 import { stableLabelsPlugin } from '../../../client/editor/plugins/stableLabelsPlugin';
 import { textOnlyChange } from '../../../client/editor/plugins/textOnlyChange';
@@ -28,10 +29,10 @@ describe('textOnlyChange', () => {
   });
 });
 
-describe('the paragraph status and label marks while someone types', () => {
+describe('the paragraph status, label and number marks while someone types', () => {
   const ids = numbering.numberParagraphs(withIds.doc).map((label) => label.id!);
   const opened = () => {
-    const state = EditorState.create({ doc: withIds.doc, plugins: [paragraphStatusPlugin({ headingLocked: false }), stableLabelsPlugin()] });
+    const state = EditorState.create({ doc: withIds.doc, plugins: [paragraphStatusPlugin({ headingLocked: false }), stableLabelsPlugin(), numberingPlugin()] });
     return state.apply(state.tr.setMeta(paragraphStatusKey, { paragraphs: [paragraphView(ids[1], 'OP1', 'informals')] }));
   };
   const marks = (state: EditorState) =>
