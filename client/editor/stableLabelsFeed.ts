@@ -12,9 +12,9 @@ export const LABELS_QUIET_MS = 1500;
  * Keeps the editor's margin labels in step with the server: taken from each paragraph list the
  * Progress panel loads (`known`: on opening, on reconnecting), fetched once the text is quiet
  * after paragraphs were added, removed, moved or re-levelled (an inserted paragraph gets its
- * "bis" label), and after a new round. Typing inside paragraphs
- * changes no label, so it asks nothing: a room of delegates typing does not poll the server.
- * A failed fetch keeps the labels shown; the next change of paragraphs asks again.
+ * "bis" label), and after a new round. Typing inside paragraphs changes no label, so it asks
+ * nothing: a room of delegates typing does not poll the server. A failed fetch keeps the labels
+ * shown; the next change of paragraphs asks again.
  */
 export class StableLabelsFeed {
   private view: EditorView | null = null;
