@@ -27,6 +27,11 @@ export class DraftApi {
     this.base = `/api/drafts/${encodeURIComponent(draftId)}`;
   }
 
+  /** The draft's record (`GET /api/drafts/:id`): its title, symbol and editing rule, and the caller's access. */
+  draft(): ReturnType<ApiClient['getDraft']> {
+    return this.request('GET', '');
+  }
+
   async threads(): Promise<CommentThread[]> {
     return (await this.request<{ threads: CommentThread[] }>('GET', '/comments')).threads;
   }

@@ -3,6 +3,7 @@ import { DraftApi } from '../api/draftApi';
 import { joinDraftRoom } from '../api/draftRoom';
 import { NegotiationsApi } from '../api/negotiationsApi';
 import { connectRealtime } from '../api/realtime';
+import { RoomGate } from '../api/roomGate';
 import { AccessMemory } from '../app/accessMemory';
 import type { App } from '../app/app';
 import { h, replaceChildren } from '../app/dom';
@@ -199,7 +200,10 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
   const socket = connectRealtime(session.token);
   onSessionEnded(socket, sessionEnded);
   const stopFollowingNetwork = pauseWhileOffline(socket);
-  const draftApi = new DraftApi(draftId, app.api);
+  // The panels' lists are read once the room is joined, so no broadcast falls between list and join.
+  const gate = new RoomGate();
+  const roomApi = gate.hold(app.api);
+  const draftApi = new DraftApi(draftId, roomApi);
   const comments = new CommentsFeature({
     draftId,
     viewer: { userId: session.user.id, role: access.role },
@@ -208,7 +212,8 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     doc: collab.doc,
     reveal: () => drawer.reveal('comments'),
   });
-  const negotiationsApi = new NegotiationsApi(app.api);
+  const negotiationsApi = new NegotiationsApi(roomApi);
+  const labels = new StableLabelsFeed(draftApi);
   const delegations = async () => delegationsOf(await negotiationsApi.get(access.negotiationId));
   const paragraphs = new ParagraphsFeature({
     draftId,
@@ -217,6 +222,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     api: draftApi,
     delegations,
     reveal: () => drawer.reveal('progress'),
+    onList: (list) => labels.known(list),
   });
   const sponsors = new SponsorsPanel({
     draftId,
@@ -230,7 +236,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     api: draftApi,
     socket,
     facilitator: isFacilitator(access.role),
-    load: async () => (await app.api.getDraft(draftId)).draft.editing,
+    load: async () => (await draftApi.draft()).draft.editing,
   });
   const proposals = new ProposalsFeature({
     draftId,
@@ -246,6 +252,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
   });
   proposeBarHost.append(...(proposals.bar ? [proposals.bar.element] : []), editing.element);
   const silence = new SilencePanel({ api: draftApi, socket, facilitator: isFacilitator(access.role), delegate: access.role === 'delegate' });
+  silence.reload();
   const outline = () => editorOutline(view);
   const views = new DraftViews({ doc: collab.doc, store: proposals.store, editorColumn: paper.closest<HTMLElement>('.editor-column')!, outline, ownDelegation: access.delegation });
   notices.after(views.toggle);
@@ -269,6 +276,8 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     onPeople: (list) => people.show(list),
     onLive: (live) => {
       people.setLive(live);
+      // The first answer lets the lists asked so far go out; a later join reloads what it may have missed.
+      if (gate.roomAnswered()) return;
       if (live) {
         comments.reload();
         paragraphs.reload();
@@ -288,7 +297,6 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
   sidebar.addTab({ id: 'proposals', label: 'Proposals', panel: proposalsPanel.element, onShow: () => proposalsPanel.render() });
   sidebar.addTab({ id: 'progress', label: 'Progress', panel: paragraphs.panel.element, onShow: paragraphs.reload });
   sidebar.addSection('progress', { id: 'sponsors', panel: sponsors.element, onShow: sponsors.reload });
-  const labels = new StableLabelsFeed(draftApi);
   const history = new HistoryPanel(draftApi, isFacilitator(access.role), () => void labels.refresh());
   sidebar.addTab({ id: 'history', label: 'History', panel: history.element, onShow: () => void history.refresh() });
   sidebar.addSection('progress', { id: 'silence', panel: silence.element, onShow: silence.reload });

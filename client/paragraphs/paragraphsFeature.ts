@@ -21,6 +21,8 @@ export interface ParagraphsFeatureOptions {
   delegations: () => Promise<string[]>;
   /** Called when the Progress panel should be brought forward (a margin badge was clicked). */
   reveal: () => void;
+  /** Hears each list loaded (it carries the margin labels of the round, so they need no request of their own). */
+  onList?: (paragraphs: ParagraphView[]) => void;
 }
 
 /**
@@ -79,6 +81,7 @@ export class ParagraphsFeature {
         if (load !== this.loads) return;
         this.panel.setRound(round);
         this.store.replaceAll(paragraphs);
+        this.options.onList?.(paragraphs);
       },
       (failure: unknown) => this.panel.showLoadError(errorText(failure)),
     );

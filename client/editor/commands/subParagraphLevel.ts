@@ -1,6 +1,6 @@
 import type { Command } from 'prosemirror-state';
 import { MAX_SUBPARAGRAPH_LEVEL } from '../../../shared/schema';
-import { childPos, sectionOf } from './sections';
+import { sectionOf } from './sections';
 
 /**
  * Moves the selected operative paragraphs one sub-paragraph level deeper (+1:
@@ -14,8 +14,9 @@ function changeLevel(delta: 1 | -1): Command {
     const { from, to } = state.selection;
     const tr = state.tr;
     let previous = -1;
-    operative.node.forEach((node, _offset, index) => {
-      const pos = childPos(operative, index);
+    // The toolbar asks on every keystroke whether this applies: one pass, positions from the offsets.
+    operative.node.forEach((node, offset) => {
+      const pos = operative.pos + 1 + offset;
       const current = node.attrs.level as number;
       const ceiling = Math.min(MAX_SUBPARAGRAPH_LEVEL, previous + 1);
       const selected = from < pos + node.nodeSize && to > pos;

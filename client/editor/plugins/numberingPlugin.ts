@@ -20,5 +20,6 @@ export function numberingPlugin() {
       if (label.printed) attrs['data-num'] = label.printed;
       return Decoration.node(label.pos, label.pos + (node?.nodeSize ?? 0), attrs);
     }),
+    { structureOnly: true },
   );
 }

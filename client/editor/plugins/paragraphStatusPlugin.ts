@@ -6,6 +6,7 @@ import { LOCKED_STATUSES, type ParagraphView } from '../../../shared/paragraphs'
 import { passesFilter, type StatusFilter } from '../../paragraphs/statusFilter';
 import { badgeText, statusName, statusShape } from '../../paragraphs/statusNames';
 import { isRemoteChange } from '../isRemoteChange';
+import { textOnlyChange } from './textOnlyChange';
 
 /** The lines of the heading, which only facilitators may change. */
 const HEADING_LINES = new Set(['symbol', 'organ', 'session', 'agenda_item', 'sponsors', 'title']);
@@ -47,6 +48,8 @@ export function paragraphStatusPlugin(options: ParagraphStatusOptions): Plugin<S
       apply(tr, value) {
         const update = tr.getMeta(paragraphStatusKey) as StatusUpdate | undefined;
         if (!update && !tr.docChanged) return value;
+        // Typing inside paragraphs moves the marks and changes none of them.
+        if (!update && textOnlyChange(tr)) return { ...value, decorations: value.decorations.map(tr.mapping, tr.doc) };
         const paragraphs = update?.paragraphs ? new Map(update.paragraphs.map((p) => [p.id, p])) : value.paragraphs;
         return withDecorations(tr.doc, paragraphs, update?.filter ?? value.filter, options.headingLocked);
       },

@@ -9,6 +9,8 @@ interface ProposalMarksState {
   proposals: readonly ShownProposal[];
   selectedId: string | null;
   decorations: DecorationSet;
+  /** The text changed since the marks were last drawn from the anchors (they were mapped through local edits). */
+  mapped: boolean;
 }
 
 /** Meta for a transaction that brings the proposals to show, or selects one. */
@@ -30,15 +32,19 @@ export function proposalDecorationsPlugin(options: { onSelect: (id: string) => v
   return new Plugin<ProposalMarksState>({
     key: proposalDecorationsKey,
     state: {
-      init: (_, state) => ({ proposals: [], selectedId: null, decorations: build(state, [], null) }),
+      init: () => ({ proposals: [], selectedId: null, decorations: DecorationSet.empty, mapped: false }),
       apply(tr, value, _old, state) {
         const update = tr.getMeta(proposalDecorationsKey) as ProposalMarksUpdate | undefined;
         if (!tr.docChanged && !update) return value;
         const proposals = update?.proposals ?? value.proposals;
         const selectedId = update?.selectedId !== undefined ? update.selectedId : value.selectedId;
         // A local edit reaches Yjs only after this transaction: map, the anchors would resolve against stale text.
-        if (!update && !isRemoteChange(tr)) return { proposals, selectedId, decorations: value.decorations.map(tr.mapping, tr.doc) };
-        return { proposals, selectedId, decorations: build(state, proposals, selectedId) };
+        if (!update && !isRemoteChange(tr)) return { proposals, selectedId, decorations: value.decorations.map(tr.mapping, tr.doc), mapped: true };
+        if (tr.docChanged || value.mapped) return { proposals, selectedId, decorations: build(state, DecorationSet.empty, proposals, selectedId), mapped: false };
+        // Same text (a keystroke in Propose mode changes only its own proposal): redraw just the proposals that changed.
+        const redrawn = changedProposals(value, proposals, selectedId);
+        const kept = value.decorations.remove(value.decorations.find(undefined, undefined, (spec: MarkSpec) => redrawn.has(spec.proposalId)));
+        return { proposals, selectedId, decorations: build(state, kept, proposals.filter((p) => redrawn.has(p.id)), selectedId), mapped: false };
       },
     },
     props: {
@@ -54,7 +60,22 @@ export function proposalDecorationsPlugin(options: { onSelect: (id: string) => v
   });
 }
 
-function build(state: EditorState, proposals: readonly ShownProposal[], selectedId: string | null): DecorationSet {
+/** What each mark carries, to find the marks of one proposal. */
+interface MarkSpec {
+  proposalId: string;
+}
+
+/** Ids of the proposals whose marks differ: gone, new, given as a new object (its words or anchor changed), or (de)selected. */
+function changedProposals(before: ProposalMarksState, proposals: readonly ShownProposal[], selectedId: string | null): Set<string> {
+  const previous = new Map(before.proposals.map((p) => [p.id, p]));
+  const changed = new Set([...previous.keys()].filter((id) => !proposals.some((p) => p.id === id)));
+  for (const proposal of proposals) if (previous.get(proposal.id) !== proposal) changed.add(proposal.id);
+  if (before.selectedId !== selectedId) for (const id of [before.selectedId, selectedId]) if (id) changed.add(id);
+  return changed;
+}
+
+/** `base` with the marks of `proposals` added, their anchors resolved through the Y.Doc. */
+function build(state: EditorState, base: DecorationSet, proposals: readonly ShownProposal[], selectedId: string | null): DecorationSet {
   const decorations: Decoration[] = [];
   const ends = paragraphEnds(state.doc);
   for (const proposal of proposals) {
@@ -67,7 +88,7 @@ function build(state: EditorState, proposals: readonly ShownProposal[], selected
     const place = proposal.anchor && anchorPlace(state, proposal.anchor);
     if (place) decorations.push(...textMarks(place.from, place.to, marks));
   }
-  return DecorationSet.create(state.doc, decorations);
+  return base.add(state.doc, decorations);
 }
 
 interface Marks {
@@ -83,17 +104,17 @@ function textMarks(from: number, to: number, { proposal, selected }: Marks): Dec
       return [insertion(to, proposal, selected, `${delegation} proposes to insert “${text ?? ''}”`)];
     case 'replace':
       return [
-        Decoration.inline(from, to, { ...attrs, nodeName: 'del', class: `${attrs.class} proposal-struck`, title: `${delegation} proposes to replace this with “${text ?? ''}”` }),
+        Decoration.inline(from, to, { ...attrs, nodeName: 'del', class: `${attrs.class} proposal-struck`, title: `${delegation} proposes to replace this with “${text ?? ''}”` }, markSpec(proposal)),
         insertion(to, proposal, selected, `${delegation} proposes “${text ?? ''}” instead`),
       ];
     case 'delete':
-      return [Decoration.inline(from, to, { ...attrs, nodeName: 'del', class: `${attrs.class} proposal-struck`, title: `${delegation} proposes to delete this` })];
+      return [Decoration.inline(from, to, { ...attrs, nodeName: 'del', class: `${attrs.class} proposal-struck`, title: `${delegation} proposes to delete this` }, markSpec(proposal))];
     default: {
       const title = `${delegation} brackets this`;
       return [
-        Decoration.widget(from, () => bracket('[', proposal, selected, title), { side: 1, key: widgetKey(proposal, selected, '['), ignoreSelection: true }),
-        Decoration.inline(from, to, { ...attrs, class: `${attrs.class} proposal-bracketed`, title }),
-        Decoration.widget(to, () => bracket(']', proposal, selected, title), { side: -1, key: widgetKey(proposal, selected, ']'), ignoreSelection: true }),
+        Decoration.widget(from, () => bracket('[', proposal, selected, title), { side: 1, key: widgetKey(proposal, selected, '['), ignoreSelection: true, ...markSpec(proposal) }),
+        Decoration.inline(from, to, { ...attrs, class: `${attrs.class} proposal-bracketed`, title }, markSpec(proposal)),
+        Decoration.widget(to, () => bracket(']', proposal, selected, title), { side: -1, key: widgetKey(proposal, selected, ']'), ignoreSelection: true, ...markSpec(proposal) }),
       ];
     }
   }
@@ -130,6 +151,7 @@ function insertion(pos: number, proposal: ShownProposal, selected: boolean, titl
     side: -1,
     key: widgetKey(proposal, selected, proposal.text ?? ''),
     ignoreSelection: true,
+    ...markSpec(proposal),
   });
 }
 
@@ -154,8 +176,12 @@ function blockWidget(pos: number, marks: Marks): Decoration {
         h('span', { class: 'proposal-block-label' }, label),
         h('ins', { class: 'proposal-block-text' }, proposal.text ?? ''),
       ),
-    { side: alternative ? 1 : 2, key: widgetKey(proposal, selected, proposal.text ?? ''), ignoreSelection: true },
+    { side: alternative ? 1 : 2, key: widgetKey(proposal, selected, proposal.text ?? ''), ignoreSelection: true, ...markSpec(proposal) },
   );
+}
+
+function markSpec(proposal: ShownProposal): MarkSpec {
+  return { proposalId: proposal.id };
 }
 
 /** Widgets are redrawn only when their key changes: it carries everything they show. */

@@ -2,6 +2,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { numberParagraphs, type ParagraphLabel } from '../../../shared/numbering';
+import { textOnlyChange } from './textOnlyChange';
 
 /** Labels of the round by paragraph id, or null while the server has none to give. */
 export type StableLabelMap = ReadonlyMap<string, string> | null;
@@ -31,7 +32,10 @@ export function stableLabelsPlugin(): Plugin<LabelsState> {
       apply: (tr, previous) => {
         const given = tr.getMeta(key) as { labels: StableLabelMap } | undefined;
         if (given) return { labels: given.labels, decorations: build(tr.doc, given.labels) };
-        return tr.docChanged ? { labels: previous.labels, decorations: build(tr.doc, previous.labels) } : previous;
+        if (!tr.docChanged) return previous;
+        // Labels follow the paragraphs' order, kinds and levels, which typing inside them leaves alone.
+        if (textOnlyChange(tr)) return { labels: previous.labels, decorations: previous.decorations.map(tr.mapping, tr.doc) };
+        return { labels: previous.labels, decorations: build(tr.doc, previous.labels) };
       },
     },
     props: {

@@ -8,16 +8,24 @@ import type { DraftAccess } from '../../../shared/negotiations';
 import { FakeServer, pageHarness, settle, user } from './fakeServer';
 import { proposal } from './proposalFixtures';
 
-/** The socket.io connection: connected at once, `draft:join` answered with `joinAck`. */
+/** The socket.io connection: connected at once, `draft:join` answered with `joinAck` (kept in `heldJoins` while `holdJoins`). */
 let joinAck: unknown = { ok: false, error: 'no such draft' };
+let holdJoins = false;
+const heldJoins: Array<() => void> = [];
+const sockets: EventEmitter[] = [];
 jest.mock('../../../client/api/realtime', () => ({
-  connectRealtime: () =>
-    Object.assign(new EventEmitter(), {
+  connectRealtime: () => {
+    const socket = Object.assign(new EventEmitter(), {
       connected: true,
       disconnect: () => undefined,
       connect: () => undefined,
-      timeout: () => ({ emit: (_event: string, _payload: unknown, ack: (err: null, response: unknown) => void) => ack(null, joinAck) }),
-    }),
+      timeout: () => ({
+        emit: (_event: string, _payload: unknown, ack: (err: null, response: unknown) => void) => (holdJoins ? heldJoins.push(() => ack(null, joinAck)) : ack(null, joinAck)),
+      }),
+    });
+    sockets.push(socket);
+    return socket;
+  },
 }));
 
 /** The Yjs side: its text never arrives, which keeps the page in its "opening" state; the rest is real. */
@@ -61,6 +69,9 @@ describe('editorPage', () => {
     localStorage.clear();
     collabOptions.length = 0;
     collabHandlers.length = 0;
+    holdJoins = false;
+    heldJoins.length = 0;
+    sockets.length = 0;
   });
 
   it('gives an observer of the negotiation a read-only page, and a read-only Members list', async () => {
@@ -127,6 +138,27 @@ describe('editorPage', () => {
     expect(outlet.querySelector('.connection-label')?.textContent).toBe('Not available');
     expect(outlet.querySelector('.people-panel .panel-summary')?.textContent).toBe('This draft is not available.');
     expect(outlet.textContent).not.toMatch(/Connecting…|Reconnecting…/);
+    leave();
+  });
+
+  it('reads the lists once the room answers the join, each once, and again after a reconnect', async () => {
+    joinAck = { ok: true, access: access('delegate', 'Kazakhstan') };
+    holdJoins = true;
+    const { server, leave } = await open({ status: 200, body: { draft: { id: 'd1', editing: 'direct' }, access: access('delegate', 'Kazakhstan') } });
+    const reads = () => server.calls.filter((call) => call.method === 'GET').map((call) => call.path);
+    expect(reads()).toEqual(['/api/drafts/d1']);
+
+    heldJoins.shift()!();
+    await settle();
+    const lists = ['/comments', '/paragraphs', '/rounds', '/sponsors', '/silence', '/proposals'].map((list) => `/api/drafts/d1${list}`);
+    // The draft's record again, for the editing rule as it is after the join; the negotiation for the Members list.
+    expect(reads().sort()).toEqual(['/api/drafts/d1', '/api/drafts/d1', ...lists, '/api/negotiations/a'].sort());
+
+    server.calls.length = 0;
+    holdJoins = false;
+    sockets[0].emit('connect');
+    await settle();
+    expect(reads().sort()).toEqual(['/api/drafts/d1', ...lists].sort());
     leave();
   });
 

@@ -25,7 +25,7 @@ class FakeSocket extends EventEmitter {
   }
 }
 
-async function setup({ facilitator = false } = {}) {
+async function setup({ facilitator = false, onList = jest.fn() } = {}) {
   const server = new FakeServer()
     .on('GET /api/drafts/d1/paragraphs', {
       status: 200,
@@ -41,6 +41,7 @@ async function setup({ facilitator = false } = {}) {
     api: new DraftApi('d1', server.api),
     delegations: async () => ['China', 'United States'],
     reveal,
+    onList,
   });
   document.body.replaceChildren(feature.panel.element);
   await settle();
@@ -59,6 +60,15 @@ describe('ParagraphsFeature and the Progress panel', () => {
     expect([cell('open', 1), cell('open', 2), cell('open', 3)]).toEqual(['1 (100%)', '1 (50%)', '2 (67%)']);
     expect(cell('informals', 2)).toBe('1 (50%)');
     expect(panel.querySelector('.progress-movement')?.textContent).toBe('Since Rev.1No status has changed.');
+    feature.destroy();
+  });
+
+  it('passes each list it loads on (the margin labels take theirs from it), not the live updates', async () => {
+    const onList = jest.fn();
+    const { socket, feature } = await setup({ onList });
+    expect(onList.mock.calls.map(([list]: [ParagraphView[]]) => list.map((p) => p.label))).toEqual([['PP1', 'OP1', 'OP2']]);
+    socket.emit('paragraph:updated', paragraphView('o1', 'OP1', 'informals'));
+    expect(onList).toHaveBeenCalledTimes(1);
     feature.destroy();
   });
 
