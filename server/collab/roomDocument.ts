@@ -60,14 +60,35 @@ export class RoomDocument {
   /** The live document, built from the binary state if there is none. */
   get doc(): Y.Doc {
     if (this.live) return this.live;
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, this.binary!.state);
+    const doc = docOf(this.binary!.state);
     // Set after the state is in: Yjs gives a document a new id when a remote change uses its own.
     doc.clientID = this.clientID;
     this.binary = null;
     this.upToDate = null;
     this.goLive(doc);
     return doc;
+  }
+
+  /**
+   * Runs `use` on the draft's text without making it live: on the live document if there is one
+   * (held until `use` is done, a promise included), otherwise on a transient document built from the
+   * binary state and destroyed once `use` is done (the room never keeps it). `use` only reads: a
+   * change to a transient document is lost.
+   */
+  read<T>(use: (doc: Y.Doc) => T): T {
+    const live = this.live;
+    const doc = live ?? docOf(this.binary!.state);
+    const done = live ? this.hold() : () => doc.destroy();
+    let result: T;
+    try {
+      result = use(doc);
+    } catch (err) {
+      done();
+      throw err;
+    }
+    if (result instanceof Promise) return result.finally(done) as T;
+    done();
+    return result;
   }
 
   get isLive(): boolean {
@@ -171,6 +192,12 @@ export class RoomDocument {
     if (quietFor >= this.options.idleMs && this.toBinary()) return;
     this.armIdleTimer(Math.max(this.options.idleMs - quietFor, this.options.idleMs / 10, 1));
   };
+}
+
+function docOf(state: Uint8Array): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  return doc;
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

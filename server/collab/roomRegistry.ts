@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import type { DraftEditing } from '../../shared/proposals';
 import type { Logger } from '../logger';
 import type { DocumentStore } from '../store/types';
@@ -95,6 +96,19 @@ export class RoomRegistry {
       return await use(room);
     } finally {
       letGo();
+      this.release(draftId);
+    }
+  }
+
+  /**
+   * Runs `use` on a draft's text, loading its room for the time of the call, without making the
+   * room's document live (see Room.read): for what only reads the text (views, labels, checks).
+   */
+  async read<T>(draftId: string, use: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
+    const room = await this.acquire(draftId);
+    try {
+      return await room.read(use);
+    } finally {
       this.release(draftId);
     }
   }

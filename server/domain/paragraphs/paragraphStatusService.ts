@@ -9,6 +9,7 @@ import type { DraftMember } from '../access/draftMember';
 import { KeyedSerializer } from '../comments/keyedSerializer';
 import { DomainError } from '../domainError';
 import type { LabelSource } from '../labels/paragraphLabels';
+import type { ReadableDrafts } from '../readableDrafts';
 import { draftNodeOf } from './draftNode';
 import { paragraphViews } from './paragraphViews';
 
@@ -19,7 +20,7 @@ export interface LockableDraft {
   setParagraphLocked(paragraphId: string, locked: boolean): void | Promise<void>;
 }
 
-export interface LockableDrafts {
+export interface LockableDrafts extends ReadableDrafts {
   withRoom<T>(draftId: string, use: (draft: LockableDraft) => T | Promise<T>): Promise<T>;
 }
 
@@ -59,10 +60,8 @@ export class ParagraphStatusService {
 
   /** Every paragraph of the draft in document order (the caller checked the reader's access). */
   async list(draftId: string): Promise<ParagraphView[]> {
-    return this.options.drafts.withRoom(draftId, async (draft) => {
-      const statuses = await this.options.statuses.listForDraft(draftId);
-      return this.views(draftId, draft.doc, statuses);
-    });
+    const statuses = await this.options.statuses.listForDraft(draftId);
+    return this.options.drafts.read(draftId, (doc) => this.views(draftId, doc, statuses));
   }
 
   /** Status changes made after `after` and up to `until` (ISO times, open when absent), newest first, labelled as the text stands now. */
@@ -74,7 +73,7 @@ export class ParagraphStatusService {
       .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
       .slice(0, limit);
     if (changes.length === 0) return [];
-    const labels = await this.options.drafts.withRoom(draftId, (draft) => this.options.labels.labelsOf(draftId, draft.doc));
+    const labels = await this.options.drafts.read(draftId, (doc) => this.options.labels.labelsOf(draftId, doc));
     return changes.map((change) => ({ ...change, label: labels.get(change.paragraphId) ?? change.paragraphId }));
   }
 
