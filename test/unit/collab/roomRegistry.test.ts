@@ -147,6 +147,14 @@ describe('RoomRegistry', () => {
     reloaded.destroy();
   });
 
+  it('reads a draft without making its room live, and lets the room go after the read', async () => {
+    expect(await registry.read(DRAFT, (doc) => doc.getText('t').toString())).toBe('seeded text');
+    const room = registry.peek(DRAFT)!;
+    expect([room.document.isLive, registry.liveDocumentCount]).toEqual([false, 0]);
+    await new Promise((resolve) => room.awareness.once('destroy', resolve));
+    expect(registry.loadedCount).toBe(0);
+  });
+
   it('keeps a room that is held, or taken again before the idle time is up', async () => {
     jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
     const room = await registry.acquire(DRAFT);
