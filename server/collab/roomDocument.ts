@@ -91,6 +91,11 @@ export class RoomDocument {
     return result;
   }
 
+  /** The binary state while the room holds one (a new object each time it goes back to binary), else null. */
+  get binaryState(): BinaryState | null {
+    return this.binary;
+  }
+
   get isLive(): boolean {
     return this.live !== null;
   }

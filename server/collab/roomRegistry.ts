@@ -3,6 +3,7 @@ import type { DraftEditing } from '../../shared/proposals';
 import type { Logger } from '../logger';
 import type { DocumentStore } from '../store/types';
 import type { ClientIdOwnership } from './clientIdOwnership';
+import { DerivedReads, type Derivation } from './derivedReads';
 import { loadDraft } from './loadDocument';
 import type { PersistenceQueue } from './persistenceQueue';
 import { Room } from './room';
@@ -30,6 +31,9 @@ export interface RoomRegistryOptions {
   relay?: RoomRelay;
 }
 
+/** Drafts whose derived reads are kept (see DerivedReads). */
+const DERIVED_READ_DRAFTS = 8;
+
 interface Entry {
   room: Promise<Room>;
   /** The room once loaded (for peeks that must not load anything). */
@@ -47,6 +51,7 @@ interface Entry {
  */
 export class RoomRegistry {
   private readonly entries = new Map<string, Entry>();
+  private readonly derived = new DerivedReads(DERIVED_READ_DRAFTS);
 
   constructor(private readonly options: RoomRegistryOptions) {}
 
@@ -113,6 +118,21 @@ export class RoomRegistry {
     }
   }
 
+  /**
+   * `derive`'s result for a draft's text as it is now, like read(): from the live document if
+   * there is one, otherwise worked out once per binary state and shared by the callers that ask
+   * for it meanwhile (see DerivedReads), so it must not be changed.
+   */
+  async derive<T>(draftId: string, derive: Derivation<T>): Promise<T> {
+    const room = await this.acquire(draftId);
+    try {
+      const state = room.document.binaryState;
+      return state ? this.derived.get(draftId, state, derive, () => room.read(derive)) : room.read(derive);
+    } finally {
+      this.release(draftId);
+    }
+  }
+
   /** The live room of a draft if it is in memory right now; never loads one. */
   peek(draftId: string): Room | null {
     return this.entries.get(draftId)?.loaded ?? null;
@@ -173,6 +193,7 @@ export class RoomRegistry {
     // An acquire and release meanwhile armed the timer again: it must not outlive the room.
     this.disarm(entry);
     if (this.entries.get(draftId) === entry) this.entries.delete(draftId);
+    this.derived.forget(draftId);
     room?.destroy();
   }
 

@@ -7,4 +7,9 @@ import type * as Y from 'yjs';
  */
 export interface ReadableDrafts {
   read<T>(draftId: string, use: (doc: Y.Doc) => T | Promise<T>): Promise<T>;
+  /**
+   * `derive`'s result for the draft's text as it is now. The same result may be handed to other
+   * callers until the text changes: `derive` is a module-level function, and its result is not changed.
+   */
+  derive<T>(draftId: string, derive: (doc: Y.Doc) => T): Promise<T>;
 }

@@ -27,7 +27,7 @@ export class ProjectorFocuses {
   async set(member: DraftMember, { draftId, paragraphId }: z.infer<typeof ProjectorFocusPayload>): Promise<ProjectorFocus> {
     if (!isFacilitator(member.role)) throw new DomainError('Only a facilitator sets the paragraph under discussion', 403);
     if (paragraphId !== null) {
-      const exists = await this.drafts.read(draftId, (doc) => numberParagraphs(draftNodeOf(doc)).some((paragraph) => paragraph.id === paragraphId));
+      const exists = numberParagraphs(await this.drafts.derive(draftId, draftNodeOf)).some((paragraph) => paragraph.id === paragraphId);
       if (!exists) throw new DomainError('There is no such paragraph in this draft', 404);
     }
     const focus: ProjectorFocus = { draftId, paragraphId, byName: member.displayName, at: this.now().toISOString() };

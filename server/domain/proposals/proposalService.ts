@@ -21,6 +21,7 @@ import { KeyedSerializer } from '../comments/keyedSerializer';
 import { DomainError } from '../domainError';
 import type { LabelSource } from '../labels/paragraphLabels';
 import type { RevisableDraft, RevisableDrafts } from '../oralRevisions/oralRevisionService';
+import { draftNodeOf } from '../paragraphs/draftNode';
 import { applyProposal } from './applyProposal';
 import { checkProposalAgainstDocument, type CheckedProposal } from './checkProposal';
 import { currentRound } from './currentRound';
@@ -239,8 +240,8 @@ export class ProposalService {
     return accepted.length === 0 ? [] : acceptedEntries(accepted, await this.labelsNow(draftId), span);
   }
 
-  private labelsNow(draftId: string): Promise<Map<string, string>> {
-    return this.options.drafts.read(draftId, (doc) => this.options.labels.labelsOf(draftId, doc));
+  private async labelsNow(draftId: string): Promise<Map<string, string>> {
+    return this.options.labels.labelsOf(draftId, await this.options.drafts.derive(draftId, draftNodeOf));
   }
 
   private stance(member: DraftMember, proposalId: string, stance: Stance): Promise<ProposalView> {

@@ -155,6 +155,22 @@ describe('RoomRegistry', () => {
     expect(registry.loadedCount).toBe(0);
   });
 
+  it('derives from binary state once per state, from the live document each time, never from text that changed', async () => {
+    const textOf = jest.fn((doc: Y.Doc) => doc.getText('t').toString());
+    const derived = () => registry.derive(DRAFT, textOf);
+    expect([await derived(), await derived()]).toEqual(['seeded text', 'seeded text']);
+    expect(textOf).toHaveBeenCalledTimes(1);
+    const room = registry.peek(DRAFT)!;
+    expect(room.document.isLive).toBe(false);
+
+    room.changeAsServer('chair', (doc) => doc.getText('t').insert(0, 'Revised: '));
+    expect([await derived(), await derived()]).toEqual(['Revised: seeded text', 'Revised: seeded text']);
+    expect(textOf).toHaveBeenCalledTimes(3);
+    expect(room.document.toBinary()).toBe(true);
+    expect([await derived(), await derived()]).toEqual(['Revised: seeded text', 'Revised: seeded text']);
+    expect([textOf.mock.calls.length, room.document.isLive]).toEqual([4, false]);
+  });
+
   it('keeps a room that is held, or taken again before the idle time is up', async () => {
     jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
     const room = await registry.acquire(DRAFT);

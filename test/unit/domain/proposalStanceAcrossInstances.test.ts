@@ -32,6 +32,9 @@ function instance(store: Store): ProposalService {
       read: () => {
         throw new Error('a stance does not read the text');
       },
+      derive: () => {
+        throw new Error('a stance does not read the text');
+      },
     },
     labels: new StableLabels(store.versions),
     audit: new AuditLog(store.audit),
