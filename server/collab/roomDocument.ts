@@ -39,6 +39,8 @@ export class RoomDocument {
   /** The server's Yjs client id, the same in every document built for this room (unless Yjs gave it up, see toBinary). */
   private clientID: number;
   private holds = 0;
+  /** When a read last built a transient document (see read). */
+  private lastTransientRead = -Infinity;
   private lastChange = 0;
   private idleTimer: NodeJS.Timeout | null = null;
 
@@ -72,11 +74,16 @@ export class RoomDocument {
   /**
    * Runs `use` on the draft's text without making it live: on the live document if there is one
    * (held until `use` is done, a promise included), otherwise on a transient document built from the
-   * binary state and destroyed once `use` is done (the room never keeps it). `use` only reads: a
-   * change to a transient document is lost.
+   * binary state and destroyed once `use` is done (the room never keeps it). A second read within
+   * `idleMs` of one that built a transient document builds the live one instead: a draft read that
+   * often pays for one document per idle period, not one per read (a modified client repeating a
+   * check would otherwise cost a whole build each time). `use` only reads: a change to a transient
+   * document is lost.
    */
   read<T>(use: (doc: Y.Doc) => T): T {
-    const live = this.live;
+    const now = Date.now();
+    const live = this.live ?? (now - this.lastTransientRead < this.options.idleMs ? this.doc : null);
+    if (!live) this.lastTransientRead = now;
     const doc = live ?? docOf(this.binary!.state);
     const done = live ? this.hold() : () => doc.destroy();
     let result: T;

@@ -167,8 +167,23 @@ describe('RoomDocument', () => {
       let seen: Y.Doc | null = null;
       expect(room.read((doc) => ((seen = doc), textOf(doc)))).toBe(textOf(source));
       expect([seen!.isDestroyed, room.isLive, listen.mock.calls.length]).toEqual([true, false, 0]);
-      expect(() => room.read(() => { throw new Error('bad read'); })).toThrow('bad read');
+      const failing = open(track(draft()));
+      expect(() => failing.read(() => { throw new Error('bad read'); })).toThrow('bad read');
+      expect(failing.isLive).toBe(false);
+    });
+
+    it('builds the live document for a second read within idleMs, and reads transiently again once it went back', () => {
+      jest.useFakeTimers();
+      const room = open(track(draft()));
+      const docs: Y.Doc[] = [];
+      room.read((doc) => docs.push(doc));
+      jest.advanceTimersByTime(IDLE_MS * 0.9);
+      room.read((doc) => docs.push(doc));
+      expect([room.isLive, docs[1] === room.doc, docs[0].isDestroyed]).toEqual([true, true, true]);
+      jest.advanceTimersByTime(IDLE_MS * 1.1);
       expect(room.isLive).toBe(false);
+      room.read((doc) => docs.push(doc));
+      expect([room.isLive, docs[2].isDestroyed]).toEqual([false, true]);
     });
 
     it('keeps a transient document until an asynchronous read is done', async () => {
