@@ -4,6 +4,7 @@ import type { CpuProfile } from './profile';
 import { steadyRss } from './procStats';
 import type { Target } from './targets';
 import { sleep } from './wait';
+import { mapLimit } from './pool';
 import { openWindow } from './window';
 
 export interface MemoryResult {
@@ -19,6 +20,9 @@ export interface MemoryResult {
   disconnects: number;
 }
 
+/** Documents read over HTTP at once when opened the browser's way. */
+const READ_CONCURRENCY = 20;
+
 /** Time for the server to finish what it was doing (draft creation, sync replies) before a reading. */
 const SETTLE_MS = 1_000;
 
@@ -26,14 +30,16 @@ const SETTLE_MS = 1_000;
  * One client opens `count` distinct drafts, each holding a new draft's template text, and
  * stays connected. Readings are taken after a forced full GC on both sides of the opening,
  * so garbage left over from preparing the drafts counts neither for nor against a server.
+ * `asBrowser`: each document is first read as the web client does (GET /paragraphs), then opened.
  */
-export async function runMemory(target: Target, count: number): Promise<{ result: MemoryResult; profile: CpuProfile | null }> {
+export async function runMemory(target: Target, count: number, { asBrowser = false } = {}): Promise<{ result: MemoryResult; profile: CpuProfile | null }> {
   const docs = await target.templateDocs(count);
   const inspector = await Inspector.connect(target.server.inspectorUrl);
   try {
     await sleep(SETTLE_MS);
     const before = await reading(target, inspector);
     const window = await openWindow(target.server, target.profile);
+    if (asBrowser) await mapLimit(docs, READ_CONCURRENCY, (doc, i) => target.readAsBrowser!(doc.id, i));
     const clients = await openClients(target, docs);
     try {
       await sleep(SETTLE_MS);

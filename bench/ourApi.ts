@@ -16,6 +16,11 @@ export async function createDraft(baseUrl: string, token: string, title: string)
   return (await call<{ draft: DraftSummary }>(baseUrl, 'POST', '/api/drafts', token, { title })).draft.id;
 }
 
+/** The draft's paragraph views, as the web client asks for them when it opens a draft. */
+export async function readParagraphs(baseUrl: string, token: string, draftId: string): Promise<void> {
+  await call(baseUrl, 'GET', `/api/drafts/${encodeURIComponent(draftId)}/paragraphs`, token);
+}
+
 async function call<T>(baseUrl: string, method: string, route: string, token: string | null, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;

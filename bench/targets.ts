@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { blankResolution } from '../shared/draftTemplate';
 import { DEMO_DRAFT } from '../server/domain/seed/demoDraft';
-import { createDraft, listDrafts, login } from './ourApi';
+import { createDraft, listDrafts, login, readParagraphs } from './ourApi';
 import { mapLimit } from './pool';
 import { hasText, outlineUpdate } from './seedContent';
 import { startOurs, startReference, type ServerName, type ServerProcess } from './servers';
@@ -25,6 +25,8 @@ export interface Target {
   demoDoc(): Promise<string>;
   /** `count` documents that are to hold a new draft's template text, none loaded yet. */
   templateDocs(count: number): Promise<PreparedDoc[]>;
+  /** What the web client reads over HTTP as it opens a document, before its websocket (ours only). */
+  readAsBrowser?(docId: string, clientIndex: number): Promise<void>;
 }
 
 /** Accounts that may edit; clients take them in turn so every writer may write. */
@@ -65,6 +67,7 @@ export async function oursTarget(server: ServerProcess, profile: boolean, signIn
       );
       return ids.map((id) => ({ id, seed: null }));
     },
+    readAsBrowser: (docId, clientIndex) => readParagraphs(server.url, tokens[clientIndex % tokens.length], docId),
   };
 }
 

@@ -138,7 +138,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
 
   const activity = new DraftActivity(store.drafts, logger, (draftId) => {
     const room = rooms.peek(draftId);
-    return room ? draftHeadingOf(room.doc) : null;
+    return room ? room.read(draftHeadingOf) : null;
   });
   const persistence = new PersistenceQueue(
     timedAppends(store.documents, metrics),
@@ -214,7 +214,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
 
   const comments = new CommentService(
     store.comments,
-    (draftId, anchor) => rooms.withRoom(draftId, (room) => anchorFitsDocument(room.doc, anchor)),
+    (draftId, anchor) => rooms.read(draftId, (doc) => anchorFitsDocument(doc, anchor)),
     config,
   );
 

@@ -100,6 +100,11 @@ export class Room {
     return this.document.doc;
   }
 
+  /** Runs `use` on the draft's text without making the room live (see RoomDocument.read): for what only reads it. */
+  read<T>(use: (doc: Y.Doc) => T): T {
+    return this.document.read(use);
+  }
+
   /** Greets a new connection: our state vector, then everyone's cursors. */
   join(connection: CollabConnection): void {
     this.connections.add(connection);

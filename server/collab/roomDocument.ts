@@ -39,6 +39,8 @@ export class RoomDocument {
   /** The server's Yjs client id, the same in every document built for this room (unless Yjs gave it up, see toBinary). */
   private clientID: number;
   private holds = 0;
+  /** When a read last built a transient document (see read). */
+  private lastTransientRead = -Infinity;
   private lastChange = 0;
   private idleTimer: NodeJS.Timeout | null = null;
 
@@ -60,14 +62,45 @@ export class RoomDocument {
   /** The live document, built from the binary state if there is none. */
   get doc(): Y.Doc {
     if (this.live) return this.live;
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, this.binary!.state);
+    const doc = docOf(this.binary!.state);
     // Set after the state is in: Yjs gives a document a new id when a remote change uses its own.
     doc.clientID = this.clientID;
     this.binary = null;
     this.upToDate = null;
     this.goLive(doc);
     return doc;
+  }
+
+  /**
+   * Runs `use` on the draft's text without making it live: on the live document if there is one
+   * (held until `use` is done, a promise included), otherwise on a transient document built from the
+   * binary state and destroyed once `use` is done (the room never keeps it). A second read within
+   * `idleMs` of one that built a transient document builds the live one instead: a draft read that
+   * often pays for one document per idle period, not one per read (a modified client repeating a
+   * check would otherwise cost a whole build each time). `use` only reads: a change to a transient
+   * document is lost.
+   */
+  read<T>(use: (doc: Y.Doc) => T): T {
+    const now = Date.now();
+    const live = this.live ?? (now - this.lastTransientRead < this.options.idleMs ? this.doc : null);
+    if (!live) this.lastTransientRead = now;
+    const doc = live ?? docOf(this.binary!.state);
+    const done = live ? this.hold() : () => doc.destroy();
+    let result: T;
+    try {
+      result = use(doc);
+    } catch (err) {
+      done();
+      throw err;
+    }
+    if (result instanceof Promise) return result.finally(done) as T;
+    done();
+    return result;
+  }
+
+  /** The binary state while the room holds one (a new object each time it goes back to binary), else null. */
+  get binaryState(): BinaryState | null {
+    return this.binary;
   }
 
   get isLive(): boolean {
@@ -171,6 +204,12 @@ export class RoomDocument {
     if (quietFor >= this.options.idleMs && this.toBinary()) return;
     this.armIdleTimer(Math.max(this.options.idleMs - quietFor, this.options.idleMs / 10, 1));
   };
+}
+
+function docOf(state: Uint8Array): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  return doc;
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -1,7 +1,9 @@
+import type * as Y from 'yjs';
 import type { DraftEditing } from '../../shared/proposals';
 import type { Logger } from '../logger';
 import type { DocumentStore } from '../store/types';
 import type { ClientIdOwnership } from './clientIdOwnership';
+import { DerivedReads, type Derivation } from './derivedReads';
 import { loadDraft } from './loadDocument';
 import type { PersistenceQueue } from './persistenceQueue';
 import { Room } from './room';
@@ -29,6 +31,9 @@ export interface RoomRegistryOptions {
   relay?: RoomRelay;
 }
 
+/** Drafts whose derived reads are kept (see DerivedReads). */
+const DERIVED_READ_DRAFTS = 8;
+
 interface Entry {
   room: Promise<Room>;
   /** The room once loaded (for peeks that must not load anything). */
@@ -46,6 +51,7 @@ interface Entry {
  */
 export class RoomRegistry {
   private readonly entries = new Map<string, Entry>();
+  private readonly derived = new DerivedReads(DERIVED_READ_DRAFTS);
 
   constructor(private readonly options: RoomRegistryOptions) {}
 
@@ -95,6 +101,34 @@ export class RoomRegistry {
       return await use(room);
     } finally {
       letGo();
+      this.release(draftId);
+    }
+  }
+
+  /**
+   * Runs `use` on a draft's text, loading its room for the time of the call, without making the
+   * room's document live (see Room.read): for what only reads the text (views, labels, checks).
+   */
+  async read<T>(draftId: string, use: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
+    const room = await this.acquire(draftId);
+    try {
+      return await room.read(use);
+    } finally {
+      this.release(draftId);
+    }
+  }
+
+  /**
+   * `derive`'s result for a draft's text as it is now, like read(): from the live document if
+   * there is one, otherwise worked out once per binary state and shared by the callers that ask
+   * for it meanwhile (see DerivedReads), so it must not be changed.
+   */
+  async derive<T>(draftId: string, derive: Derivation<T>): Promise<T> {
+    const room = await this.acquire(draftId);
+    try {
+      const state = room.document.binaryState;
+      return state ? this.derived.get(draftId, state, derive, () => room.read(derive)) : room.read(derive);
+    } finally {
       this.release(draftId);
     }
   }
@@ -159,6 +193,7 @@ export class RoomRegistry {
     // An acquire and release meanwhile armed the timer again: it must not outlive the room.
     this.disarm(entry);
     if (this.entries.get(draftId) === entry) this.entries.delete(draftId);
+    this.derived.forget(draftId);
     room?.destroy();
   }
 

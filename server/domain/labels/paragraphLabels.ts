@@ -1,6 +1,8 @@
+import type { Node as PMNode } from 'prosemirror-model';
 import type * as Y from 'yjs';
 
 /** How paragraphs are referred to in the room ("PP4", "OP3(a)bis"), by paragraph id. */
 export interface LabelSource {
-  labelsOf(draftId: string, doc: Y.Doc): Promise<Map<string, string>>;
+  /** `text`: the draft's Y.Doc, or the ProseMirror document read from it (draftNodeOf). */
+  labelsOf(draftId: string, text: Y.Doc | PMNode): Promise<Map<string, string>>;
 }

@@ -1,9 +1,9 @@
 import type { Node as PMNode } from 'prosemirror-model';
-import { yXmlFragmentToProsemirrorJSON } from 'y-prosemirror';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { labelParagraphs, type LabelInput } from '../../../shared/labels';
 import { numberParagraphs } from '../../../shared/numbering';
-import { PROSEMIRROR_FRAGMENT, resolutionSchema } from '../../../shared/schema';
+import { resolutionSchema } from '../../../shared/schema';
+import { draftNodeOf } from '../paragraphs/draftNode';
 import type { VersionMeta, VersionStore } from '../../store/types';
 import { refuseDamaged } from '../versions/refuseDamaged';
 import { stateToDoc } from '../versions/stateToDoc';
@@ -30,8 +30,8 @@ export class StableLabels implements LabelSource {
 
   constructor(private readonly versions: VersionStore) {}
 
-  async labelsOf(draftId: string, doc: Y.Doc): Promise<Map<string, string>> {
-    const current = labelInputs(resolutionSchema.nodeFromJSON(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(PROSEMIRROR_FRAGMENT))));
+  async labelsOf(draftId: string, text: Y.Doc | PMNode): Promise<Map<string, string>> {
+    const current = labelInputs(text instanceof Y.Doc ? draftNodeOf(text) : text);
     return labelParagraphs((await this.baseOf(draftId)) ?? current, current);
   }
 

@@ -8,6 +8,7 @@ import { auditBy, type AuditLog } from '../audit/auditLog';
 import { KeyedSerializer } from '../comments/keyedSerializer';
 import { DomainError } from '../domainError';
 import type { LabelSource } from '../labels/paragraphLabels';
+import type { ReadableDrafts } from '../readableDrafts';
 import { paragraphElementOf, paragraphText, writeParagraphText } from './paragraphTextWriter';
 
 /** What an oral revision needs of a draft's live room: its text, saving, and a change made in someone's name. */
@@ -18,7 +19,7 @@ export interface RevisableDraft {
   isParagraphLocked(paragraphId: string): boolean;
 }
 
-export interface RevisableDrafts {
+export interface RevisableDrafts extends ReadableDrafts {
   withRoom<T>(draftId: string, use: (draft: RevisableDraft) => T | Promise<T>): Promise<T>;
 }
 

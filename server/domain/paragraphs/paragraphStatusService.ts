@@ -1,3 +1,4 @@
+import type { Node as PMNode } from 'prosemirror-model';
 import type * as Y from 'yjs';
 import type { z } from 'zod';
 import { numberParagraphs } from '../../../shared/numbering';
@@ -9,6 +10,7 @@ import type { DraftMember } from '../access/draftMember';
 import { KeyedSerializer } from '../comments/keyedSerializer';
 import { DomainError } from '../domainError';
 import type { LabelSource } from '../labels/paragraphLabels';
+import type { ReadableDrafts } from '../readableDrafts';
 import { draftNodeOf } from './draftNode';
 import { paragraphViews } from './paragraphViews';
 
@@ -19,7 +21,7 @@ export interface LockableDraft {
   setParagraphLocked(paragraphId: string, locked: boolean): void | Promise<void>;
 }
 
-export interface LockableDrafts {
+export interface LockableDrafts extends ReadableDrafts {
   withRoom<T>(draftId: string, use: (draft: LockableDraft) => T | Promise<T>): Promise<T>;
 }
 
@@ -59,10 +61,8 @@ export class ParagraphStatusService {
 
   /** Every paragraph of the draft in document order (the caller checked the reader's access). */
   async list(draftId: string): Promise<ParagraphView[]> {
-    return this.options.drafts.withRoom(draftId, async (draft) => {
-      const statuses = await this.options.statuses.listForDraft(draftId);
-      return this.views(draftId, draft.doc, statuses);
-    });
+    const statuses = await this.options.statuses.listForDraft(draftId);
+    return this.views(draftId, await this.options.drafts.derive(draftId, draftNodeOf), statuses);
   }
 
   /** Status changes made after `after` and up to `until` (ISO times, open when absent), newest first, labelled as the text stands now. */
@@ -74,7 +74,7 @@ export class ParagraphStatusService {
       .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
       .slice(0, limit);
     if (changes.length === 0) return [];
-    const labels = await this.options.drafts.withRoom(draftId, (draft) => this.options.labels.labelsOf(draftId, draft.doc));
+    const labels = await this.options.labels.labelsOf(draftId, await this.options.drafts.derive(draftId, draftNodeOf));
     return changes.map((change) => ({ ...change, label: labels.get(change.paragraphId) ?? change.paragraphId }));
   }
 
@@ -90,7 +90,7 @@ export class ParagraphStatusService {
           to: status, pending: delegations, note: note || null, byUserId: member.id, byName: member.displayName, at,
         });
         await draft.setParagraphLocked(paragraphId, LOCKED_STATUSES.has(status));
-        const views = await this.views(draftId, draft.doc, [record]);
+        const views = await this.views(draftId, draftNodeOf(draft.doc), [record]);
         return views.find((view) => view.id === paragraphId)!;
       }),
     );
@@ -110,8 +110,7 @@ export class ParagraphStatusService {
     return [...new Set(pending)];
   }
 
-  private async views(draftId: string, doc: Y.Doc, statuses: readonly ParagraphStatusRecord[]): Promise<ParagraphView[]> {
-    const node = draftNodeOf(doc);
-    return paragraphViews(node, await this.options.labels.labelsOf(draftId, doc), statuses);
+  private async views(draftId: string, node: PMNode, statuses: readonly ParagraphStatusRecord[]): Promise<ParagraphView[]> {
+    return paragraphViews(node, await this.options.labels.labelsOf(draftId, node), statuses);
   }
 }

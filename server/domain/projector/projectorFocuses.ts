@@ -4,7 +4,7 @@ import type { ProjectorFocus, ProjectorFocusPayload } from '../../../shared/proj
 import { isFacilitator } from '../../../shared/roles';
 import type { DraftMember } from '../access/draftMember';
 import { DomainError } from '../domainError';
-import type { LockableDrafts } from '../paragraphs/paragraphStatusService';
+import type { ReadableDrafts } from '../readableDrafts';
 import { draftNodeOf } from '../paragraphs/draftNode';
 
 /**
@@ -15,7 +15,7 @@ export class ProjectorFocuses {
   private readonly focuses = new Map<string, ProjectorFocus>();
 
   constructor(
-    private readonly drafts: Pick<LockableDrafts, 'withRoom'>,
+    private readonly drafts: ReadableDrafts,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -27,7 +27,7 @@ export class ProjectorFocuses {
   async set(member: DraftMember, { draftId, paragraphId }: z.infer<typeof ProjectorFocusPayload>): Promise<ProjectorFocus> {
     if (!isFacilitator(member.role)) throw new DomainError('Only a facilitator sets the paragraph under discussion', 403);
     if (paragraphId !== null) {
-      const exists = await this.drafts.withRoom(draftId, (draft) => numberParagraphs(draftNodeOf(draft.doc)).some((paragraph) => paragraph.id === paragraphId));
+      const exists = numberParagraphs(await this.drafts.derive(draftId, draftNodeOf)).some((paragraph) => paragraph.id === paragraphId);
       if (!exists) throw new DomainError('There is no such paragraph in this draft', 404);
     }
     const focus: ProjectorFocus = { draftId, paragraphId, byName: member.displayName, at: this.now().toISOString() };

@@ -21,6 +21,7 @@ import { KeyedSerializer } from '../comments/keyedSerializer';
 import { DomainError } from '../domainError';
 import type { LabelSource } from '../labels/paragraphLabels';
 import type { RevisableDraft, RevisableDrafts } from '../oralRevisions/oralRevisionService';
+import { draftNodeOf } from '../paragraphs/draftNode';
 import { applyProposal } from './applyProposal';
 import { checkProposalAgainstDocument, type CheckedProposal } from './checkProposal';
 import { currentRound } from './currentRound';
@@ -95,7 +96,7 @@ export class ProposalService {
     return this.perDraft.run(draftId, async () => {
       await this.mustBeUnderLimits(member, draftId);
       const round = await currentRound(this.options.versions, draftId);
-      const { paragraphId, quote } = await this.options.drafts.withRoom(draftId, (draft) => checkProposalAgainstDocument(draft.doc, input));
+      const { paragraphId, quote } = await this.options.drafts.read(draftId, (doc) => checkProposalAgainstDocument(doc, input));
       const at = new Date().toISOString();
       const record: ProposalRecord = {
         id: randomUUID(),
@@ -136,7 +137,7 @@ export class ProposalService {
       const rewords = (change.text !== undefined && change.text !== proposal.text) || (change.anchor !== undefined && !sameAnchor(change.anchor, proposal.anchor));
       let checked: CheckedProposal | null = null;
       if (rewords) {
-        checked = await this.options.drafts.withRoom(proposal.draftId, (draft) => checkProposalAgainstDocument(draft.doc, input));
+        checked = await this.options.drafts.read(proposal.draftId, (doc) => checkProposalAgainstDocument(doc, input));
         if (checked.paragraphId !== proposal.paragraphId) throw new DomainError('a proposal stays in its paragraph; make a new one for another paragraph');
       }
       const anchor = input.anchor ? withQuote(input.anchor, checked?.quote ?? input.anchor.quote) : null;
@@ -224,7 +225,7 @@ export class ProposalService {
   /** Text now in a paragraph that accepted proposals wrote (tracing text back to its proposal). */
   async produced(draftId: string, paragraphId: string): Promise<ProducedRange[]> {
     const accepted = await this.list(draftId, 'accepted');
-    return this.options.drafts.withRoom(draftId, (draft) => producedRanges(draft.doc, paragraphId, accepted));
+    return this.options.drafts.read(draftId, (doc) => producedRanges(doc, paragraphId, accepted));
   }
 
   /** The draft's proposal events for the activity timeline, newest first. */
@@ -239,8 +240,8 @@ export class ProposalService {
     return accepted.length === 0 ? [] : acceptedEntries(accepted, await this.labelsNow(draftId), span);
   }
 
-  private labelsNow(draftId: string): Promise<Map<string, string>> {
-    return this.options.drafts.withRoom(draftId, (draft) => this.options.labels.labelsOf(draftId, draft.doc));
+  private async labelsNow(draftId: string): Promise<Map<string, string>> {
+    return this.options.labels.labelsOf(draftId, await this.options.drafts.derive(draftId, draftNodeOf));
   }
 
   private stance(member: DraftMember, proposalId: string, stance: Stance): Promise<ProposalView> {

@@ -157,4 +157,66 @@ describe('RoomDocument', () => {
     room.destroy();
     expect(doc.isDestroyed).toBe(true);
   });
+  describe('read', () => {
+    const textOf = (doc: Y.Doc) => doc.getText('t').toString();
+
+    it('reads binary state through a transient document it destroys, and stays binary', () => {
+      const source = track(draft());
+      const listen = jest.fn(() => () => {});
+      const room = open(source, listen);
+      let seen: Y.Doc | null = null;
+      expect(room.read((doc) => ((seen = doc), textOf(doc)))).toBe(textOf(source));
+      expect([seen!.isDestroyed, room.isLive, listen.mock.calls.length]).toEqual([true, false, 0]);
+      const failing = open(track(draft()));
+      expect(() => failing.read(() => { throw new Error('bad read'); })).toThrow('bad read');
+      expect(failing.isLive).toBe(false);
+    });
+
+    it('builds the live document for a second read within idleMs, and reads transiently again once it went back', () => {
+      jest.useFakeTimers();
+      const room = open(track(draft()));
+      const docs: Y.Doc[] = [];
+      room.read((doc) => docs.push(doc));
+      jest.advanceTimersByTime(IDLE_MS * 0.9);
+      room.read((doc) => docs.push(doc));
+      expect([room.isLive, docs[1] === room.doc, docs[0].isDestroyed]).toEqual([true, true, true]);
+      jest.advanceTimersByTime(IDLE_MS * 1.1);
+      expect(room.isLive).toBe(false);
+      room.read((doc) => docs.push(doc));
+      expect([room.isLive, docs[2].isDestroyed]).toEqual([false, true]);
+    });
+
+    it('keeps a transient document until an asynchronous read is done', async () => {
+      const room = open(track(draft()));
+      let finish!: () => void;
+      let seen: Y.Doc | null = null;
+      const reading = room.read(async (doc) => {
+        seen = doc;
+        await new Promise<void>((resolve) => (finish = resolve));
+        return textOf(doc);
+      });
+      expect(seen!.isDestroyed).toBe(false);
+      finish();
+      expect(await reading).toBe('paragraph 1');
+      expect([seen!.isDestroyed, room.isLive]).toEqual([true, false]);
+    });
+
+    it('reads the live document when there is one, and holds it until the read is done', async () => {
+      const room = open(track(draft()));
+      room.doc.getText('t').insert(0, 'new ');
+      let finish!: () => void;
+      const reading = room.read(async (doc) => {
+        expect(doc).toBe(room.doc);
+        await new Promise<void>((resolve) => (finish = resolve));
+        return textOf(doc);
+      });
+      expect(room.toBinary()).toBe(false);
+      finish();
+      expect(await reading).toBe('new paragraph 1');
+      expect([room.doc.isDestroyed, room.toBinary()]).toEqual([false, true]);
+      // What the live document had, binary now: a read sees it.
+      expect(room.read(textOf)).toBe('new paragraph 1');
+      expect(room.isLive).toBe(false);
+    });
+  });
 });

@@ -147,6 +147,31 @@ describe('RoomRegistry', () => {
     reloaded.destroy();
   });
 
+  it('reads a draft without making its room live, and lets the room go after the read', async () => {
+    expect(await registry.read(DRAFT, (doc) => doc.getText('t').toString())).toBe('seeded text');
+    const room = registry.peek(DRAFT)!;
+    expect([room.document.isLive, registry.liveDocumentCount]).toEqual([false, 0]);
+    await new Promise((resolve) => room.awareness.once('destroy', resolve));
+    expect(registry.loadedCount).toBe(0);
+  });
+
+  it('derives from binary state once per state, from the live document each time, never from text that changed', async () => {
+    const textOf = jest.fn((doc: Y.Doc) => doc.getText('t').toString());
+    const derived = () => registry.derive(DRAFT, textOf);
+    expect([await derived(), await derived()]).toEqual(['seeded text', 'seeded text']);
+    expect(textOf).toHaveBeenCalledTimes(1);
+    const room = registry.peek(DRAFT)!;
+    expect(room.document.isLive).toBe(false);
+
+    room.changeAsServer('chair', (doc) => doc.getText('t').insert(0, 'Revised: '));
+    expect([await derived(), await derived()]).toEqual(['Revised: seeded text', 'Revised: seeded text']);
+    expect(textOf).toHaveBeenCalledTimes(3);
+    expect(room.document.toBinary()).toBe(true);
+    expect([await derived(), await derived()]).toEqual(['Revised: seeded text', 'Revised: seeded text']);
+    // Read again within the idle period of the first transient read: the live document was built, and is read each time (see RoomDocument.read).
+    expect([textOf.mock.calls.length, room.document.isLive]).toEqual([5, true]);
+  });
+
   it('keeps a room that is held, or taken again before the idle time is up', async () => {
     jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
     const room = await registry.acquire(DRAFT);

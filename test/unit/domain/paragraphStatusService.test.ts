@@ -30,7 +30,7 @@ describe('ParagraphStatusService', () => {
     service = new ParagraphStatusService({
       statuses: temp.store.paragraphStatuses,
       memberships: temp.store.memberships,
-      drafts: { withRoom: async (_draftId, use) => use(room) },
+      drafts: { withRoom: async (_draftId, use) => use(room), read: async (_draftId, use) => use(doc), derive: async (_draftId, derive) => derive(doc) },
       labels: new StableLabels(temp.store.versions),
     });
   });

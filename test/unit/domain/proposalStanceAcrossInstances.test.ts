@@ -29,6 +29,12 @@ function instance(store: Store): ProposalService {
       withRoom: () => {
         throw new Error('a stance does not read the text');
       },
+      read: () => {
+        throw new Error('a stance does not read the text');
+      },
+      derive: () => {
+        throw new Error('a stance does not read the text');
+      },
     },
     labels: new StableLabels(store.versions),
     audit: new AuditLog(store.audit),
