@@ -8,8 +8,8 @@ import { connectSocket, emitAck, type ClientSocket } from '../helpers/socketClie
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { connectYjs, draftText, waitForDoc, type YjsClient } from '../helpers/yjsClient';
 
-/** Short, so the test sees a document go back to binary state. */
-const LIVE_DOCUMENT_IDLE_MS = 300;
+/** Short, so the test sees a document go back to binary state; long enough that a loaded machine sees it live in between. */
+const LIVE_DOCUMENT_IDLE_MS = 1_500;
 
 describe('reading a draft the way the browser opens it builds no Y.Doc in its room', () => {
   let server: TestServer;
