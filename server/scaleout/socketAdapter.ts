@@ -1,4 +1,4 @@
-import { createAdapter } from '@socket.io/redis-adapter';
+import type { createAdapter } from '@socket.io/redis-adapter';
 import type { Logger } from '../logger';
 import type { RedisLink } from './redisLink';
 
@@ -21,6 +21,7 @@ export async function redisSocketAdapter(link: RedisLink, logger: Logger): Promi
     client.on('error', (err: Error) => logger.debug({ err: err.message }, 'socket.io adapter: redis connection error'));
   }
   await Promise.all([publisher.connect(), subscriber.connect()]);
+  const { createAdapter } = await import('@socket.io/redis-adapter');
   logFailedPublishes(publisher, logger);
   return {
     adapter: createAdapter(publisher, subscriber, { key: 'resolutions:socket.io' }),
