@@ -25,28 +25,18 @@ function buildServer(outdir: string): Metafile {
   return JSON.parse(fs.readFileSync(metafile, 'utf8')) as Metafile;
 }
 
-/** The packages an output loads as it starts: its static imports and those of the chunks they import. */
-function loadedAtStart(meta: Metafile, output: string, seen = new Set<string>()): Set<string> {
+/**
+ * The packages an output loads: as it starts (its static imports and those of the chunks they
+ * import), or ever (dynamic imports followed too).
+ */
+function packagesLoaded(meta: Metafile, output: string, when: 'at start' | 'ever', seen = new Set<string>()): Set<string> {
   const packages = new Set<string>();
   for (const { path: imported, kind, external } of meta.outputs[output].imports) {
-    if (kind !== 'import-statement') continue;
+    if (when === 'at start' && kind !== 'import-statement') continue;
     if (external) packages.add(imported);
     else if (!seen.has(imported)) {
       seen.add(imported);
-      loadedAtStart(meta, imported, seen).forEach((name) => packages.add(name));
-    }
-  }
-  return packages;
-}
-
-/** Every package an output loads, now or later (dynamic imports followed). */
-function loadedEver(meta: Metafile, output: string, seen = new Set<string>()): Set<string> {
-  const packages = new Set<string>();
-  for (const { path: imported, external } of meta.outputs[output].imports) {
-    if (external) packages.add(imported);
-    else if (!seen.has(imported)) {
-      seen.add(imported);
-      loadedEver(meta, imported, seen).forEach((name) => packages.add(name));
+      packagesLoaded(meta, imported, when, seen).forEach((name) => packages.add(name));
     }
   }
   return packages;
@@ -74,14 +64,15 @@ describe('the production bundle (npm run build:server)', () => {
     fs.rmSync(outdir, { recursive: true, force: true });
   });
 
-  const main = () => path.relative(ROOT, path.join(outdir, 'main.mjs'));
+  /** An output file as the metafile names it. */
+  const output = (name: string) => path.relative(ROOT, path.join(outdir, name));
 
   it('loads the MongoDB driver, the Redis clients, the document writers and readers and multer only when they are used', () => {
-    const atStart = loadedAtStart(meta, main());
+    const atStart = packagesLoaded(meta, output('main.mjs'), 'at start');
     expect(atStart).toContain('yjs');
     expect(LOADED_AT_FIRST_USE.filter((name) => atStart.has(name))).toEqual([]);
     // Still part of the server: behind a dynamic import (or in the import worker), not dropped.
-    const ever = new Set([...loadedEver(meta, main()), ...loadedEver(meta, path.relative(ROOT, path.join(outdir, 'importWorker.mjs')))]);
+    const ever = new Set([...packagesLoaded(meta, output('main.mjs'), 'ever'), ...packagesLoaded(meta, output('importWorker.mjs'), 'ever')]);
     expect(LOADED_AT_FIRST_USE.filter((name) => !ever.has(name))).toEqual([]);
   });
 
