@@ -15,13 +15,14 @@ export interface SocketAdapter {
  * (local sockets are served at once either way) instead of failing as the link's publisher does.
  */
 export async function redisSocketAdapter(link: RedisLink, logger: Logger): Promise<SocketAdapter> {
+  // Loaded only in multi-instance mode: a single instance does not hold it in memory.
+  const { createAdapter } = await import('@socket.io/redis-adapter');
   const publisher = link.publisher.duplicate({ disableOfflineQueue: false });
   const subscriber = link.publisher.duplicate({ disableOfflineQueue: false });
   for (const client of [publisher, subscriber]) {
     client.on('error', (err: Error) => logger.debug({ err: err.message }, 'socket.io adapter: redis connection error'));
   }
   await Promise.all([publisher.connect(), subscriber.connect()]);
-  const { createAdapter } = await import('@socket.io/redis-adapter');
   logFailedPublishes(publisher, logger);
   return {
     adapter: createAdapter(publisher, subscriber, { key: 'resolutions:socket.io' }),
