@@ -18,11 +18,13 @@ RUN npm prune --omit=dev --no-audit --no-fund
 
 # --- runtime: no compilers, no dev dependencies, not root ---------------------------------------
 FROM ${NODE_IMAGE} AS runtime
+# MALLOC_MMAP_THRESHOLD_: as `npm start` sets it (see its script and docs/DESIGN.md, "Process memory").
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/data \
-    CLIENT_DIR=/app/client/dist
+    CLIENT_DIR=/app/client/dist \
+    MALLOC_MMAP_THRESHOLD_=1048576
 WORKDIR /app
 # The code stays root-owned and read-only to the server; only its data dir is writable.
 COPY --from=build /app/package.json ./package.json

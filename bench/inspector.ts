@@ -45,12 +45,17 @@ export class Inspector {
 
   /** Live JavaScript memory: V8 heap in use plus memory held outside it (Buffers, ArrayBuffers). */
   async liveJsBytes(): Promise<number> {
+    const usage = await this.memoryUsage();
+    return usage.heapUsed + usage.external;
+  }
+
+  /** The server's `process.memoryUsage()`. */
+  async memoryUsage(): Promise<NodeJS.MemoryUsage> {
     const { result } = await this.call<{ result: { value: string } }>('Runtime.evaluate', {
       expression: 'JSON.stringify(process.memoryUsage())',
       returnByValue: true,
     });
-    const usage = JSON.parse(result.value) as NodeJS.MemoryUsage;
-    return usage.heapUsed + usage.external;
+    return JSON.parse(result.value) as NodeJS.MemoryUsage;
   }
 
   close(): void {

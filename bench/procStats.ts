@@ -18,11 +18,36 @@ export function writeSyscalls(pid: number): number {
   return Number(/^syscw:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1] ?? NaN);
 }
 
+/** A `Key: N kB` line of /proc/<pid>/status, in bytes. */
+function statusBytes(status: string, key: string): number {
+  return Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+}
+
 /** Current resident set size and its high-water mark, in bytes. */
 export function memory(pid: number): { rss: number; hwm: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+  const kib = (key: string) => statusBytes(status, key);
   return { rss: kib('VmRSS'), hwm: kib('VmHWM') };
+}
+
+/** Where a process's resident memory is, in bytes. */
+export interface RssBreakdown {
+  rss: number;
+  /** Anonymous memory: V8's heap, malloc's arenas, large malloc'd blocks, thread stacks. */
+  anonymous: number;
+  /** The part of `anonymous` in the brk heap: glibc's main arena (malloc of the main thread). */
+  mainArena: number;
+  /** Mapped files: the node binary and libraries, SQLite's shared-memory WAL index. */
+  files: number;
+}
+
+/** RSS split by kind of mapping (/proc/<pid>/status and the [heap] entry of /proc/<pid>/smaps). */
+export function rssBreakdown(pid: number): RssBreakdown {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (key: string) => statusBytes(status, key);
+  const smaps = fs.readFileSync(`/proc/${pid}/smaps`, 'utf8');
+  const heapEntry = /\[heap\]\n(?:.*\n)*?Rss:\s+(\d+) kB/.exec(smaps);
+  return { rss: kib('VmRSS'), anonymous: kib('RssAnon'), mainArena: Number(heapEntry?.[1] ?? 0) * 1024, files: kib('RssFile') + kib('RssShmem') };
 }
 
 /** Samples RSS on a timer so a window gets its own peak, not that of start-up. */

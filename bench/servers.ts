@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { startScriptEnv } from './startScriptEnv';
 
 export type ServerName = 'reference' | 'ours';
 
@@ -64,6 +65,7 @@ export async function startOurs(
   options: OursOptions = {},
 ): Promise<ServerProcess> {
   const env = childEnv({
+    ...startScriptEnv(ROOT),
     HOST: '127.0.0.1',
     PORT: '0',
     DATA_DIR: dataDir,

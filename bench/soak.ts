@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { writerText } from './fanout';
 import { Inspector } from './inspector';
 import { openClients } from './openClients';
-import { memory } from './procStats';
+import { rssBreakdown } from './procStats';
 import { hasText } from './seedContent';
 import { lineTrend, type Trend } from './trend';
 import type { ServerName } from './servers';
@@ -45,9 +45,28 @@ interface Sample {
   minute: number;
   rssBytes: number;
   liveJsBytes: number;
+  /** Where the RSS is (procStats' rssBreakdown) and what V8 reports: the breakdown says which part grows. */
+  anonymousBytes: number;
+  mainArenaBytes: number;
+  fileBytes: number;
+  heapTotalBytes: number;
+  heapUsedBytes: number;
+  externalBytes: number;
   writes: number;
   reconnects: number;
 }
+
+/** The parts of the memory whose lines the report fits, each with how to read it off a sample. */
+const PARTS: Array<[string, (s: Sample) => number]> = [
+  ['RSS', (s) => s.rssBytes],
+  ['  anonymous', (s) => s.anonymousBytes],
+  ['    V8 heap (committed)', (s) => s.heapTotalBytes],
+  ["    glibc's main arena ([heap])", (s) => s.mainArenaBytes],
+  ['    rest: thread arenas, large blocks', (s) => s.anonymousBytes - s.heapTotalBytes - s.mainArenaBytes],
+  ['  mapped files', (s) => s.fileBytes],
+  ['V8 heap in use', (s) => s.heapUsedBytes],
+  ['external (Buffers, ArrayBuffers)', (s) => s.externalBytes],
+];
 
 async function main(): Promise<void> {
   const target = await startTarget(SERVER, false);
@@ -60,8 +79,21 @@ async function main(): Promise<void> {
     const samples: Sample[] = [];
     const sample = async () => {
       await inspector.collectGarbage();
-      const reading = { rssBytes: memory(target.server.pid).rss, liveJsBytes: await inspector.liveJsBytes() };
-      samples.push({ minute: (performance.now() - started) / 60_000, ...reading, writes: counts.writes, reconnects: counts.reconnects });
+      const usage = await inspector.memoryUsage();
+      const resident = rssBreakdown(target.server.pid);
+      samples.push({
+        minute: (performance.now() - started) / 60_000,
+        rssBytes: resident.rss,
+        liveJsBytes: usage.heapUsed + usage.external,
+        anonymousBytes: resident.anonymous,
+        mainArenaBytes: resident.mainArena,
+        fileBytes: resident.files,
+        heapTotalBytes: usage.heapTotal,
+        heapUsedBytes: usage.heapUsed,
+        externalBytes: usage.external,
+        writes: counts.writes,
+        reconnects: counts.reconnects,
+      });
       process.stderr.write(`${report(samples.at(-1)!)}\n`);
     };
     const started = performance.now();
@@ -80,14 +112,17 @@ async function main(): Promise<void> {
 
     const rss = lineTrend(samples.map((s) => [s.minute, s.rssBytes]));
     const liveJs = lineTrend(samples.map((s) => [s.minute, s.liveJsBytes]));
+    const parts = PARTS.map(([part, read]) => ({ part: part.trim(), trend: lineTrend(samples.map((s) => [s.minute, read(s)])) }));
     fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
-    fs.writeFileSync(RESULTS_FILE, `${JSON.stringify({ server: SERVER, minutes: Number(args.minutes), ...counts, samples, rss, liveJs }, null, 2)}\n`);
+    fs.writeFileSync(RESULTS_FILE, `${JSON.stringify({ server: SERVER, minutes: Number(args.minutes), ...counts, samples, rss, liveJs, parts }, null, 2)}\n`);
     process.stdout.write(
       [
         `Soak of ${SERVER}: ${args.minutes} min, ${DRAFTS} drafts x ${CLIENTS_PER_DRAFT} clients, one typing per draft every ${WRITE_EVERY_MS} ms, a reconnect every ${CHURN_EVERY_MS} ms`,
         `${counts.writes} writes, ${counts.reconnects} reconnects (${counts.failedReconnects} failed), ${slots.filter((c) => c.closedBy).length} clients closed by the server`,
         `RSS: ${describe(rss)}`,
         `live JS heap: ${describe(liveJs)}`,
+        'Where it grows (fitted after warm-up: first -> last, slope per hour):',
+        ...PARTS.map(([part], i) => `${part.padEnd(38)} ${breakdownLine(parts[i].trend)}`),
         `Written to ${path.relative(process.cwd(), RESULTS_FILE)}`,
       ].join('\n') + '\n',
     );
@@ -129,7 +164,10 @@ async function churn(target: Target, docs: Array<{ id: string }>, slots: BenchCl
 }
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
-const report = (s: Sample) => `minute ${s.minute.toFixed(1)}: RSS ${mib(s.rssBytes)}, live JS ${mib(s.liveJsBytes)}, ${s.writes} writes, ${s.reconnects} reconnects`;
+const report = (s: Sample) =>
+  `minute ${s.minute.toFixed(1)}: RSS ${mib(s.rssBytes)} (anonymous ${mib(s.anonymousBytes)}: V8 heap ${mib(s.heapTotalBytes)}, main arena ${mib(s.mainArenaBytes)}; files ${mib(s.fileBytes)}), ` +
+  `live JS ${mib(s.liveJsBytes)} (external ${mib(s.externalBytes)}), ${s.writes} writes, ${s.reconnects} reconnects`;
+const breakdownLine = (t: Trend) => `${mib(t.first).padStart(10)} -> ${mib(t.last).padStart(10)}  ${mib(t.slopePerMinute * 60).padStart(10)}/hour`;
 const describe = (t: Trend) =>
   `${t.verdict.toUpperCase()} (${mib(t.first)} -> ${mib(t.last)}, fitted slope ${mib(t.slopePerMinute * 60)}/hour over ${t.points} samples after warm-up)`;
 

@@ -1,8 +1,6 @@
 import { Router, type Response } from 'express';
 import { AknExportQuery, DocxExportQuery } from '../../shared/documentExports';
-import { writeAkn } from '../documents/aknWriter';
 import type { DocumentExports } from '../documents/documentExports';
-import { writeDocx } from '../documents/docxWriter';
 import { lineText, type DraftModel } from '../documents/draftModel';
 import { exportFileName } from '../documents/exportFileName';
 import type { DraftAccessService } from '../domain/access/draftAccess';
@@ -28,6 +26,8 @@ export function exportRouter(drafts: DraftService, access: DraftAccessService, e
     oneOfConcurrentReads(reads, async (req, res) => {
       const query = parseOr400(DocxExportQuery, req.query);
       const model = await exports.model(req.params.id as string, query);
+      // The writers (docx, fast-xml-parser) load at the first export, not with the server: few requests need them.
+      const { writeDocx } = await import('../documents/docxWriter');
       sendFile(res, model, 'docx', DOCX_TYPE, await writeDocx(model));
     }),
   );
@@ -37,6 +37,7 @@ export function exportRouter(drafts: DraftService, access: DraftAccessService, e
     oneOfConcurrentReads(reads, async (req, res) => {
       const { version } = parseOr400(AknExportQuery, req.query);
       const model = await exports.clean(req.params.id as string, version);
+      const { writeAkn } = await import('../documents/aknWriter');
       sendFile(res, model, 'akn.xml', 'application/akn+xml; charset=utf-8', writeAkn(model, { exportedAt: new Date().toISOString() }));
     }),
   );

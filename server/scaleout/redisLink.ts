@@ -1,4 +1,4 @@
-import { createClient, type RedisClientType } from 'redis';
+import type { RedisClientType } from 'redis';
 import type { Logger } from '../logger';
 import { closeRedisClient } from './closeRedisClient';
 
@@ -50,6 +50,8 @@ export class RedisLink {
   /** Connects both clients; rejects with a readable error when Redis cannot be reached. */
   static async connect({ url, logger, maxReconnectDelayMs = 2_000 }: RedisLinkOptions): Promise<RedisLink> {
     let connected = false;
+    // The client loads only in multi-instance mode: a single instance does not hold it in memory.
+    const { createClient } = await import('redis');
     const publisher: RedisClientType = createClient({
       url,
       // A publish while Redis is away fails at once: the resync after it returns covers it.

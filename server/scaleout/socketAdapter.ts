@@ -1,4 +1,4 @@
-import { createAdapter } from '@socket.io/redis-adapter';
+import type { createAdapter } from '@socket.io/redis-adapter';
 import type { Logger } from '../logger';
 import { closeRedisClient } from './closeRedisClient';
 import type { RedisLink } from './redisLink';
@@ -16,6 +16,8 @@ export interface SocketAdapter {
  * (local sockets are served at once either way) instead of failing as the link's publisher does.
  */
 export async function redisSocketAdapter(link: RedisLink, logger: Logger): Promise<SocketAdapter> {
+  // Loaded only in multi-instance mode: a single instance does not hold it in memory.
+  const { createAdapter } = await import('@socket.io/redis-adapter');
   const publisher = link.publisher.duplicate({ disableOfflineQueue: false });
   const subscriber = link.publisher.duplicate({ disableOfflineQueue: false });
   for (const client of [publisher, subscriber]) {

@@ -1,5 +1,4 @@
 import type { Config } from '../config';
-import { openMongoStore } from './mongo/openMongoStore';
 import { openSqliteStore } from './sqlite/openSqliteStore';
 import type { Store } from './types';
 
@@ -10,11 +9,12 @@ export type StoreOptions = Pick<
 >;
 
 /** MongoDB when a URL is configured, the embedded SQLite file otherwise. */
-export function openStore(options: StoreOptions): Promise<Store> {
-  return options.mongodbUrl
-    ? openMongoStore(options.mongodbUrl, options.mongodbDatabase, {
-        serverSelectionMs: options.mongodbServerSelectionTimeoutMs,
-        operationMs: options.mongodbOperationTimeoutMs,
-      })
-    : openSqliteStore(options.dataDir);
+export async function openStore(options: StoreOptions): Promise<Store> {
+  if (!options.mongodbUrl) return openSqliteStore(options.dataDir);
+  // The MongoDB driver loads only when it is used: a server on SQLite does not hold it in memory.
+  const { openMongoStore } = await import('./mongo/openMongoStore');
+  return openMongoStore(options.mongodbUrl, options.mongodbDatabase, {
+    serverSelectionMs: options.mongodbServerSelectionTimeoutMs,
+    operationMs: options.mongodbOperationTimeoutMs,
+  });
 }

@@ -16,11 +16,13 @@ const ROOT = path.resolve(__dirname, '..', '..');
  * Starts `server/main.ts` as its own process (as `npm start` does) on a free port; under MONGODB_URL
  * on the data dir's own database (remove both with removeTestData). `env` adds to or overrides its
  * environment (REDIS_URL for several instances on one data dir, SEED_DEMO: '0' on all but the first).
+ * `bundle` runs a built `main.mjs` (`npm run build:server`) instead of the TypeScript source.
  */
-export async function startServerProcess(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServerProcess(dataDir: string, env: Record<string, string> = {}, bundle?: string): Promise<ServerProcess> {
   const { mongodbUrl, mongodbDatabase } = mongoUnderTest(dataDir);
   const store = mongodbUrl ? { MONGODB_URL: mongodbUrl, MONGODB_DB: mongodbDatabase } : {};
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server', 'main.ts')], {
+  const entry = bundle ? [bundle] : ['--import', 'tsx', path.join(ROOT, 'server', 'main.ts')];
+  const child = spawn(process.execPath, entry, {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', SEED_DEMO: '1', CLIENT_DIR: '', ...store, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_IMPORT_MAX_BYTES } from '../../../shared/draftImport';
 import { YJS_PATH_PREFIX } from '../../../server/transport/yjsChannel';
+import { startScriptEnv } from '../../../bench/startScriptEnv';
 
 // Docker cannot run here: these read the deployment files as text and check what a broken
 // deployment would get wrong, and that the files agree with each other and with the code.
@@ -58,6 +59,13 @@ describe('Dockerfile', () => {
     expect(runtime).toMatch(/DATA_DIR=\/data/);
     expect(runtime).toMatch(/chown node:node \/data/);
     expect(runtime).toMatch(/HOST=0\.0\.0\.0/);
+  });
+
+  it('sets the allocator variables npm start sets, so big blocks (a login\'s 16 MiB for scrypt) go back to the system', () => {
+    const startEnv = startScriptEnv(ROOT);
+    expect(startEnv).toEqual({ MALLOC_MMAP_THRESHOLD_: '1048576' });
+    const env = /^ENV ((?:.*\\\n)*.*)$/m.exec(runtime)?.[1] ?? '';
+    for (const [name, value] of Object.entries(startEnv)) expect(env).toMatch(new RegExp(`\\b${name}=${value}\\b`));
   });
 
   it('checks its health on /healthz with node itself (slim images have no curl)', () => {
