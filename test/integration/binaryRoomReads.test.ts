@@ -8,8 +8,13 @@ import { connectSocket, emitAck, type ClientSocket } from '../helpers/socketClie
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { connectYjs, draftText, waitForDoc, type YjsClient } from '../helpers/yjsClient';
 
-/** Short, so the test sees a document go back to binary state; long enough that a loaded machine sees it live in between. */
-const LIVE_DOCUMENT_IDLE_MS = 1_500;
+/**
+ * Short, so the test sees a document go back to binary state; longer than DraftActivity's 2 s
+ * flush, so that its heading read after an edit finds the document still live, as in production
+ * (30 s). Shorter, that flush could be a transient read of its own just before the reads under
+ * test, and the second of two transient reads within the idle period builds the document.
+ */
+const LIVE_DOCUMENT_IDLE_MS = 3_000;
 
 describe('reading a draft the way the browser opens it builds no Y.Doc in its room', () => {
   let server: TestServer;
