@@ -29,9 +29,11 @@ export class CoalescedBroadcast {
     this.pending = [];
     const merge = (updates: Uint8Array[]) => (updates.length === 1 ? updates[0] : Y.mergeUpdates(updates));
     const senders = new Set(batch.map((entry) => entry.sender));
-    const toEveryone = updateMessage(merge(batch.map((entry) => entry.update)));
+    // Built on first need: a lone editor's own update goes to no one else.
+    let toEveryone: Uint8Array | null = null;
     for (const connection of this.receivers()) {
       if (!senders.has(connection)) {
+        toEveryone ??= updateMessage(merge(batch.map((entry) => entry.update)));
         connection.socket.send(toEveryone);
         continue;
       }
