@@ -25,10 +25,9 @@ export class SharedRateLimitStore implements Store {
 
   init(options: Options): void {
     this.local.init(options);
-    this.shared.init(options);
-    // Loaded at once; a failure shows at the first increment, which counts locally instead.
-    this.shared.incrementScriptSha.catch(() => {});
-    this.shared.getScriptSha.catch(() => {});
+    // Its scripts load at once; a failure shows at the first increment, which counts locally instead
+    // (init's own promise rejects too: unhandled, it would end the process).
+    this.shared.init(options).catch(() => {});
   }
 
   async increment(key: string): Promise<IncrementResponse> {
