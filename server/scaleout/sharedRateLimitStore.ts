@@ -25,10 +25,9 @@ export class SharedRateLimitStore implements Store {
 
   init(options: Options): void {
     this.local.init(options);
-    this.shared.init(options);
-    // Loaded at once; a failure shows at the first increment, which counts locally instead.
-    this.shared.incrementScriptSha.catch(() => {});
-    this.shared.getScriptSha.catch(() => {});
+    // Its scripts load at once; a failure shows at the first increment, which counts locally instead
+    // (init's own promise rejects too: unhandled, it would end the process).
+    this.shared.init(options).catch(() => {});
   }
 
   async increment(key: string): Promise<IncrementResponse> {
@@ -38,6 +37,7 @@ export class SharedRateLimitStore implements Store {
       return counted;
     } catch (err) {
       this.switchTo('local', err);
+      this.loadScriptAgainIfFailed();
       return this.local.increment(key);
     }
   }
@@ -52,6 +52,16 @@ export class SharedRateLimitStore implements Store {
 
   shutdown(): void {
     this.local.shutdown();
+  }
+
+  /**
+   * rate-limit-redis loads its script again only on NOSCRIPT: a SCRIPT LOAD that failed (Redis lost
+   * at that moment) stays a rejected promise, and every later increment would count locally for good.
+   */
+  private loadScriptAgainIfFailed(): void {
+    const sha = this.shared.incrementScriptSha.catch(() => this.shared.loadIncrementScript());
+    sha.catch(() => {});
+    this.shared.incrementScriptSha = sha;
   }
 
   private switchTo(counting: 'shared' | 'local', err?: unknown): void {

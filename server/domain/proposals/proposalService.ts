@@ -23,7 +23,7 @@ import type { LabelSource } from '../labels/paragraphLabels';
 import type { RevisableDraft, RevisableDrafts } from '../oralRevisions/oralRevisionService';
 import { draftNodeOf } from '../paragraphs/draftNode';
 import { applyProposal } from './applyProposal';
-import { checkProposalAgainstDocument, type CheckedProposal } from './checkProposal';
+import { checkProposalAgainstDocument } from './checkProposal';
 import { currentRound } from './currentRound';
 import { acceptedEntries, activityEntries, type HistorySpan } from './proposalHistory';
 import { editedInput, type ProposalChange, type ProposalCreateInput } from './proposalInput';
@@ -135,14 +135,12 @@ export class ProposalService {
       const input = editedInput(proposal, change);
       // Only wording that differs clears support: resending the same text or anchor must not wipe objections.
       const rewords = (change.text !== undefined && change.text !== proposal.text) || (change.anchor !== undefined && !sameAnchor(change.anchor, proposal.anchor));
-      let checked: CheckedProposal | null = null;
-      if (rewords) {
-        checked = await this.options.drafts.read(proposal.draftId, (doc) => checkProposalAgainstDocument(doc, input));
-        if (checked.paragraphId !== proposal.paragraphId) throw new DomainError('a proposal stays in its paragraph; make a new one for another paragraph');
-      }
-      const anchor = input.anchor ? withQuote(input.anchor, checked?.quote ?? input.anchor.quote) : null;
-      const wording = rewords ? { text: input.text ?? null, anchor, supporters: [], objectors: [] } : {};
-      return { action: 'edited', patch: { ...wording, justification: input.justification || null } };
+      const justification = input.justification || null;
+      if (!rewords) return { action: 'edited', patch: { justification } };
+      const checked = await this.options.drafts.read(proposal.draftId, (doc) => checkProposalAgainstDocument(doc, input));
+      if (checked.paragraphId !== proposal.paragraphId) throw new DomainError('a proposal stays in its paragraph; make a new one for another paragraph');
+      const anchor = input.anchor ? withQuote(input.anchor, checked.quote) : null;
+      return { action: 'edited', patch: { text: input.text ?? null, anchor, supporters: [], objectors: [], justification } };
     });
   }
 
