@@ -1,5 +1,6 @@
 import type { DraftSummary } from '../../shared/drafts';
 import type { DraftAccess } from '../../shared/negotiations';
+import type { OrganId } from '../../shared/organs';
 import type { PublicUser } from '../../shared/user';
 import { ApiError } from './apiError';
 
@@ -15,8 +16,6 @@ export interface NewDraft {
   symbol?: string;
   organ?: OrganId;
 }
-
-import type { OrganId } from '../../shared/organs';
 
 const UNREACHABLE = 'The server cannot be reached. Check your connection and try again.';
 

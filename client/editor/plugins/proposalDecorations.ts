@@ -68,7 +68,8 @@ interface MarkSpec {
 /** Ids of the proposals whose marks differ: gone, new, given as a new object (its words or anchor changed), or (de)selected. */
 function changedProposals(before: ProposalMarksState, proposals: readonly ShownProposal[], selectedId: string | null): Set<string> {
   const previous = new Map(before.proposals.map((p) => [p.id, p]));
-  const changed = new Set([...previous.keys()].filter((id) => !proposals.some((p) => p.id === id)));
+  const now = new Set(proposals.map((p) => p.id));
+  const changed = new Set([...previous.keys()].filter((id) => !now.has(id)));
   for (const proposal of proposals) if (previous.get(proposal.id) !== proposal) changed.add(proposal.id);
   if (before.selectedId !== selectedId) for (const id of [before.selectedId, selectedId]) if (id) changed.add(id);
   return changed;
