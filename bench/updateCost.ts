@@ -39,6 +39,7 @@ import { StoredDataVerifier } from '../server/store/verifyStored';
 import type { DocumentStore, Store } from '../server/store/types';
 import { writerText } from './fanout';
 import { outlineUpdate } from './seedContent';
+import { median } from './stats';
 
 const { values: args } = parseArgs({
   options: {
@@ -270,11 +271,6 @@ const STAGES: Array<[string, Stage]> = [
   ['store append, NORMAL, 1/commit', storeStage('NORMAL', 1)],
   ['reference pipeline', referenceStage],
 ];
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 async function main(): Promise<void> {
   const seed = outlineUpdate(DEMO_DRAFT);

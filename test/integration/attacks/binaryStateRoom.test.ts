@@ -7,22 +7,23 @@ import { paragraphTexts } from '../../helpers/yjsClient';
 import { garbage, syncFrame, updatesAs } from '../../helpers/yjsBytes';
 import { AttackScene, operativeText, updateFrame } from './scene';
 
+// Each test, in both suites below, gets a fresh scene.
+let scene: AttackScene;
+
+beforeEach(async () => {
+  scene = new AttackScene();
+  await scene.start();
+});
+afterEach(() => scene.stop());
+
+const liveDocuments = async () => sample((await scrape(scene.server.url)).text, 'resolutions_live_documents');
+
 /**
  * A room that holds its draft as binary state (nobody has typed since it loaded) builds its
  * Y.Doc for the first update: a modified client's malformed update must be refused exactly as a
  * room with a live document refuses it, and leave the draft as it was.
  */
 describe('attack: malformed updates against a room that holds binary state', () => {
-  let scene: AttackScene;
-
-  beforeEach(async () => {
-    scene = new AttackScene();
-    await scene.start();
-  });
-  afterEach(() => scene.stop());
-
-  const liveDocuments = async () => sample((await scrape(scene.server.url)).text, 'resolutions_live_documents');
-
   /** An insertion by the attacker into operative paragraph 1, built on what the victim's client has. */
   const attackerInsertion = () => updatesAs(null, scene.victim.doc, (doc) => operativeText(doc, 1).insert(0, 'Hijacked '))[0];
   /** Words placed beside text the victim has not typed yet (see pendingDependencies.test.ts). */
@@ -66,15 +67,6 @@ describe('attack: malformed updates against a room that holds binary state', () 
  * refused before any answer is worked out.
  */
 describe('attack: forged state vectors against a room that holds binary state', () => {
-  let scene: AttackScene;
-
-  beforeEach(async () => {
-    scene = new AttackScene();
-    await scene.start();
-  });
-  afterEach(() => scene.stop());
-
-  const liveDocuments = async () => sample((await scrape(scene.server.url)).text, 'resolutions_live_documents');
   const stateVector = (clocks: Array<[client: number, clock: number]>) => Y.encodeStateVector(new Map(clocks));
   /** The update of the first sync step 2 the connection is sent. */
   const answerTo = (ws: WebSocket) =>
