@@ -16,11 +16,14 @@ onLinux('the SQLite store as its log grows', () => {
   });
   afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
+  const heapGrowthOfOneProcess = (runDir: string): number =>
+    Number(execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'pageCacheProcess.ts'), runDir, '24'], { encoding: 'utf8' }).trim());
+
   it('keeps its page cache near 2 MB, not the 16 MB better-sqlite3 allows, after 24 MB of log', () => {
-    const grown = Number(
-      execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'pageCacheProcess.ts'), dataDir, '24'], { encoding: 'utf8' }).trim(),
-    );
-    expect(grown).toBeGreaterThan(0);
-    expect(grown).toBeLessThan(6 * MiB);
+    // Now and then (about 1 run in 50 under load) malloc serves the whole cache from memory freed before the
+    // measure began or outside [heap], and a process sees no growth: the largest of three processes is the figure.
+    const growths = [1, 2, 3].map((run) => heapGrowthOfOneProcess(path.join(dataDir, `run-${run}`)));
+    expect(Math.max(...growths)).toBeGreaterThan(0);
+    expect(Math.max(...growths)).toBeLessThan(6 * MiB);
   });
 });
