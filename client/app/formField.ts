@@ -6,32 +6,71 @@ export function formField(label: string, input: HTMLElement, wide = false): HTML
   return h('label', { class: wide ? 'field field-wide' : 'field' }, h('span', { class: 'field-label' }, label), input);
 }
 
-/** The inline error of a form: hidden until `show`, announced when shown. */
-export function formError(): { element: HTMLElement; show: (message: string) => void; hide: () => void } {
-  const element = h('p', { class: 'form-error', attrs: { role: 'alert', hidden: true } });
+export interface FormError {
+  element: HTMLElement;
+  /**
+   * Shows the message; `field`, when the message is about it, is marked invalid and described
+   * by the message (aria-describedby) until `hide`.
+   */
+  show: (message: string, field?: HTMLElement) => void;
+  hide: () => void;
+}
+
+/**
+ * The inline error of a form: hidden until `show`, announced when shown. `id` (unique in the
+ * page) lets a field point at it; an error without one is shown but tied to no field.
+ */
+export function formError(id?: string): FormError {
+  const element = h('p', { class: 'form-error', attrs: { role: 'alert', hidden: true, id } });
+  let described: HTMLElement | null = null;
+  const hide = () => {
+    element.hidden = true;
+    described?.removeAttribute('aria-invalid');
+    described?.removeAttribute('aria-describedby');
+    described = null;
+  };
   return {
     element,
-    show: (message) => {
+    show: (message, field) => {
+      hide();
       element.textContent = message;
       element.hidden = false;
+      if (!field || !id) return;
+      described = field;
+      field.setAttribute('aria-invalid', 'true');
+      field.setAttribute('aria-describedby', id);
     },
-    hide: () => {
-      element.hidden = true;
-    },
+    hide,
   };
 }
 
 /**
- * Runs a form's submission with its submit button disabled meanwhile; a failure is shown in
- * the form's error with the server's message (or the fallback).
+ * The field's words, trimmed; when there are none, null, with `message` shown in the form's
+ * error about the field and the focus back in it (blank words are never sent: the server
+ * would refuse them, and the person must see why nothing happened).
  */
-export async function submitting(button: HTMLButtonElement, error: ReturnType<typeof formError>, fallback: string, action: () => Promise<void>): Promise<void> {
+export function wordsIn(field: HTMLInputElement | HTMLTextAreaElement, error: FormError, message: string): string | null {
+  return field.value.trim() || refuseField(field, error, message);
+}
+
+/** Nothing was sent: `message` says why in the form's error, about the field, and the focus goes back to it. */
+export function refuseField(field: HTMLElement, error: FormError, message: string): null {
+  error.show(message, field);
+  field.focus();
+  return null;
+}
+
+/**
+ * Runs a form's submission with its submit button disabled meanwhile; a failure is shown in
+ * the form's error with the server's message (or the fallback), about `field` when given.
+ */
+export async function submitting(button: HTMLButtonElement, error: FormError, fallback: string, action: () => Promise<void>, field?: HTMLElement): Promise<void> {
   error.hide();
   button.disabled = true;
   try {
     await action();
   } catch (failure) {
-    error.show(errorText(failure, fallback));
+    error.show(errorText(failure, fallback), field);
   } finally {
     button.disabled = false;
   }

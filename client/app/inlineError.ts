@@ -1,13 +1,16 @@
 import { errorText } from './errorText';
-import { formError } from './formField';
+import { formError, type FormError } from './formField';
 
-/** An error line next to the controls it concerns (role=alert), and `run` that clears it and shows an action's failure there. */
-export function inlineError(className: string): { element: HTMLElement; run: (action: Promise<unknown>) => void; show: (message: string) => void } {
-  const { element, show, hide } = formError();
-  element.classList.add(className);
+/**
+ * An error line next to the controls it concerns (role=alert), and `run` that clears it and
+ * shows an action's failure there. `id` as for `formError`.
+ */
+export function inlineError(className: string, id?: string): FormError & { run: (action: Promise<unknown>) => void } {
+  const error = formError(id);
+  error.element.classList.add(className);
   const run = (action: Promise<unknown>) => {
-    hide();
-    action.catch((failure: unknown) => show(errorText(failure)));
+    error.hide();
+    action.catch((failure: unknown) => error.show(errorText(failure)));
   };
-  return { element, run, show };
+  return { ...error, run };
 }

@@ -1,6 +1,7 @@
 import type { CommentAnchor, CommentThread } from '../../shared/comments';
 import type { CommentVisibility } from '../../shared/negotiations';
 import { h, replaceChildren } from '../app/dom';
+import { formError } from '../app/formField';
 import { redrawKeepingFocus } from '../app/redrawKeepingFocus';
 import { textForm, threadView, type ThreadHandlers, type Viewer } from './threadView';
 import type { ThreadFilter, ThreadStore } from './threadStore';
@@ -93,22 +94,23 @@ export class CommentsPanel {
       this.hint.textContent = 'Select the words you want to comment on, then press Comment.';
       return;
     }
-    const error = h('p', { class: 'form-error', attrs: { role: 'alert', hidden: true } });
+    const error = formError('comment-composer-error');
     const visibility = h(
       'select',
       { class: 'comment-visibility-choice', attrs: { name: 'visibility' } },
       ...VISIBILITY_CHOICES.map(([value, label]) => h('option', { attrs: { value } }, label)),
     );
-    const form = textForm(
-      'Post comment',
-      'Your comment',
-      (text) => this.deps.create(anchor, text, visibility.value as CommentVisibility).then(() => this.closeComposer()),
+    const form = textForm({
+      submitLabel: 'Post comment',
+      label: 'Your comment',
+      blank: 'Write your comment first: a comment cannot be empty.',
+      submit: (text) => this.deps.create(anchor, text, visibility.value as CommentVisibility).then(() => this.closeComposer()),
       error,
-    );
+    });
     const cancel = h('button', { class: 'button-quiet button-small', attrs: { type: 'button' }, on: { click: () => this.closeComposer() } }, 'Cancel');
     form.prepend(h('label', { class: 'field-label comment-visibility-field' }, 'Who can read it', visibility));
     form.append(cancel);
-    replaceChildren(this.composer, h('p', { class: 'comment-quote' }, h('q', {}, anchor.quote)), form, error);
+    replaceChildren(this.composer, h('p', { class: 'comment-quote' }, h('q', {}, anchor.quote)), form, error.element);
     this.composer.hidden = false;
     form.querySelector('textarea')?.focus();
   }

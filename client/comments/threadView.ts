@@ -1,7 +1,7 @@
 import type { CommentThread, CommentView } from '../../shared/comments';
 import { h } from '../app/dom';
 import { zonedTime } from '../app/time';
-import { errorText } from '../app/errorText';
+import { submitting, wordsIn, type FormError } from '../app/formField';
 import { inlineError } from '../app/inlineError';
 import { COMMENT_MAX_LENGTH } from '../../shared/comments';
 import { visibilityLabel } from './visibility';
@@ -25,7 +25,7 @@ export interface ThreadHandlers {
 /** One thread in the Comments panel. All text goes in as text nodes, never as HTML. */
 /** `label`: the margin label of the thread's paragraph (OP3), null when the paragraph is gone. */
 export function threadView(thread: CommentThread, detached: boolean, label: string | null, viewer: Viewer, handlers: ThreadHandlers): HTMLElement {
-  const { element: error, run } = inlineError('comment-error');
+  const error = inlineError('comment-error', `comment-error-${thread.id}`);
   const resolved = thread.resolvedAt !== null;
   const mayResolve = viewer.isFacilitator || thread.root.authorId === viewer.userId;
   const visibility = visibilityLabel(thread.visibility, thread.root.delegation);
@@ -43,17 +43,19 @@ export function threadView(thread: CommentThread, detached: boolean, label: stri
     ),
     resolved ? h('p', { class: 'comment-resolved-by' }, `Resolved by ${thread.resolvedBy ?? 'a participant'} · `, h('time', { attrs: { datetime: thread.resolvedAt! } }, zonedTime(thread.resolvedAt!))) : null,
     h('p', { class: `comment-visibility visibility-${thread.visibility}`, attrs: { title: visibility.title } }, h('span', { class: 'visually-hidden' }, 'Visible to: '), visibility.label),
-    commentView(thread.root, viewer, handlers, run),
-    ...thread.replies.map((reply) => commentView(reply, viewer, handlers, run)),
-    error,
-    viewer.canComment && !resolved ? textForm('Reply', 'Reply to this thread', (text) => handlers.reply(thread.root.id, text), error) : null,
+    commentView(thread.root, viewer, handlers, error),
+    ...thread.replies.map((reply) => commentView(reply, viewer, handlers, error)),
+    error.element,
+    viewer.canComment && !resolved
+      ? textForm({ submitLabel: 'Reply', label: 'Reply to this thread', blank: 'Write your reply first: a reply cannot be empty.', submit: (text) => handlers.reply(thread.root.id, text), error })
+      : null,
     mayResolve
       ? h(
           'button',
           {
             class: 'button-quiet comment-resolve',
             attrs: { type: 'button' },
-            on: { click: () => run(resolved ? handlers.reopen(thread.root.id) : handlers.resolve(thread.root.id)) },
+            on: { click: () => error.run(resolved ? handlers.reopen(thread.root.id) : handlers.resolve(thread.root.id)) },
           },
           resolved ? 'Reopen' : 'Resolve',
         )
@@ -66,7 +68,8 @@ function commentView(
   comment: CommentView,
   viewer: Viewer,
   handlers: ThreadHandlers,
-  run: (action: Promise<unknown>) => void,
+  /** The thread's error line, where this comment's edit and delete say why they failed. */
+  error: ReturnType<typeof inlineError>,
 ): HTMLElement {
   const deleted = comment.deletedAt !== null;
   const body = h('p', { class: 'comment-text' }, deleted ? 'This comment was deleted.' : comment.text);
@@ -86,9 +89,16 @@ function commentView(
   if (comment.authorId === viewer.userId && !deleted && viewer.canComment) {
     const editButton = h('button', { class: 'button-link', attrs: { type: 'button' } }, 'Edit');
     const edit = () => {
-      const error = element.parentElement?.querySelector<HTMLElement>('.comment-error') ?? h('p');
-      const form = textForm('Save', 'Edit your comment', (text) => handlers.edit(comment.id, text), error, comment.text);
+      const form = textForm({
+        submitLabel: 'Save',
+        label: 'Edit your comment',
+        blank: 'A comment cannot be empty: write its new text, or delete it.',
+        submit: (text) => handlers.edit(comment.id, text),
+        error,
+        initial: comment.text,
+      });
       const cancel = () => {
+        error.hide();
         form.replaceWith(body);
         editButton.focus();
       };
@@ -107,7 +117,7 @@ function commentView(
           {
             class: 'button-link',
             attrs: { type: 'button' },
-            on: { click: () => window.confirm('Delete this comment?') && run(handlers.remove(comment.id)) },
+            on: { click: () => window.confirm('Delete this comment?') && error.run(handlers.remove(comment.id)) },
           },
           'Delete',
         ),
@@ -117,14 +127,20 @@ function commentView(
   return element;
 }
 
+export interface TextFormOptions {
+  submitLabel: string;
+  /** The textarea's accessible name. */
+  label: string;
+  /** What the error says when only blanks were written: nothing is sent then. */
+  blank: string;
+  submit: (text: string) => Promise<unknown>;
+  /** Where a blank text or the server's refusal is told, about the textarea. */
+  error: FormError;
+  initial?: string;
+}
+
 /** A textarea and a submit button; the text stays if the server refuses it. */
-export function textForm(
-  submitLabel: string,
-  label: string,
-  submit: (text: string) => Promise<unknown>,
-  error: HTMLElement,
-  initial = '',
-): HTMLFormElement {
+export function textForm({ submitLabel, label, blank, submit, error, initial = '' }: TextFormOptions): HTMLFormElement {
   const textarea = h('textarea', { class: 'comment-input', attrs: { 'aria-label': label, rows: '2', maxlength: String(COMMENT_MAX_LENGTH) } });
   textarea.value = initial;
   const button = h('button', { class: 'button-primary button-small', attrs: { type: 'submit' } }, submitLabel);
@@ -139,17 +155,12 @@ export function textForm(
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const text = textarea.value.trim();
-    if (!text) return;
-    button.disabled = true;
-    error.hidden = true;
-    submit(text)
-      .then(() => (textarea.value = ''))
-      .catch((failure: unknown) => {
-        error.textContent = errorText(failure);
-        error.hidden = false;
-      })
-      .finally(() => (button.disabled = false));
+    const text = wordsIn(textarea, error, blank);
+    if (text === null) return;
+    void submitting(button, error, 'The comment could not be posted.', async () => {
+      await submit(text);
+      textarea.value = '';
+    }, textarea);
   });
   return form;
 }

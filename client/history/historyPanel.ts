@@ -10,6 +10,7 @@ import { versionLabel } from './versionLabel';
 import { nameForm } from './nameForm';
 import { versionList } from './versionList';
 import { errorText } from '../app/errorText';
+import { formError } from '../app/formField';
 import { redrawKeepingFocus } from '../app/redrawKeepingFocus';
 
 const CURRENT = 'current';
@@ -17,7 +18,7 @@ const CURRENT = 'current';
 /** The History tab: versions, naming, restoring and new rounds (facilitator), compare, preview, activity. */
 export class HistoryPanel {
   readonly element: HTMLElement;
-  private readonly error = h('p', { class: 'form-error', attrs: { role: 'alert', hidden: true } });
+  private readonly error = formError('history-error');
   private readonly versionsHost = h('div', { class: 'versions-host' }, h('p', { class: 'panel-summary' }, 'Loading versions…'));
   private readonly activityHost = h('div', { class: 'activity-host' });
   private readonly fromSelect = h('select', { attrs: { name: 'from', 'aria-label': 'Compare from' } });
@@ -43,7 +44,7 @@ export class HistoryPanel {
       { class: 'history-panel' },
       facilitator ? this.nameForm() : null,
       facilitator ? this.roundForm() : null,
-      this.error,
+      this.error.element,
       h('h3', { class: 'panel-heading' }, 'Compare versions'),
       compareForm,
       h('h3', { class: 'panel-heading' }, 'Versions'),
@@ -85,7 +86,12 @@ export class HistoryPanel {
       label: 'Version name',
       button: 'Name this version',
       buttonClass: 'button-primary button-small',
-      onName: (name, clear) => this.act(this.api.nameVersion(name).then(clear)),
+      error: this.error,
+      blank: 'Type a name for the version first.',
+      onName: async (name) => {
+        await this.api.nameVersion(name);
+        await this.refresh();
+      },
     });
   }
 
@@ -100,13 +106,13 @@ export class HistoryPanel {
       label: 'Round name',
       button: 'Start a new round',
       buttonClass: 'button-quiet button-small',
-      onName: (name, clear) => {
-        if (!name || !window.confirm(question(name))) return;
-        const started = this.api.startRound(name).then(() => {
-          clear();
-          this.onRoundStarted();
-        });
-        this.act(started);
+      error: this.error,
+      blank: 'Type a name for the new round first.',
+      confirm: (name) => window.confirm(question(name)),
+      onName: async (name) => {
+        await this.api.startRound(name);
+        this.onRoundStarted();
+        await this.refresh();
       },
     });
   }
@@ -164,12 +170,11 @@ export class HistoryPanel {
 
   /** Runs an action, showing its error inline; refreshes the lists after changes. */
   private act(action: Promise<unknown>, changesHistory = true): void {
-    this.error.hidden = true;
+    this.error.hide();
     action.then(() => (changesHistory ? this.refresh() : undefined)).catch((failure: unknown) => this.fail(failure));
   }
 
   private fail(failure: unknown): void {
-    this.error.textContent = errorText(failure);
-    this.error.hidden = false;
+    this.error.show(errorText(failure));
   }
 }

@@ -4,6 +4,9 @@ import type { NewProposal, ProposalActions } from './proposalActions';
 import type { ShownProposal } from './proposalPlace';
 import type { ProposalStore } from './proposalStore';
 
+/** Said when blanks typed in Propose mode never got a word after them. */
+export const NOTICE_BLANK = 'Only spaces were typed, so no proposal was made: a proposal needs words.';
+
 /** Keystrokes on one proposal reach the server at most this often (the per-user event budget is small). */
 export const SEND_INTERVAL_MS = 400;
 
@@ -29,7 +32,7 @@ export interface ProposalDraftsOptions {
   delegation: string;
   /** What is shown changed (a keystroke, an answer from the server). */
   onChange: () => void;
-  /** The server refused: the words typed are dropped and the person is told why. */
+  /** Words typed were dropped (the server refused them, or they were only blanks): the person is told why. */
   onError: (message: string) => void;
 }
 
@@ -133,7 +136,9 @@ export class ProposalDrafts {
    * goes to the server, and blank words that never got a word after them are dropped.
    */
   readonly finish = (): void => {
-    for (const [key, draft] of this.drafts) if (draft.held) this.drafts.delete(key);
+    const blank = [...this.drafts].filter(([, draft]) => draft.held);
+    for (const [key] of blank) this.drafts.delete(key);
+    if (blank.length > 0) this.options.onError(NOTICE_BLANK);
     this.options.onChange();
     this.flush();
   };

@@ -186,6 +186,54 @@ describe('CommentsPanel', () => {
     expect(composer.hidden).toBe(true);
   });
 
+  it('posts no blank comment and says why, next to the box it concerns', async () => {
+    const { panel, create } = setup();
+    panel.compose();
+    const composer = panel.element.querySelector<HTMLElement>('.comment-composer')!;
+    const box = composer.querySelector('textarea')!;
+    box.value = '  \n ';
+    composer.querySelector('form')!.dispatchEvent(new Event('submit'));
+    await flush();
+    expect(create).not.toHaveBeenCalled();
+    const error = composer.querySelector<HTMLElement>('[role=alert]')!;
+    expect(error.hidden).toBe(false);
+    expect(error.textContent).toBe('Write your comment first: a comment cannot be empty.');
+    expect(box.getAttribute('aria-describedby')).toBe(error.id);
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(box);
+
+    // Words typed and posted: the error goes, and the box is no longer marked.
+    box.value = 'Please bracket.';
+    composer.querySelector('form')!.dispatchEvent(new Event('submit'));
+    await flush();
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(error.hidden).toBe(true);
+    expect(box.hasAttribute('aria-invalid')).toBe(false);
+    expect(box.hasAttribute('aria-describedby')).toBe(false);
+  });
+
+  it("shows the server's refusal of a reply next to the reply box, keeping the text", async () => {
+    const { store, panel, handlers } = setup();
+    (handlers.reply as jest.Mock).mockImplementationOnce(() => Promise.reject(new Error('Comment text is limited to 4000 characters.')));
+    store.upsert(thread('t1'));
+    const form = panel.element.querySelector<HTMLFormElement>('.comment-thread .comment-form')!;
+    const box = form.querySelector('textarea')!;
+    box.value = '   ';
+    form.dispatchEvent(new Event('submit'));
+    await flush();
+    expect(handlers.reply).not.toHaveBeenCalled();
+    const error = panel.element.querySelector<HTMLElement>('.comment-thread [role=alert]')!;
+    expect(error.textContent).toBe('Write your reply first: a reply cannot be empty.');
+
+    box.value = 'Fine by us.';
+    form.dispatchEvent(new Event('submit'));
+    await flush();
+    expect(error.textContent).toBe('Comment text is limited to 4000 characters.');
+    expect(error.hidden).toBe(false);
+    expect(box.getAttribute('aria-describedby')).toBe(error.id);
+    expect(box.value).toBe('Fine by us.');
+  });
+
   it('offers who may read a new thread and sends the choice', async () => {
     const { panel, create } = setup();
     panel.compose();

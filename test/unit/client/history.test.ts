@@ -91,6 +91,36 @@ describe('HistoryPanel', () => {
     expect(document.querySelector('.overlay ins')?.textContent).toBe('Member');
   });
 
+  it("names no version without a name and says why; shows the server's refusal of a name next to its box", async () => {
+    const calls: string[] = [];
+    const fetchImpl = jest.fn((url: RequestInfo | URL, init?: RequestInit) => {
+      calls.push(`${init?.method} ${String(url)}`);
+      if (init?.method === 'POST') return respond({ error: 'a version named "Rev.1" exists already; choose another name' }, 409);
+      if (String(url).endsWith('/versions')) return respond({ versions: [] });
+      return respond({ activity: [] });
+    }) as unknown as typeof fetch;
+    const panel = new HistoryPanel(new DraftApi('d1', new ApiClient({ token: () => 'token', onUnauthorized: () => {}, fetch: fetchImpl })), true);
+    document.body.replaceChildren(panel.element);
+    const form = panel.element.querySelector<HTMLFormElement>('.name-version-form')!;
+    const input = form.querySelector('input')!;
+    const error = panel.element.querySelector<HTMLElement>('[role=alert]')!;
+
+    input.value = '   ';
+    form.dispatchEvent(new Event('submit'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls.filter((call) => call.startsWith('POST'))).toEqual([]);
+    expect(error.textContent).toBe('Type a name for the version first.');
+    expect(input.getAttribute('aria-describedby')).toBe(error.id);
+
+    input.value = 'Rev.1';
+    form.dispatchEvent(new Event('submit'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls).toContain('POST /api/drafts/d1/versions');
+    expect(error.textContent).toBe('A version named "Rev.1" exists already; choose another name.');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.value).toBe('Rev.1');
+  });
+
   it('offers no naming or restoring to delegates and shows errors inline', async () => {
     const fetchImpl = jest.fn(() => respond({ error: 'draft not found' }, 404)) as unknown as typeof fetch;
     const panel = new HistoryPanel(new DraftApi('d1', new ApiClient({ token: () => 'token', onUnauthorized: () => {}, fetch: fetchImpl })), false);

@@ -2,7 +2,7 @@
 import { TextSelection } from 'prosemirror-state';
 import * as Y from 'yjs';
 import { editingMode } from '../../../client/editor/plugins/proposeModePlugin';
-import { SEND_INTERVAL_MS } from '../../../client/proposals/proposalDrafts';
+import { NOTICE_BLANK, SEND_INTERVAL_MS } from '../../../client/proposals/proposalDrafts';
 import { resolveProposalAnchor } from '../../../shared/proposalAnchors';
 import type { ProposalAnchor, ProposalView } from '../../../shared/proposals';
 import { PROSEMIRROR_FRAGMENT } from '../../../shared/schema';
@@ -154,6 +154,19 @@ describe('Propose mode', () => {
     h.caret('Member');
     expect(h.socket.take()).toEqual([]);
     expect([...h.view.dom.querySelectorAll('ins.proposal-inserted')].map((el) => el.textContent)).toEqual([' E']);
+  });
+
+  it('says why blank words typed in Propose mode made no proposal once the caret moves on', () => {
+    h = proposing(proposeHarness());
+    h.caret('Decides');
+    h.type('  ');
+    expect(h.notice()).toBe('');
+    h.caret('Member');
+    expect(h.socket.take()).toEqual([]);
+    expect(h.notice()).toBe(NOTICE_BLANK);
+    // Words typed later clear it.
+    h.type('all');
+    expect(h.notice()).toBe('');
   });
 
   it('extends the delegation’s own pending insert made earlier (from the store), not another delegation’s', () => {
@@ -468,5 +481,40 @@ describe('Propose mode', () => {
     second.querySelector('textarea')!.value = 'Noting with concern,';
     second.dispatchEvent(new Event('submit', { cancelable: true }));
     expect(h.socket.take()[0].payload).toMatchObject({ kind: 'new_paragraph', paragraphType: 'preambular_paragraph', text: 'Noting with concern,' });
+  });
+
+  it("sends no blank or unchanged wording from the forms and says why; shows the server's refusal next to the wording", async () => {
+    h = proposing(proposeHarness());
+    h.caret('Member');
+    h.button('Alternative')!.click();
+    const form = document.querySelector<HTMLFormElement>('.wording-form')!;
+    const wording = form.querySelector('textarea')!;
+    const error = form.querySelector<HTMLElement>('[role=alert]')!;
+    const submit = () => form.dispatchEvent(new Event('submit', { cancelable: true }));
+
+    // As it stands (line breaks typed in it are spaces): nothing to propose.
+    wording.value = 'Urges Member\nStates to act; ';
+    submit();
+    expect(h.socket.take()).toEqual([]);
+    expect(error.hidden).toBe(false);
+    expect(error.textContent).toBe('This is the wording as it stands: change it to propose an alternative.');
+    expect(wording.getAttribute('aria-describedby')).toBe(error.id);
+    expect(wording.getAttribute('aria-invalid')).toBe('true');
+
+    wording.value = ' \n ';
+    submit();
+    expect(h.socket.take()).toEqual([]);
+    expect(error.textContent).toBe('Type the wording you propose: a proposal cannot be empty.');
+    expect(document.activeElement).toBe(wording);
+
+    wording.value = 'Encourages Member States to act;';
+    submit();
+    expect(error.hidden).toBe(true);
+    h.socket.take()[0].refuse('your delegation has 1 pending proposals on this draft, the most allowed; withdraw some first');
+    await h.settle();
+    expect(document.querySelector('.wording-form')).toBe(form);
+    expect(error.hidden).toBe(false);
+    expect(error.textContent).toBe('Your delegation has 1 pending proposals on this draft, the most allowed; withdraw some first.');
+    expect(wording.getAttribute('aria-describedby')).toBe(error.id);
   });
 });
