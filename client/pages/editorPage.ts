@@ -18,6 +18,7 @@ import { HistoryPanel } from '../history/historyPanel';
 import { ConnectionIndicator } from '../panels/connectionIndicator';
 import { MembersPanel } from '../panels/membersPanel';
 import { PeoplePanel } from '../panels/peoplePanel';
+import { RoomJoinStatus } from '../panels/roomJoinStatus';
 import { accessBadge } from './accessBadge';
 import { keepPagePlace } from './pagePlace';
 import { followVersionNews } from '../history/versionNews';
@@ -272,7 +273,9 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
       return proposals.select(proposal.id);
     },
   });
-  const leaveRoom = joinDraftRoom(socket, draftId, {
+  const joinStatus = new RoomJoinStatus(() => room.retry());
+  notices.after(joinStatus.element);
+  const room = joinDraftRoom(socket, draftId, {
     onPeople: (list) => people.show(list),
     onLive: (live) => {
       people.setLive(live);
@@ -288,6 +291,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
       }
     },
     onUnauthorized: sessionEnded,
+    onJoin: (state) => joinStatus.show(state),
     // A role changed while this page was offline, or since the page asked: rebuild it.
     onAccess: (now) => {
       if (accessChanged(access, now)) reopen();
@@ -315,7 +319,8 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
     place.stop();
     stopVersionNews();
     stopFollowingNetwork();
-    leaveRoom();
+    room.leave();
+    joinStatus.destroy();
     comments.destroy();
     paragraphs.destroy();
     sponsors.destroy();

@@ -19,18 +19,84 @@ describe('joinDraftRoom', () => {
   it("hands on the access that the join's acknowledgement carries", () => {
     const onAccess = jest.fn();
     const onLive = jest.fn();
-    const leave = joinDraftRoom(socketAnswering({ ok: true, access: ACCESS }), 'd1', { onPeople: () => {}, onLive, onUnauthorized: () => {}, onAccess });
+    const room = joinDraftRoom(socketAnswering({ ok: true, access: ACCESS }), 'd1', { onPeople: () => {}, onLive, onUnauthorized: () => {}, onAccess });
     expect(onLive).toHaveBeenCalledWith(true);
     expect(onAccess).toHaveBeenCalledWith(ACCESS);
-    leave();
+    room.leave();
   });
 
   it('reports a refused join (not a member) as not live, with no access', () => {
     const onAccess = jest.fn();
     const onLive = jest.fn();
-    const leave = joinDraftRoom(socketAnswering({ ok: false, error: 'no such draft' }), 'd1', { onPeople: () => {}, onLive, onUnauthorized: () => {}, onAccess });
+    const room = joinDraftRoom(socketAnswering({ ok: false, error: 'no such draft' }), 'd1', { onPeople: () => {}, onLive, onUnauthorized: () => {}, onAccess });
     expect(onLive).toHaveBeenCalledWith(false);
     expect(onAccess).not.toHaveBeenCalled();
-    leave();
+    room.leave();
+  });
+});
+
+/** A socket whose `draft:join` acknowledgements the test gives (or times out) itself, in any order. */
+function socketHoldingJoins() {
+  const answers: Array<(err: Error | null, response?: unknown) => void> = [];
+  const socket = Object.assign(new EventEmitter(), {
+    connected: true,
+    emit: jest.fn(),
+    timeout: () => ({ emit: (_event: string, _payload: unknown, callback: (err: Error | null, response?: unknown) => void) => answers.push(callback) }),
+  });
+  return { socket: socket as typeof socket & RealtimeSocket, answers };
+}
+
+describe('joinDraftRoom: how each join stands', () => {
+  it('reports a join as waiting, then answered', () => {
+    const { socket, answers } = socketHoldingJoins();
+    const onJoin = jest.fn();
+    const room = joinDraftRoom(socket, 'd1', { onPeople: () => {}, onLive: () => {}, onUnauthorized: () => {}, onJoin });
+    expect(onJoin.mock.calls).toEqual([['waiting']]);
+    answers[0](null, { ok: true, access: ACCESS });
+    expect(onJoin.mock.calls).toEqual([['waiting'], ['answered']]);
+    room.leave();
+  });
+
+  it('reports a join the server never answered while connected, and joins again on retry', () => {
+    const { socket, answers } = socketHoldingJoins();
+    const onJoin = jest.fn();
+    const onLive = jest.fn();
+    const room = joinDraftRoom(socket, 'd1', { onPeople: () => {}, onLive, onUnauthorized: () => {}, onJoin });
+    answers[0](new Error('operation has timed out'));
+    expect(onJoin).toHaveBeenLastCalledWith('no-answer');
+    expect(onLive).toHaveBeenLastCalledWith(false);
+    room.retry();
+    expect(answers).toHaveLength(2);
+    expect(onJoin).toHaveBeenLastCalledWith('waiting');
+    answers[1](null, { ok: true, access: ACCESS });
+    expect(onJoin).toHaveBeenLastCalledWith('answered');
+    expect(onLive).toHaveBeenLastCalledWith(true);
+    room.leave();
+  });
+
+  it('leaves a join that timed out without a connection to the reconnect', () => {
+    const { socket, answers } = socketHoldingJoins();
+    const onJoin = jest.fn();
+    const room = joinDraftRoom(socket, 'd1', { onPeople: () => {}, onLive: () => {}, onUnauthorized: () => {}, onJoin });
+    socket.connected = false;
+    answers[0](new Error('operation has timed out'));
+    expect(onJoin.mock.calls).toEqual([['waiting']]);
+    room.leave();
+  });
+
+  it('ignores the answer of a join superseded by a later one', () => {
+    const { socket, answers } = socketHoldingJoins();
+    const onJoin = jest.fn();
+    const onLive = jest.fn();
+    const room = joinDraftRoom(socket, 'd1', { onPeople: () => {}, onLive, onUnauthorized: () => {}, onJoin });
+    // Reconnected before the first join was answered: socket.io joins again.
+    EventEmitter.prototype.emit.call(socket, 'connect');
+    answers[1](null, { ok: true, access: ACCESS });
+    onJoin.mockClear();
+    onLive.mockClear();
+    answers[0](new Error('operation has timed out'));
+    expect(onJoin).not.toHaveBeenCalled();
+    expect(onLive).not.toHaveBeenCalled();
+    room.leave();
   });
 });
