@@ -1,16 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Config } from '../../server/config';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { launchBrowser } from './browser';
 
 export const DEMO_TITLE = 'Countering trafficking in persons facilitated by the use of information and communications technologies';
 
-/** A real server on port 0 serving the built client, and a browser to drive it. */
-export async function startWorkspace(): Promise<{ server: TestServer; browser: Browser; stop: () => Promise<void> }> {
+/** A real server on port 0 serving the built client (with `overrides` of its test config), and a browser to drive it. */
+export async function startWorkspace(overrides: Partial<Config> = {}): Promise<{ server: TestServer; browser: Browser; stop: () => Promise<void> }> {
   // `npm test` has just built the client; a direct `jest test/e2e` run builds it here when stale.
   execFileSync(process.execPath, [path.resolve('scripts/build-client-if-stale.mjs')], { stdio: 'ignore' });
-  const server = await startTestServer({ clientDir: path.resolve('client/dist') });
+  const server = await startTestServer({ ...overrides, clientDir: path.resolve('client/dist') });
   const browser = await launchBrowser();
   return {
     server,
@@ -30,6 +31,8 @@ export class DelegationPage {
   private constructor(
     readonly context: BrowserContext,
     readonly page: Page,
+    /** The workspace's server this page is signed in to. */
+    readonly server: TestServer,
   ) {
     page.on('console', (message) => {
       if (message.type() === 'error' && !this.allowed.some((re) => re.test(message.text()))) {
@@ -41,7 +44,7 @@ export class DelegationPage {
 
   static async open(browser: Browser, server: TestServer): Promise<DelegationPage> {
     const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 } });
-    return new DelegationPage(context, await context.newPage());
+    return new DelegationPage(context, await context.newPage(), server);
   }
 
   /** Tolerates console errors the browser itself logs for an expected failure (a refused sign-in). */
@@ -79,14 +82,15 @@ export class DelegationPage {
 /**
  * Registers the jest hooks of a suite in which delegations share the demo draft:
  * a workspace, then one signed-in page per username with the draft open, and
- * clean consoles asserted after every test. Pages are filled in by `beforeAll`.
+ * clean consoles asserted after every test. Pages are filled in by `beforeAll`; `overrides`
+ * change the server's test config.
  */
-export function delegationsOnDemoDraft(usernames: string[], allowConsoleErrors: RegExp[] = []): Record<string, DelegationPage> {
+export function delegationsOnDemoDraft(usernames: string[], allowConsoleErrors: RegExp[] = [], overrides: Partial<Config> = {}): Record<string, DelegationPage> {
   const pages: Record<string, DelegationPage> = {};
   let stop: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    const workspace = await startWorkspace();
+    const workspace = await startWorkspace(overrides);
     stop = workspace.stop;
     for (const username of usernames) {
       const page = await DelegationPage.open(workspace.browser, workspace.server);
