@@ -1,28 +1,16 @@
 import { artifactPath } from './browser';
 import { selectPhrase } from './textSelection';
-import { twoDelegationsInDemoDraft, type TwoDelegations } from './twoDelegations';
-import type { DelegationPage } from './workspace';
+import { delegationsOnDemoDraft } from './workspace';
 
 jest.setTimeout(120_000);
 
 const OP1 = '.ProseMirror p.op[data-num="1."]';
 
 describe('version history', () => {
-  let workspace: TwoDelegations;
-  let chair: DelegationPage;
-  let kazakhstan: DelegationPage;
-
-  beforeAll(async () => {
-    workspace = await twoDelegationsInDemoDraft('chair', 'kazakhstan');
-    ({ first: chair, second: kazakhstan } = workspace);
-  });
-
-  afterAll(() => workspace?.stop());
-
-  afterEach(() => workspace.expectNoConsoleErrors());
+  const pages = delegationsOnDemoDraft(['chair', 'kazakhstan']);
 
   it('lets the facilitator name the current text "Rev.1"', async () => {
-    const { page } = chair;
+    const { page } = pages.chair;
     await page.getByRole('tab', { name: 'History' }).click();
     await page.getByRole('textbox', { name: 'Version name' }).fill('Rev.1');
     await page.getByRole('button', { name: 'Name this version' }).click();
@@ -30,7 +18,7 @@ describe('version history', () => {
   });
 
   it('offers delegates no naming or restoring', async () => {
-    const { page } = kazakhstan;
+    const { page } = pages.kazakhstan;
     await page.getByRole('tab', { name: 'History' }).click();
     await page.locator('.version-named', { hasText: 'Rev.1' }).waitFor();
     expect(await page.getByRole('button', { name: 'Name this version' }).count()).toBe(0);
@@ -39,11 +27,11 @@ describe('version history', () => {
 
   it('compares Rev.1 with the text a delegate has since changed', async () => {
     // Kazakhstan replaces "Member States" in OP1 with "all States".
-    await selectPhrase(kazakhstan.page, OP1, 'Member States');
-    await kazakhstan.page.keyboard.type('all States');
-    await chair.page.locator(OP1, { hasText: 'Urges all States' }).waitFor();
+    await selectPhrase(pages.kazakhstan.page, OP1, 'Member States');
+    await pages.kazakhstan.page.keyboard.type('all States');
+    await pages.chair.page.locator(OP1, { hasText: 'Urges all States' }).waitFor();
 
-    const { page } = chair;
+    const { page } = pages.chair;
     await page.getByRole('combobox', { name: 'Compare from' }).selectOption({ label: 'Rev.1' });
     expect(await page.getByRole('combobox', { name: 'Compare with' }).inputValue()).toBe('current');
     await page.getByRole('button', { name: 'Compare', exact: true }).click();
@@ -61,7 +49,7 @@ describe('version history', () => {
   });
 
   it('previews Rev.1 read-only', async () => {
-    const { page } = chair;
+    const { page } = pages.chair;
     await page.locator('.version-named', { hasText: 'Rev.1' }).getByRole('button', { name: 'Preview' }).click();
     const dialog = page.getByRole('dialog', { name: 'Rev.1 (read-only)' });
     expect(await dialog.locator('.version-preview').textContent()).toContain('Urges Member States that');
@@ -73,12 +61,12 @@ describe('version history', () => {
   });
 
   it('restores Rev.1 for everyone and records the restore in the history', async () => {
-    const { page } = chair;
+    const { page } = pages.chair;
     page.once('dialog', (confirm) => void confirm.accept());
     await page.locator('.version-named', { hasText: 'Rev.1' }).first().getByRole('button', { name: 'Restore' }).click();
     // Kazakhstan's wording after Rev.1 is gone on both screens.
-    await kazakhstan.page.locator(OP1, { hasText: 'Urges Member States' }).waitFor();
-    await chair.page.locator(OP1, { hasText: 'Urges Member States' }).waitFor();
+    await pages.kazakhstan.page.locator(OP1, { hasText: 'Urges Member States' }).waitFor();
+    await pages.chair.page.locator(OP1, { hasText: 'Urges Member States' }).waitFor();
     await page.locator('.version-name', { hasText: 'Restored Rev.1' }).waitFor();
   });
 });

@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { artifactPath } from './browser';
-import { twoDelegationsInDemoDraft, type TwoDelegations } from './twoDelegations';
-import type { DelegationPage } from './workspace';
+import { delegationsOnDemoDraft } from './workspace';
 
 jest.setTimeout(120_000);
 
@@ -15,36 +14,28 @@ function agreedCount(page: Page): Promise<string | null> {
 }
 
 describe('paragraph status: the chair marks OP2 agreed ad ref', () => {
-  let workspace: TwoDelegations;
-  let chair: DelegationPage;
-  let kazakhstan: DelegationPage;
+  const pages = delegationsOnDemoDraft(['chair', 'kazakhstan']);
   let op2Text: string;
 
   beforeAll(async () => {
-    workspace = await twoDelegationsInDemoDraft('chair', 'kazakhstan');
-    ({ first: chair, second: kazakhstan } = workspace);
-    for (const { page } of [chair, kazakhstan]) {
+    for (const { page } of [pages.chair, pages.kazakhstan]) {
       await page.getByRole('tab', { name: 'Progress' }).click();
       await page.locator('.progress-paragraph').first().waitFor();
     }
-    op2Text = (await chair.page.locator(OP2).textContent()) ?? '';
+    op2Text = (await pages.chair.page.locator(OP2).textContent()) ?? '';
   });
 
-  afterAll(() => workspace?.stop());
-
-  afterEach(() => workspace.expectNoConsoleErrors());
-
   it('shows both browsers no agreed paragraph at first, and gives only the chair a status control', async () => {
-    for (const { page } of [chair, kazakhstan]) {
+    for (const { page } of [pages.chair, pages.kazakhstan]) {
       expect(await agreedCount(page)).toMatch(/^0 \(0%\)$/);
       expect(await page.locator('.panel-summary', { hasText: 'paragraphs agreed ad ref' }).textContent()).toMatch(/^0 of \d+ paragraphs agreed ad ref/);
     }
-    expect(await chair.page.getByRole('button', { name: 'Set the status of OP2', exact: true }).count()).toBe(1);
-    expect(await kazakhstan.page.getByRole('button', { name: /^Set the status of/ }).count()).toBe(0);
+    expect(await pages.chair.page.getByRole('button', { name: 'Set the status of OP2', exact: true }).count()).toBe(1);
+    expect(await pages.kazakhstan.page.getByRole('button', { name: /^Set the status of/ }).count()).toBe(0);
   });
 
   it('lets the chair mark OP2 agreed ad ref from the Progress panel', async () => {
-    const { page } = chair;
+    const { page } = pages.chair;
     await page.getByRole('button', { name: 'Set the status of OP2', exact: true }).click();
     await page.getByRole('combobox', { name: 'Status of OP2', exact: true }).selectOption('agreed_ad_ref');
     await page.getByRole('button', { name: 'Set status', exact: true }).click();
@@ -53,14 +44,14 @@ describe('paragraph status: the chair marks OP2 agreed ad ref', () => {
   });
 
   it('changes the dashboard counts in both browsers', async () => {
-    for (const { page } of [chair, kazakhstan]) {
+    for (const { page } of [pages.chair, pages.kazakhstan]) {
       await page.waitForFunction((row) => document.querySelector(`${row} td:last-child`)?.textContent?.startsWith('1 ('), AGREED_ROW);
       expect(await page.locator('.panel-summary', { hasText: 'paragraphs agreed ad ref' }).textContent()).toMatch(/^1 of \d+ paragraphs agreed ad ref/);
     }
   });
 
   it("shows OP2 locked with an agreed ad ref badge in the delegate's browser, where typing into it changes nothing", async () => {
-    const { page } = kazakhstan;
+    const { page } = pages.kazakhstan;
     const op2 = page.locator(OP2);
     await page.locator(`${OP2}.is-locked .status-badge[data-badge="● agreed ad ref"]`).waitFor();
     expect(await op2.getAttribute('data-locked')).toBe('true');
@@ -73,15 +64,15 @@ describe('paragraph status: the chair marks OP2 agreed ad ref', () => {
     await page.locator(OP1).click();
     await page.keyboard.press('End');
     await page.keyboard.type(' (typed after the lock)');
-    await chair.page.locator(OP1, { hasText: '(typed after the lock)' }).waitFor();
+    await pages.chair.page.locator(OP1, { hasText: '(typed after the lock)' }).waitFor();
 
-    for (const delegation of [kazakhstan, chair]) expect(await delegation.page.locator(OP2).textContent()).toBe(op2Text);
+    for (const delegation of [pages.kazakhstan, pages.chair]) expect(await delegation.page.locator(OP2).textContent()).toBe(op2Text);
     await op2.scrollIntoViewIfNeeded();
     await page.screenshot({ path: artifactPath('paragraph-status.png') });
   });
 
   it('dims every paragraph but the agreed one when the delegate filters on agreed', async () => {
-    const { page } = kazakhstan;
+    const { page } = pages.kazakhstan;
     await page.getByRole('combobox', { name: 'Show in the text' }).selectOption('agreed');
     await page.locator(`${OP1}.is-dimmed`).waitFor();
     expect(await page.locator(`${OP2}.is-dimmed`).count()).toBe(0);
