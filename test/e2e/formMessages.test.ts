@@ -20,6 +20,13 @@ async function expectErrorAbout(field: Locator, message: string | RegExp): Promi
   else expect(text).toMatch(message);
 }
 
+/** Submits only blanks in the field (with `submit`) and expects `message` about it. */
+async function expectBlankRefused(field: Locator, submit: Locator, message: string): Promise<void> {
+  await field.fill('  \n ');
+  await submit.click();
+  await expectErrorAbout(field, message);
+}
+
 /** The "Propose alternative wording" form of the paragraph `n`, opened from the proposal commands. */
 async function alternativeForm(page: Page, n: number): Promise<Locator> {
   await page.locator(OP(n)).click();
@@ -39,9 +46,7 @@ describe('forms say why nothing was sent', () => {
     await selectPhrase(page, OP(1), 'Member States');
     await page.getByRole('button', { name: 'Comment', exact: true }).click();
     const box = page.getByRole('textbox', { name: 'Your comment' });
-    await box.fill('   \n  ');
-    await page.getByRole('button', { name: 'Post comment' }).click();
-    await expectErrorAbout(box, 'Write your comment first: a comment cannot be empty.');
+    await expectBlankRefused(box, page.getByRole('button', { name: 'Post comment' }), 'Write your comment first: a comment cannot be empty.');
     expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await page.locator('.comment-thread').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
@@ -55,9 +60,7 @@ describe('forms say why nothing was sent', () => {
     const { page } = pages.kazakhstan;
     const thread = page.locator('.comment-thread', { hasText: 'Several delegations have not ratified.' });
     const reply = thread.getByRole('textbox', { name: 'Reply to this thread' });
-    await reply.fill(' ');
-    await thread.getByRole('button', { name: 'Reply' }).click();
-    await expectErrorAbout(reply, 'Write your reply first: a reply cannot be empty.');
+    await expectBlankRefused(reply, thread.getByRole('button', { name: 'Reply' }), 'Write your reply first: a reply cannot be empty.');
     expect(await thread.locator('.comment').count()).toBe(1);
   });
 
@@ -82,9 +85,7 @@ describe('forms say why nothing was sent', () => {
     await form.getByRole('button', { name: 'Propose', exact: true }).click();
     await expectErrorAbout(wording, 'This is the wording as it stands: change it to propose an alternative.');
 
-    await wording.fill('  ');
-    await form.getByRole('button', { name: 'Propose', exact: true }).click();
-    await expectErrorAbout(wording, 'Type the wording you propose: a proposal cannot be empty.');
+    await expectBlankRefused(wording, form.getByRole('button', { name: 'Propose', exact: true }), 'Type the wording you propose: a proposal cannot be empty.');
     expect(await seriousViolations(page)).toEqual([]);
 
     await wording.fill('Encourages Member States to ratify the Convention;');
@@ -111,9 +112,7 @@ describe('forms say why nothing was sent', () => {
     await page.getByRole('tab', { name: 'History' }).click();
     await page.locator('.version-name', { hasText: 'Zero draft' }).waitFor();
     const name = page.getByRole('textbox', { name: 'Version name' });
-    await name.fill('  ');
-    await page.getByRole('button', { name: 'Name this version' }).click();
-    await expectErrorAbout(name, 'Type a name for the version first.');
+    await expectBlankRefused(name, page.getByRole('button', { name: 'Name this version' }), 'Type a name for the version first.');
     expect(await page.locator('.version-named').count()).toBe(1);
   });
 

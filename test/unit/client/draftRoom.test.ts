@@ -35,22 +35,23 @@ describe('joinDraftRoom', () => {
   });
 });
 
-/** A socket whose `draft:join` acknowledgements the test gives (or times out) itself, in any order. */
-function socketHoldingJoins() {
+/** A room joined through a socket whose `draft:join` acknowledgements the test gives (or times out) itself, in any order. */
+function joinHeld() {
   const answers: Array<(err: Error | null, response?: unknown) => void> = [];
   const socket = Object.assign(new EventEmitter(), {
     connected: true,
     emit: jest.fn(),
     timeout: () => ({ emit: (_event: string, _payload: unknown, callback: (err: Error | null, response?: unknown) => void) => answers.push(callback) }),
   });
-  return { socket: socket as typeof socket & RealtimeSocket, answers };
+  const onJoin = jest.fn();
+  const onLive = jest.fn();
+  const room = joinDraftRoom(socket as typeof socket & RealtimeSocket, 'd1', { onPeople: () => {}, onLive, onUnauthorized: () => {}, onJoin });
+  return { socket, answers, onJoin, onLive, room };
 }
 
 describe('joinDraftRoom: how each join stands', () => {
   it('reports a join as waiting, then answered', () => {
-    const { socket, answers } = socketHoldingJoins();
-    const onJoin = jest.fn();
-    const room = joinDraftRoom(socket, 'd1', { onPeople: () => {}, onLive: () => {}, onUnauthorized: () => {}, onJoin });
+    const { answers, onJoin, room } = joinHeld();
     expect(onJoin.mock.calls).toEqual([['waiting']]);
     answers[0](null, { ok: true, access: ACCESS });
     expect(onJoin.mock.calls).toEqual([['waiting'], ['answered']]);
@@ -58,10 +59,7 @@ describe('joinDraftRoom: how each join stands', () => {
   });
 
   it('reports a join the server never answered while connected, and joins again on retry', () => {
-    const { socket, answers } = socketHoldingJoins();
-    const onJoin = jest.fn();
-    const onLive = jest.fn();
-    const room = joinDraftRoom(socket, 'd1', { onPeople: () => {}, onLive, onUnauthorized: () => {}, onJoin });
+    const { answers, onJoin, onLive, room } = joinHeld();
     answers[0](new Error('operation has timed out'));
     expect(onJoin).toHaveBeenLastCalledWith('no-answer');
     expect(onLive).toHaveBeenLastCalledWith(false);
@@ -75,9 +73,7 @@ describe('joinDraftRoom: how each join stands', () => {
   });
 
   it('leaves a join that timed out without a connection to the reconnect', () => {
-    const { socket, answers } = socketHoldingJoins();
-    const onJoin = jest.fn();
-    const room = joinDraftRoom(socket, 'd1', { onPeople: () => {}, onLive: () => {}, onUnauthorized: () => {}, onJoin });
+    const { socket, answers, onJoin, room } = joinHeld();
     socket.connected = false;
     answers[0](new Error('operation has timed out'));
     expect(onJoin.mock.calls).toEqual([['waiting']]);
@@ -85,10 +81,7 @@ describe('joinDraftRoom: how each join stands', () => {
   });
 
   it('ignores the answer of a join superseded by a later one', () => {
-    const { socket, answers } = socketHoldingJoins();
-    const onJoin = jest.fn();
-    const onLive = jest.fn();
-    const room = joinDraftRoom(socket, 'd1', { onPeople: () => {}, onLive, onUnauthorized: () => {}, onJoin });
+    const { socket, answers, onJoin, onLive, room } = joinHeld();
     // Reconnected before the first join was answered: socket.io joins again.
     EventEmitter.prototype.emit.call(socket, 'connect');
     answers[1](null, { ok: true, access: ACCESS });
