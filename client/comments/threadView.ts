@@ -157,7 +157,7 @@ export function textForm({ submitLabel, label, blank, submit, error, initial = '
     event.preventDefault();
     const text = wordsIn(textarea, error, blank);
     if (text === null) return;
-    void submitting(button, error, 'The comment could not be posted.', async () => {
+    void submitting(button, error, 'The comment could not be saved.', async () => {
       await submit(text);
       textarea.value = '';
     }, textarea);

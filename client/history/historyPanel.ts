@@ -146,7 +146,7 @@ export class HistoryPanel {
 
   private compare(): void {
     const from = this.fromSelect.value;
-    if (!from) return;
+    if (!from) return void this.error.show('There is no version to compare yet.', this.fromSelect);
     const to = this.toSelect.value || CURRENT;
     const title = `${this.fromSelect.selectedOptions[0]?.textContent ?? ''} compared with ${this.toSelect.selectedOptions[0]?.textContent ?? ''}`;
     this.act(this.api.compare(from, to).then((comparison) => this.show(title, compareView(comparison))), false);

@@ -19,23 +19,25 @@ export class RoomJoinStatus {
     this.stopTimer();
     if (state === 'answered') this.element.replaceChildren();
     else if (state === 'no-answer') this.element.replaceChildren(this.noAnswer());
-    // A retry replaces the error at once (its button had the focus: the notice takes it).
-    else if (this.element.hasChildNodes()) this.waiting(true);
-    else this.timer = setTimeout(() => this.waiting(false), WAITING_SHOWN_AFTER_MS);
+    // A join after the error (a retry, a reconnect) replaces it at once.
+    else if (this.element.hasChildNodes()) this.waiting();
+    else this.timer = setTimeout(() => this.waiting(), WAITING_SHOWN_AFTER_MS);
   }
 
   destroy(): void {
     this.stopTimer();
   }
 
-  private waiting(focus: boolean): void {
+  private waiting(): void {
+    // "Try again" had the focus: the notice replacing it takes it, rather than the page's body.
+    const hadFocus = this.element.contains(document.activeElement);
     const notice = h(
       'p',
       { class: 'notice room-join-waiting', attrs: { tabindex: '-1' } },
       'Joining the draft’s room… Comments, proposals and the other panels fill in once the server answers.',
     );
     this.element.replaceChildren(notice);
-    if (focus) notice.focus();
+    if (hadFocus) notice.focus();
   }
 
   private noAnswer(): HTMLElement {

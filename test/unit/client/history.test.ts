@@ -121,6 +121,18 @@ describe('HistoryPanel', () => {
     expect(input.value).toBe('Rev.1');
   });
 
+  it('says there is nothing to compare before the first version', async () => {
+    const fetchImpl = jest.fn((url: RequestInfo | URL) => respond(String(url).endsWith('/versions') ? { versions: [] } : { activity: [] })) as unknown as typeof fetch;
+    const panel = new HistoryPanel(new DraftApi('d1', new ApiClient({ token: () => 'token', onUnauthorized: () => {}, fetch: fetchImpl })), false);
+    document.body.replaceChildren(panel.element);
+    await panel.refresh();
+    panel.element.querySelector<HTMLFormElement>('.compare-form')!.dispatchEvent(new Event('submit'));
+    const error = panel.element.querySelector<HTMLElement>('[role=alert]')!;
+    expect(error.textContent).toBe('There is no version to compare yet.');
+    expect(panel.element.querySelector('select[name=from]')!.getAttribute('aria-describedby')).toBe(error.id);
+    expect(fetchImpl).toHaveBeenCalledTimes(2);
+  });
+
   it('offers no naming or restoring to delegates and shows errors inline', async () => {
     const fetchImpl = jest.fn(() => respond({ error: 'draft not found' }, 404)) as unknown as typeof fetch;
     const panel = new HistoryPanel(new DraftApi('d1', new ApiClient({ token: () => 'token', onUnauthorized: () => {}, fetch: fetchImpl })), false);

@@ -51,4 +51,13 @@ describe('RoomJoinStatus', () => {
     expect(status.element.textContent).toMatch(/^Joining the draft’s room…/);
     expect(document.activeElement).toBe(status.element.firstElementChild);
   });
+
+  it('takes the focus from nobody when a reconnect joins again after the error', () => {
+    const elsewhere = document.body.appendChild(document.createElement('textarea'));
+    status.show('no-answer');
+    elsewhere.focus();
+    status.show('waiting');
+    expect(status.element.textContent).toMatch(/^Joining the draft’s room…/);
+    expect(document.activeElement).toBe(elsewhere);
+  });
 });
