@@ -13,7 +13,7 @@ import { sleep } from './wait';
 import { BenchClient } from './yjsClient';
 
 /**
- * `npm run bench:soak -- [--minutes 30] [--sample-seconds 60] [--server ours|reference]`:
+ * `npm run bench:soak -- [--minutes 30] [--sample-seconds 60] [--server ours|reference] [--write-every-ms 500] [--reconnect-every-ms 500]`:
  * steady editing with connection churn on one fresh server; its RSS and live JS heap (after a
  * forced GC) are sampled every minute and the line is reported as flat or growing.
  * Not part of `npm test` nor of `npm run bench`.
@@ -23,23 +23,31 @@ const { values: args } = parseArgs({
     minutes: { type: 'string', default: '30' },
     'sample-seconds': { type: 'string', default: '60' },
     server: { type: 'string', default: 'ours' },
+    'write-every-ms': { type: 'string', default: '500' },
+    'reconnect-every-ms': { type: 'string', default: '500' },
   },
 });
 const DURATION_MS = Number(args.minutes) * 60_000;
 const SAMPLE_MS = Number(args['sample-seconds']) * 1000;
 const SERVER = args.server as ServerName;
 if (SERVER !== 'ours' && SERVER !== 'reference') throw new Error(`--server is ours or reference, not ${SERVER}`);
+/** The first client of each draft types, at this rate. */
+const WRITE_EVERY_MS = positive('write-every-ms');
+/** A client leaves and a new one joins the same draft this often (writers included). */
+const CHURN_EVERY_MS = positive('reconnect-every-ms');
 
 const DRAFTS = 10;
 const CLIENTS_PER_DRAFT = 10;
-/** The first client of each draft types, at this rate. */
-const WRITE_EVERY_MS = 500;
-/** A client leaves and a new one joins the same draft this often (writers included). */
-const CHURN_EVERY_MS = 500;
 /** A paragraph is trimmed back above this length, so the text stays a draft's size. */
 const MAX_PARAGRAPH = 400;
 const WORDS = ['further', 'strongly', 'inter alia', 'as appropriate', 'Member States', 'including'];
 const RESULTS_FILE = path.join(__dirname, 'results', 'soak.json');
+
+function positive(option: 'write-every-ms' | 'reconnect-every-ms'): number {
+  const value = Number(args[option]);
+  if (!(value > 0)) throw new Error(`--${option} is a positive number of milliseconds, not ${args[option]}`);
+  return value;
+}
 
 interface Sample {
   minute: number;
@@ -158,8 +166,10 @@ async function churn(target: Target, docs: Array<{ id: string }>, slots: BenchCl
   try {
     await next.synced;
     counts.reconnects += 1;
-  } catch {
+  } catch (err) {
     counts.failedReconnects += 1;
+    // The message carries the close code and reason the client got (BenchClient.synced).
+    process.stderr.write(`reconnect ${counts.reconnects + counts.failedReconnects} failed: ${err instanceof Error ? err.message : String(err)}\n`);
   }
 }
 

@@ -27,6 +27,8 @@ export interface Config {
   maxFramesPerSecond: number;
   /** Open Yjs connections one account may have at once. */
   maxConnectionsPerUser: number;
+  /** See YjsSessionDeps.livenessCheckMs. */
+  livenessCheckMs: number;
   /** Yjs connections still being authenticated at once, across all clients. */
   maxUnauthenticatedConnections: number;
   /** Bytes a Yjs connection may send before it is authenticated. */
@@ -117,6 +119,7 @@ const EnvSchema = z.object({
   MAX_FRAME_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
   MAX_FRAMES_PER_SECOND: z.coerce.number().int().positive().default(500),
   MAX_CONNECTIONS_PER_USER: z.coerce.number().int().positive().default(20),
+  LIVENESS_CHECK_MS: z.coerce.number().int().positive().default(3_000),
   MAX_UNAUTHENTICATED_CONNECTIONS: z.coerce.number().int().positive().default(200),
   MAX_BYTES_BEFORE_SIGN_IN: z.coerce.number().int().positive().default(256 * 1024),
   MAX_SEND_BUFFER_BYTES: z.coerce.number().int().positive().default(8 * 1024 * 1024),
@@ -181,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     maxFrameBytes: e.MAX_FRAME_BYTES,
     maxFramesPerSecond: e.MAX_FRAMES_PER_SECOND,
     maxConnectionsPerUser: e.MAX_CONNECTIONS_PER_USER,
+    livenessCheckMs: e.LIVENESS_CHECK_MS,
     maxUnauthenticatedConnections: e.MAX_UNAUTHENTICATED_CONNECTIONS,
     maxBytesBeforeSignIn: e.MAX_BYTES_BEFORE_SIGN_IN,
     maxSendBufferBytes: e.MAX_SEND_BUFFER_BYTES,

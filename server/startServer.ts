@@ -205,6 +205,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     maxFrameBytes: config.maxFrameBytes,
     maxFramesPerSecond: config.maxFramesPerSecond,
     maxConnectionsPerUser: config.maxConnectionsPerUser,
+    livenessCheckMs: config.livenessCheckMs,
     maxUnauthenticated: config.maxUnauthenticatedConnections,
     maxBytesBeforeSignIn: config.maxBytesBeforeSignIn,
     maxSendBufferBytes: config.maxSendBufferBytes,

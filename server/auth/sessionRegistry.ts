@@ -22,6 +22,10 @@ export type SessionEnd =
 interface LiveSession {
   transport: SessionTransport;
   end(reason: SessionEndReason): void;
+  /** Forgets the session without ending it (its transport cut it). */
+  forget(): void;
+  /** Whether the client still answers; one that does not is cut by its transport (see answersCheck). */
+  answers(): Promise<boolean>;
 }
 
 /** setTimeout takes at most 2^31-1 ms (about 24.8 days); a longer delay fires at once. */
@@ -41,6 +45,8 @@ export class SessionRegistry {
   private readonly byMembership = new Map<string, Set<() => void>>();
   /** Bumped by every endMembership of a user (any negotiation), as `changes` is by endAll. */
   private readonly membershipChanges = new Map<string, number>();
+  /** The running answersCheck of each `${userId} ${transport}`. */
+  private readonly checking = new Map<string, Promise<void>>();
 
   constructor(private readonly announce: (end: SessionEnd) => void = () => {}) {}
 
@@ -52,9 +58,15 @@ export class SessionRegistry {
   /**
    * Registers a live connection; `end` runs once when its access ends (at once when it already
    * has: the token expired, or the account changed while it was being authenticated).
+   * `answers` tells whether the client is still there (see answersCheck); a transport that cannot ask counts it as there.
    * Returns the function the transport calls when the connection closes.
    */
-  open(grant: SessionGrant, transport: SessionTransport, end: (reason: SessionEndReason) => void): () => void {
+  open(
+    grant: SessionGrant,
+    transport: SessionTransport,
+    end: (reason: SessionEndReason) => void,
+    answers: () => Promise<boolean> = async () => true,
+  ): () => void {
     const userId = grant.user.id;
     const change = this.changes.get(userId);
     if (change && grant.generation !== change.generation) return endNow(end, change.reason);
@@ -69,6 +81,8 @@ export class SessionRegistry {
         close();
         end(reason);
       },
+      forget: () => close(),
+      answers,
     };
     const close = () => {
       stopTimer();
@@ -85,6 +99,28 @@ export class SessionRegistry {
     let count = 0;
     for (const session of this.byUser.get(userId) ?? []) if (session.transport === transport) count++;
     return count;
+  }
+
+  /**
+   * Asks each of the user's connections on `transport` whether it is still there, and forgets
+   * those that do not answer: a network that went away (Wi-Fi roaming, a laptop asleep) leaves
+   * the server a connection that no close ever reaches, which would hold a place in the
+   * per-account budget until the heartbeat cuts it. Null while a check of theirs is running:
+   * one at a time per account, so a flood of connections does not pile up behind it.
+   */
+  answersCheck(userId: string, transport: SessionTransport): Promise<void> | null {
+    const key = `${userId} ${transport}`;
+    if (this.checking.has(key)) return null;
+    const asked = [...(this.byUser.get(userId) ?? [])].filter((session) => session.transport === transport);
+    const check = Promise.all(
+      asked.map(async (session) => {
+        if (!(await session.answers())) session.forget();
+      }),
+    )
+      .then(() => undefined)
+      .finally(() => this.checking.delete(key));
+    this.checking.set(key, check);
+    return check;
   }
 
   /**

@@ -27,6 +27,8 @@ export interface YjsSessionDeps {
   maxFramesPerSecond: number;
   /** Open connections one account may have (tabs, devices); more are closed with 4429. */
   maxConnectionsPerUser: number;
+  /** How long an account's connections have to answer a ping when it is at its budget (see attach); silent ones are cut. */
+  livenessCheckMs: number;
   /** Bytes one connection may send before it is authenticated and attached. */
   maxBytesBeforeSignIn: number;
   /** Bytes the server may have queued for one connection that does not read them; past it, close 4509. */
@@ -128,11 +130,20 @@ export class YjsSession {
     this.userId = grant.user.id;
     if (writes.overloaded) return this.refuse(CloseCode.Unavailable, 'saving is behind; try again later');
     if (this.abandoned) return;
+    // At the budget, connections whose network went away without a close stop counting (see
+    // answersCheck); those that answer still count, so a client opening them in a loop is refused.
+    if (sessions.count(grant.user.id, 'yjs') >= maxConnectionsPerUser) await sessions.answersCheck(grant.user.id, 'yjs');
+    if (this.abandoned) return;
     if (sessions.count(grant.user.id, 'yjs') >= maxConnectionsPerUser) {
       return this.refuse(CloseCode.RateLimited, `more than ${maxConnectionsPerUser} connections for this account`);
     }
-    // Registered before the draft is loaded, so the per-account count holds for concurrent opens.
-    this.endSession = sessions.open(grant, 'yjs', (reason) => this.refuse(CloseCode.Unauthorized, `session ended: ${reason}`));
+    // Registered right after the count, so the per-account count holds for concurrent opens.
+    this.endSession = sessions.open(
+      grant,
+      'yjs',
+      (reason) => this.refuse(CloseCode.Unauthorized, `session ended: ${reason}`),
+      () => this.answers(),
+    );
     const presence = await entry.enter(grant.user, this.request.draftId, () =>
       this.refuse(CloseCode.Unauthorized, 'session ended: membership-changed'),
     );
@@ -149,6 +160,30 @@ export class YjsSession {
     this.attached = { room, connection };
     room.join(connection);
     for (const data of this.early.take()) this.handle(this.attached, data);
+  }
+
+  /** Pings the client: true once it answers; false when it closed meanwhile, or did not answer in time (then it is cut). */
+  private answers(): Promise<boolean> {
+    const { ws } = this;
+    const { livenessCheckMs, logger } = this.deps;
+    return new Promise<boolean>((resolve) => {
+      const settle = (answered: boolean) => {
+        clearTimeout(timer);
+        ws.off('pong', onAnswer);
+        ws.off('close', onClose);
+        resolve(answered);
+      };
+      const onAnswer = () => settle(true);
+      const onClose = () => settle(false);
+      const timer = setTimeout(() => {
+        settle(false);
+        logger.warn({ ...this.context(), waitedMs: livenessCheckMs }, 'cutting yjs connection: no answer to a liveness check');
+        ws.terminate();
+      }, livenessCheckMs);
+      ws.on('pong', onAnswer);
+      ws.on('close', onClose);
+      if (ws.readyState === ws.OPEN) ws.ping();
+    });
   }
 
   /**

@@ -70,6 +70,33 @@ describe('SessionRegistry', () => {
     expect(registry.count('kz', 'yjs')).toBe(1);
   });
 
+  it('answersCheck forgets the sessions of one user and transport that do not answer, without ending them; the others stay', async () => {
+    const registry = new SessionRegistry();
+    const ends = [jest.fn(), jest.fn(), jest.fn(), jest.fn()];
+    registry.open(grant('kz', registry), 'yjs', ends[0], async () => true);
+    registry.open(grant('kz', registry), 'yjs', ends[1], async () => false);
+    registry.open(grant('kz', registry), 'socketio', ends[2], async () => false);
+    registry.open(grant('eu', registry), 'yjs', ends[3], async () => false);
+
+    await registry.answersCheck('kz', 'yjs');
+    expect([registry.count('kz', 'yjs'), registry.count('kz', 'socketio'), registry.count('eu', 'yjs')]).toEqual([1, 1, 1]);
+    for (const end of ends) expect(end).not.toHaveBeenCalled();
+  });
+
+  it('answersCheck runs one check at a time per user and transport', async () => {
+    const registry = new SessionRegistry();
+    let answer = (_answered: boolean) => {};
+    registry.open(grant('kz', registry), 'yjs', jest.fn(), () => new Promise<boolean>((resolve) => (answer = resolve)));
+    const check = registry.answersCheck('kz', 'yjs');
+    expect(check).not.toBeNull();
+    expect(registry.answersCheck('kz', 'yjs')).toBeNull();
+    expect(registry.answersCheck('kz', 'socketio')).not.toBeNull();
+    answer(true);
+    await check;
+    expect(registry.count('kz', 'yjs')).toBe(1);
+    expect(registry.answersCheck('kz', 'yjs')).not.toBeNull();
+  });
+
   it('forgets a closed session: no expiry, no end, no count', () => {
     const registry = new SessionRegistry();
     const end = jest.fn();
