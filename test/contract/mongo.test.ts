@@ -3,6 +3,7 @@ import { loadConfig } from '../../server/config';
 import { dropMongoDatabase } from '../../server/store/mongo/dropMongoDatabase';
 import { openStore } from '../../server/store/openStore';
 import { runConcurrentAppendsContract } from './concurrentAppendsContract';
+import { runNamedVersionsContract } from './namedVersionsContract';
 import { runStoreContract } from './storeContract';
 
 // A real server only (CI has a mongo:7 service): an in-memory imitation would prove little.
@@ -27,6 +28,14 @@ const mongodbDatabase = `store_contract_${randomUUID().replaceAll('-', '')}`;
       () => openStore({ ...loadConfig({}), mongodbUrl, mongodbDatabase: sharedDatabase }),
       async () => {
         if (mongodbUrl) await dropMongoDatabase(mongodbUrl, sharedDatabase);
+      },
+    );
+    const namingDatabase = `${mongodbDatabase}_naming`;
+    runNamedVersionsContract(
+      'MongoDB',
+      () => openStore({ ...loadConfig({}), mongodbUrl, mongodbDatabase: namingDatabase }),
+      async () => {
+        if (mongodbUrl) await dropMongoDatabase(mongodbUrl, namingDatabase);
       },
     );
   },

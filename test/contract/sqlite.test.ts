@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openSqliteStore } from '../../server/store/sqlite/openSqliteStore';
 import { runConcurrentAppendsContract } from './concurrentAppendsContract';
+import { runNamedVersionsContract } from './namedVersionsContract';
 import { runStoreContract } from './storeContract';
 
 // Every open() uses the same folder, so the reopen test finds the data again.
@@ -20,4 +21,12 @@ runConcurrentAppendsContract(
   'SQLite',
   () => openSqliteStore(sharedDir),
   async () => fs.rmSync(sharedDir, { recursive: true, force: true }),
+);
+
+const namingDir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-contract-naming-'));
+
+runNamedVersionsContract(
+  'SQLite',
+  () => openSqliteStore(namingDir),
+  async () => fs.rmSync(namingDir, { recursive: true, force: true }),
 );
