@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { VersionNameTakenError, type Store, type VersionRecord } from '../../server/store/types';
+import { twoInstances } from './twoInstances';
 
 function namedVersion(draftId: string, name: string): VersionRecord {
   const state = Uint8Array.of(0, 0);
@@ -23,17 +24,10 @@ function namedVersion(draftId: string, name: string): VersionRecord {
  */
 export function runNamedVersionsContract(name: string, open: () => Promise<Store>, cleanup?: () => Promise<void>): void {
   describe(`${name}: two instances naming a version of one draft`, () => {
-    let stores: Store[];
-
-    beforeAll(async () => {
-      stores = [await open(), await open()];
-    });
-    afterAll(async () => {
-      await Promise.all((stores ?? []).map((store) => store.close()));
-      await cleanup?.();
-    });
+    const instances = twoInstances(open, cleanup);
 
     it('stores one of two versions given the same name at once; the other is refused with VersionNameTakenError', async () => {
+      const stores = instances();
       const draftId = `draft-${randomUUID()}`;
       const versions = [namedVersion(draftId, 'Rev.2'), namedVersion(draftId, 'REV.2')];
       const outcomes = await Promise.allSettled(versions.map((version, i) => stores[i].versions.create(version)));

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { checksumOf } from '../../../server/store/checksum';
-import { openSqliteStore, SQLITE_FILE_NAME } from '../../../server/store/sqlite/openSqliteStore';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../../server/store/sqlite/schema';
+import { openSqliteStore } from '../../../server/store/sqlite/openSqliteStore';
+import { SCHEMA_VERSION } from '../../../server/store/sqlite/schema';
 import { VersionNameTakenError, type VersionRecord } from '../../../server/store/types';
+import { sqliteStoreAt } from '../../helpers/sqliteStoreAt';
 
 /** The schema version before names were unique in the store (the one before this migration). */
 const BEFORE_UNIQUE_NAMES = SCHEMA_VERSION - 1;
@@ -23,9 +23,7 @@ function named(id: string, name: string, second: number): VersionRecord {
 const OLD = [named('v-1', 'Rev.2', 1), named('v-2', 'rev.2', 2)];
 
 function writeOldStore(dataDir: string): void {
-  const db = new Database(path.join(dataDir, SQLITE_FILE_NAME));
-  for (const migration of MIGRATIONS.slice(0, BEFORE_UNIQUE_NAMES)) db.exec(migration);
-  db.pragma(`user_version = ${BEFORE_UNIQUE_NAMES}`);
+  const db = sqliteStoreAt(dataDir, BEFORE_UNIQUE_NAMES);
   const insert = db.prepare(`INSERT INTO versions (id, draft_id, kind, name, created_at, created_by, created_by_name, seq, size, state, checksum)
     VALUES (@id, @draftId, @kind, @name, @createdAt, @createdBy, @createdByName, @seq, @size, @state, @checksum)`);
   for (const version of OLD) insert.run({ ...version, checksum: checksumOf(version.state) });
@@ -33,15 +31,9 @@ function writeOldStore(dataDir: string): void {
 }
 
 describe('migration: a SQLite store with two named versions of one name', () => {
-  let dataDir: string;
-
-  beforeEach(() => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'version-names-migration-'));
-    writeOldStore(dataDir);
-  });
-  afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-
   it('keeps both as they were, and refuses a name twice from then on', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'version-names-migration-'));
+    writeOldStore(dataDir);
     const store = await openSqliteStore(dataDir);
     try {
       expect((await store.versions.list(DRAFT)).map((v) => [v.id, v.name])).toEqual([['v-2', 'rev.2'], ['v-1', 'Rev.2']]);
@@ -51,6 +43,7 @@ describe('migration: a SQLite store with two named versions of one name', () => 
       expect((await store.versions.list(DRAFT)).map((v) => v.id)).toEqual(['v-3', 'v-2', 'v-1']);
     } finally {
       await store.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });
