@@ -213,6 +213,8 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     onSocketClosed: (code) => metrics.websocketClosed(code),
   });
 
+  // One cache of round bases for every service that labels paragraphs.
+  const labels = new StableLabels(store.versions);
   const comments = new CommentService(
     store.comments,
     (draftId, anchor) => rooms.read(draftId, (doc) => anchorFitsDocument(doc, anchor)),
@@ -223,7 +225,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     statuses: store.paragraphStatuses,
     memberships: store.memberships,
     drafts: rooms,
-    labels: new StableLabels(store.versions),
+    labels,
   });
 
   const sponsors = new SponsorService({
@@ -249,7 +251,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   const oralRevisions = new OralRevisionService({
     memberships: store.memberships,
     drafts: rooms,
-    labels: new StableLabels(store.versions),
+    labels,
     audit,
     announce: (revision) => io.to(draftRoom(revision.draftId)).emit('oral-revision:recorded', revision),
     durableWaitMs: config.durableWaitMs,
@@ -266,7 +268,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     proposals: store.proposals,
     versions: store.versions,
     drafts: rooms,
-    labels: new StableLabels(store.versions),
+    labels,
     audit,
     announce: (event, proposal) => io.to(draftRoom(proposal.draftId)).emit(event, proposal),
     logger: logger.child({ component: 'proposals' }),
@@ -278,7 +280,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     versions,
     documents: store.documents,
     live: rooms,
-    labels: new StableLabels(store.versions),
+    labels,
     history,
     authorsOf: draftAuthors(store.users, store.drafts, store.memberships),
     proposals: (draftId) => store.proposals.listByDraft(draftId, 'pending'),

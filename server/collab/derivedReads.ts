@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { LruMap } from '../lruMap';
 import type { BinaryState } from './roomDocument';
 
 /** What a read works out from a draft's text; a module-level function, so that it can be a cache key. */
@@ -17,18 +18,16 @@ interface Entry {
  * draft: a ProseMirror document of a new draft is about 9 KB, ten times its binary state.
  */
 export class DerivedReads {
-  /** Least recently read first. */
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries: LruMap<string, Entry>;
 
-  constructor(private readonly capacity: number) {}
+  constructor(capacity: number) {
+    this.entries = new LruMap(capacity);
+  }
 
   /** `derive`'s result for `state`, computed by `compute` the first time; callers share it, so it must not be changed. */
   get<T>(draftId: string, state: BinaryState, derive: Derivation<T>, compute: () => T): T {
     let entry = this.entries.get(draftId);
-    if (entry?.state !== state) entry = { state, results: new Map() };
-    this.entries.delete(draftId);
-    this.entries.set(draftId, entry);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    if (entry?.state !== state) this.entries.set(draftId, (entry = { state, results: new Map() }));
     if (!entry.results.has(derive)) entry.results.set(derive, compute());
     return entry.results.get(derive) as T;
   }

@@ -172,6 +172,11 @@ export interface VersionRecord extends VersionMeta {
 }
 
 export interface VersionStore {
+  /**
+   * Fails with DuplicateError when the id is taken, and with VersionNameTakenError when the
+   * version is named and another named version of the draft has the same name (versionNameKey),
+   * also between instances. Versions stored before that rule hold no key (see docs/DESIGN.md).
+   */
   create(version: VersionRecord): Promise<void>;
   /** Metadata only (never the states), newest first. */
   list(draftId: string, options?: { limit?: number; before?: string }): Promise<VersionMeta[]>;
@@ -368,5 +373,13 @@ export class DuplicateError extends Error {
   constructor(what: string) {
     super(`${what} already exists`);
     this.name = 'DuplicateError';
+  }
+}
+
+/** Thrown by VersionStore.create() when a named version of the draft has that name already. */
+export class VersionNameTakenError extends DuplicateError {
+  constructor(readonly versionName: string) {
+    super(`A version named "${versionName}"`);
+    this.name = 'VersionNameTakenError';
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Store, StoredUpdate } from '../../server/store/types';
 import { contentOf, docOf, LogWriter } from './logWriter';
 import { collect } from './collect';
+import { twoInstances } from './twoInstances';
 
 const ROUNDS = 40;
 
@@ -15,17 +16,10 @@ const oneTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
  */
 export function runConcurrentAppendsContract(name: string, open: () => Promise<Store>, cleanup?: () => Promise<void>): void {
   describe(`${name}: two instances appending to one draft`, () => {
-    let stores: Store[];
-
-    beforeAll(async () => {
-      stores = [await open(), await open()];
-    });
-    afterAll(async () => {
-      await Promise.all((stores ?? []).map((store) => store.close()));
-      await cleanup?.();
-    });
+    const instances = twoInstances(open, cleanup);
 
     it('numbers the draft 1..n without duplicates, and a load after snapshots of partial views holds the union', async () => {
+      const stores = instances();
       const draftId = `draft-${randomUUID()}`;
       const [a, b] = [new LogWriter(stores[0].documents, draftId, 'a'), new LogWriter(stores[1].documents, draftId, 'b')];
       let heard = 0;
@@ -56,6 +50,7 @@ export function runConcurrentAppendsContract(name: string, open: () => Promise<S
     });
 
     it('stores a batch once when its retry reaches the other instance', async () => {
+      const stores = instances();
       const draftId = `draft-${randomUUID()}`;
       const batch = [1, 2].map((byte) => ({ draftId, update: Uint8Array.of(byte), authorId: 'author', at: new Date().toISOString() }));
       const first = await stores[0].documents.append(batch, `retried-${draftId}`);

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../server/config';
 import { dropMongoDatabase } from '../../server/store/mongo/dropMongoDatabase';
 import { openStore } from '../../server/store/openStore';
+import type { Store } from '../../server/store/types';
 import { runConcurrentAppendsContract } from './concurrentAppendsContract';
+import { runNamedVersionsContract } from './namedVersionsContract';
 import { runStoreContract } from './storeContract';
 
 // A real server only (CI has a mongo:7 service): an in-memory imitation would prove little.
@@ -13,21 +15,16 @@ const mongodbDatabase = `store_contract_${randomUUID().replaceAll('-', '')}`;
 (mongodbUrl ? describe : describe.skip)(
   mongodbUrl ? 'MongoDB store contract' : 'MongoDB store contract (set MONGODB_URL to run)',
   () => {
-    runStoreContract(
-      'MongoDB',
-      () => openStore({ ...loadConfig({}), mongodbUrl, mongodbDatabase }),
+    /** Opening and dropping one database of this run. */
+    const database = (name: string): [() => Promise<Store>, () => Promise<void>] => [
+      () => openStore({ ...loadConfig({}), mongodbUrl, mongodbDatabase: name }),
       async () => {
-        if (mongodbUrl) await dropMongoDatabase(mongodbUrl, mongodbDatabase);
+        if (mongodbUrl) await dropMongoDatabase(mongodbUrl, name);
       },
-    );
-    // Two clients, as two instances have, on a database of their own.
-    const sharedDatabase = `${mongodbDatabase}_shared`;
-    runConcurrentAppendsContract(
-      'MongoDB',
-      () => openStore({ ...loadConfig({}), mongodbUrl, mongodbDatabase: sharedDatabase }),
-      async () => {
-        if (mongodbUrl) await dropMongoDatabase(mongodbUrl, sharedDatabase);
-      },
-    );
+    ];
+    runStoreContract('MongoDB', ...database(mongodbDatabase));
+    // Two clients, as two instances have, on databases of their own.
+    runConcurrentAppendsContract('MongoDB', ...database(`${mongodbDatabase}_shared`));
+    runNamedVersionsContract('MongoDB', ...database(`${mongodbDatabase}_naming`));
   },
 );

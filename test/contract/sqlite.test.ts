@@ -2,22 +2,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openSqliteStore } from '../../server/store/sqlite/openSqliteStore';
+import type { Store } from '../../server/store/types';
 import { runConcurrentAppendsContract } from './concurrentAppendsContract';
+import { runNamedVersionsContract } from './namedVersionsContract';
 import { runStoreContract } from './storeContract';
 
-// Every open() uses the same folder, so the reopen test finds the data again.
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-contract-'));
+/** Opening and removing one folder: every open() uses it, so the reopen test finds the data again. */
+function folder(prefix: string): [() => Promise<Store>, () => Promise<void>] {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return [() => openSqliteStore(dataDir), async () => fs.rmSync(dataDir, { recursive: true, force: true })];
+}
 
-runStoreContract(
-  'SQLite store contract',
-  () => openSqliteStore(dataDir),
-  async () => fs.rmSync(dataDir, { recursive: true, force: true }),
-);
-
-const sharedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-contract-shared-'));
-
-runConcurrentAppendsContract(
-  'SQLite',
-  () => openSqliteStore(sharedDir),
-  async () => fs.rmSync(sharedDir, { recursive: true, force: true }),
-);
+runStoreContract('SQLite store contract', ...folder('store-contract-'));
+runConcurrentAppendsContract('SQLite', ...folder('store-contract-shared-'));
+runNamedVersionsContract('SQLite', ...folder('store-contract-naming-'));

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   DuplicateError,
+  VersionNameTakenError,
   type AuditRecord,
   type CommentAnchor,
   type CommentRecord,
@@ -755,6 +756,22 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
 
       it('refuses a negative keep', async () => {
         await expect(store.versions.pruneAuto(newId('draft'), -1)).rejects.toThrow(RangeError);
+      });
+
+      it('refuses a named version whose name another named version of the draft has, whatever its case and spaces', async () => {
+        const [draftId, other] = [newId('draft'), newId('draft')];
+        const first = { ...makeVersion(draftId, 'named', 1), name: 'Rev.1' };
+        await store.versions.create(first);
+        const again = { ...makeVersion(draftId, 'named', 2), name: ' rev.1 ' };
+        const refusal = store.versions.create(again);
+        await expect(refusal).rejects.toBeInstanceOf(VersionNameTakenError);
+        await expect(refusal).rejects.toMatchObject({ versionName: ' rev.1 ' });
+        expect(await store.versions.get(again.id)).toBeNull();
+        // Restores and rounds may repeat a name; another draft has names of its own.
+        const repeats = [{ ...makeVersion(draftId, 'restore', 3), name: 'Rev.1' }, { ...makeVersion(draftId, 'round', 4), name: 'Rev.1' }];
+        await createAll([...repeats, { ...makeVersion(other, 'named', 5), name: 'Rev.1' }]);
+        expect((await store.versions.list(draftId)).map((v) => v.id)).toEqual([...repeats.reverse(), first].map((v) => v.id));
+        expect(await store.versions.get(first.id)).not.toHaveProperty('nameKey');
       });
     });
 

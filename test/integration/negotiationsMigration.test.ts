@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { prosemirrorJSONToYDoc } from 'y-prosemirror';
 import { blankResolution, outlineToDoc } from '../../shared/draftTemplate';
@@ -11,9 +10,8 @@ import { PROSEMIRROR_FRAGMENT, resolutionSchema } from '../../shared/schema';
 import { hashPassword } from '../../server/auth/passwords';
 import { testConfig } from '../../server/config';
 import { startServer, type RunningServer } from '../../server/startServer';
-import { SQLITE_FILE_NAME } from '../../server/store/sqlite/openSqliteStore';
-import { MIGRATIONS } from '../../server/store/sqlite/schema';
 import { requestJson } from '../helpers/http';
+import { sqliteStoreAt } from '../helpers/sqliteStoreAt';
 import { connectYjs, paragraphTexts } from '../helpers/yjsClient';
 
 /** The schema version of the code before negotiations (main at 8ba3639 and after issue 8). */
@@ -24,9 +22,7 @@ const BEFORE_NEGOTIATIONS = 3;
  * global role and delegation, and a draft with its text in the log and no negotiation.
  */
 async function writeOldStore(dataDir: string): Promise<{ draftId: string }> {
-  const db = new Database(path.join(dataDir, SQLITE_FILE_NAME));
-  for (const migration of MIGRATIONS.slice(0, BEFORE_NEGOTIATIONS)) db.exec(migration);
-  db.pragma(`user_version = ${BEFORE_NEGOTIATIONS}`);
+  const db = sqliteStoreAt(dataDir, BEFORE_NEGOTIATIONS);
   const passwordHash = await hashPassword('negotiate');
   const insertUser = db.prepare(`INSERT INTO users (id, username, display_name, delegation, role, password_hash, created_at)
     VALUES (?, ?, ?, ?, ?, ?, '2026-05-01T09:00:00.000Z')`);
@@ -112,10 +108,7 @@ describe('migration: a store written before negotiations keeps working', () => {
   it('creates no default negotiation in an empty store', async () => {
     const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'resolutions-migration-empty-'));
     try {
-      const db = new Database(path.join(emptyDir, SQLITE_FILE_NAME));
-      for (const migration of MIGRATIONS.slice(0, BEFORE_NEGOTIATIONS)) db.exec(migration);
-      db.pragma(`user_version = ${BEFORE_NEGOTIATIONS}`);
-      db.close();
+      sqliteStoreAt(emptyDir, BEFORE_NEGOTIATIONS).close();
       const fresh = await startServer(testConfig({ dataDir: emptyDir, seedDemo: false }));
       expect(await fresh.store.negotiations.list()).toEqual([]);
       await fresh.close();

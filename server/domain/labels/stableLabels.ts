@@ -4,6 +4,7 @@ import { labelParagraphs, type LabelInput } from '../../../shared/labels';
 import { numberParagraphs } from '../../../shared/numbering';
 import { resolutionSchema } from '../../../shared/schema';
 import { draftNodeOf } from '../paragraphs/draftNode';
+import { LruMap } from '../../lruMap';
 import type { VersionMeta, VersionStore } from '../../store/types';
 import { refuseDamaged } from '../versions/refuseDamaged';
 import { stateToDoc } from '../versions/stateToDoc';
@@ -20,15 +21,24 @@ export async function roundBase(versions: VersionStore, draftId: string): Promis
   return newestFirst.find((v) => v.kind === 'round') ?? oldestFirst.find((v) => v.kind !== 'auto') ?? oldestFirst[0] ?? null;
 }
 
+/** Drafts whose base numbering is kept: ~115 B per paragraph (2 KB for the 18-paragraph demo draft). */
+const BASES_KEPT = 64;
+
 /**
  * Labels of the round (PP4bis, OP3(a)bis): the current paragraphs labelled against the numbering
- * of the round's base version. The base's numbering is kept per draft until the round changes,
- * so the base state is decoded once per round.
+ * of the round's base version. The base's numbering is kept until the round changes, so the base
+ * state is decoded once per round; for the drafts read last only, so that a long-running process
+ * does not keep one for every draft it ever read (a draft read again after that decodes it again).
  */
 export class StableLabels implements LabelSource {
-  private readonly bases = new Map<string, { versionId: string; paragraphs: LabelInput[] }>();
+  private readonly bases: LruMap<string, { versionId: string; paragraphs: LabelInput[] }>;
 
-  constructor(private readonly versions: VersionStore) {}
+  constructor(
+    private readonly versions: VersionStore,
+    draftsKept = BASES_KEPT,
+  ) {
+    this.bases = new LruMap(draftsKept);
+  }
 
   async labelsOf(draftId: string, text: Y.Doc | PMNode): Promise<Map<string, string>> {
     const current = labelInputs(text instanceof Y.Doc ? draftNodeOf(text) : text);

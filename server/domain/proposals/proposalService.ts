@@ -59,6 +59,12 @@ interface Step {
   patch: ProposalPatch;
   action: ProposalAction;
   note?: string | null;
+  /**
+   * A decision (withdraw, reject): it ends the proposal whatever stances or edits came since it was
+   * read, so only the status is compared, not the event count; stances taken without end on other
+   * instances cannot make it fail.
+   */
+  decides?: true;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -157,7 +163,11 @@ export class ProposalService {
   }
 
   async withdraw(member: DraftMember, proposalId: string): Promise<ProposalView> {
-    const withdrawn = await this.step(member, proposalId, mustBeProposer, (_proposal, at) => ({ action: 'withdrawn', patch: { status: 'withdrawn', decidedBy: decider(member, at) } }));
+    const withdrawn = await this.step(member, proposalId, mustBeProposer, (_proposal, at) => ({
+      action: 'withdrawn',
+      patch: { status: 'withdrawn', decidedBy: decider(member, at) },
+      decides: true,
+    }));
     await this.audited(member, 'proposal-withdraw', withdrawn);
     return withdrawn;
   }
@@ -167,6 +177,7 @@ export class ProposalService {
       action: 'rejected',
       patch: { status: 'rejected', decidedBy: decider(member, at) },
       note: reason || null,
+      decides: true,
     }));
     await this.audited(member, 'proposal-reject', rejected);
     return rejected;
@@ -254,7 +265,8 @@ export class ProposalService {
    * is still pending, then the step is written with a compare-and-set on the status and the event
    * count, and announced. The draft's turn orders steps within this instance only: when another
    * instance changed the proposal since it was read, the step is worked out again from the new
-   * record (a support is added to the supporters as they are now, never to a stale list).
+   * record (a support is added to the supporters as they are now, never to a stale list); a
+   * decision is written unless the proposal was decided meanwhile (then the next read says so).
    */
   private async step(
     member: DraftMember,
@@ -269,9 +281,9 @@ export class ProposalService {
         mayAct(member, proposal);
         mustBePending(proposal);
         const at = new Date().toISOString();
-        const { patch, action, note = null } = await next(proposal, at);
+        const { patch, action, note = null, decides } = await next(proposal, at);
         const event = { action, ...eventBy(member, at), note };
-        const updated = await this.options.proposals.update(proposalId, 'pending', { ...patch, updatedAt: at }, event, proposal.events.length);
+        const updated = await this.options.proposals.update(proposalId, 'pending', { ...patch, updatedAt: at }, event, decides ? undefined : proposal.events.length);
         if (updated) {
           const view = toProposalView(updated);
           this.options.announce('proposal:updated', view);

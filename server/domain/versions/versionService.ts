@@ -6,10 +6,10 @@ import type { DraftAuthors } from '../access/draftAuthors';
 import type { DraftMember } from '../access/draftMember';
 import { auditBy, type AuditLog } from '../audit/auditLog';
 import type { ActivityEntry, VersionComparison, VersionDetail, VersionSummary } from '../../../shared/versions';
-import type { DocumentStore, VersionKind, VersionMeta, VersionRecord, VersionStore } from '../../store/types';
+import { VersionNameTakenError, type DocumentStore, type VersionKind, type VersionMeta, type VersionRecord, type VersionStore } from '../../store/types';
+import { versionNameKey } from '../../store/versionNameKey';
 import { withDeadline } from '../../deadline';
 import { restoredName } from '../../../shared/restoredName';
-import { KeyedSerializer } from '../comments/keyedSerializer';
 import { DomainError } from '../domainError';
 import { groupActivity } from './groupActivity';
 import { compareStates, openState } from './historyReads';
@@ -55,23 +55,25 @@ export class VersionService {
 
   async nameVersion(draftId: string, name: string, user: DraftMember): Promise<VersionSummary> {
     if (!isFacilitator(user.role)) throw new DomainError('only the facilitator names versions', 403);
-    // One naming per draft at a time (on this instance): two requests with one name would otherwise both pass the check.
-    const meta = await this.naming.run(draftId, () =>
-      this.live.withRoom(draftId, async (draft) => {
-        await this.refuseTakenName(draftId, name);
-        return this.checkpoint(draft, 'named', name, user);
-      }),
-    );
+    const meta = await this.live.withRoom(draftId, async (draft) => {
+      await this.refuseTakenName(draftId, name);
+      // Two requests with one name (on this instance or two) may both pass the check: the store takes the first.
+      return this.checkpoint(draft, 'named', name, user).catch((error: unknown) => {
+        throw error instanceof VersionNameTakenError ? nameTaken(name) : error;
+      });
+    });
     await this.audit.record(auditBy(user, user.negotiationId, 'version-named', draftId, name));
     return toSummary(meta!);
   }
 
-  private readonly naming = new KeyedSerializer();
-
-  /** Two versions with one name would make "compare Rev.2 with Rev.2" ambiguous: a name is used once per draft. */
+  /**
+   * Two versions with one name would make "compare Rev.2 with Rev.2" ambiguous: a name is used once
+   * per draft, also the name of a restore or a round (which the store's unique key does not cover).
+   */
   private async refuseTakenName(draftId: string, name: string): Promise<void> {
-    const taken = (await this.versions.list(draftId)).some((v) => v.kind !== 'auto' && v.name?.trim().toLowerCase() === name.trim().toLowerCase());
-    if (taken) throw new DomainError(`a version named "${name}" exists already; choose another name`, 409);
+    const key = versionNameKey(name);
+    const taken = (await this.versions.list(draftId)).some((v) => v.kind !== 'auto' && v.name !== null && versionNameKey(v.name) === key);
+    if (taken) throw nameTaken(name);
   }
 
   async list(draftId: string, limit: number, before?: string): Promise<VersionSummary[]> {
@@ -155,6 +157,10 @@ export class VersionService {
     if (!version || version.draftId !== draftId) throw new DomainError('no such version', 404);
     return version;
   }
+}
+
+function nameTaken(name: string): DomainError {
+  return new DomainError(`a version named "${name}" exists already; choose another name`, 409);
 }
 
 export function toSummary(meta: VersionMeta): VersionSummary {

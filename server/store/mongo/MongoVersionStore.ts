@@ -1,15 +1,18 @@
 import { Binary, type Collection, type Filter } from 'mongodb';
-import type { VersionMeta, VersionRecord, VersionStore } from '../types';
+import { VersionNameTakenError, type VersionMeta, type VersionRecord, type VersionStore } from '../types';
 import { assertKeep } from '../assertKeep';
 import { checksumOf } from '../checksum';
+import { uniqueNameKey } from '../versionNameKey';
 import type { StoredDataVerifier } from '../verifyStored';
 import type { VersionDoc, VersionMetaDoc } from './collections';
+import { NAMED_VERSIONS_INDEX } from './createIndexes';
 import { fromDoc, toDoc } from './docId';
-import { insertUnique } from './insertUnique';
+import { insertUnique, isDuplicateKeyError } from './insertUnique';
 
 /** Newest first; _id breaks ties so paging with `before` never skips or repeats a version. */
 const NEWEST_FIRST = { createdAt: -1, _id: -1 } as const;
-const WITHOUT_STATE = { state: 0, checksum: 0 } as const;
+const WITHOUT_KEY = { nameKey: 0 } as const;
+const WITHOUT_STATE = { state: 0, checksum: 0, ...WITHOUT_KEY } as const;
 
 export class MongoVersionStore implements VersionStore {
   constructor(
@@ -18,8 +21,15 @@ export class MongoVersionStore implements VersionStore {
   ) {}
 
   async create(version: VersionRecord): Promise<void> {
-    const doc = { ...toDoc(version), state: new Binary(version.state), checksum: checksumOf(version.state) };
-    await insertUnique(`Version ${version.id}`, () => this.versions.insertOne(doc));
+    const nameKey = uniqueNameKey(version);
+    const doc = { ...toDoc(version), ...(nameKey !== null && { nameKey }), state: new Binary(version.state), checksum: checksumOf(version.state) };
+    await insertUnique(`Version ${version.id}`, () =>
+      this.versions.insertOne(doc).catch((error: unknown) => {
+        // "E11000 duplicate key error collection: … index: versions_named dup key: …": the name's index, not the id's.
+        if (isDuplicateKeyError(error) && (error as Error).message.includes(`index: ${NAMED_VERSIONS_INDEX} `)) throw new VersionNameTakenError(version.name!);
+        throw error;
+      }),
+    );
   }
 
   async list(draftId: string, options: { limit?: number; before?: string } = {}): Promise<VersionMeta[]> {
@@ -35,7 +45,7 @@ export class MongoVersionStore implements VersionStore {
   }
 
   async get(id: string): Promise<VersionRecord | null> {
-    const doc = await this.versions.findOne({ _id: id });
+    const doc = await this.versions.findOne({ _id: id }, { projection: WITHOUT_KEY });
     return doc ? this.verify.version({ ...fromDoc(doc), state: doc.state.value(), checksum: doc.checksum ?? null }) : null;
   }
 

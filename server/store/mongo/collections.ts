@@ -25,8 +25,11 @@ export type MembershipDoc = MembershipRecord & { _id: string };
 export type AuditDoc = IdDoc<AuditRecord>;
 export type CommentDoc = IdDoc<CommentRecord>;
 export type VersionMetaDoc = IdDoc<VersionMeta>;
-/** checksum: CRC-32 of the state; absent on documents written before checksums. */
-export type VersionDoc = VersionMetaDoc & { state: Binary; checksum?: number };
+/**
+ * checksum: CRC-32 of the state; absent on documents written before checksums. nameKey: on named
+ * versions written since names are unique in the store (uniqueNameKey), never read back.
+ */
+export type VersionDoc = VersionMetaDoc & { state: Binary; checksum?: number; nameKey?: string };
 
 /** _id is left to the server; seq is the position in the draft's log (unique with draftId). */
 export interface UpdateDoc {

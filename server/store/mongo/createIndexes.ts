@@ -1,6 +1,9 @@
 import type { IndexDescription } from 'mongodb';
 import type { Collections } from './collections';
 
+/** The unique index of named versions' names per draft: only documents with a nameKey obey it (see docs/DESIGN.md). */
+export const NAMED_VERSIONS_INDEX = 'versions_named';
+
 /** _id ends the sorted indexes because the queries break ties on it. Snapshots need none: their _id is the draft id. */
 const INDEXES: { [K in keyof Collections]?: IndexDescription[] } = {
   users: [{ key: { username: 1 }, unique: true }],
@@ -12,7 +15,11 @@ const INDEXES: { [K in keyof Collections]?: IndexDescription[] } = {
     { key: { batchId: 1, batchIndex: 1 }, unique: true, partialFilterExpression: { batchId: { $exists: true } } },
   ],
   comments: [{ key: { draftId: 1, createdAt: 1, _id: 1 } }, { key: { threadId: 1, createdAt: 1, _id: 1 } }],
-  versions: [{ key: { draftId: 1, createdAt: -1, _id: -1 } }, { key: { draftId: 1, kind: 1, createdAt: -1, _id: -1 } }],
+  versions: [
+    { key: { draftId: 1, createdAt: -1, _id: -1 } },
+    { key: { draftId: 1, kind: 1, createdAt: -1, _id: -1 } },
+    { key: { draftId: 1, nameKey: 1 }, name: NAMED_VERSIONS_INDEX, unique: true, partialFilterExpression: { nameKey: { $type: 'string' } } },
+  ],
   paragraphStatuses: [{ key: { draftId: 1, _id: 1 } }],
   silences: [{ key: { draftId: 1, startedAt: -1 } }, { key: { state: 1 } }],
   proposals: [{ key: { draftId: 1, createdAt: 1, _id: 1 } }, { key: { draftId: 1, delegation: 1, status: 1 } }, { key: { draftId: 1, authorId: 1, createdAt: 1 } }],

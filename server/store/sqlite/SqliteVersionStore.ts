@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { VersionMeta, VersionRecord, VersionStore } from '../types';
+import { VersionNameTakenError, type VersionMeta, type VersionRecord, type VersionStore } from '../types';
+import { uniqueNameKey } from '../versionNameKey';
 import { assertKeep } from '../assertKeep';
 import { checksumOf } from '../checksum';
 import type { Checked, StoredDataVerifier } from '../verifyStored';
@@ -18,7 +19,7 @@ interface ListQuery {
 }
 
 export class SqliteVersionStore implements VersionStore {
-  private readonly insert: Statement<[Checked<VersionRecord>]>;
+  private readonly insert: Statement<[Checked<VersionRecord> & { nameKey: string | null }]>;
   private readonly byId: Statement<[string], Checked<VersionRecord>>;
   private readonly newest: Statement<[ListQuery], VersionMeta>;
   private readonly olderThan: Statement<[ListQuery], VersionMeta>;
@@ -28,8 +29,10 @@ export class SqliteVersionStore implements VersionStore {
     db: Database,
     private readonly verify: StoredDataVerifier,
   ) {
-    this.insert = db.prepare(`INSERT INTO versions (id, draft_id, kind, name, created_at, created_by, created_by_name, seq, size, state, checksum)
-      VALUES (@id, @draftId, @kind, @name, @createdAt, @createdBy, @createdByName, @seq, @size, @state, @checksum)`);
+    // A taken name inserts nothing (0 changes); a taken id still throws.
+    this.insert = db.prepare(`INSERT INTO versions (id, draft_id, kind, name, name_key, created_at, created_by, created_by_name, seq, size, state, checksum)
+      VALUES (@id, @draftId, @kind, @name, @nameKey, @createdAt, @createdBy, @createdByName, @seq, @size, @state, @checksum)
+      ON CONFLICT (draft_id, name_key) WHERE name_key IS NOT NULL DO NOTHING`);
     this.byId = db.prepare(`SELECT ${META_COLUMNS}, state, checksum FROM versions WHERE id = ?`);
     this.newest = db.prepare(`SELECT ${META_COLUMNS} FROM versions WHERE draft_id = @draftId ${NEWEST_FIRST} LIMIT @limit`);
     // An unknown `before` matches no row in the subquery, so the list is empty.
@@ -42,7 +45,9 @@ export class SqliteVersionStore implements VersionStore {
   }
 
   async create(version: VersionRecord): Promise<void> {
-    insertUnique(`Version ${version.id}`, () => this.insert.run({ ...version, checksum: checksumOf(version.state) }));
+    const nameKey = uniqueNameKey(version);
+    const inserted = insertUnique(`Version ${version.id}`, () => this.insert.run({ ...version, nameKey, checksum: checksumOf(version.state) }));
+    if (inserted.changes === 0) throw new VersionNameTakenError(version.name!);
   }
 
   async list(draftId: string, options: { limit?: number; before?: string } = {}): Promise<VersionMeta[]> {

@@ -250,6 +250,12 @@ export const MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX updates_draft_seq ON updates (draft_id, seq);
   CREATE UNIQUE INDEX updates_batch ON updates (batch_id, batch_index) WHERE batch_id IS NOT NULL;
   `,
+  // A named version's name is unique per draft, also between instances: the key (versionNameKey)
+  // is filled by rows written from now on; earlier rows, duplicates included, keep NULL as they are.
+  `
+  ALTER TABLE versions ADD COLUMN name_key TEXT;
+  CREATE UNIQUE INDEX versions_named ON versions (draft_id, name_key) WHERE name_key IS NOT NULL;
+  `,
 ];
 
 /** The negotiation that migration 4 moves earlier drafts and accounts into. */

@@ -20,10 +20,25 @@ function overTheNetwork(proposals: ProposalStore): ProposalStore {
   });
 }
 
+/** The store as seen by an instance that another one always writes to between its reads and its writes. */
+function racedBy(proposals: ProposalStore, between: () => Promise<unknown>): ProposalStore {
+  return new Proxy(proposals, {
+    get: (target, name: keyof ProposalStore) => {
+      const call = (target[name] as (...args: unknown[]) => Promise<unknown>).bind(target);
+      if (name !== 'get') return call;
+      return async (...args: unknown[]) => {
+        const read = await call(...args);
+        await between();
+        return read;
+      };
+    },
+  });
+}
+
 /** One server instance: its own service (and so its own per-draft turn) on the shared store. */
-function instance(store: Store): ProposalService {
+function instance(store: Store, proposals: ProposalStore = store.proposals): ProposalService {
   return new ProposalService({
-    proposals: overTheNetwork(store.proposals),
+    proposals: overTheNetwork(proposals),
     versions: store.versions,
     drafts: {
       withRoom: () => {
@@ -94,5 +109,26 @@ describe('proposal stances taken at once on two instances', () => {
     // Either the support came first (and stays in the history) or it was refused as too late.
     if (support.status === 'rejected') expect((support.reason as Error).message).toBe('the proposal is withdrawn, no longer pending');
     else expect(stored.supporters).toEqual(['Nigeria']);
+  });
+
+  it.each([
+    ['withdraws', 'withdrawn'],
+    ['rejects', 'rejected'],
+  ] as const)('%s while other instances take a stance between every read and write of it; every stance is kept before the decision', async (_decision, status) => {
+    const b = instance(temp.store);
+    const proposal = makeProposal(`draft-${randomUUID()}`);
+    await temp.store.proposals.create(proposal);
+    let stances = 0;
+    const a = instance(temp.store, racedBy(temp.store.proposals, () => b.support(delegate(`Delegation ${++stances}`), proposal.id)));
+
+    const decided =
+      status === 'withdrawn'
+        ? await a.withdraw({ ...delegate('European Union'), id: proposal.authorId, delegation: proposal.delegation }, proposal.id)
+        : await a.reject({ ...delegate('Chair'), role: 'facilitator' }, proposal.id, 'out of scope');
+
+    expect(decided.status).toBe(status);
+    const stored = (await temp.store.proposals.get(proposal.id))!;
+    expect(stored.supporters).toHaveLength(stances);
+    expect(stored.events.map((e) => e.action)).toEqual(['created', ...Array(stances).fill('supported'), status]);
   });
 });

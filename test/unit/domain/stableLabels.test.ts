@@ -31,8 +31,8 @@ describe('StableLabels', () => {
     }
     return doc;
   };
-  const store = async (kind: VersionKind, second: number, doc: Y.Doc) => {
-    const record = newVersion({ draftId: DRAFT, kind, name: kind === 'auto' ? null : `v${second}`, author: null, state: Y.encodeStateAsUpdate(doc), seq: second, createdAt: new Date(Date.UTC(2026, 4, 20, 10, 0, second)).toISOString() });
+  const store = async (kind: VersionKind, second: number, doc: Y.Doc, draftId = DRAFT) => {
+    const record = newVersion({ draftId, kind, name: kind === 'auto' ? null : `v${second}`, author: null, state: Y.encodeStateAsUpdate(doc), seq: second, createdAt: new Date(Date.UTC(2026, 4, 20, 10, 0, second)).toISOString() });
     await temp.store.versions.create(record);
     return record.id;
   };
@@ -77,5 +77,31 @@ describe('StableLabels', () => {
     const nextRound = await labels.labelsOf(DRAFT, live);
     expect([nextRound.get(pp1), nextRound.get('p-inserted'), nextRound.get(pp2)]).toEqual(['PP1', 'PP2', 'PP3']);
     expect(reads).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps the bases of the drafts read last only, and labels a draft read again after that as before', async () => {
+    const labels = new StableLabels(temp.store.versions, 2);
+    const live = liveDoc(true);
+    const drafts = ['d1', 'd2', 'd3'];
+    for (const draftId of drafts) await store('named', 1, liveDoc(false), draftId);
+    const reads = jest.spyOn(temp.store.versions, 'get');
+    const labelled = async (draftId: string) => {
+      const got = await labels.labelsOf(draftId, live);
+      return [got.get(pp1), got.get('p-inserted'), got.get(pp2)];
+    };
+    for (const draftId of drafts) expect(await labelled(draftId)).toEqual(['PP1', 'PP1bis', 'PP2']);
+    expect(reads).toHaveBeenCalledTimes(3);
+    // d2 and d3 kept: no decoding.
+    await labelled('d3');
+    await labelled('d2');
+    expect(reads).toHaveBeenCalledTimes(3);
+    // d1 was let go: decoded again, with the same labels, and now d3 is the one let go.
+    expect(await labelled('d1')).toEqual(['PP1', 'PP1bis', 'PP2']);
+    expect(reads).toHaveBeenCalledTimes(4);
+    await labelled('d2');
+    await labelled('d1');
+    expect(reads).toHaveBeenCalledTimes(4);
+    await labelled('d3');
+    expect(reads).toHaveBeenCalledTimes(5);
   });
 });

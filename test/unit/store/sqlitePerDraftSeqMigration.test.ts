@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { checksumOf } from '../../../server/store/checksum';
-import { openSqliteStore, SQLITE_FILE_NAME } from '../../../server/store/sqlite/openSqliteStore';
-import { MIGRATIONS } from '../../../server/store/sqlite/schema';
+import { openSqliteStore } from '../../../server/store/sqlite/openSqliteStore';
 import type { StoredUpdate } from '../../../server/store/types';
+import { sqliteStoreAt } from '../../helpers/sqliteStoreAt';
 
 /** The schema version of the code before per-draft seqs (main at dd667dc). */
 const BEFORE_PER_DRAFT_SEQS = 8;
@@ -13,9 +12,7 @@ const AT = '2026-05-01T09:00:00.000Z';
 
 /** Writes a log as the code before did: one store-wide seq, two drafts interleaved, a snapshot of one. */
 function writeOldStore(dataDir: string): void {
-  const db = new Database(path.join(dataDir, SQLITE_FILE_NAME));
-  for (const migration of MIGRATIONS.slice(0, BEFORE_PER_DRAFT_SEQS)) db.exec(migration);
-  db.pragma(`user_version = ${BEFORE_PER_DRAFT_SEQS}`);
+  const db = sqliteStoreAt(dataDir, BEFORE_PER_DRAFT_SEQS);
   const insert = db.prepare('INSERT INTO updates (draft_id, data, author_id, at, checksum) VALUES (?, ?, ?, ?, ?)');
   for (const [draftId, byte] of [['a', 1], ['b', 2], ['a', 3], ['b', 4], ['a', 5]] as const) {
     const data = Uint8Array.of(byte);

@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openSqliteStore, SQLITE_FILE_NAME } from '../../../server/store/sqlite/openSqliteStore';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../../server/store/sqlite/schema';
+import { SCHEMA_VERSION } from '../../../server/store/sqlite/schema';
 import { makeProposal } from '../../helpers/proposalRecords';
+import { sqliteStoreAt } from '../../helpers/sqliteStoreAt';
 
 /** The schema version of the code before proposals (main at eae77e3). */
 const BEFORE_PROPOSALS = 7;
@@ -21,9 +22,7 @@ const OLD_DRAFT = {
 
 /** Writes a store as the code before proposals did: its migrations and a draft without an editing rule. */
 function writeOldStore(dataDir: string): void {
-  const db = new Database(path.join(dataDir, SQLITE_FILE_NAME));
-  for (const migration of MIGRATIONS.slice(0, BEFORE_PROPOSALS)) db.exec(migration);
-  db.pragma(`user_version = ${BEFORE_PROPOSALS}`);
+  const db = sqliteStoreAt(dataDir, BEFORE_PROPOSALS);
   db.prepare(`INSERT INTO drafts (id, negotiation_id, title, symbol, created_by, created_at, updated_at)
     VALUES (@id, @negotiationId, @title, @symbol, @createdBy, @createdAt, @updatedAt)`).run(OLD_DRAFT);
   db.close();
