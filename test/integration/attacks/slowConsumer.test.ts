@@ -8,6 +8,7 @@ import { LogCapture, WARN } from '../../helpers/captureLogs';
 import { openRawYjs, type RawConnection } from '../../helpers/rawSocket';
 import { startTestServer, type TestServer } from '../../helpers/testServer';
 import { connectYjs, waitForDoc, type YjsClient } from '../../helpers/yjsClient';
+import { syncFrame } from '../../helpers/yjsBytes';
 
 const CHUNK = 'x'.repeat(128 * 1024);
 /** Well past what loopback's socket buffers hold for a reader that stopped (a few MB), and bounded. */
@@ -220,4 +221,21 @@ describe('Yjs channel: a draft larger than the send cap, opened on a slow link',
       newcomer.destroy();
     }
   }, 60_000);
+
+  it('gains a modified client nothing to ask for the whole draft again and again without reading', async () => {
+    const philippines = await server.login('philippines');
+    const attacker = openRawYjs(server.wsUrl, draftId, philippines.token);
+    try {
+      await attacker.firstMessage;
+      tcpSocket(attacker.ws).pause();
+      const refused = logs.next((entry) => entry.reason === BEHIND && entry.user === philippines.user.id);
+      // An empty state vector (no clients): each answer is the whole draft.
+      for (let i = 0; i < 5; i++) attacker.ws.send(syncFrame(0, new Uint8Array([0])));
+      // Only its latest answer is allowed on top of the cap: the third finds two queued and is refused.
+      const answerBytes = Y.encodeStateAsUpdate(room.doc).byteLength;
+      expect((await refused).bufferedBytes).toBeLessThan(2 * answerBytes + SEND_CAP_BYTES);
+    } finally {
+      attacker.ws.terminate();
+    }
+  }, 20_000);
 });
