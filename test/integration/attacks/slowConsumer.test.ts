@@ -37,14 +37,19 @@ function awarenessChange(room: Room, clientId: number, change: 'added' | 'remove
   });
 }
 
+/** Types `words` at the end of the writer's paragraph; resolves once the server applied them. */
+async function typeAtEnd(writer: YjsClient, room: Room, words: string): Promise<void> {
+  const text = paragraphText(writer.doc);
+  const applied = new Promise((resolve) => room.doc.once('update', resolve));
+  text.insert(text.length, words);
+  await applied;
+}
+
 /** Types 128 KB chunks, each applied by the server before the next, until `done()` or MAX_CHUNKS; returns how many. */
 async function typeChunksUntil(writer: YjsClient, room: Room, done: () => boolean): Promise<number> {
-  const text = paragraphText(writer.doc);
   let typed = 0;
   while (!done() && typed < MAX_CHUNKS) {
-    const applied = new Promise((resolve) => room.doc.once('update', resolve));
-    text.insert(text.length, CHUNK);
-    await applied;
+    await typeAtEnd(writer, room, CHUNK);
     typed += 1;
   }
   return typed;
@@ -167,9 +172,9 @@ describe('Yjs channel: a draft larger than the send cap, opened on a slow link',
   beforeAll(async () => {
     server = await startTestServer({ maxSendBufferBytes: SEND_CAP_BYTES }, logs.logger);
     draftId = await server.demoDraftId();
-    const chair = await server.login('usa');
+    const author = await server.login('usa');
     await server.rooms.withRoom(draftId, (loaded) =>
-      loaded.changeAsServer(chair.user.id, (doc) => paragraphText(doc).insert(paragraphText(doc).length, 'y'.repeat(DRAFT_BYTES))),
+      loaded.changeAsServer(author.user.id, (doc) => paragraphText(doc).insert(paragraphText(doc).length, 'y'.repeat(DRAFT_BYTES))),
     );
     writer = connectYjs(server.wsUrl, draftId, (await server.login('kazakhstan')).token);
     await writer.synced;
@@ -189,12 +194,8 @@ describe('Yjs channel: a draft larger than the send cap, opened on a slow link',
       // Frames are handled in order: once its cursor (sent after its sync step 1) is in the room,
       // its sync answer is queued, unread, and what the writer types goes out behind it.
       await awarenessChange(room, newcomer.doc.clientID, 'added');
+      for (let i = 0; i < 4; i++) await typeAtEnd(writer, room, `typed meanwhile ${i}. `);
       const text = paragraphText(writer.doc);
-      for (let i = 0; i < 4; i++) {
-        const applied = new Promise((resolve) => room.doc.once('update', resolve));
-        text.insert(text.length, `typed meanwhile ${i}. `);
-        await applied;
-      }
       (await socket).resume();
       await newcomer.synced;
       await waitForDoc(newcomer.doc, (doc) => paragraphText(doc).length === text.length);
