@@ -30,6 +30,14 @@ export function syncStep2Message(update: Uint8Array): Uint8Array {
   return syncMessage(SyncStep.Step2, update);
 }
 
+/**
+ * Whether a message the server sends is a sync step 2: it sends one only to answer the
+ * client's sync step 1. (Both type bytes are varuints below 128, so one byte each.)
+ */
+export function isSyncAnswer(message: Uint8Array): boolean {
+  return message[0] === MessageType.Sync && message[1] === SyncStep.Step2;
+}
+
 function syncMessage(step: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Sync);

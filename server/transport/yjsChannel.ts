@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, type CloseCodeValue } from '../../shared/closeCodes';
 import { BoundedCount } from './boundedCount';
+import { terminateUnlessClosedWithin } from './terminateUnlessClosedWithin';
 import { YjsSession, type YjsSessionDeps, type YjsSessionRequest } from './yjsSession';
 
 export const YJS_PATH_PREFIX = '/yjs/';
@@ -62,7 +63,7 @@ export class YjsChannel {
         new Promise<void>((resolve) => {
           ws.once('close', () => resolve());
           ws.close(CloseCode.GoingAway, 'server shutting down');
-          setTimeout(() => ws.terminate(), CLOSE_HANDSHAKE_MS).unref();
+          terminateUnlessClosedWithin(ws, CLOSE_HANDSHAKE_MS);
         }),
     );
     await Promise.all(closed);

@@ -4,6 +4,7 @@ import type { AuthService } from '../auth/authService';
 import type { DraftEntry } from '../domain/access/draftEntry';
 import type { SessionRegistry } from '../auth/sessionRegistry';
 import { CollabConnection, type CollabSocket } from '../collab/connection';
+import { isSyncAnswer } from '../collab/messages';
 import { parseClientMessage, ProtocolError } from '../collab/parseMessage';
 import type { Room } from '../collab/room';
 import type { RoomRegistry } from '../collab/roomRegistry';
@@ -14,6 +15,8 @@ import { EarlyFrames } from './earlyFrames';
 import { FrameRateLimiter } from './frameRateLimiter';
 import { FrameSequencer } from './frameSequencer';
 import { byteLength, toBytes } from './rawData';
+import { SendCap } from './sendCap';
+import { terminateUnlessClosedWithin } from './terminateUnlessClosedWithin';
 
 /** What every session of the channel shares. */
 export interface YjsSessionDeps {
@@ -31,7 +34,7 @@ export interface YjsSessionDeps {
   livenessCheckMs: number;
   /** Bytes one connection may send before it is authenticated and attached. */
   maxBytesBeforeSignIn: number;
-  /** Bytes the server may have queued for one connection that does not read them; past it, close 4509. */
+  /** Bytes the server may have queued for one connection beyond its sync answer (see SendCap); past it, close 4509. */
   maxSendBufferBytes: number;
   /** Saving is too far behind: take no new connections (see PersistenceQueue). */
   writes: { readonly overloaded: boolean };
@@ -55,6 +58,8 @@ export interface YjsSessionRequest {
 const MAX_EARLY_FRAMES = 32;
 /** Frames waiting behind a slow one (a sync step 1, a new client id), in frames of the largest size. */
 const MAX_QUEUED_FRAMES_OF_MAX_SIZE = 8;
+/** How long a connection closed for being too far behind has to read up to our close frame and answer it. */
+export const BEHIND_CLOSE_GRACE_MS = 3_000;
 
 type State = 'authenticating' | 'live' | 'closed';
 
@@ -189,19 +194,18 @@ export class YjsSession {
   /**
    * What the room sends through. A client that stops reading (a laptop asleep with its socket
    * open, a stalled network, a modified client) would make the server queue every update of the
-   * draft for it without end: past the cap it is closed with 4509, and syncs what it missed when
-   * it reconnects.
+   * draft for it without end: past the cap (beyond its sync answer, see SendCap) it is closed
+   * with 4509, and syncs what it missed when it reconnects.
    */
   private socket(): CollabSocket {
     const { ws } = this;
-    const { maxSendBufferBytes } = this.deps;
+    const cap = new SendCap(this.deps.maxSendBufferBytes);
     return {
       send: (message) => {
         if (ws.readyState !== ws.OPEN) return;
-        if (ws.bufferedAmount > maxSendBufferBytes) {
-          return this.refuse(CloseCode.Resync, 'too far behind: reconnect and sync', { bufferedBytes: ws.bufferedAmount });
-        }
+        if (!cap.admits(ws.bufferedAmount)) return this.refuseBehind(ws.bufferedAmount);
         ws.send(message);
+        if (isSyncAnswer(message)) cap.answered(message.byteLength);
       },
       close: (code, reason) => ws.close(code, reason),
     };
@@ -210,6 +214,17 @@ export class YjsSession {
   /** Closed or refused while signing in and loading: attach() stops and undoes its last step. */
   private get abandoned(): boolean {
     return this.state !== 'authenticating' || this.refused;
+  }
+
+  /**
+   * It does not read, so it may never read as far as our close frame either: cut the socket after
+   * a grace rather than keep all queued for it during ws' 30 s close timeout.
+   */
+  private refuseBehind(bufferedBytes: number): void {
+    this.refuse(CloseCode.Resync, 'too far behind: reconnect and sync', { bufferedBytes });
+    terminateUnlessClosedWithin(this.ws, BEHIND_CLOSE_GRACE_MS, () =>
+      this.deps.logger.warn({ ...this.context(), bufferedBytes: this.ws.bufferedAmount }, 'yjs connection did not answer its close: cut'),
+    );
   }
 
   private refuse(code: CloseCodeValue, reason: string, detail?: object): void {
