@@ -142,7 +142,7 @@ export class RelayedRoom implements JoinedPeers {
     // While Redis is away nothing is sent; everyone reads the store again when it returns.
     if (!link.isUp()) return;
     const bytes = encodeRelayMessage({ instanceId, sentAt: Date.now(), ...body });
-    await link.publisher.publish(this.channel, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).catch((err) => {
+    await link.command((client) => client.publish(this.channel, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))).catch((err) => {
       logger.debug({ err, draftId: this.draftId }, 'relay publish failed; the resync after the outage covers it');
     });
   }
