@@ -59,7 +59,6 @@ export class RedisLink {
 
   /** Connects both clients; rejects with a readable error when Redis cannot be reached. */
   static async connect({ url, logger, maxReconnectDelayMs = 2_000, commandTimeoutMs = 2_000 }: RedisLinkOptions): Promise<RedisLink> {
-    let connected = false;
     // The client loads only in multi-instance mode: a single instance does not hold it in memory.
     const { createClient } = await import('redis');
     const publisher: RedisClientType = createClient({
@@ -73,7 +72,7 @@ export class RedisLink {
         // ...so one that hears nothing for this long (a silent Redis) is closed and reconnects.
         socketTimeout: commandTimeoutMs,
         // Not yet connected: give up at once (connect() rejects with the cause).
-        reconnectStrategy: (retries: number) => (connected ? Math.min(FIRST_RECONNECT_DELAY_MS * 2 ** retries, maxReconnectDelayMs) : false),
+        reconnectStrategy: (retries: number) => (link.open ? Math.min(FIRST_RECONNECT_DELAY_MS * 2 ** retries, maxReconnectDelayMs) : false),
       },
     });
     // Subscriptions made while Redis is away wait for it (and are renewed on every reconnection).
@@ -88,7 +87,6 @@ export class RedisLink {
       await Promise.allSettled([publisher.destroy(), subscriber.destroy()]);
       throw new Error(`Cannot reach Redis at REDIS_URL ${redacted(url)}: ${(err as Error).message || String(err)}`);
     }
-    connected = true;
     link.open = true;
     logger.info({ url: redacted(url) }, 'connected to redis');
     return link;

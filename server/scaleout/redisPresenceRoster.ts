@@ -65,8 +65,9 @@ export interface RedisPresenceOptions {
  * The presence roster shared by every instance: each instance writes the entries of its own
  * connections and refreshes their expiry every third of the TTL; entries of a killed instance
  * expire, and the refresh that drops them announces the change. While Redis is down the calls
- * fail at once (silent: after the link's command timeout) (presence goes stale, joining goes on) and the first refresh after it returns
- * writes this instance's entries again. A person with several
+ * fail at once, while it is silent after the link's command timeout (presence goes stale,
+ * joining goes on), and the first refresh after it returns writes this instance's entries
+ * again. A person with several
  * connections (on any instances) appears once, from the time their first one joined.
  */
 export class RedisPresenceRoster implements Roster {
