@@ -1,10 +1,9 @@
-import * as Y from 'yjs';
-import { withDeadline } from '../../../server/deadline';
-import { PROSEMIRROR_FRAGMENT } from '../../../shared/schema';
 import { requestJson } from '../../helpers/http';
 import { startRedis, type RedisUnderTest } from '../../helpers/redisServer';
 import { connectSocket, emitAck, type ClientSocket } from '../../helpers/socketClient';
 import { startTestServer, type TestServer } from '../../helpers/testServer';
+import { hasAll, mark } from '../../helpers/tokenEdits';
+import { within } from '../../helpers/within';
 import { connectYjs, paragraphTexts, waitForDoc, type YjsClient } from '../../helpers/yjsClient';
 
 /** Longer than the event loop of a loaded test machine may stall (a stall that long reads as a silent Redis). */
@@ -16,16 +15,6 @@ const NOTICE_MS = 8_000;
 /** Back from SIGCONT: the next reconnection attempt (backoff up to 2 s) and the resync. */
 const RETURN_MS = 15_000;
 const FAILURES_PER_ACCOUNT = 4;
-
-/** Fails with a message naming what did not happen, instead of hanging until jest's timeout. */
-const within = <T>(what: string, ms: number, work: Promise<T>) => withDeadline(work, ms, () => new Error(`${what}: no answer within ${ms} ms`));
-
-const operativeText = (doc: Y.Doc, n: number) => {
-  const operative = doc.getXmlFragment(PROSEMIRROR_FRAGMENT).get(4) as Y.XmlElement;
-  return (operative.get(n) as Y.XmlElement).get(0) as Y.XmlText;
-};
-const mark = (doc: Y.Doc, n: number, token: string) => operativeText(doc, n).insert(operativeText(doc, n).length, ` ${token}`);
-const hasAll = (wanted: string[]) => (doc: Y.Doc) => wanted.every((token) => paragraphTexts(doc).join('\n').includes(token));
 
 /**
  * Redis connected but silent (SIGSTOP: a slow command, a frozen host, a partition that keeps TCP

@@ -1,7 +1,7 @@
-import { withDeadline } from '../../../server/deadline';
 import { createLogger } from '../../../server/logger';
 import { RedisLink } from '../../../server/scaleout/redisLink';
 import { startRedis, type RedisUnderTest } from '../../helpers/redisServer';
+import { within } from '../../helpers/within';
 
 jest.setTimeout(30_000);
 
@@ -13,9 +13,6 @@ const next = (register: (listener: () => void) => () => void) =>
       resolve();
     });
   });
-
-/** Fails with a message naming what did not happen, instead of hanging until jest's timeout. */
-const within = <T>(what: string, ms: number, work: Promise<T>) => withDeadline(work, ms, () => new Error(`${what}: nothing within ${ms} ms`));
 
 describe('RedisLink', () => {
   const logger = createLogger('silent');
