@@ -1,4 +1,5 @@
 import { requestJson } from '../../helpers/http';
+import { sample, scrapeUntil } from '../../helpers/prometheus';
 import { startRedis, type RedisUnderTest } from '../../helpers/redisServer';
 import { connectSocket, emitAck, type ClientSocket } from '../../helpers/socketClient';
 import { startTestServer, type TestServer } from '../../helpers/testServer';
@@ -59,7 +60,8 @@ describe('several instances: Redis connected but not answering', () => {
 
   beforeAll(async () => {
     redis = await startRedis();
-    const options = { redisUrl: redis.url, redisCommandTimeoutMs: COMMAND_TIMEOUT_MS, loginFailuresPerAccount: FAILURES_PER_ACCOUNT };
+    // Rooms unload soon after their last client leaves: a test can open a draft afresh.
+    const options = { redisUrl: redis.url, redisCommandTimeoutMs: COMMAND_TIMEOUT_MS, loginFailuresPerAccount: FAILURES_PER_ACCOUNT, idleUnloadMs: 100 };
     a = await startTestServer(options);
     b = await startTestServer({ ...options, dataDir: a.dataDir });
     draftId = await a.demoDraftId();
@@ -129,5 +131,19 @@ describe('several instances: Redis connected but not answering', () => {
     mark(eu.doc, 2, 'after-eu1');
     await waitForDoc(kz.doc, hasAll(['after-eu1']));
     expect(paragraphTexts(kz.doc)).toEqual(paragraphTexts(eu.doc));
+  }, 60_000);
+
+  it('relays a draft first opened on an instance while Redis is frozen there once Redis answers again', async () => {
+    const eu = await connect(b, 'eu');
+    const { token } = await a.login('kazakhstan');
+    await scrapeUntil(a.url, (text) => sample(text, 'resolutions_open_drafts') === 0);
+    const noticed = freeze();
+    // Loading, the room subscribes to the draft's channel: a subscription the silence cuts off.
+    const kz = connectYjs(a.wsUrl, draftId, token);
+    clients.push(kz);
+    await kz.synced;
+    await thaw(noticed);
+    mark(eu.doc, 0, 'after-thaw-eu1');
+    await waitForDoc(kz.doc, hasAll(['after-thaw-eu1']));
   }, 60_000);
 });
