@@ -1,5 +1,7 @@
+import { CloseCode } from '../../../shared/closeCodes';
 import { requestJson } from '../../helpers/http';
 import { sample, scrapeUntil } from '../../helpers/prometheus';
+import { openRawYjs } from '../../helpers/rawSocket';
 import { startRedis, type RedisUnderTest } from '../../helpers/redisServer';
 import { connectSocket, emitAck, type ClientSocket } from '../../helpers/socketClient';
 import { startTestServer, type TestServer } from '../../helpers/testServer';
@@ -97,12 +99,16 @@ describe('several instances: Redis connected but not answering', () => {
     expect((await requestJson(`${a.url}/healthz`)).status).toBe(200);
   }, 30_000);
 
-  it('refuses a Yjs ticket with 503 and lets a delegation join a draft, within a bounded time', async () => {
+  it('refuses Yjs tickets (503, 4503) and lets a delegation join a draft, within a bounded time', async () => {
     const { token } = await a.login('eu');
     const socket = await connectSocket(a.url, token);
     sockets.push(socket);
+    const askTicket = () => requestJson<{ ticket: string }>(`${a.url}/api/drafts/${draftId}/ticket`, { method: 'POST', token });
+    const issuedBefore = (await askTicket()).body.ticket;
     const noticed = freeze();
-    const ticket = await within('a ticket request', ANSWER_MS, requestJson(`${a.url}/api/drafts/${draftId}/ticket`, { method: 'POST', token }));
+    const refused = openRawYjs(a.wsUrl, `${draftId}?ticket=${encodeURIComponent(issuedBefore)}`).closed;
+    expect(await within('a websocket redeeming a ticket', ANSWER_MS, refused)).toMatchObject({ code: CloseCode.Unavailable });
+    const ticket = await within('a ticket request', ANSWER_MS, askTicket());
     expect(ticket).toMatchObject({ status: 503, body: { error: expect.stringMatching(/shared state \(Redis\)/) } });
     // The roster is Redis' to keep: joining goes on without it.
     expect(await within('a draft join', ANSWER_MS, emitAck(socket, 'draft:join', { draftId }))).toMatchObject({ ok: true });
