@@ -97,6 +97,8 @@ export interface Config {
   instanceId: string;
   /** How long a presence entry outlives its instance's last refresh (a killed instance's people leave then). */
   presenceTtlMs: number;
+  /** Longest wait for a Redis answer: past it a request falls back or fails (503), and a silent connection counts as down. */
+  redisCommandTimeoutMs: number;
 }
 
 const flag = z
@@ -160,6 +162,7 @@ const EnvSchema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL').optional(),
   INSTANCE_ID: z.string().regex(/^[\w.-]{1,64}$/, 'letters, digits, "_", "-" and "." only, at most 64').optional(),
   PRESENCE_TTL_MS: z.coerce.number().int().min(1_000).default(30_000),
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100).default(2_000),
 });
 
 /** Parses the environment; throws a readable error naming every bad variable. */
@@ -223,6 +226,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     redisUrl: e.REDIS_URL ?? null,
     instanceId: e.INSTANCE_ID ?? randomUUID(),
     presenceTtlMs: e.PRESENCE_TTL_MS,
+    redisCommandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,
   };
 }
 

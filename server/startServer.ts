@@ -103,7 +103,7 @@ export interface ServerOptions {
 /** The composition root: config -> store -> services -> transports, listening. */
 export async function startServer(config: Config, logger: Logger = createLogger(config.logLevel), options: ServerOptions = {}): Promise<RunningServer> {
   // First: an unreachable Redis stops the start before anything else is opened.
-  const redis = config.redisUrl ? await RedisLink.connect({ url: config.redisUrl, logger: logger.child({ component: 'redis' }) }) : null;
+  const redis = config.redisUrl ? await RedisLink.connect({ url: config.redisUrl, logger: logger.child({ component: 'redis' }), commandTimeoutMs: config.redisCommandTimeoutMs }) : null;
   const redisUp = options.redisUp ?? (redis ? () => redis.isUp() : undefined);
   const store = await openStore(config);
   // The sources are read at each scrape, which only comes once the server listens.

@@ -2,7 +2,6 @@ import type { PresenceEntry } from '../../shared/presence';
 import type { DraftMember } from '../domain/access/draftMember';
 import { presenceEntryOf, type Roster } from '../domain/presenceRoster';
 import type { Logger } from '../logger';
-import { mustBeUp } from './mustBeUp';
 import type { RedisLink } from './redisLink';
 
 const entriesKey = (draftId: string) => `resolutions:presence:${draftId}:entries`;
@@ -66,8 +65,9 @@ export interface RedisPresenceOptions {
  * The presence roster shared by every instance: each instance writes the entries of its own
  * connections and refreshes their expiry every third of the TTL; entries of a killed instance
  * expire, and the refresh that drops them announces the change. While Redis is down the calls
- * fail at once (presence goes stale, joining goes on) and the first refresh after it returns
- * writes this instance's entries again. A person with several
+ * fail at once, while it is silent after the link's command timeout (presence goes stale,
+ * joining goes on), and the first refresh after it returns writes this instance's entries
+ * again. A person with several
  * connections (on any instances) appears once, from the time their first one joined.
  */
 export class RedisPresenceRoster implements Roster {
@@ -104,8 +104,9 @@ export class RedisPresenceRoster implements Roster {
   }
 
   async list(draftId: string): Promise<PresenceEntry[]> {
-    mustBeUp(this.redis);
-    const values = (await this.redis.publisher.eval(LIVE, { keys: [entriesKey(draftId), expiryKey(draftId)], arguments: [String(this.now())] })) as Array<string | null>;
+    const values = (await this.redis.command((client) =>
+      client.eval(LIVE, { keys: [entriesKey(draftId), expiryKey(draftId)], arguments: [String(this.now())] }),
+    )) as Array<string | null>;
     const people = new Map<string, PresenceEntry>();
     for (const value of values) {
       if (value === null) continue;
@@ -137,19 +138,20 @@ export class RedisPresenceRoster implements Roster {
   }
 
   private async update(draftId: string, upserts: Array<[string, PresenceEntry]>, removals: string[]): Promise<boolean> {
-    mustBeUp(this.redis);
     const now = this.now();
-    const changed = await this.redis.publisher.eval(UPDATE, {
-      keys: [entriesKey(draftId), expiryKey(draftId)],
-      arguments: [
-        String(now),
-        String(now + this.options.ttlMs),
-        String(this.options.ttlMs * 2),
-        String(upserts.length),
-        ...upserts.flatMap(([connection, entry]) => [connection, JSON.stringify(entry)]),
-        ...removals,
-      ],
-    });
+    const changed = await this.redis.command((client) =>
+      client.eval(UPDATE, {
+        keys: [entriesKey(draftId), expiryKey(draftId)],
+        arguments: [
+          String(now),
+          String(now + this.options.ttlMs),
+          String(this.options.ttlMs * 2),
+          String(upserts.length),
+          ...upserts.flatMap(([connection, entry]) => [connection, JSON.stringify(entry)]),
+          ...removals,
+        ],
+      }),
+    );
     return changed === 1;
   }
 }

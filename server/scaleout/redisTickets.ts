@@ -8,7 +8,6 @@ import {
   type RedeemedTicket,
   type Tickets,
 } from '../auth/ticketService';
-import { mustBeUp } from './mustBeUp';
 import type { RedisLink } from './redisLink';
 
 const PREFIX = 'resolutions:tickets';
@@ -51,27 +50,27 @@ export class RedisTickets implements Tickets {
   ) {}
 
   async issue(userId: string, draftId: string, tokenExpiresAt: number): Promise<IssuedTicket> {
-    mustBeUp(this.redis);
     const now = this.now();
     const ticket = newTicket();
     const expiresAt = Math.min(now + TICKET_TTL_MS, tokenExpiresAt);
     const stored: Stored = { userId, draftId, tokenExpiresAt, expiresAt };
     const ttlMs = Math.max(1, expiresAt - now);
-    const issued = await this.redis.publisher.eval(ISSUE, {
-      keys: [userKey(userId), ALL_KEY, ticketKey(ticket)],
-      arguments: [now, expiresAt, ttlMs, ticket, JSON.stringify(stored), MAX_WAITING_PER_USER, MAX_WAITING].map(String),
-    });
+    const issued = await this.redis.command((client) =>
+      client.eval(ISSUE, {
+        keys: [userKey(userId), ALL_KEY, ticketKey(ticket)],
+        arguments: [now, expiresAt, ttlMs, ticket, JSON.stringify(stored), MAX_WAITING_PER_USER, MAX_WAITING].map(String),
+      }),
+    );
     if (issued !== 1) throw new TicketsExhaustedError();
     return { ticket, expiresAt };
   }
 
   async redeem(ticket: string, draftId: string): Promise<RedeemedTicket | null> {
     if (!TICKET_SHAPE.test(ticket)) return null;
-    mustBeUp(this.redis);
-    const value = await this.redis.publisher.getDel(ticketKey(ticket));
+    const value = await this.redis.command((client) => client.getDel(ticketKey(ticket)));
     if (value === null) return null;
     const stored = JSON.parse(value) as Stored;
-    await this.redis.publisher.multi().zRem(userKey(stored.userId), ticket).zRem(ALL_KEY, ticket).exec();
+    await this.redis.command((client) => client.multi().zRem(userKey(stored.userId), ticket).zRem(ALL_KEY, ticket).exec());
     if (stored.draftId !== draftId || stored.expiresAt <= this.now()) return null;
     return { userId: stored.userId, tokenExpiresAt: stored.tokenExpiresAt };
   }

@@ -77,8 +77,15 @@ export class RelayedRoom implements JoinedPeers {
     return this.publish({ kind: 'control', control });
   }
 
-  /** Asks the other instances to read the store again (after this one could not publish for a while). */
-  announceResync(): void {
+  /**
+   * Back from an outage: subscribes again (a subscription in flight when a connection was lost is
+   * gone, node-redis renews only confirmed ones; one still held is left as it is), then reads the
+   * store and asks the other instances to read it too (they may have missed what this one could
+   * not publish). In that order: what is stored after the read arrives through the channel.
+   */
+  async recover(): Promise<void> {
+    await this.listen();
+    void this.resync();
     void this.publish({ kind: 'resync' });
   }
 
@@ -142,7 +149,7 @@ export class RelayedRoom implements JoinedPeers {
     // While Redis is away nothing is sent; everyone reads the store again when it returns.
     if (!link.isUp()) return;
     const bytes = encodeRelayMessage({ instanceId, sentAt: Date.now(), ...body });
-    await link.publisher.publish(this.channel, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).catch((err) => {
+    await link.command((client) => client.publish(this.channel, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))).catch((err) => {
       logger.debug({ err, draftId: this.draftId }, 'relay publish failed; the resync after the outage covers it');
     });
   }

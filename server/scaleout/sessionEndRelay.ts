@@ -62,7 +62,7 @@ export class SessionEndRelay {
   /** Starts applying the other instances' ends (those from now on); resolves once subscribed. */
   async listen(apply: (end: SessionEnd) => void): Promise<void> {
     this.apply = apply;
-    const [latest] = (await this.link.publisher.xRevRange(STREAM, '+', '-', { COUNT: 1 })) ?? [];
+    const [latest] = (await this.link.command((client) => client.xRevRange(STREAM, '+', '-', { COUNT: 1 }))) ?? [];
     if (latest) this.lastId = latest.id;
     await this.link.subscribe(CHANNEL, () => this.readNew());
     this.timer = setInterval(() => this.link.isUp() && this.readNew(), READ_EVERY_MS);
@@ -75,7 +75,7 @@ export class SessionEndRelay {
 
   publish(end: SessionEnd): void {
     const payload = JSON.stringify({ from: this.instanceId, end });
-    this.link.publisher.eval(APPEND_AND_RING, { keys: [STREAM, CHANNEL], arguments: [payload, String(STREAM_LENGTH)] }).catch((err: Error) => {
+    this.link.command((client) => client.eval(APPEND_AND_RING, { keys: [STREAM, CHANNEL], arguments: [payload, String(STREAM_LENGTH)] })).catch((err: Error) => {
       this.logger.warn({ err: err.message, end }, 'session end kept until redis returns');
       if (this.pending.push(end) > MAX_PENDING) this.logger.error({ dropped: this.pending.shift() }, 'too many session ends waiting for redis; dropped the oldest');
     });
@@ -89,7 +89,7 @@ export class SessionEndRelay {
 
   private async read(): Promise<void> {
     for (;;) {
-      const entries = (await this.link.publisher.xRange(STREAM, `(${this.lastId}`, '+', { COUNT: READ_BATCH })) ?? [];
+      const entries = (await this.link.command((client) => client.xRange(STREAM, `(${this.lastId}`, '+', { COUNT: READ_BATCH }))) ?? [];
       for (const { id, message } of entries) {
         this.lastId = id;
         const parsed = Payload.safeParse(parseJson(String(message.payload)));

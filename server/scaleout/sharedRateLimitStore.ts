@@ -7,7 +7,8 @@ import type { RedisLink } from './redisLink';
  * One rate limit's counts kept in Redis, so a client that spreads its requests over the
  * instances (there are no sticky sessions) meets one limit, not one per instance. While Redis is
  * away each instance counts on its own (MemoryStore): the limit neither opens for everyone nor
- * refuses everyone, and it is shared again as soon as Redis answers.
+ * refuses everyone, and it is shared again as soon as Redis answers. Away includes silent: a
+ * count waits for Redis at most the link's command timeout.
  */
 export class SharedRateLimitStore implements Store {
   readonly localKeys = false;
@@ -20,7 +21,7 @@ export class SharedRateLimitStore implements Store {
     readonly prefix: string,
     private readonly logger: Logger,
   ) {
-    this.shared = new RedisStore({ prefix, sendCommand: (...command: string[]) => link.publisher.sendCommand<RedisReply>(command) });
+    this.shared = new RedisStore({ prefix, sendCommand: (...command: string[]) => link.command((client) => client.sendCommand<RedisReply>(command)) });
   }
 
   init(options: Options): void {

@@ -25,7 +25,7 @@ export async function redisSocketAdapter(link: RedisLink, logger: Logger): Promi
   }
   await Promise.all([publisher.connect(), subscriber.connect()]);
   logFailures(publisher, ['publish'], logger);
-  logFailures(subscriber, ['pUnsubscribe', 'unsubscribe'], logger);
+  logFailures(subscriber, ['pSubscribe', 'subscribe', 'pUnsubscribe', 'unsubscribe'], logger);
   return {
     adapter: createAdapter(publisher, subscriber, { key: 'resolutions:socket.io' }),
     close: async () => {
@@ -34,13 +34,13 @@ export async function redisSocketAdapter(link: RedisLink, logger: Logger): Promi
   };
 }
 
-type AdapterCommand = 'publish' | 'pUnsubscribe' | 'unsubscribe';
+type AdapterCommand = 'publish' | 'pSubscribe' | 'subscribe' | 'pUnsubscribe' | 'unsubscribe';
 
 /**
- * The adapter neither awaits nor catches some of its commands: its publishes, and the
- * unsubscribes of its close(). One that fails (the connection lost mid-command, an emit racing
- * the shutdown, or the queue dropped by a shutdown while Redis is away) is logged here rather
- * than left unhandled.
+ * The adapter neither awaits nor catches some of its commands: its publishes, the subscriptions
+ * it makes as it starts and the unsubscribes of its close(). One that fails (the connection lost
+ * mid-command or closed for silence, an emit racing the shutdown, or the queue dropped by a
+ * shutdown while Redis is away) is logged here rather than left unhandled.
  */
 function logFailures(client: RedisLink['publisher'], commands: AdapterCommand[], logger: Logger): void {
   for (const name of commands) {

@@ -7,8 +7,8 @@ export type YjsRelayOptions = Omit<RelayContext, 'subscribeWaitMs'> & Partial<Pi
  * Multi-instance mode for the Yjs channel: each loaded draft's room hears, through the draft's
  * Redis channel, what the same draft's rooms on other instances made durable, their awareness
  * and their lock changes (see RelayedRoom). When Redis returns after an outage, every loaded
- * room reads the store again and asks the other instances to do the same (they may have missed
- * what this one could not publish).
+ * room subscribes again if it lost its subscription, reads the store again and asks the other
+ * instances to do the same (they may have missed what this one could not publish).
  */
 export class YjsRelay implements RoomRelay {
   private readonly rooms = new Map<string, RelayedRoom>();
@@ -35,9 +35,6 @@ export class YjsRelay implements RoomRelay {
   }
 
   private resyncAll(): void {
-    for (const peers of this.rooms.values()) {
-      void peers.resync();
-      peers.announceResync();
-    }
+    for (const peers of this.rooms.values()) void peers.recover();
   }
 }

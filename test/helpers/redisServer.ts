@@ -7,7 +7,11 @@ export interface RedisUnderTest {
   port: number;
   /** Of the redis-server process (the bench reads its CPU time). */
   pid: number;
-  /** Stops the server (SIGTERM, then SIGKILL if it lingers) and waits until it is gone. */
+  /** Freezes the server (SIGSTOP): connections stay open, nothing is answered (a stalled or frozen Redis). */
+  freeze(): void;
+  /** Lets a frozen server go on (SIGCONT). */
+  thaw(): void;
+  /** Stops the server (thawed first, SIGTERM, then SIGKILL if it lingers) and waits until it is gone. */
   stop(): Promise<void>;
 }
 
@@ -48,8 +52,12 @@ export async function startRedis(port?: number): Promise<RedisUnderTest> {
     url: `redis://127.0.0.1:${port}`,
     port,
     pid: child.pid!,
+    freeze: () => child.kill('SIGSTOP'),
+    thaw: () => child.kill('SIGCONT'),
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
+      // A frozen process would hold SIGTERM until thawed.
+      child.kill('SIGCONT');
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
       await exited;

@@ -1,25 +1,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import * as Y from 'yjs';
-import { PROSEMIRROR_FRAGMENT } from '../../../shared/schema';
+import type * as Y from 'yjs';
 import { sample, scrape, scrapeUntil } from '../../helpers/prometheus';
 import { startRedis, type RedisUnderTest } from '../../helpers/redisServer';
 import { firstDraftId, login, startServerProcess, type ServerProcess } from '../../helpers/serverProcess';
 import { removeTestData } from '../../helpers/storeUnderTest';
+import { hasAll, mark } from '../../helpers/tokenEdits';
 import { connectYjs, paragraphTexts, waitForDoc, type YjsClient } from '../../helpers/yjsClient';
 
 jest.setTimeout(120_000);
 
-/** The text of the n-th operative paragraph of a synced draft. */
-const operativeText = (doc: Y.Doc, n: number) => {
-  const operative = doc.getXmlFragment(PROSEMIRROR_FRAGMENT).get(4) as Y.XmlElement;
-  return (operative.get(n) as Y.XmlElement).get(0) as Y.XmlText;
-};
-/** Appends a numbered token to an operative paragraph, so every edit is countable. */
-const mark = (doc: Y.Doc, n: number, token: string) => operativeText(doc, n).insert(operativeText(doc, n).length, ` ${token}`);
 const tokens = (doc: Y.Doc, prefix: string) => paragraphTexts(doc).join('\n').match(new RegExp(`${prefix}\\d+`, 'g')) ?? [];
-const hasAll = (wanted: string[]) => (doc: Y.Doc) => wanted.every((token) => paragraphTexts(doc).join('\n').includes(token));
 
 /**
  * Several server processes on one data dir, relaying the Yjs channel through one redis-server:

@@ -27,6 +27,12 @@ describe('configuration', () => {
     expect(problemsOf({ INSTANCE_ID: 'a b' })).toContain('INSTANCE_ID');
   });
 
+  it('reads how long to wait for a Redis answer: 2 s by default, at least 100 ms', () => {
+    expect(loadConfig({}).redisCommandTimeoutMs).toBe(2_000);
+    expect(loadConfig({ REDIS_COMMAND_TIMEOUT_MS: '750' }).redisCommandTimeoutMs).toBe(750);
+    expect(problemsOf({ REDIS_COMMAND_TIMEOUT_MS: '50' })).toContain('REDIS_COMMAND_TIMEOUT_MS');
+  });
+
   it('has defaults for everything', () => {
     expect(loadConfig({})).toMatchObject({
       host: '127.0.0.1',

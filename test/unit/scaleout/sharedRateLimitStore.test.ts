@@ -19,7 +19,8 @@ function flakyRedis(failedLoads: number) {
     }
     throw new Error(`unexpected ${command[0]}`);
   };
-  return { link: { publisher: { sendCommand } } as unknown as RedisLink, counts };
+  const client = { sendCommand };
+  return { link: { command: (send: (c: typeof client) => unknown) => send(client) } as unknown as RedisLink, counts };
 }
 
 describe('SharedRateLimitStore', () => {
