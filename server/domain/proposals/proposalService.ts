@@ -144,6 +144,8 @@ export class ProposalService {
       // Only wording that differs clears support: resending the same text or anchor must not wipe objections.
       const rewords = (change.text !== undefined && change.text !== proposal.text) || (change.anchor !== undefined && !sameAnchor(change.anchor, proposal.anchor));
       const justification = input.justification || null;
+      // An edit that changes nothing writes nothing: a modified client could otherwise fill the history.
+      if (!rewords && justification === proposal.justification) return null;
       if (!rewords) return { action: 'edited', patch: { justification } };
       const checked = await this.options.drafts.read(proposal.draftId, (doc) => checkProposalAgainstDocument(doc, input));
       if (checked.paragraphId !== proposal.paragraphId) throw new DomainError('a proposal stays in its paragraph; make a new one for another paragraph');
@@ -278,7 +280,7 @@ export class ProposalService {
 
   /**
    * One change of a pending proposal, in the draft's turn: who may is checked first, then that it
-   * is still pending, then the step is written with a compare-and-set on the status and the event
+   * is still pending, then the step (none: the proposal as it is) is written with a compare-and-set on the status and the event
    * count, and announced. The draft's turn orders steps within this instance only: when another
    * instance changed the proposal since it was read, the step is worked out again from the new
    * record (a support is added to the supporters as they are now, never to a stale list); a
@@ -288,7 +290,7 @@ export class ProposalService {
     member: DraftMember,
     proposalId: string,
     mayAct: (member: DraftMember, proposal: ProposalRecord) => void,
-    next: (proposal: ProposalRecord, at: string) => Step | Promise<Step>,
+    next: (proposal: ProposalRecord, at: string) => Step | null | Promise<Step | null>,
   ): Promise<ProposalView> {
     const { draftId } = await this.mustGet(member, proposalId);
     return this.perDraft.run(draftId, async () => {
@@ -297,7 +299,9 @@ export class ProposalService {
         mayAct(member, proposal);
         mustBePending(proposal);
         const at = new Date().toISOString();
-        const { patch, action, note = null, decides } = await next(proposal, at);
+        const step = await next(proposal, at);
+        if (!step) return toProposalView(proposal);
+        const { patch, action, note = null, decides } = step;
         const event = { action, ...eventBy(member, at), note };
         const updated = await this.options.proposals.update(proposalId, 'pending', { ...patch, updatedAt: at }, event, decides ? undefined : proposal.events.length);
         if (updated) {
