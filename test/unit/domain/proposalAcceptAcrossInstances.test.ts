@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ProposalStore } from '../../../server/store/types';
 import { delegate, proposalInstance, sharedRoom } from '../../helpers/proposalInstances';
-import { textIn } from '../../helpers/proposals';
+import { rangeOn, textIn } from '../../helpers/proposals';
 import { makeProposal } from '../../helpers/proposalRecords';
 import { openTempSqliteStore, type TempStore } from '../../helpers/tempStore';
 import { idOf, liveDraft, ops } from '../proposals/proposalFixture';
@@ -60,6 +60,22 @@ describe('accepting a proposal while another instance changes it', () => {
     },
   );
 
+  it('refuses when the proposer moved the anchor on another instance after accept read it', async () => {
+    const doc = liveDraft({ operative: ops(AS_IT_STANDS) });
+    const paragraphId = idOf(doc, AS_IT_STANDS);
+    const proposal = makeProposal(`draft-${randomUUID()}`, { kind: 'replace', paragraphId, anchor: rangeOn(doc, paragraphId, 'Urges'), text: 'Encourages' });
+    await temp.store.proposals.create(proposal);
+    const eu = { ...delegate(proposal.delegation), id: proposal.authorId };
+    const moved = rangeOn(doc, paragraphId, 'Member States');
+    const b = proposalInstance(temp.store, temp.store.proposals, sharedRoom(doc));
+    const a = proposalInstance(temp.store, writtenToBefore(temp.store.proposals, 'update', 1, () => b.edit(eu, proposal.id, { anchor: moved })), sharedRoom(doc));
+
+    await expect(a.accept(chair, proposal.id)).rejects.toMatchObject({ message: 'the proposal was edited while it was being accepted; review it again' });
+
+    expect(textIn(doc, paragraphId)).toBe(AS_IT_STANDS);
+    expect(await temp.store.proposals.get(proposal.id)).toMatchObject({ status: 'pending', anchor: { start: moved.start, end: moved.end, quote: 'Member States' } });
+  });
+
   it('accepts the wording as edited when the edit came before accept read it', async () => {
     const { doc, paragraphId, proposal, eu, room } = await alternativeProposal();
     const [a, b] = [proposalInstance(temp.store, temp.store.proposals, room), proposalInstance(temp.store, temp.store.proposals, room)];
@@ -69,6 +85,15 @@ describe('accepting a proposal while another instance changes it', () => {
 
     expect(accepted).toMatchObject({ status: 'accepted', text: EDITED });
     expect(textIn(doc, paragraphId)).toBe(EDITED);
+  });
+
+  it('accepts what it read when only the justification was edited in between: the words accepted are the same', async () => {
+    const { doc, paragraphId, proposal, eu, room } = await alternativeProposal();
+    const b = proposalInstance(temp.store, temp.store.proposals, room);
+    const a = proposalInstance(temp.store, writtenToBefore(temp.store.proposals, 'update', 1, () => b.edit(eu, proposal.id, { justification: 'Clearer.' })), room);
+
+    expect(await a.accept(chair, proposal.id)).toMatchObject({ status: 'accepted', text: PROPOSED, justification: 'Clearer.' });
+    expect(textIn(doc, paragraphId)).toBe(PROPOSED);
   });
 
   it('accepts what it read when stances arrive between its read and its write, keeping every stance before the decision', async () => {
