@@ -1,4 +1,5 @@
 import type { Config } from '../../server/config';
+import type { Logger } from '../../server/logger';
 import { requestJson, type JsonResponse } from './http';
 import { connectSocket, emitAck, type ClientSocket } from './socketClient';
 import { startTestServer, type TestServer } from './testServer';
@@ -17,15 +18,15 @@ export interface DemoDraftSuite {
   joinedSocket(username: string): Promise<ClientSocket>;
 }
 
-/** Registers beforeAll/afterAll in the calling describe (its server configured with `overrides`); the fields are ready inside its tests. */
-export function demoDraftSuite(overrides: Partial<Config> = {}): DemoDraftSuite {
+/** Registers beforeAll/afterAll in the calling describe (its server configured with `overrides`, logging to `logger`); the fields are ready inside its tests. */
+export function demoDraftSuite(overrides: Partial<Config> = {}, logger?: Logger): DemoDraftSuite {
   const tokens = new Map<string, string>();
   const clients: YjsClient[] = [];
   const sockets: ClientSocket[] = [];
   let server: TestServer;
   let draftId: string;
   beforeAll(async () => {
-    server = await startTestServer(overrides);
+    server = await startTestServer(overrides, logger);
     draftId = await server.demoDraftId();
   });
   afterAll(async () => {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { xmlTextContent } from '../../../shared/xmlTextContent';
 import type { ProposalCreatePayload, ProposalKind } from '../../../shared/proposals';
 import { DomainError } from '../domainError';
+import { paragraphText } from '../oralRevisions/paragraphTextWriter';
 import { anchoredText, newParagraphPlace, proposableParagraph } from './proposalTarget';
 
 /** The fields of a parsed proposal:create payload that say what the proposal does and where. */
@@ -30,8 +31,9 @@ export interface CheckedProposal {
 
 /**
  * Checks a new proposal against the live document: the fields its kind needs (each missing one
- * named) and no others, then that it points at a PP or OP that is there: 400 for a bad shape,
- * 404 for an unknown paragraph, 409 for an anchor that no longer resolves.
+ * named) and no others, then that it points at a PP or OP that is there and changes it: 400 for a
+ * bad shape or wording the text already has, 404 for an unknown paragraph, 409 for an anchor that
+ * no longer resolves.
  */
 export function checkProposalAgainstDocument(doc: Y.Doc, input: ProposalInput): CheckedProposal {
   const { kind } = input;
@@ -44,10 +46,14 @@ export function checkProposalAgainstDocument(doc: Y.Doc, input: ProposalInput): 
 
   if (input.anchor) {
     const at = anchoredText(doc, kind, input.anchor, 404);
-    return { paragraphId: input.anchor.paragraphId, quote: xmlTextContent(at.text).slice(at.start, at.end) };
+    const quote = xmlTextContent(at.text).slice(at.start, at.end);
+    if (kind === 'replace' && input.text === quote) throw new DomainError('the proposed words are the words they replace; change them to propose a replacement', 400);
+    return { paragraphId: input.anchor.paragraphId, quote };
   }
   if (kind === 'alternative') {
-    proposableParagraph(doc, input.paragraphId!, 404);
+    const element = proposableParagraph(doc, input.paragraphId!, 404);
+    // As the browser's form compares: the wording without the spaces around it.
+    if (input.text!.trim() === paragraphText(element).trim()) throw new DomainError('this is the wording as it stands; change it to propose an alternative', 400);
     return { paragraphId: input.paragraphId!, quote: null };
   }
   if (input.paragraphType === 'preambular_paragraph' && input.level) throw new DomainError('a preambular paragraph has no sub-paragraph level', 400);

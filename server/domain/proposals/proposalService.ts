@@ -5,6 +5,7 @@ import {
   type AcceptedProposalEntry,
   type ProducedRange,
   type ProposalAnchor,
+  type ProposalResult,
   type ProposalAction,
   type ProposalActivityEntry,
   type ProposalStatus,
@@ -31,6 +32,7 @@ import { toProposalView } from './proposalView';
 import { producedRanges } from './producedRanges';
 import { takeStance, type Stance } from './proposalStance';
 import { changeRevertibly } from './revertibleChange';
+import { sameChange } from './sameChange';
 import { supersededBy } from './supersededBy';
 
 /** How many proposals a delegation may keep open and a person may make. */
@@ -142,6 +144,8 @@ export class ProposalService {
       // Only wording that differs clears support: resending the same text or anchor must not wipe objections.
       const rewords = (change.text !== undefined && change.text !== proposal.text) || (change.anchor !== undefined && !sameAnchor(change.anchor, proposal.anchor));
       const justification = input.justification || null;
+      // An edit that changes nothing writes nothing: a modified client could otherwise fill the history.
+      if (!rewords && justification === proposal.justification) return null;
       if (!rewords) return { action: 'edited', patch: { justification } };
       const checked = await this.options.drafts.read(proposal.draftId, (doc) => checkProposalAgainstDocument(doc, input));
       if (checked.paragraphId !== proposal.paragraphId) throw new DomainError('a proposal stays in its paragraph; make a new one for another paragraph');
@@ -192,7 +196,7 @@ export class ProposalService {
     mustDecide(member);
     const { draftId } = await this.mustGet(member, proposalId);
     return this.perDraft.run(draftId, async () => {
-      const proposal = toProposalView(mustBePending(await this.mustGet(member, proposalId)));
+      const proposal = mustBePending(await this.mustGet(member, proposalId));
       const others = (await this.options.proposals.listByDraft(draftId, 'pending')).filter(({ id }) => id !== proposalId).map(toProposalView);
       const { accepted, supersededIds } = await this.options.drafts.withRoom(draftId, (draft) => this.applyAndRecord(draft, member, proposal, others));
       this.options.announce('proposal:updated', accepted);
@@ -203,32 +207,46 @@ export class ProposalService {
   }
 
   /** Accept's work in the live room: checks, the change in the proposer's name, then the record (or the change taken back). */
-  private async applyAndRecord(draft: RevisableDraft, member: DraftMember, proposal: ProposalView, others: ProposalView[]) {
+  private async applyAndRecord(draft: RevisableDraft, member: DraftMember, proposal: ProposalRecord, others: ProposalView[]) {
     // A change that could not be saved must not be applied: the store takes writes first.
     await withDeadline(draft.captureDurableState(), this.options.durableWaitMs, () => new DomainError('saving is failing; the proposal was not accepted, try again later', 503));
     // No wait from here to the change: a status set meanwhile has locked the room already.
     if (proposal.kind !== 'new_paragraph' && draft.isParagraphLocked(proposal.paragraphId)) {
       throw new DomainError('the paragraph is agreed and locked; reopen it first', 409);
     }
-    const change = changeRevertibly(draft, proposal.authorId, (doc) => applyProposal(doc, proposal, newParagraphId));
-    let stored: ProposalRecord | null = null;
-    let supersededIds: string[] = [];
-    let failure: unknown = 'the proposal was decided meanwhile';
+    const change = changeRevertibly(draft, proposal.authorId, (doc) => applyProposal(doc, toProposalView(proposal), newParagraphId));
     try {
-      supersededIds = supersededBy(draft.doc, proposal, others);
-      const at = new Date().toISOString();
-      const patch: ProposalPatch = { status: 'accepted', decidedBy: decider(member, at), result: change.result, updatedAt: at };
-      stored = await this.options.proposals.update(proposal.id, 'pending', patch, { action: 'accepted', ...eventBy(member, at), note: null });
+      const supersededIds = supersededBy(draft.doc, proposal, others);
+      const stored = await this.recordAccepted(member, proposal, change.result);
+      change.keep();
+      return { accepted: toProposalView(stored), supersededIds };
     } catch (err) {
-      failure = err;
-    }
-    if (!stored) {
-      this.options.logger.error({ err: failure, draftId: proposal.draftId, proposalId: proposal.id }, 'accepted proposal could not be recorded; its change to the text was taken back');
       change.revert();
+      // A refusal (edited or decided meanwhile) is the facilitator's to see; anything else is the store failing.
+      const refused = err instanceof DomainError;
+      this.options.logger[refused ? 'warn' : 'error']({ err, draftId: proposal.draftId, proposalId: proposal.id }, 'accepted proposal was not recorded; its change to the text was taken back');
+      if (refused) throw err;
       throw new DomainError('the decision could not be recorded; the text is as it was, try again', 503);
     }
-    change.keep();
-    return { accepted: toProposalView(stored), supersededIds };
+  }
+
+  /**
+   * Records the acceptance of the proposal as it was read and written into the text: the write
+   * requires the event count read, so an edit on another instance in between cannot slip under
+   * it. Stances taken meanwhile are kept and the write tried again; a changed wording or anchor
+   * is refused (the facilitator accepted a text they were shown, not the new one).
+   */
+  private async recordAccepted(member: DraftMember, applied: ProposalRecord, result: ProposalResult): Promise<ProposalRecord> {
+    let read = applied;
+    for (let attempt = 1; attempt <= MAX_STEP_ATTEMPTS; attempt++) {
+      const at = new Date().toISOString();
+      const patch: ProposalPatch = { status: 'accepted', decidedBy: decider(member, at), result, updatedAt: at };
+      const stored = await this.options.proposals.update(applied.id, 'pending', patch, { action: 'accepted', ...eventBy(member, at), note: null }, read.events.length);
+      if (stored) return stored;
+      read = mustBePending(await this.mustGet(member, applied.id));
+      if (!sameChange(read, applied)) throw new DomainError('the proposal was edited while it was being accepted; review it again', 409);
+    }
+    throw new DomainError('the proposal keeps changing; try again', 409);
   }
 
   /** Text now in a paragraph that accepted proposals wrote (tracing text back to its proposal). */
@@ -262,7 +280,7 @@ export class ProposalService {
 
   /**
    * One change of a pending proposal, in the draft's turn: who may is checked first, then that it
-   * is still pending, then the step is written with a compare-and-set on the status and the event
+   * is still pending, then the step (none: the proposal as it is) is written with a compare-and-set on the status and the event
    * count, and announced. The draft's turn orders steps within this instance only: when another
    * instance changed the proposal since it was read, the step is worked out again from the new
    * record (a support is added to the supporters as they are now, never to a stale list); a
@@ -272,7 +290,7 @@ export class ProposalService {
     member: DraftMember,
     proposalId: string,
     mayAct: (member: DraftMember, proposal: ProposalRecord) => void,
-    next: (proposal: ProposalRecord, at: string) => Step | Promise<Step>,
+    next: (proposal: ProposalRecord, at: string) => Step | null | Promise<Step | null>,
   ): Promise<ProposalView> {
     const { draftId } = await this.mustGet(member, proposalId);
     return this.perDraft.run(draftId, async () => {
@@ -281,7 +299,9 @@ export class ProposalService {
         mayAct(member, proposal);
         mustBePending(proposal);
         const at = new Date().toISOString();
-        const { patch, action, note = null, decides } = await next(proposal, at);
+        const step = await next(proposal, at);
+        if (!step) return toProposalView(proposal);
+        const { patch, action, note = null, decides } = step;
         const event = { action, ...eventBy(member, at), note };
         const updated = await this.options.proposals.update(proposalId, 'pending', { ...patch, updatedAt: at }, event, decides ? undefined : proposal.events.length);
         if (updated) {

@@ -1,5 +1,6 @@
 import type { ParagraphView } from '../../../shared/paragraphs';
 import type { ProposalListResponse, ProposalView } from '../../../shared/proposals';
+import { LogCapture } from '../../helpers/captureLogs';
 import { demoDraftSuite } from '../../helpers/demoDraftSuite';
 import { requestJson } from '../../helpers/http';
 import { deleteWords, pointAfter, proposalOk, rangeOn, textIn } from '../../helpers/proposals';
@@ -12,7 +13,8 @@ import { connectYjs, waitForDoc } from '../../helpers/yjsClient';
  */
 describe('attack: proposals from a modified client', () => {
   // Many events from few people in a short time: the event budget has its own test (proposalFlood).
-  const suite = demoDraftSuite({ socketEventBurst: 1000, socketEventsPerSecond: 1000 });
+  const logs = new LogCapture('warn');
+  const suite = demoDraftSuite({ socketEventBurst: 1000, socketEventsPerSecond: 1000 }, logs.logger);
   const paragraph = async (label: string) => {
     const { body } = await suite.api<{ paragraphs: ParagraphView[] }>('chair', 'GET', '/paragraphs');
     return body.paragraphs.find((view) => view.label === label)!;
@@ -132,6 +134,29 @@ describe('attack: proposals from a modified client', () => {
     await proposalOk(usa, 'proposal:object', { proposalId: made.id });
     expect(await proposalOk(eu, 'proposal:edit', { proposalId: made.id, text: 'support', anchor: made.anchor })).toMatchObject({ text: 'support', objectors: ['United States'] });
     expect(await proposalOk(eu, 'proposal:edit', { proposalId: made.id, text: 'advice' })).toMatchObject({ text: 'advice', objectors: [] });
+  });
+
+  it('refuses proposals and edits that would leave the text as it is, logging each; an edit that changes nothing writes nothing', async () => {
+    const op4 = await paragraph('OP4');
+    const { doc } = await suite.yjs('eu');
+    const eu = await suite.joinedSocket('eu');
+    const firstWord = op4.text.split(' ')[0];
+    const asItStands = { ok: false, error: 'this is the wording as it stands; change it to propose an alternative' };
+    const sameWords = { ok: false, error: 'the proposed words are the words they replace; change them to propose a replacement' };
+    const mark = logs.mark();
+    expect(await create(eu, { kind: 'alternative', paragraphId: op4.id, text: op4.text })).toEqual(asItStands);
+    expect(await create(eu, { kind: 'alternative', paragraphId: op4.id, text: ` ${op4.text}  ` })).toEqual(asItStands);
+    expect(await create(eu, { kind: 'replace', anchor: rangeOn(doc, op4.id, firstWord), text: firstWord })).toEqual(sameWords);
+    expect(logs.since(mark).filter((line) => line.msg === 'event refused' && line.event === 'proposal:create')).toHaveLength(3);
+    expect((await pending()).filter((p) => p.paragraphId === op4.id)).toEqual([]);
+
+    const alternative = await proposalOk(eu, 'proposal:create', { draftId: suite.draftId, kind: 'alternative', paragraphId: op4.id, text: `${op4.text} Again.` });
+    const replace = await proposalOk(eu, 'proposal:create', { draftId: suite.draftId, kind: 'replace', anchor: rangeOn(doc, op4.id, firstWord), text: 'Also' });
+    expect(await emitAck(eu, 'proposal:edit', { proposalId: alternative.id, text: op4.text })).toEqual(asItStands);
+    expect(await emitAck(eu, 'proposal:edit', { proposalId: replace.id, text: firstWord })).toEqual(sameWords);
+    // Moving the anchor to where it is, with the same words: answered with the proposal, no step in its history.
+    expect(await proposalOk(eu, 'proposal:edit', { proposalId: replace.id, anchor: replace.anchor, text: replace.text })).toEqual(replace);
+    expect((await pending()).filter((p) => p.paragraphId === op4.id)).toEqual([alternative, replace]);
   });
 
   it('refuses to accept a proposal whose words are gone, or into an agreed paragraph, leaving the text as it is', async () => {

@@ -1,24 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { AuditLog } from '../../../server/domain/audit/auditLog';
-import type { DraftMember } from '../../../server/domain/access/draftMember';
-import { StableLabels } from '../../../server/domain/labels/stableLabels';
-import { ProposalService } from '../../../server/domain/proposals/proposalService';
-import { createLogger } from '../../../server/logger';
-import type { ProposalStore, Store } from '../../../server/store/types';
+import type { ProposalStore } from '../../../server/store/types';
+import { delegate, proposalInstance as instance } from '../../helpers/proposalInstances';
 import { makeProposal } from '../../helpers/proposalRecords';
 import { openTempSqliteStore, type TempStore } from '../../helpers/tempStore';
 
 const DELEGATIONS = ['Kazakhstan', 'Belarus', 'United States', 'Philippines', 'Nigeria', 'Brazil'];
-
-/** The store as a server reaches MongoDB: every call answers a turn later, so other work runs in between. */
-function overTheNetwork(proposals: ProposalStore): ProposalStore {
-  return new Proxy(proposals, {
-    get: (target, name: keyof ProposalStore) => {
-      const call = target[name] as (...args: unknown[]) => Promise<unknown>;
-      return (...args: unknown[]) => new Promise((resolve) => setImmediate(resolve)).then(() => call.apply(target, args));
-    },
-  });
-}
 
 /** The store as seen by an instance that another one always writes to between its reads and its writes. */
 function racedBy(proposals: ProposalStore, between: () => Promise<unknown>): ProposalStore {
@@ -34,42 +20,6 @@ function racedBy(proposals: ProposalStore, between: () => Promise<unknown>): Pro
     },
   });
 }
-
-/** One server instance: its own service (and so its own per-draft turn) on the shared store. */
-function instance(store: Store, proposals: ProposalStore = store.proposals): ProposalService {
-  return new ProposalService({
-    proposals: overTheNetwork(proposals),
-    versions: store.versions,
-    drafts: {
-      withRoom: () => {
-        throw new Error('a stance does not read the text');
-      },
-      read: () => {
-        throw new Error('a stance does not read the text');
-      },
-      derive: () => {
-        throw new Error('a stance does not read the text');
-      },
-    },
-    labels: new StableLabels(store.versions),
-    audit: new AuditLog(store.audit),
-    announce: () => {},
-    logger: createLogger('silent'),
-    limits: { pendingProposalsPerDelegation: 10, proposalsPerUserPerHour: 10 },
-    durableWaitMs: 1_000,
-  });
-}
-
-const delegate = (delegation: string): DraftMember => ({
-  id: `user-${delegation}`,
-  username: delegation.toLowerCase(),
-  displayName: `Delegate of ${delegation}`,
-  admin: false,
-  negotiationId: 'negotiation-ccpcj',
-  negotiationName: 'CCPCJ',
-  role: 'delegate',
-  delegation,
-});
 
 describe('proposal stances taken at once on two instances', () => {
   let temp: TempStore;
