@@ -31,7 +31,7 @@ const JOIN_TIMEOUT_MS = 10_000;
  * The socket itself belongs to the caller, so later panels (comments, history) can share it.
  */
 export function joinDraftRoom(socket: RealtimeSocket, draftId: string, handlers: DraftRoomHandlers): DraftRoom {
-  /** Counts joins asked, so that only the latest one's answer (or silence) counts. */
+  /** Counts joins asked (and the leave), so that only the latest join's answer (or silence) counts. */
   let joins = 0;
   const join = () => {
     const attempt = ++joins;
@@ -65,6 +65,8 @@ export function joinDraftRoom(socket: RealtimeSocket, draftId: string, handlers:
       if (socket.connected) join();
     },
     leave: () => {
+      // A join still unanswered must not reach a page that has gone (its access could reopen it).
+      joins += 1;
       socket.off('connect', join);
       socket.off('presence', onRoster);
       socket.off('disconnect', onDisconnect);

@@ -17,27 +17,33 @@ export class RoomJoinStatus {
 
   show(state: JoinState): void {
     this.stopTimer();
-    if (state === 'answered') this.element.replaceChildren();
-    else if (state === 'no-answer') this.element.replaceChildren(this.noAnswer());
+    if (state === 'answered') this.replace(null);
+    else if (state === 'no-answer') this.replace(this.noAnswer());
     // A join after the error (a retry, a reconnect) replaces it at once.
-    else if (this.element.hasChildNodes()) this.waiting();
-    else this.timer = setTimeout(() => this.waiting(), WAITING_SHOWN_AFTER_MS);
+    else if (this.element.hasChildNodes()) this.replace(this.waiting());
+    else this.timer = setTimeout(() => this.replace(this.waiting()), WAITING_SHOWN_AFTER_MS);
   }
 
   destroy(): void {
     this.stopTimer();
   }
 
-  private waiting(): void {
-    // "Try again" had the focus: the notice replacing it takes it, rather than the page's body.
+  /**
+   * What is shown had the focus ("Try again", the notice after it): what replaces it takes it
+   * ("Try again" of a retry that failed again), rather than the page's body.
+   */
+  private replace(shown: HTMLElement | null): void {
     const hadFocus = this.element.contains(document.activeElement);
-    const notice = h(
+    this.element.replaceChildren(...(shown ? [shown] : []));
+    if (hadFocus) (shown?.querySelector('button') ?? shown)?.focus();
+  }
+
+  private waiting(): HTMLElement {
+    return h(
       'p',
       { class: 'notice room-join-waiting', attrs: { tabindex: '-1' } },
       'Joining the draft’s room… Comments, proposals and the other panels fill in once the server answers.',
     );
-    this.element.replaceChildren(notice);
-    if (hadFocus) notice.focus();
   }
 
   private noAnswer(): HTMLElement {

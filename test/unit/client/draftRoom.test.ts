@@ -92,4 +92,13 @@ describe('joinDraftRoom: how each join stands', () => {
     expect(onLive).not.toHaveBeenCalled();
     room.leave();
   });
+
+  it('tells a page that left the room nothing of a join answered after', () => {
+    const { answers, onJoin, onLive, room } = joinHeld();
+    room.leave();
+    onJoin.mockClear();
+    answers[0](null, { ok: true, access: ACCESS });
+    expect(onJoin).not.toHaveBeenCalled();
+    expect(onLive).not.toHaveBeenCalled();
+  });
 });

@@ -50,6 +50,10 @@ describe('RoomJoinStatus', () => {
     expect(status.element.querySelector('[role=alert]')).toBeNull();
     expect(status.element.textContent).toMatch(/^Joining the draft’s room…/);
     expect(document.activeElement).toBe(status.element.firstElementChild);
+
+    // The retry went unanswered too: the focus is on the new "Try again", not lost to the page's body.
+    status.show('no-answer');
+    expect(document.activeElement).toBe(status.element.querySelector('[role=alert] button'));
   });
 
   it('takes the focus from nobody when a reconnect joins again after the error', () => {
