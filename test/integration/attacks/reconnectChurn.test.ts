@@ -32,7 +32,7 @@ describe('reconnecting often: every reconnect syncs, the per-account budget coun
   beforeAll(async () => {
     server = await startTestServer({ maxConnectionsPerUser: PER_USER, livenessCheckMs: LIVENESS_CHECK_MS }, logs.logger);
     draftId = await server.demoDraftId();
-    for (const name of ['usa', 'eu', 'nigeria', 'kazakhstan', 'belarus']) tokens[name] = (await server.login(name)).token;
+    for (const name of ['usa', 'eu', 'nigeria', 'kazakhstan', 'belarus', 'philippines', 'secretariat']) tokens[name] = (await server.login(name)).token;
   });
   afterEach(() => {
     for (const connection of opened.splice(0)) connection.ws.terminate();
@@ -70,6 +70,13 @@ describe('reconnecting often: every reconnect syncs, the per-account budget coun
       });
       void closed.then(({ code, reason }) => reject(new Error(`closed before its sync: ${code} ${reason}`)));
     });
+  }
+
+  /** Counts the pings `connection` receives from now on. */
+  function pingsTo({ ws }: RawConnection): () => number {
+    let pings = 0;
+    ws.on('ping', () => pings++);
+    return () => pings;
   }
 
   /** The account has exactly `open` connections: `PER_USER - open` more are let in, the next is refused. */
@@ -114,6 +121,17 @@ describe('reconnecting often: every reconnect syncs, the per-account budget coun
     expect(burst).toEqual(Array.from({ length: 10 }, () => FULL));
     for (const connection of mine) expect(connection.ws.readyState).toBe(connection.ws.OPEN);
     await synced('belarus');
+  });
+
+  it("attack: an account at its budget that keeps trying has only its own connections asked, never another account's", async () => {
+    const attempts = 5;
+    const bystander = pingsTo(await synced('secretariat'));
+    const mine = (await Promise.all(Array.from({ length: PER_USER }, () => synced('philippines')))).map(pingsTo);
+    for (let i = 0; i < attempts; i++) expect(await open('philippines').closed).toEqual(FULL);
+    // Each refusal comes after the pongs of its check, so every ping of every check has been received by now.
+    expect(Math.min(...mine.map((pings) => pings()))).toBeGreaterThanOrEqual(attempts);
+    // The channel's heartbeat (every 30 s) may ping everyone once meanwhile; no check ever does.
+    expect(bystander()).toBeLessThan(attempts);
   });
 
   it('a burst of connections while silent ones are being checked never takes the account past its budget', async () => {
