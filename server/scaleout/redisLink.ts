@@ -33,8 +33,11 @@ function redacted(url: string): string {
  * backoff while the instance keeps serving its own clients, and listeners hear when the
  * link goes down and comes back (to resynchronise what they missed meanwhile). A Redis that
  * keeps the connection open but stops answering (a slow command, a frozen host, a partition)
- * is down too: every connection pings when idle and is closed after the command timeout
- * without a byte from Redis, and reconnects like a lost one.
+ * is down too: every connection pings every half command timeout and is closed after a command
+ * timeout without traffic, and reconnects like a lost one. Node's idle timeout counts writes as
+ * traffic: a connection that keeps sending to a silent Redis stays open, so the link goes down
+ * with the first connection that falls quiet (usually the subscriber); until then each command
+ * waits out its deadline. An event loop stalled for about the timeout reads as silence too.
  */
 export class RedisLink {
   private readonly upListeners = new Set<Listener>();
@@ -69,7 +72,7 @@ export class RedisLink {
       pingInterval: Math.floor(commandTimeoutMs / 2),
       socket: {
         connectTimeout: 5_000,
-        // ...so one that hears nothing for this long (a silent Redis) is closed and reconnects.
+        // ...so one with no traffic for this long (a silent Redis) is closed and reconnects.
         socketTimeout: commandTimeoutMs,
         // Not yet connected: give up at once (connect() rejects with the cause).
         reconnectStrategy: (retries: number) => (link.open ? Math.min(FIRST_RECONNECT_DELAY_MS * 2 ** retries, maxReconnectDelayMs) : false),
