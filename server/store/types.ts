@@ -171,13 +171,21 @@ export interface VersionRecord extends VersionMeta {
   state: Uint8Array;
 }
 
+export interface VersionCreateOptions {
+  /**
+   * The name is one a facilitator gave: no other version of the draft stored with this option may
+   * have it (versionNameKey), also between instances.
+   */
+  uniqueName?: boolean;
+}
+
 export interface VersionStore {
   /**
-   * Fails with DuplicateError when the id is taken, and with VersionNameTakenError when the
-   * version is named and another named version of the draft has the same name (versionNameKey),
-   * also between instances. Versions stored before that rule hold no key (see docs/DESIGN.md).
+   * Fails with DuplicateError when the id is taken, and with VersionNameTakenError when the name
+   * must be unique and is taken (VersionCreateOptions.uniqueName). Versions stored before that rule
+   * hold no key (see docs/DESIGN.md).
    */
-  create(version: VersionRecord): Promise<void>;
+  create(version: VersionRecord, options?: VersionCreateOptions): Promise<void>;
   /** Metadata only (never the states), newest first. */
   list(draftId: string, options?: { limit?: number; before?: string }): Promise<VersionMeta[]>;
   /** Throws CorruptDataError when the stored state fails its checksum. */

@@ -30,7 +30,7 @@ export function runNamedVersionsContract(name: string, open: () => Promise<Store
       const stores = instances();
       const draftId = `draft-${randomUUID()}`;
       const versions = [namedVersion(draftId, 'Rev.2'), namedVersion(draftId, 'REV.2')];
-      const outcomes = await Promise.allSettled(versions.map((version, i) => stores[i].versions.create(version)));
+      const outcomes = await Promise.allSettled(versions.map((version, i) => stores[i].versions.create(version, { uniqueName: true })));
       expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
       expect((outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult).reason).toBeInstanceOf(VersionNameTakenError);
       const kept = outcomes.findIndex((o) => o.status === 'fulfilled');

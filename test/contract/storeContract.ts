@@ -758,18 +758,24 @@ export function runStoreContract(name: string, open: () => Promise<Store>, clean
         await expect(store.versions.pruneAuto(newId('draft'), -1)).rejects.toThrow(RangeError);
       });
 
-      it('refuses a named version whose name another named version of the draft has, whatever its case and spaces', async () => {
+      it('refuses a name a facilitator gave that another such name of the draft has, whatever its case and spaces', async () => {
         const [draftId, other] = [newId('draft'), newId('draft')];
+        const unique = { uniqueName: true };
         const first = { ...makeVersion(draftId, 'named', 1), name: 'Rev.1' };
-        await store.versions.create(first);
+        await store.versions.create(first, unique);
         const again = { ...makeVersion(draftId, 'named', 2), name: ' rev.1 ' };
-        const refusal = store.versions.create(again);
+        const refusal = store.versions.create(again, unique);
         await expect(refusal).rejects.toBeInstanceOf(VersionNameTakenError);
         await expect(refusal).rejects.toMatchObject({ versionName: ' rev.1 ' });
         expect(await store.versions.get(again.id)).toBeNull();
-        // Restores and rounds may repeat a name; another draft has names of its own.
-        const repeats = [{ ...makeVersion(draftId, 'restore', 3), name: 'Rev.1' }, { ...makeVersion(draftId, 'round', 4), name: 'Rev.1' }];
-        await createAll([...repeats, { ...makeVersion(other, 'named', 5), name: 'Rev.1' }]);
+        // Names the server gives may repeat (restores, rounds, a silence's outcome); another draft has names of its own.
+        const repeats = [
+          { ...makeVersion(draftId, 'restore', 3), name: 'Rev.1' },
+          { ...makeVersion(draftId, 'round', 4), name: 'Rev.1' },
+          { ...makeVersion(draftId, 'named', 5), name: 'Rev.1' },
+        ];
+        await createAll(repeats);
+        await store.versions.create({ ...makeVersion(other, 'named', 6), name: 'Rev.1' }, unique);
         expect((await store.versions.list(draftId)).map((v) => v.id)).toEqual([...repeats.reverse(), first].map((v) => v.id));
         expect(await store.versions.get(first.id)).not.toHaveProperty('nameKey');
       });

@@ -129,6 +129,28 @@ describe('silence procedure: /api/drafts/:id/silence and the silence:updated bro
   });
 });
 
+describe('silence procedure: the same outcome twice', () => {
+  it('records, announces and audits a second "silence broken by" of one delegation, also after a version was named so', async () => {
+    const session = await open(await startTestServer());
+    try {
+      const watcher = await joined(session, 'secretariat');
+      // The names a facilitator gives are unique per draft; the outcome's name is the server's and may repeat.
+      expect((await api(session, 'chair', '/versions', { name: 'Silence broken by Kazakhstan' })).status).toBe(201);
+      for (let round = 0; round < 2; round += 1) {
+        const ending = concluded(watcher);
+        expect((await api(session, 'chair', '/silence', { until: deadlineIn(1000), zone: 'America/New_York' })).status).toBe(201);
+        expect((await api(session, 'kazakhstan', '/silence/break', { statement: 'We object.' })).status).toBe(200);
+        expect(await ending).toMatchObject({ outcome: 'broken' });
+      }
+      expect(await silenceVersions(session)).toEqual(Array(3).fill('Silence broken by Kazakhstan'));
+      expect((await auditActions(session)).filter((action) => action.startsWith('silence-concluded'))).toHaveLength(2);
+    } finally {
+      session.sockets.forEach((socket) => socket.disconnect());
+      await session.server.close();
+    }
+  });
+});
+
 describe('silence procedure across a restart', () => {
   it('concludes after the restart a procedure left pending when the server stopped', async () => {
     const first = await startTestServer();

@@ -6,7 +6,7 @@ import type { DraftAuthors } from '../access/draftAuthors';
 import type { DraftMember } from '../access/draftMember';
 import { auditBy, type AuditLog } from '../audit/auditLog';
 import type { ActivityEntry, VersionComparison, VersionDetail, VersionSummary } from '../../../shared/versions';
-import { VersionNameTakenError, type DocumentStore, type VersionKind, type VersionMeta, type VersionRecord, type VersionStore } from '../../store/types';
+import { VersionNameTakenError, type DocumentStore, type VersionCreateOptions, type VersionKind, type VersionMeta, type VersionRecord, type VersionStore } from '../../store/types';
 import { versionNameKey } from '../../store/versionNameKey';
 import { withDeadline } from '../../deadline';
 import { restoredName } from '../../../shared/restoredName';
@@ -28,6 +28,13 @@ export interface VersionServiceOptions {
   announce?: (version: VersionSummary) => void;
 }
 
+/** What a new version records besides the draft's state. */
+interface VersionToRecord {
+  kind: VersionKind;
+  name: string | null;
+  user: DraftMember | null;
+}
+
 /** Version history: checkpoints, named versions, compare with attribution, restore. */
 export class VersionService {
   constructor(
@@ -44,10 +51,14 @@ export class VersionService {
 
   /** Records the live state of a draft. An automatic checkpoint is skipped when nothing changed. */
   async checkpoint(draft: LiveDraft, kind: VersionKind = 'auto', name: string | null = null, user: DraftMember | null = null): Promise<VersionMeta | null> {
+    return this.record(draft, { kind, name, user });
+  }
+
+  private async record(draft: LiveDraft, { kind, name, user }: VersionToRecord, options: VersionCreateOptions = {}): Promise<VersionMeta | null> {
     const { state, seq } = await this.capture(draft, kind);
     if (kind === 'auto' && (await this.versions.latest(draft.draftId))?.seq === seq) return null;
     const record = newVersion({ draftId: draft.draftId, kind, name, author: user, state, seq });
-    await this.versions.create(record);
+    await this.versions.create(record, options);
     if (kind === 'auto') await this.versions.pruneAuto(draft.draftId, this.options.keepAuto);
     this.options.announce?.(toSummary(record));
     return record;
@@ -58,7 +69,7 @@ export class VersionService {
     const meta = await this.live.withRoom(draftId, async (draft) => {
       await this.refuseTakenName(draftId, name);
       // Two requests with one name (on this instance or two) may both pass the check: the store takes the first.
-      return this.checkpoint(draft, 'named', name, user).catch((error: unknown) => {
+      return this.record(draft, { kind: 'named', name, user }, { uniqueName: true }).catch((error: unknown) => {
         throw error instanceof VersionNameTakenError ? nameTaken(name) : error;
       });
     });

@@ -1,5 +1,5 @@
 import { Binary, type Collection, type Filter } from 'mongodb';
-import { VersionNameTakenError, type VersionMeta, type VersionRecord, type VersionStore } from '../types';
+import { VersionNameTakenError, type VersionCreateOptions, type VersionMeta, type VersionRecord, type VersionStore } from '../types';
 import { assertKeep } from '../assertKeep';
 import { checksumOf } from '../checksum';
 import { uniqueNameKey } from '../versionNameKey';
@@ -20,8 +20,8 @@ export class MongoVersionStore implements VersionStore {
     private readonly verify: StoredDataVerifier,
   ) {}
 
-  async create(version: VersionRecord): Promise<void> {
-    const nameKey = uniqueNameKey(version);
+  async create(version: VersionRecord, options: VersionCreateOptions = {}): Promise<void> {
+    const nameKey = uniqueNameKey(version, options);
     const doc = { ...toDoc(version), ...(nameKey !== null && { nameKey }), state: new Binary(version.state), checksum: checksumOf(version.state) };
     await insertUnique(`Version ${version.id}`, () =>
       this.versions.insertOne(doc).catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { VersionNameTakenError, type VersionMeta, type VersionRecord, type VersionStore } from '../types';
+import { VersionNameTakenError, type VersionCreateOptions, type VersionMeta, type VersionRecord, type VersionStore } from '../types';
 import { uniqueNameKey } from '../versionNameKey';
 import { assertKeep } from '../assertKeep';
 import { checksumOf } from '../checksum';
@@ -44,8 +44,8 @@ export class SqliteVersionStore implements VersionStore {
       SELECT id FROM versions WHERE draft_id = @draftId AND kind = 'auto' ${NEWEST_FIRST} LIMIT -1 OFFSET @keep)`);
   }
 
-  async create(version: VersionRecord): Promise<void> {
-    const nameKey = uniqueNameKey(version);
+  async create(version: VersionRecord, options: VersionCreateOptions = {}): Promise<void> {
+    const nameKey = uniqueNameKey(version, options);
     const inserted = insertUnique(`Version ${version.id}`, () => this.insert.run({ ...version, nameKey, checksum: checksumOf(version.state) }));
     if (inserted.changes === 0) throw new VersionNameTakenError(version.name!);
   }

@@ -38,8 +38,8 @@ describe('migration: a SQLite store with two named versions of one name', () => 
     try {
       expect((await store.versions.list(DRAFT)).map((v) => [v.id, v.name])).toEqual([['v-2', 'rev.2'], ['v-1', 'Rev.2']]);
       expect((await store.versions.get('v-1'))?.state).toEqual(Buffer.from([1]));
-      await store.versions.create(named('v-3', 'Rev.3', 3));
-      await expect(store.versions.create(named('v-4', 'REV.3', 4))).rejects.toBeInstanceOf(VersionNameTakenError);
+      await store.versions.create(named('v-3', 'Rev.3', 3), { uniqueName: true });
+      await expect(store.versions.create(named('v-4', 'REV.3', 4), { uniqueName: true })).rejects.toBeInstanceOf(VersionNameTakenError);
       expect((await store.versions.list(DRAFT)).map((v) => v.id)).toEqual(['v-3', 'v-2', 'v-1']);
     } finally {
       await store.close();
