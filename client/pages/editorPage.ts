@@ -273,7 +273,7 @@ function openDraft(app: App, session: Session, access: DraftAccess, { params, ou
       return proposals.select(proposal.id);
     },
   });
-  const joinStatus = new RoomJoinStatus(() => room.retry());
+  const joinStatus = new RoomJoinStatus(() => room.retry(), paperScroll);
   notices.after(joinStatus.element);
   const room = joinDraftRoom(socket, draftId, {
     onPeople: (list) => people.show(list),
