@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** A valid IANA time zone name ("America/New_York"), as the runtime knows them. */
-function isTimeZone(zone: string): boolean {
+export function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;

@@ -1,8 +1,10 @@
 import { PARAGRAPH_STATUSES, type ParagraphStatus, type ParagraphView } from '../../shared/paragraphs';
 import { h, replaceChildren } from '../app/dom';
 import { errorText } from '../app/errorText';
-import { formError } from '../app/formField';
+import { formError, refuseField, submitting } from '../app/formField';
 import { statusName } from './statusNames';
+
+const NO_PENDING = 'Tick the delegations the agreement is pending: at least one.';
 
 export interface StatusChoice {
   status: ParagraphStatus;
@@ -19,7 +21,8 @@ export interface StatusFormOptions {
 
 /**
  * The facilitator's control for one paragraph: the new status, the delegations an
- * agreement still waits for, an optional note; the server's refusal is shown in place.
+ * agreement still waits for, an optional note. "Agreed pending" without a delegation is not
+ * sent; that and the server's refusal are told in place, about the field they concern.
  */
 export function statusForm(paragraph: ParagraphView, options: StatusFormOptions): HTMLFormElement {
   const status = h(
@@ -29,7 +32,7 @@ export function statusForm(paragraph: ParagraphView, options: StatusFormOptions)
   );
   const pendingBox = h('fieldset', { class: 'status-pending', attrs: { hidden: true } }, h('legend', {}, 'Pending which delegations?'));
   const note = h('input', { attrs: { name: 'note', type: 'text', maxlength: '500', placeholder: 'Note (optional)', 'aria-label': 'Note' } });
-  const error = formError();
+  const error = formError(`status-error-${paragraph.id}`);
   const save = h('button', { class: 'button-primary', attrs: { type: 'submit' } }, 'Set status');
 
   const showPending = async () => {
@@ -54,17 +57,24 @@ export function statusForm(paragraph: ParagraphView, options: StatusFormOptions)
     'form',
     {
       class: 'status-form',
+      attrs: { novalidate: true },
       on: {
         submit: (event) => {
           event.preventDefault();
           const chosen = status.value as ParagraphStatus;
-          const pending = [...pendingBox.querySelectorAll<HTMLInputElement>('input[name=pending]:checked')].map((box) => box.value);
-          save.disabled = true;
-          error.hide();
-          options
-            .submit({ status: chosen, ...(chosen === 'agreed_pending' ? { pending } : {}), ...(note.value.trim() ? { note: note.value.trim() } : {}) })
-            .then(options.close, (failure: unknown) => error.show(errorText(failure)))
-            .finally(() => (save.disabled = false));
+          const boxes = [...pendingBox.querySelectorAll<HTMLInputElement>('input[name=pending]')];
+          const pending = boxes.filter((box) => box.checked).map((box) => box.value);
+          if (chosen === 'agreed_pending' && pending.length === 0) return void refuseField(boxes[0] ?? status, error, NO_PENDING);
+          void submitting(
+            save,
+            error,
+            'The status could not be set.',
+            async () => {
+              await options.submit({ status: chosen, ...(chosen === 'agreed_pending' ? { pending } : {}), ...(note.value.trim() ? { note: note.value.trim() } : {}) });
+              options.close();
+            },
+            status,
+          );
         },
       },
     },

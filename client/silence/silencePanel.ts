@@ -1,10 +1,10 @@
-import type { SilenceView } from '../../shared/silence';
+import { isTimeZone, type SilenceView } from '../../shared/silence';
 import type { DraftApi } from '../api/draftApi';
 import type { RealtimeSocket } from '../api/realtime';
 import { zonedTime } from '../app/time';
 import { h, replaceChildren, type Child } from '../app/dom';
 import { errorText } from '../app/errorText';
-import { formError } from '../app/formField';
+import { formError, refuseField, submitting, wordsIn } from '../app/formField';
 import { timeIn, timeLeft, zonedIso } from './zonedTime';
 
 const COUNTDOWN_EVERY_MS = 1000;
@@ -25,7 +25,7 @@ export class SilencePanel {
   readonly element = h('section', { class: 'silence-panel', attrs: { 'aria-label': 'Silence procedure' } });
   private readonly status = h('div', { class: 'silence-status', attrs: { 'aria-live': 'polite' } });
   private readonly countdown = h('p', { class: 'silence-countdown' });
-  private readonly error = formError();
+  private readonly error = formError('silence-error');
   private readonly actions = h('div', { class: 'silence-actions' });
   private current: SilenceView | null = null;
   private readonly timer: ReturnType<typeof setInterval>;
@@ -35,7 +35,7 @@ export class SilencePanel {
   private readonly breakForm = this.buildBreakForm();
   private readonly cancelButton = h(
     'button',
-    { class: 'button-quiet', attrs: { type: 'button' }, on: { click: () => this.run(() => this.options.api.cancelSilence()) } },
+    { class: 'button-quiet', attrs: { type: 'button' }, on: { click: () => this.run(this.cancelButton, () => this.options.api.cancelSilence()) } },
     'Cancel the silence procedure',
   );
 
@@ -90,36 +90,51 @@ export class SilencePanel {
     return [];
   }
 
+  /** A deadline that cannot be read, or a zone the browser does not know, is not sent; the server's refusal (a deadline passed) is about the deadline. */
   private buildStartForm(): HTMLElement {
     const local = h('input', { attrs: { type: 'datetime-local', name: 'until', 'aria-label': 'Deadline', required: true } });
     const zone = h('input', { attrs: { name: 'zone', 'aria-label': 'Time zone', required: true } });
     zone.value = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    return this.form('silence-start', [local, zone], 'Put under silence', () => {
-      const until = zonedIso(local.value, zone.value.trim());
-      return until ? this.options.api.startSilence(until, zone.value.trim()) : Promise.reject(new Error('Give the deadline as a date and time.'));
+    return this.form('silence-start', [local, zone], 'Put under silence', (button) => {
+      const zoneName = zone.value.trim();
+      if (!isTimeZone(zoneName)) return refuseField(zone, this.error, 'Give the time zone by its name, such as America/New_York.');
+      const until = zonedIso(local.value, zoneName);
+      if (!until) return refuseField(local, this.error, 'Give the deadline as a date and time.');
+      this.run(button, () => this.options.api.startSilence(until, zoneName), local);
     });
   }
 
+  /** A blank statement is not sent; the server's refusal is about the statement. */
   private buildBreakForm(): HTMLElement {
     const statement = h('textarea', { attrs: { name: 'statement', 'aria-label': 'Statement', maxlength: String(STATEMENT_MAX_LENGTH), required: true } });
-    return this.form('silence-break-form', [statement], 'Break silence', async () => {
-      const view = await this.options.api.breakSilence(statement.value.trim());
-      statement.value = '';
-      return view;
+    return this.form('silence-break-form', [statement], 'Break silence', (button) => {
+      const words = wordsIn(statement, this.error, 'Write the statement first: breaking silence needs one.');
+      if (words === null) return;
+      this.run(
+        button,
+        async () => {
+          const view = await this.options.api.breakSilence(words);
+          statement.value = '';
+          return view;
+        },
+        statement,
+      );
     });
   }
 
-  private form(formClass: string, fields: HTMLElement[], label: string, submit: () => Promise<SilenceView>): HTMLElement {
-    const form = h('form', { class: formClass }, ...fields, h('button', { class: 'button-primary', attrs: { type: 'submit' } }, label));
+  private form(formClass: string, fields: HTMLElement[], label: string, submit: (button: HTMLButtonElement) => void): HTMLElement {
+    const button = h('button', { class: 'button-primary', attrs: { type: 'submit' } }, label);
+    const form = h('form', { class: formClass, attrs: { novalidate: true } }, ...fields, button);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      this.run(submit);
+      submit(button);
     });
     return form;
   }
 
-  private run(action: () => Promise<SilenceView>): void {
-    action().then((view) => this.show(view), (failure) => this.error.show(errorText(failure)));
+  /** The action with its button disabled meanwhile; the view it returns is shown, its refusal told about `field`. */
+  private run(button: HTMLButtonElement, action: () => Promise<SilenceView>, field?: HTMLElement): void {
+    void submitting(button, this.error, 'The silence procedure could not be changed.', async () => this.show(await action()), field);
   }
 
   private now(): number {

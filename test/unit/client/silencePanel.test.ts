@@ -86,6 +86,47 @@ describe('SilencePanel', () => {
     expect(server.changes()).toEqual([{ method: 'POST', path: '/api/drafts/d1/silence', body: { until: '2026-12-03T18:00:00-05:00', zone: 'America/New_York' } }]);
     expect(text('[role="alert"]')).toBe('The deadline has passed.');
     expect(panel.element.querySelector<HTMLElement>('[role="alert"]')!.hidden).toBe(false);
+    // The refusal is about the deadline: the input says so to assistive technology.
+    const until = panel.element.querySelector<HTMLInputElement>('input[name="until"]')!;
+    expect(until.getAttribute('aria-invalid')).toBe('true');
+    expect(until.getAttribute('aria-describedby')).toBe(panel.element.querySelector('[role="alert"]')!.id);
+  });
+
+  it('sends no deadline it cannot read, nor a zone the browser does not know, and says so about that field', () => {
+    const server = new FakeServer();
+    const { panel, text } = setup(server, { facilitator: true });
+    panels.push(panel);
+    const until = panel.element.querySelector<HTMLInputElement>('input[name="until"]')!;
+    const zone = panel.element.querySelector<HTMLInputElement>('input[name="zone"]')!;
+    const submit = () => panel.element.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    zone.value = 'America/New_York';
+    submit();
+    expect(text('[role="alert"]')).toBe('Give the deadline as a date and time.');
+    expect(until.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(until);
+
+    until.value = '2026-12-03T18:00';
+    zone.value = 'Mars/Olympus_Mons';
+    submit();
+    expect(text('[role="alert"]')).toBe('Give the time zone by its name, such as America/New_York.');
+    expect(zone.getAttribute('aria-describedby')).toBe('silence-error');
+    expect(until.hasAttribute('aria-invalid')).toBe(false);
+    expect(document.activeElement).toBe(zone);
+    expect(server.changes()).toEqual([]);
+  });
+
+  it('sends no blank statement, and says so about the statement box', () => {
+    const server = new FakeServer();
+    const { panel, text } = setup(server, { delegate: true });
+    panels.push(panel);
+    panel.show(silence());
+    const statement = panel.element.querySelector('textarea')!;
+    statement.value = '  \n ';
+    panel.element.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    expect(text('[role="alert"]')).toBe('Write the statement first: breaking silence needs one.');
+    expect(statement.getAttribute('aria-describedby')).toBe('silence-error');
+    expect(document.activeElement).toBe(statement);
+    expect(server.changes()).toEqual([]);
   });
 });
 
