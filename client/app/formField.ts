@@ -10,7 +10,7 @@ export interface FormError {
   element: HTMLElement;
   /**
    * Shows the message; `field`, when the message is about it, is marked invalid and described
-   * by the message (aria-describedby) until `hide`.
+   * by the message (added to its aria-describedby) until `hide`.
    */
   show: (message: string, field?: HTMLElement) => void;
   hide: () => void;
@@ -25,8 +25,8 @@ export function formError(id?: string): FormError {
   let described: HTMLElement | null = null;
   const hide = () => {
     element.hidden = true;
+    if (described) describe(described, describedBy(described).filter((other) => other !== id));
     described?.removeAttribute('aria-invalid');
-    described?.removeAttribute('aria-describedby');
     described = null;
   };
   return {
@@ -38,10 +38,20 @@ export function formError(id?: string): FormError {
       if (!field || !id) return;
       described = field;
       field.setAttribute('aria-invalid', 'true');
-      field.setAttribute('aria-describedby', id);
+      describe(field, [...describedBy(field), id]);
     },
     hide,
   };
+}
+
+/** The ids that describe the field (a hint it already had stays next to the error). */
+function describedBy(field: HTMLElement): string[] {
+  return (field.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+}
+
+function describe(field: HTMLElement, ids: string[]): void {
+  if (ids.length > 0) field.setAttribute('aria-describedby', ids.join(' '));
+  else field.removeAttribute('aria-describedby');
 }
 
 /**

@@ -70,7 +70,7 @@ async function chooseBase(versions: () => Promise<VersionSummary[]>, download: (
     return;
   }
   const select = h('select', { attrs: { name: 'base', 'aria-label': 'Changes since' } }, ...list.map((v) => h('option', { attrs: { value: v.id } }, versionLabel(v))));
-  const error = formError();
+  const error = formError('export-base-error');
   const form = h(
     'form',
     {
@@ -78,7 +78,7 @@ async function chooseBase(versions: () => Promise<VersionSummary[]>, download: (
         submit: (event) => {
           event.preventDefault();
           error.hide();
-          void download(select.value).then((failure) => (failure ? error.show(failure) : close()));
+          void download(select.value).then((failure) => (failure ? error.show(failure, select) : close()));
         },
       },
     },

@@ -17,7 +17,7 @@ function openImportDialog(app: App, negotiation: NegotiationSummary, signal: Abo
   const status = h('p', { class: 'muted import-status', attrs: { role: 'status' } });
   const previewHost = h('div', {});
   const create = h('button', { class: 'button-primary', attrs: { type: 'button', disabled: true } }, 'Create draft');
-  const error = formError();
+  const error = formError('import-error');
   let previewed: File | null = null;
   let open = true;
 
@@ -39,7 +39,7 @@ function openImportDialog(app: App, negotiation: NegotiationSummary, signal: Abo
     } catch (failure) {
       if (!open) return;
       status.textContent = '';
-      error.show(`The file could not be read: ${errorText(failure)}`);
+      error.show(`The file could not be read: ${errorText(failure)}`, input);
     }
   };
 

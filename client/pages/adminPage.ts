@@ -2,7 +2,7 @@ import { NegotiationsApi } from '../api/negotiationsApi';
 import type { App } from '../app/app';
 import { h, replaceChildren } from '../app/dom';
 import { errorText } from '../app/errorText';
-import { formError, formField, submitting } from '../app/formField';
+import { formError, formField, refuseField, submitting } from '../app/formField';
 import type { Page } from '../app/router';
 import type { Session } from '../app/session';
 import { negotiationDates } from '../panels/negotiationSection';
@@ -85,17 +85,24 @@ function appointForm(api: Api, negotiation: NegotiationSummary, users: PublicUse
     ...users.map((user) => h('option', { attrs: { value: user.id } }, `${user.displayName} (${user.username})`)),
   );
   const submit = h('button', { class: 'button-quiet button-small', attrs: { type: 'submit' } }, 'Appoint facilitator');
-  const error = formError();
+  const error = formError(`appoint-error-${negotiation.id}`);
   const done = h('span', { class: 'form-notice', attrs: { role: 'status' } });
   const appoint = (event: SubmitEvent) => {
     event.preventDefault();
     done.textContent = '';
-    void submitting(submit, error, 'The facilitator could not be appointed.', async () => {
-      const member = await api.setMember(negotiation.id, account.value, { role: 'facilitator', delegation: 'Facilitator' });
-      done.textContent = `${member.displayName} is now a facilitator.`;
-    });
+    if (!account.value) return void refuseField(account, error, 'Choose the account to appoint first.');
+    void submitting(
+      submit,
+      error,
+      'The facilitator could not be appointed.',
+      async () => {
+        const member = await api.setMember(negotiation.id, account.value, { role: 'facilitator', delegation: 'Facilitator' });
+        done.textContent = `${member.displayName} is now a facilitator.`;
+      },
+      account,
+    );
   };
-  return h('form', { class: 'appoint-form', on: { submit: appoint } }, account, submit, done, error.element);
+  return h('form', { class: 'appoint-form', attrs: { novalidate: true }, on: { submit: appoint } }, account, submit, done, error.element);
 }
 
 function negotiationItem(api: Api, negotiation: NegotiationSummary, users: PublicUser[]): HTMLElement {

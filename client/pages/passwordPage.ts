@@ -1,6 +1,6 @@
 import type { App } from '../app/app';
 import { h } from '../app/dom';
-import { formError, formField, submitting } from '../app/formField';
+import { formError, formField, refuseField, submitting } from '../app/formField';
 import type { Page } from '../app/router';
 import type { Session } from '../app/session';
 import { appHeader } from './appHeader';
@@ -18,17 +18,13 @@ export function passwordPage(app: App, session: Session): Page {
     const newPassword = password('newPassword', 'new-password');
     const repeated = password('repeatPassword', 'new-password');
     const submit = h('button', { class: 'button-primary', attrs: { type: 'submit' } }, 'Change password');
-    const error = formError();
+    const error = formError('password-error');
     const done = h('p', { class: 'form-notice', attrs: { role: 'status', hidden: true } }, 'Your password has been changed.');
 
     const change = (event: SubmitEvent) => {
       event.preventDefault();
       done.hidden = true;
-      if (newPassword.value !== repeated.value) {
-        error.show('The two new passwords differ.');
-        repeated.focus();
-        return;
-      }
+      if (newPassword.value !== repeated.value) return void refuseField(repeated, error, 'The two new passwords differ.');
       void submitting(submit, error, 'The password could not be changed.', async () => {
         await app.api.changePassword(oldPassword.value, newPassword.value);
         for (const input of [oldPassword, newPassword, repeated]) input.value = '';
