@@ -122,7 +122,7 @@ export class ProgressPanel {
         h('button', { class: 'button-quiet progress-set', attrs: { type: 'button', 'aria-label': `Set the status of ${paragraph.label}` }, on: { click: () => this.showParagraph(paragraph.id) } }, 'Status…'),
         h(
           'button',
-          { class: 'button-quiet progress-revise', attrs: { type: 'button', 'aria-label': `Record an oral revision of ${paragraph.label}` }, on: { click: () => this.showParagraph(paragraph.id, 'oral-revision') } },
+          { class: 'button-quiet progress-revise', attrs: { type: 'button', 'aria-label': `Record oral revision of ${paragraph.label}` }, on: { click: () => this.showParagraph(paragraph.id, 'oral-revision') } },
           'Record oral revision…',
         ),
       );

@@ -131,15 +131,20 @@ describe('forms say why nothing was sent', () => {
       await visitor.signIn('eu');
       await visitor.openDemoDraft();
       const { page } = visitor;
-      await page.locator('.room-join-status', { hasText: 'Joining the draft’s room…' }).waitFor();
+      // Each message is announced by one mechanism: "Joining…" by its status region, the alert by its role; the container is not live too.
+      await page.locator('.room-join-status [role=status]', { hasText: 'Joining the draft’s room…' }).waitFor();
+      expect(await page.locator('.room-join-status[aria-live], .room-join-status [aria-live]').count()).toBe(0);
       const alert = page.locator('.room-join-status [role=alert]');
       await alert.waitFor({ timeout: 15_000 });
       expect(await alert.textContent()).toMatch(/^The server did not answer when this page joined the draft’s room/);
+      expect(await page.locator('.room-join-status [role=status]').textContent()).toBe('');
       expect(await seriousViolations(page)).toEqual([]);
 
       ignoreJoins = false;
       await alert.getByRole('button', { name: 'Try again' }).click();
       await alert.waitFor({ state: 'detached' });
+      // "Try again" went with the alert: the focus is on the draft text, not on the body nor on a notice announced anyway.
+      expect(await page.getByRole('main', { name: 'Draft text' }).evaluate((el) => el === document.activeElement)).toBe(true);
       await page.locator('.room-join-status').filter({ hasText: /./ }).waitFor({ state: 'detached' });
       // In the room: others' changes reach the panels again.
       await page.getByRole('tab', { name: 'Comments' }).click();
@@ -151,5 +156,81 @@ describe('forms say why nothing was sent', () => {
     } finally {
       await visitor.close();
     }
+  });
+});
+
+describe("the facilitator's forms say why nothing was sent, about the field concerned", () => {
+  const pages = delegationsOnDemoDraft(['chair', 'kazakhstan'], [/status of 409/, /status of 400/]);
+  const progress = async (page: Page) => {
+    await page.getByRole('tab', { name: 'Progress' }).click();
+    await page.locator('.progress-paragraph').first().waitFor();
+  };
+
+  beforeAll(async () => {
+    for (const { page } of [pages.chair, pages.kazakhstan]) await progress(page);
+  });
+
+  it('refuses "agreed pending" without a delegation, tied to the first delegation, and passes axe in that state', async () => {
+    const { page } = pages.chair;
+    await page.getByRole('button', { name: 'Set the status of OP2', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Status of OP2', exact: true }).selectOption('agreed_pending');
+    const first = page.locator('.status-form input[name=pending]').first();
+    await first.waitFor();
+    await page.getByRole('button', { name: 'Set status', exact: true }).click();
+    await expectErrorAbout(first, 'Tick the delegations the agreement is pending: at least one.');
+    expect(await first.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Agreed ad ref, which locks OP2 for the oral revision below.
+    await page.getByRole('combobox', { name: 'Status of OP2', exact: true }).selectOption('agreed_ad_ref');
+    await page.getByRole('button', { name: 'Set status', exact: true }).click();
+    await page.locator('.status-form').waitFor({ state: 'detached' });
+    await page.locator('.progress-paragraph[data-status="agreed_ad_ref"] .progress-label', { hasText: 'OP2' }).waitFor();
+  });
+
+  it("refuses a blank oral revision, and ties the server's refusal (a locked paragraph) to the text, passing axe in that state", async () => {
+    const { page } = pages.chair;
+    await page.getByRole('button', { name: 'Record oral revision of OP2', exact: true }).click();
+    const text = page.getByRole('textbox', { name: 'New text of OP2', exact: true });
+    const record = page.getByRole('button', { name: 'Record oral revision', exact: true });
+    await page.locator('.oral-revision-form select option').first().waitFor({ state: 'attached' });
+    await expectBlankRefused(text, record, 'Type the paragraph’s new text: it cannot be empty.');
+    expect(await text.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await text.fill('Decides to remain seized of the matter, as orally revised;');
+    await record.click();
+    await expectErrorAbout(text, 'The paragraph is agreed and locked; reopen it first.');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator('.oral-revision-form').getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('refuses a missing deadline, ties a passed one (the server refuses it) to the deadline, and passes axe in that state', async () => {
+    const { page } = pages.chair;
+    const deadline = page.getByLabel('Deadline', { exact: true });
+    const start = page.getByRole('button', { name: 'Put under silence', exact: true });
+    await start.click();
+    await expectErrorAbout(deadline, 'Give the deadline as a date and time.');
+    expect(await deadline.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await deadline.fill('2020-01-06T18:00');
+    await start.click();
+    await expectErrorAbout(deadline, 'The deadline has passed.');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('refuses a blank statement breaking silence, tied to the statement, and passes axe in that state', async () => {
+    const { page: chair } = pages.chair;
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    await chair.getByLabel('Time zone', { exact: true }).fill('UTC');
+    await chair.getByLabel('Deadline', { exact: true }).fill(`${tomorrow}T18:00`);
+    await chair.getByRole('button', { name: 'Put under silence', exact: true }).click();
+    await chair.getByRole('button', { name: 'Cancel the silence procedure' }).waitFor();
+
+    const { page } = pages.kazakhstan;
+    const statement = page.getByRole('textbox', { name: 'Statement', exact: true });
+    await expectBlankRefused(statement, page.getByRole('button', { name: 'Break silence', exact: true }), 'Write the statement first: breaking silence needs one.');
+    expect(await statement.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await page.locator('.silence-break').count()).toBe(0);
   });
 });
