@@ -42,6 +42,11 @@ describe('passwordPage', () => {
     const { form, alert } = await open(server);
     submit(form, { oldPassword: 'x', newPassword: 'first secret', repeatPassword: 'other secret' });
     expect(alert().textContent).toBe('The two new passwords differ.');
+    // About the repeated password, where the focus goes back.
+    const repeated = form.querySelector<HTMLInputElement>('input[name=repeatPassword]')!;
+    expect(repeated.getAttribute('aria-invalid')).toBe('true');
+    expect(repeated.getAttribute('aria-describedby')).toBe(alert().id);
+    expect(document.activeElement).toBe(repeated);
     expect(server.calls).toEqual([]);
     submit(form, { repeatPassword: 'first secret' });
     await settle();
@@ -96,7 +101,14 @@ describe('adminPage', () => {
       .on('POST /api/users', { status: 409, body: { error: 'username taken' } });
     const { outlet, form } = await open(fake);
     const appoint = outlet.querySelector<HTMLFormElement>('.appoint-form')!;
-    expect(appoint.querySelector('select')?.getAttribute('aria-label')).toBe('Facilitator to appoint for CCPCJ');
+    const account = appoint.querySelector('select')!;
+    expect(account.getAttribute('aria-label')).toBe('Facilitator to appoint for CCPCJ');
+    // No account chosen: nothing is sent, and the refusal is about the choice.
+    submit(appoint, {});
+    expect(appoint.querySelector('[role=alert]')?.textContent).toBe('Choose the account to appoint first.');
+    expect(account.getAttribute('aria-describedby')).toBe(appoint.querySelector('[role=alert]')!.id);
+    expect(document.activeElement).toBe(account);
+    expect(fake.changes()).toEqual([]);
     submit(appoint, { account: 'chair2' });
     await settle();
     expect(fake.changes()).toEqual([{ method: 'PUT', path: '/api/negotiations/a/members/chair2', body: { role: 'facilitator', delegation: 'Facilitator' } }]);

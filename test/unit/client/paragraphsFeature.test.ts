@@ -138,7 +138,25 @@ describe('ParagraphsFeature and the Progress panel', () => {
     form.dispatchEvent(new Event('submit', { cancelable: true }));
     await settle();
     expect(form.querySelector('[role=alert]')?.textContent).toBe('Pending needs at least one delegation of the negotiation.');
+    expect(form.querySelector('select[name=status]')!.getAttribute('aria-describedby')).toBe(form.querySelector('[role=alert]')!.id);
     expect(cell('agreed_ad_ref', 2)).toBe('0 (0%)');
+    feature.destroy();
+  });
+
+  it('sends no "agreed pending" without a delegation, and says so about the first one', async () => {
+    const { socket, row, feature } = await setup({ facilitator: true });
+    row('o1').querySelector<HTMLButtonElement>('.progress-set')!.click();
+    const form = row('o1').querySelector<HTMLFormElement>('.status-form')!;
+    const status = form.querySelector<HTMLSelectElement>('select[name=status]')!;
+    status.value = 'agreed_pending';
+    status.dispatchEvent(new Event('change'));
+    await settle();
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    const first = form.querySelector<HTMLInputElement>('input[name=pending]')!;
+    expect(form.querySelector('[role=alert]')?.textContent).toBe('Tick the delegations the agreement is pending: at least one.');
+    expect(first.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(first);
+    expect(socket.sent).toEqual([]);
     feature.destroy();
   });
 
@@ -150,12 +168,20 @@ describe('ParagraphsFeature and the Progress panel', () => {
     await settle();
     const delegation = form.querySelector<HTMLSelectElement>('select[name=delegation]')!;
     expect([...delegation.options].map((option) => option.value)).toEqual(['China', 'United States']);
-    expect(form.querySelector<HTMLTextAreaElement>('textarea[name=text]')!.value).toBe('Text of OP1');
+    const text = form.querySelector<HTMLTextAreaElement>('textarea[name=text]')!;
+    expect(text.value).toBe('Text of OP1');
     delegation.value = 'United States';
-    form.querySelector<HTMLTextAreaElement>('textarea[name=text]')!.value = '  Revised orally  ';
+    // Blank text is not sent; the form says so about the text.
+    text.value = ' \n ';
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    expect(form.querySelector('[role=alert]')?.textContent).toBe('Type the paragraph’s new text: it cannot be empty.');
+    expect(document.activeElement).toBe(text);
+    expect(server.changes()).toEqual([]);
+    text.value = '  Revised orally  ';
     form.dispatchEvent(new Event('submit', { cancelable: true }));
     await settle();
     expect(form.querySelector('[role=alert]')?.textContent).toBe('The paragraph is agreed and locked; reopen it first.');
+    expect(text.getAttribute('aria-describedby')).toBe(form.querySelector('[role=alert]')!.id);
 
     server.on('POST /api/drafts/d1/oral-revisions', { status: 201, body: {} });
     form.dispatchEvent(new Event('submit', { cancelable: true }));
