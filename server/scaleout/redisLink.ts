@@ -124,7 +124,7 @@ export class RedisLink {
     }
   }
 
-  /** Whether both connections are usable right now. */
+  /** Whether both connections are connected and answering right now. */
   isUp(): boolean {
     return this.up;
   }

@@ -2,20 +2,12 @@ import { createLogger } from '../../../server/logger';
 import { RedisLink } from '../../../server/scaleout/redisLink';
 import { decodeRelayMessage, draftChannel } from '../../../server/scaleout/relayMessage';
 import { LogCapture } from '../../helpers/captureLogs';
+import { pause, stallEventLoop } from '../../helpers/eventLoopStall';
 import { requestJson } from '../../helpers/http';
 import { startRedis, type RedisUnderTest } from '../../helpers/redisServer';
 import { startTestServer, type TestServer } from '../../helpers/testServer';
 import { hasAll, mark } from '../../helpers/tokenEdits';
 import { connectYjs, waitForDoc, type YjsClient } from '../../helpers/yjsClient';
-
-/** Blocks the event loop of this process, where both servers run (a big import, a long GC). */
-const stallEventLoop = (ms: number) => {
-  const until = Date.now() + ms;
-  while (Date.now() < until);
-};
-
-/** Waits `ms` on the clock: for what must NOT happen in that time (there is no event to await). */
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * An event-loop stall longer than REDIS_COMMAND_TIMEOUT_MS (default settings) is not a silent
