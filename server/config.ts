@@ -97,7 +97,7 @@ export interface Config {
   instanceId: string;
   /** How long a presence entry outlives its instance's last refresh (a killed instance's people leave then). */
   presenceTtlMs: number;
-  /** Longest wait for a Redis answer: past it a request falls back or fails (503), and a silent connection counts as down. */
+  /** Longest wait for a Redis answer: past it a request falls back or fails (503), and a connection with an unanswered ping counts as down. */
   redisCommandTimeoutMs: number;
 }
 

@@ -3,6 +3,7 @@ import { withDeadline } from '../deadline';
 import { DomainError } from '../domain/domainError';
 import type { Logger } from '../logger';
 import { closeRedisClient } from './closeRedisClient';
+import { ConnectionLiveness } from './connectionLiveness';
 import { mustBeUp } from './mustBeUp';
 
 export interface RedisLinkOptions {
@@ -10,7 +11,7 @@ export interface RedisLinkOptions {
   logger: Logger;
   /** Longest pause between reconnection attempts during a session (the backoff doubles up to it). */
   maxReconnectDelayMs?: number;
-  /** Longest wait for an answer; a connection silent for so long is down (see Config.redisCommandTimeoutMs). */
+  /** Longest wait for an answer; a connection whose ping goes unanswered for so long is down (see Config.redisCommandTimeoutMs). */
   commandTimeoutMs?: number;
 }
 
@@ -20,6 +21,15 @@ export type ChannelHandler = (message: Buffer) => void;
 type Listener = () => void;
 
 const FIRST_RECONNECT_DELAY_MS = 50;
+/** For the TCP connection; the handshake then has a command timeout to be answered. */
+const CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * A socket without a byte either way for this many command timeouts is closed and reconnects: the
+ * backstop for a connection that is dead rather than silent (the link is down long before, see
+ * ConnectionLiveness). Node's idle timer is blind to a stalled event loop (it fires before the
+ * waiting reply is read), so it must be far longer than any stall worth surviving.
+ */
+const IDLE_SOCKET_TIMEOUTS = 5;
 
 /** The URL without its password, for messages and logs. */
 function redacted(url: string): string {
@@ -33,11 +43,10 @@ function redacted(url: string): string {
  * backoff while the instance keeps serving its own clients, and listeners hear when the
  * link goes down and comes back (to resynchronise what they missed meanwhile). A Redis that
  * keeps the connection open but stops answering (a slow command, a frozen host, a partition)
- * is down too: every connection pings every half command timeout and is closed after a command
- * timeout without traffic, and reconnects like a lost one. Node's idle timeout counts writes as
- * traffic: a connection that keeps sending to a silent Redis stays open, so the link goes down
- * with the first connection that falls quiet (usually the subscriber); until then each command
- * waits out its deadline. An event loop stalled for about the timeout reads as silence too.
+ * is down too: the link pings on each connection and is down while a ping has gone unanswered
+ * for a command timeout (ConnectionLiveness), whatever else the connection sends, and up again
+ * once Redis answers; an event-loop stall does not count as Redis' silence. A connection without
+ * any traffic for longer (dead rather than silent) is closed and reconnects like a lost one.
  */
 export class RedisLink {
   private readonly upListeners = new Set<Listener>();
@@ -45,13 +54,17 @@ export class RedisLink {
   private up = true;
   /** Between a completed connect() and close(): the clients' events before and after say nothing about the link. */
   private open = false;
+  private readonly liveness: ConnectionLiveness[];
+  private ticker: NodeJS.Timeout | undefined;
 
   private constructor(
     readonly publisher: RedisClientType,
     private readonly subscriber: RedisClientType,
     private readonly logger: Logger,
+    private readonly url: string,
     private readonly commandTimeoutMs: number,
   ) {
+    this.liveness = [publisher, subscriber].map((client) => new ConnectionLiveness(client, () => this.changed()));
     for (const client of [publisher, subscriber]) {
       client.on('ready', () => this.changed());
       client.on('reconnecting', () => this.changed());
@@ -68,12 +81,9 @@ export class RedisLink {
       url,
       // A publish while Redis is away fails at once: the resync after it returns covers it.
       disableOfflineQueue: true,
-      // An idle connection still hears from Redis at least this often while Redis answers...
-      pingInterval: Math.floor(commandTimeoutMs / 2),
       socket: {
-        connectTimeout: 5_000,
-        // ...so one with no traffic for this long (a silent Redis) is closed and reconnects.
-        socketTimeout: commandTimeoutMs,
+        connectTimeout: CONNECT_TIMEOUT_MS,
+        socketTimeout: IDLE_SOCKET_TIMEOUTS * commandTimeoutMs,
         // Not yet connected: give up at once (connect() rejects with the cause).
         reconnectStrategy: (retries: number) => (link.open ? Math.min(FIRST_RECONNECT_DELAY_MS * 2 ** retries, maxReconnectDelayMs) : false),
       },
@@ -82,20 +92,39 @@ export class RedisLink {
     const subscriber: RedisClientType = publisher.duplicate({ disableOfflineQueue: false });
     // Listening (to errors too) before connecting: listeners added and removed around the
     // connection would leave later ones unheard (the client is a prototype wrapper; see node-redis).
-    const link = new RedisLink(publisher, subscriber, logger, commandTimeoutMs);
-    try {
-      await publisher.connect();
-      await subscriber.connect();
-    } catch (err) {
-      await Promise.allSettled([publisher.destroy(), subscriber.destroy()]);
-      throw new Error(`Cannot reach Redis at REDIS_URL ${redacted(url)}: ${(err as Error).message || String(err)}`);
-    }
+    const link = new RedisLink(publisher, subscriber, logger, url, commandTimeoutMs);
+    await link.connectOrFail([publisher, subscriber]);
     link.open = true;
+    link.watchLiveness();
     logger.info({ url: redacted(url) }, 'connected to redis');
     return link;
   }
 
-  /** Whether both connections are usable right now. */
+  /**
+   * A further connection with the link's settings and an offline queue (for the socket.io
+   * adapter), unconnected: its owner listens to its errors first, then calls connectOrFail.
+   * node-redis' pinger keeps it talking while Redis answers, so only a dead one goes idle.
+   */
+  duplicate(): RedisClientType {
+    return this.publisher.duplicate({ disableOfflineQueue: false, pingInterval: Math.floor(this.commandTimeoutMs / 2) });
+  }
+
+  /**
+   * Connects the clients, or destroys them all and rejects with a readable error: when Redis
+   * refuses, or does not answer the handshake in time (a silent Redis would otherwise keep a
+   * start-up waiting for ever: once the link is open, its connections retry without end).
+   */
+  async connectOrFail(clients: RedisClientType[]): Promise<void> {
+    const bound = CONNECT_TIMEOUT_MS + this.commandTimeoutMs;
+    try {
+      await withDeadline(Promise.all(clients.map((client) => client.connect())), bound, () => new Error(`no answer within ${bound} ms`));
+    } catch (err) {
+      await Promise.allSettled(clients.map((client) => client.destroy()));
+      throw new Error(`Cannot reach Redis at REDIS_URL ${redacted(this.url)}: ${(err as Error).message || String(err)}`);
+    }
+  }
+
+  /** Whether both connections are connected and answering right now. */
   isUp(): boolean {
     return this.up;
   }
@@ -133,13 +162,23 @@ export class RedisLink {
 
   async close(): Promise<void> {
     this.open = false;
+    clearInterval(this.ticker);
     this.upListeners.clear();
     this.downListeners.clear();
     await Promise.allSettled([closeRedisClient(this.publisher), closeRedisClient(this.subscriber)]);
   }
 
+  /**
+   * Judges each connection every half command timeout, after the event loop has read its input
+   * (setImmediate runs after the poll phase): after a stall, timers run before the sockets are
+   * read, and a reply waiting unread must not read as silence.
+   */
+  private watchLiveness(): void {
+    this.ticker = setInterval(() => setImmediate(() => this.liveness.forEach((connection) => connection.tick())), Math.floor(this.commandTimeoutMs / 2));
+  }
+
   private changed(): void {
-    const up = this.publisher.isReady && this.subscriber.isReady;
+    const up = this.publisher.isReady && this.subscriber.isReady && !this.liveness.some((connection) => connection.isSilent());
     if (!this.open || up === this.up) return;
     this.up = up;
     if (up) this.logger.warn('redis is back; resynchronising');

@@ -18,14 +18,23 @@ export interface SocketAdapter {
 export async function redisSocketAdapter(link: RedisLink, logger: Logger): Promise<SocketAdapter> {
   // Loaded only in multi-instance mode: a single instance does not hold it in memory.
   const { createAdapter } = await import('@socket.io/redis-adapter');
-  const publisher = link.publisher.duplicate({ disableOfflineQueue: false });
-  const subscriber = link.publisher.duplicate({ disableOfflineQueue: false });
+  const publisher = link.duplicate();
+  const subscriber = link.duplicate();
   for (const client of [publisher, subscriber]) {
     client.on('error', (err: Error) => logger.debug({ err: err.message }, 'socket.io adapter: redis connection error'));
   }
-  await Promise.all([publisher.connect(), subscriber.connect()]);
-  logFailures(publisher, ['publish'], logger);
-  logFailures(subscriber, ['pSubscribe', 'subscribe', 'pUnsubscribe', 'unsubscribe'], logger);
+  // Redis silent or gone since the link connected: a start-up error, not a start-up that waits.
+  await link.connectOrFail([publisher, subscriber]);
+  logFailures(publisher, ['publish'], logger, 'debug', 'socket.io adapter: a command did not reach redis');
+  logFailures(subscriber, ['pUnsubscribe', 'unsubscribe'], logger, 'debug', 'socket.io adapter: a command did not reach redis');
+  // The adapter subscribes once, as it starts, and node-redis renews only confirmed subscriptions.
+  logFailures(
+    subscriber,
+    ['pSubscribe', 'subscribe'],
+    logger,
+    'error',
+    'socket.io adapter: a subscription did not reach redis; socket.io broadcasts from other instances may not reach this one until it restarts',
+  );
   return {
     adapter: createAdapter(publisher, subscriber, { key: 'resolutions:socket.io' }),
     close: async () => {
@@ -42,13 +51,13 @@ type AdapterCommand = 'publish' | 'pSubscribe' | 'subscribe' | 'pUnsubscribe' | 
  * mid-command or closed for silence, an emit racing the shutdown, or the queue dropped by a
  * shutdown while Redis is away) is logged here rather than left unhandled.
  */
-function logFailures(client: RedisLink['publisher'], commands: AdapterCommand[], logger: Logger): void {
+function logFailures(client: RedisLink['publisher'], commands: AdapterCommand[], logger: Logger, level: 'debug' | 'error', message: string): void {
   for (const name of commands) {
     const command = (client[name] as (...args: unknown[]) => Promise<unknown>).bind(client);
     // The client's commands are read-only in its typings, not at run time.
     (client as unknown as Record<AdapterCommand, unknown>)[name] = (...args: unknown[]) => {
       const sent = command(...args);
-      sent.catch((err: Error) => logger.debug({ err: err.message, command: name }, 'socket.io adapter: a command did not reach redis'));
+      sent.catch((err: Error) => logger[level]({ err: err.message, command: name }, message));
       return sent;
     };
   }

@@ -1,5 +1,9 @@
+import { Server } from 'socket.io';
 import { createLogger } from '../../../server/logger';
 import { RedisLink } from '../../../server/scaleout/redisLink';
+import { redisSocketAdapter } from '../../../server/scaleout/socketAdapter';
+import { ERROR, LogCapture } from '../../helpers/captureLogs';
+import { pause, stallEventLoop } from '../../helpers/eventLoopStall';
 import { startRedis, type RedisUnderTest } from '../../helpers/redisServer';
 import { within } from '../../helpers/within';
 
@@ -61,7 +65,7 @@ describe('RedisLink', () => {
     }
   });
 
-  it('refuses to start within the command timeout when Redis accepts the connection but does not answer', async () => {
+  it('refuses to start in bounded time when Redis accepts the connection but does not answer', async () => {
     const frozen = await startRedis();
     frozen.freeze();
     try {
@@ -91,6 +95,85 @@ describe('RedisLink', () => {
       await link.command((client) => client.publish('channel', 'after the freeze'));
       await delivered;
       expect(received).toEqual(['after the freeze']);
+    } finally {
+      redis.thaw();
+      await link.close();
+    }
+  });
+
+  it('stays up through an event-loop stall longer than the command timeout (default settings)', async () => {
+    const logs = new LogCapture();
+    const link = await RedisLink.connect({ url: redis.url, logger: logs.logger });
+    try {
+      await link.subscribe('channel', () => {});
+      const changes: string[] = [];
+      link.onDown(() => changes.push('down'));
+      link.onUp(() => changes.push('up'));
+      // The replies to the pings in flight wait unread meanwhile.
+      stallEventLoop(2_500);
+      // Two liveness judgements and far past every timer the stall made due.
+      await pause(3_000);
+      expect(changes).toEqual([]);
+      expect(link.isUp()).toBe(true);
+      expect(logs.entries.filter((entry) => /unreachable/.test(entry.msg))).toEqual([]);
+      await expect(link.command((client) => client.ping())).resolves.toBe('PONG');
+    } finally {
+      await link.close();
+    }
+  });
+
+  it('counts a frozen Redis as down within a bounded time while both connections keep writing to it', async () => {
+    const link = await RedisLink.connect({ url: redis.url, logger, maxReconnectDelayMs: 200, commandTimeoutMs: 300 });
+    let writes: NodeJS.Timeout | undefined;
+    try {
+      const down = next((listener) => link.onDown(listener));
+      redis.freeze();
+      let count = 0;
+      // A publish and a subscription (a room loading) every 50 ms: traffic that never stops.
+      writes = setInterval(() => {
+        count++;
+        link.publisher.publish('channel', `write ${count}`).catch(() => {});
+        link.subscribe(`draft-${count}`, () => {}).catch(() => {});
+      }, 50);
+      await within('the link going down under steady writes', 3_000, down);
+      expect(link.isUp()).toBe(false);
+
+      clearInterval(writes);
+      const up = next((listener) => link.onUp(listener));
+      redis.thaw();
+      await within('the link coming back after SIGCONT', 10_000, up);
+    } finally {
+      clearInterval(writes);
+      redis.thaw();
+      await link.close();
+    }
+  });
+
+  it("fails the socket.io adapter's start, in bounded time, when Redis fell silent after the link connected", async () => {
+    const frozen = await startRedis();
+    const link = await RedisLink.connect({ url: frozen.url, logger, commandTimeoutMs: 300 });
+    try {
+      frozen.freeze();
+      await expect(within("the adapter's start", 10_000, redisSocketAdapter(link, logger))).rejects.toThrow(/Cannot reach Redis at REDIS_URL/);
+    } finally {
+      await link.close();
+      await frozen.stop();
+    }
+  });
+
+  it('logs a lost start-up subscription of the socket.io adapter as an error', async () => {
+    const logs = new LogCapture();
+    const link = await RedisLink.connect({ url: redis.url, logger, maxReconnectDelayMs: 200, commandTimeoutMs: 300 });
+    const adapter = await redisSocketAdapter(link, logs.logger);
+    try {
+      // The adapter subscribes when socket.io creates it; a silent Redis never confirms, and the
+      // connection's end rejects the subscription.
+      redis.freeze();
+      const lost = logs.next((entry) => entry.level === ERROR && /subscription did not reach redis/.test(entry.msg));
+      // socket.io's main namespace creates its adapter (no HTTP server: nothing to close).
+      expect(new Server({ adapter: adapter.adapter }).of('/').adapter).toBeDefined();
+      await adapter.close();
+      await within('the error line', 5_000, lost);
     } finally {
       redis.thaw();
       await link.close();
