@@ -45,6 +45,9 @@ export interface ProposalDraftsOptions {
 export class ProposalDrafts {
   private readonly drafts = new Map<string, Draft>();
   private localKeys = 0;
+  /** proposal:create on their way, and what the room announced of this delegation meanwhile (see `heard`). */
+  private creating = 0;
+  private readonly heardWhileCreating: ProposalView[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly options: ProposalDraftsOptions) {}
@@ -59,6 +62,18 @@ export class ProposalDrafts {
     }
     for (const [key, draft] of this.drafts) if (draft.id === null && !draft.withdrawn) shown.push({ ...draft.shown, id: key });
     return shown;
+  }
+
+  /**
+   * A proposal the room announced. The server announces a new proposal before it answers its
+   * creator: shown then, it would sit beside the words being typed into it, and a keystroke would
+   * go to its copy, lost once the answer brings the words typed meanwhile. So while this person's
+   * creations are on their way, the delegation's new proposals wait for the answers.
+   */
+  heard(proposal: ProposalView): void {
+    const mayBeOneBeingCreated = this.creating > 0 && proposal.delegation === this.options.delegation && !this.options.store.get(proposal.id);
+    if (mayBeOneBeingCreated) this.heardWhileCreating.push(proposal);
+    else this.options.store.upsert(proposal);
   }
 
   create(proposal: NewProposal): void {
@@ -88,6 +103,7 @@ export class ProposalDrafts {
 
   private sendCreate(key: string, draft: Draft, proposal: NewProposal): void {
     draft.sending = true;
+    this.creating += 1;
     this.options.actions.create(proposal).then(
       (created) => {
         this.drafts.delete(key);
@@ -97,14 +113,23 @@ export class ProposalDrafts {
           this.timer ??= setTimeout(this.flush, SEND_INTERVAL_MS);
         }
         this.options.store.upsert(created);
+        this.created();
         if (draft.withdrawn) this.sendWithdraw(created.id);
         this.options.onChange();
       },
       (failure: unknown) => {
         this.drafts.delete(key);
+        this.created();
         this.failed(failure);
       },
     );
+  }
+
+  /** A creation was answered: once none is on its way, what the room announced meanwhile is shown. */
+  private created(): void {
+    this.creating -= 1;
+    if (this.creating > 0) return;
+    for (const proposal of this.heardWhileCreating.splice(0)) this.options.store.upsert(proposal);
   }
 
   /** The delegation's pending proposal `id` (a server id or a local key) now has this text or anchor. */

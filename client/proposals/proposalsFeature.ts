@@ -137,7 +137,7 @@ export class ProposalsFeature {
   }
 
   private readonly onProposal = (proposal: ProposalView) => {
-    if (proposal.draftId === this.options.draftId) this.store.upsert(proposal);
+    if (proposal.draftId === this.options.draftId) this.drafts.heard(proposal);
   };
 
   private get forced(): boolean {

@@ -70,6 +70,31 @@ describe('Propose mode', () => {
     }
   });
 
+  it('loses no keystroke typed between the room hearing of a new proposal and the answer to its creator', async () => {
+    jest.useFakeTimers();
+    try {
+      h = proposing(proposeHarness());
+      await h.settle();
+      h.caret('Member');
+      h.type('f');
+      const [create] = h.socket.take();
+      h.type('u');
+      // The server announces the proposal to the room, its creator included, before it answers the creator.
+      const made = proposalFrom(create.payload);
+      h.socket.broadcast('proposal:created', made);
+      await h.settle();
+      h.type('l');
+      create.answer(made);
+      await h.settle();
+      h.type('ly');
+      jest.advanceTimersByTime(SEND_INTERVAL_MS);
+      expect(h.socket.take().map((s) => [s.event, s.payload.text])).toEqual([['proposal:edit', 'fully']]);
+      expect([...h.view.dom.querySelectorAll('ins.proposal-inserted')].map((ins) => ins.textContent)).toEqual(['fully']);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('stays within the socket event budget (5 a second) while someone types 10 characters a second', async () => {
     jest.useFakeTimers();
     try {
