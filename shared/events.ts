@@ -7,7 +7,7 @@ import type { ProjectorFocus, ProjectorFocusPayload } from './projector';
 import type { SponsorsView } from './sponsors';
 import type { SilenceView } from './silence';
 import type { OralRevision } from './oralRevisions';
-import type { DraftEditingView, ProposalAck, ProposalCreatePayload, ProposalEditPayload, ProposalRefPayload, ProposalRejectPayload, ProposalView } from './proposals';
+import type { DraftEditingView, ProposalAcceptPayload, ProposalAck, ProposalCreatePayload, ProposalEditPayload, ProposalRefPayload, ProposalRejectPayload, ProposalView } from './proposals';
 import type { VersionSummary } from './versions';
 
 /**
@@ -39,7 +39,7 @@ export interface ClientToServerEvents {
   /** Takes back the caller's delegation's support or objection. */
   'proposal:abstain': (payload: z.input<typeof ProposalRefPayload>, ack: AckCallback<ProposalAck>) => void;
   'proposal:withdraw': (payload: z.input<typeof ProposalRefPayload>, ack: AckCallback<ProposalAck>) => void;
-  'proposal:accept': (payload: z.input<typeof ProposalRefPayload>, ack: AckCallback<ProposalAck>) => void;
+  'proposal:accept': (payload: z.input<typeof ProposalAcceptPayload>, ack: AckCallback<ProposalAck>) => void;
   'proposal:reject': (payload: z.input<typeof ProposalRejectPayload>, ack: AckCallback<ProposalAck>) => void;
   /** A facilitator sets the paragraph under discussion (null: none). */
   'projector:focus': (payload: z.input<typeof ProjectorFocusPayload>, ack: AckCallback<{ focus: ProjectorFocus }>) => void;

@@ -69,8 +69,13 @@ export const ProposalEditPayload = z.object({
   justification: Justification.optional(),
 });
 
-/** proposal:support, :object, :abstain, :withdraw, :accept. */
+/** proposal:support, :object, :abstain, :withdraw. */
 export const ProposalRefPayload = z.object({ proposalId: ProposalId });
+/**
+ * proposal:accept: `seen` is the revision of the proposal the facilitator's screen showed
+ * (`proposalRevision`); the server refuses when it was edited after it. Old clients send none.
+ */
+export const ProposalAcceptPayload = ProposalRefPayload.extend({ seen: z.number().int().nonnegative().optional() });
 /** proposal:reject: the facilitator may say why. */
 export const ProposalRejectPayload = z.object({ proposalId: ProposalId, reason: Justification.optional() });
 
@@ -126,6 +131,11 @@ export interface ProposalView {
   result: ProposalResult | null;
   /** Oldest first. */
   events: ProposalEvent[];
+}
+
+/** A proposal's revision: its history is append-only, so the number of its events. */
+export function proposalRevision(proposal: Pick<ProposalView, 'events'>): number {
+  return proposal.events.length;
 }
 
 /** Acknowledgement of every proposal event: the proposal as changed. */

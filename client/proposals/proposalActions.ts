@@ -40,8 +40,9 @@ export class ProposalActions {
     return this.settle((ack) => this.socket.timeout(ACK_TIMEOUT_MS).emit('proposal:withdraw', { proposalId }, ack));
   }
 
-  accept(proposalId: string): Promise<ProposalView> {
-    return this.settle((ack) => this.socket.timeout(ACK_TIMEOUT_MS).emit('proposal:accept', { proposalId }, ack));
+  /** `seen`: the revision of the proposal as the facilitator was shown it (the server refuses it edited since). */
+  accept(proposalId: string, seen: number): Promise<ProposalView> {
+    return this.settle((ack) => this.socket.timeout(ACK_TIMEOUT_MS).emit('proposal:accept', { proposalId, seen }, ack));
   }
 
   reject(proposalId: string, reason?: string): Promise<ProposalView> {

@@ -1,4 +1,4 @@
-import { JUSTIFICATION_MAX_LENGTH, type ProposalView } from '../../shared/proposals';
+import { JUSTIFICATION_MAX_LENGTH, proposalRevision, type ProposalView } from '../../shared/proposals';
 import { summarizeProposal } from '../../shared/proposalSummary';
 import { isFacilitator, type Role } from '../../shared/roles';
 import { h, type Child } from '../app/dom';
@@ -18,7 +18,8 @@ export interface ProposalHandlers {
   object: (proposalId: string) => Promise<unknown>;
   abstain: (proposalId: string) => Promise<unknown>;
   withdraw: (proposalId: string) => Promise<unknown>;
-  accept: (proposalId: string) => Promise<unknown>;
+  /** `seen`: the revision of the proposal as its card showed it. */
+  accept: (proposalId: string, seen: number) => Promise<unknown>;
   reject: (proposalId: string, reason?: string) => Promise<unknown>;
   /** Selects the proposal's words in the editor; false when they are no longer in the text. */
   showInText: (proposal: ProposalView) => boolean;
@@ -154,7 +155,7 @@ function actionButtons(
   const buttons: Child[] = [];
   if (isFacilitator(viewer.role)) {
     buttons.push(
-      button('Accept', () => run(handlers.accept(id)), { className: 'button-primary' }),
+      button('Accept', () => run(handlers.accept(id, proposalRevision(proposal))), { className: 'button-primary' }),
       button('Reject', () => openRejectForm(card, (reason) => handlers.reject(id, reason), run)),
     );
   }

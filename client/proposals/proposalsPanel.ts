@@ -41,7 +41,7 @@ export class ProposalsPanel {
       object: (id) => actions.object(id).then(heard),
       abstain: (id) => actions.abstain(id).then(heard),
       withdraw: (id) => actions.withdraw(id).then(heard),
-      accept: (id) => actions.accept(id).then(heard),
+      accept: (id, seen) => actions.accept(id, seen).then(heard),
       reject: (id, reason) => actions.reject(id, reason).then(heard),
       showInText: deps.showInText,
     };

@@ -1,4 +1,4 @@
-import { ProposalCreatePayload, ProposalEditPayload, ProposalRefPayload, ProposalRejectPayload, type ProposalAck, type ProposalView } from '../../shared/proposals';
+import { ProposalAcceptPayload, ProposalCreatePayload, ProposalEditPayload, ProposalRefPayload, ProposalRejectPayload, type ProposalAck, type ProposalView } from '../../shared/proposals';
 import type { DraftMember } from '../domain/access/draftMember';
 import type { ProposalService } from '../domain/proposals/proposalService';
 import type { Logger } from '../logger';
@@ -35,7 +35,7 @@ export function proposalHandlers(proposals: ProposalService, logger: Logger): So
     socket.on('proposal:object', acknowledged(socket, logger, 'proposal:object', ProposalRefPayload, onProposal((member, { proposalId }) => proposals.object(member, proposalId))));
     socket.on('proposal:abstain', acknowledged(socket, logger, 'proposal:abstain', ProposalRefPayload, onProposal((member, { proposalId }) => proposals.abstain(member, proposalId))));
     socket.on('proposal:withdraw', acknowledged(socket, logger, 'proposal:withdraw', ProposalRefPayload, onProposal((member, { proposalId }) => proposals.withdraw(member, proposalId))));
-    socket.on('proposal:accept', acknowledged(socket, logger, 'proposal:accept', ProposalRefPayload, onProposal((member, { proposalId }) => proposals.accept(member, proposalId))));
+    socket.on('proposal:accept', acknowledged(socket, logger, 'proposal:accept', ProposalAcceptPayload, onProposal((member, { proposalId, seen }) => proposals.accept(member, proposalId, seen))));
     socket.on(
       'proposal:reject',
       acknowledged(socket, logger, 'proposal:reject', ProposalRejectPayload,

@@ -190,13 +190,15 @@ export class ProposalService {
   /**
    * Writes the proposal into the live text in the proposing delegation's name, then records the
    * decision; a record that cannot be written takes the text change back. Pending proposals the
-   * change invalidates become superseded.
+   * change invalidates become superseded. With `seen` (the revision the facilitator's screen showed)
+   * a proposal edited after it is refused: its new wording has not been shown to them yet.
    */
-  async accept(member: DraftMember, proposalId: string): Promise<ProposalView> {
+  async accept(member: DraftMember, proposalId: string, seen?: number): Promise<ProposalView> {
     mustDecide(member);
     const { draftId } = await this.mustGet(member, proposalId);
     return this.perDraft.run(draftId, async () => {
       const proposal = mustBePending(await this.mustGet(member, proposalId));
+      if (seen !== undefined && editedSince(proposal, seen)) throw new DomainError('the proposal was edited after you saw it; review it again', 409);
       const others = (await this.options.proposals.listByDraft(draftId, 'pending')).filter(({ id }) => id !== proposalId).map(toProposalView);
       const { accepted, supersededIds } = await this.options.drafts.withRoom(draftId, (draft) => this.applyAndRecord(draft, member, proposal, others));
       this.options.announce('proposal:updated', accepted);
@@ -365,6 +367,14 @@ export class ProposalService {
 function mustBePending(proposal: ProposalRecord): ProposalRecord {
   if (proposal.status !== 'pending') throw new DomainError(`the proposal is ${proposal.status}, no longer pending`, 409);
   return proposal;
+}
+
+/**
+ * Whether the proposal was edited after revision `seen`. Events do not carry the wording, so any
+ * edit counts (a justification too: the screen showed the old one); stances do not.
+ */
+function editedSince(proposal: ProposalRecord, seen: number): boolean {
+  return proposal.events.slice(seen).some(({ action }) => action === 'edited');
 }
 
 function mustTakePart(member: DraftMember): void {

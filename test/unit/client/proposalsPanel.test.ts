@@ -80,9 +80,27 @@ describe('ProposalsPanel', () => {
     expect(buttons('p1')).toEqual(['Show in text', 'Accept', 'Reject']);
     press('p1', 'Accept');
     await settle();
-    expect(emitted).toEqual([['proposal:accept', { proposalId: 'p1' }]]);
+    expect(emitted).toEqual([['proposal:accept', { proposalId: 'p1', seen: 0 }]]);
     expect(store.get('p1')?.status).toBe('accepted');
     expect(shownIds()).toEqual(['p2']);
+  });
+
+  it('accepts the revision the card shows: an edit heard since is redrawn and its revision sent', async () => {
+    const { press, emitted, store } = setup({ delegation: 'Secretariat', role: 'facilitator' });
+    const edited = { action: 'edited' as const, delegation: 'European Union', userId: 'u-eu', name: 'Delegate of the EU', at: '2026-11-29T13:30:00Z', note: null };
+    store.upsert({ ...store.get('p1')!, text: 'invites', events: [edited, edited] });
+    press('p1', 'Accept');
+    await settle();
+    expect(emitted).toEqual([['proposal:accept', { proposalId: 'p1', seen: 2 }]]);
+  });
+
+  it("shows the server's refusal of a proposal edited after the facilitator saw it in its card", async () => {
+    const { press, card, store } = setup({ delegation: 'Secretariat', role: 'facilitator' }, { refusal: 'the proposal was edited after you saw it; review it again' });
+    press('p1', 'Accept');
+    await settle();
+    const alert = card('p1')!.querySelector<HTMLElement>('[role=alert]')!;
+    expect([alert.hidden, alert.textContent]).toEqual([false, 'The proposal was edited after you saw it; review it again.']);
+    expect(store.get('p1')?.status).toBe('pending');
   });
 
   it('lets the facilitator reject with a reason, or without one', async () => {
