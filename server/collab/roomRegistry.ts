@@ -94,28 +94,23 @@ export class RoomRegistry {
    * Runs `use` on the live room of a draft, loading it for the time of the call. The room's
    * document, once built, stays the same until the call ends (it may keep it across awaits).
    */
-  async withRoom<T>(draftId: string, use: (room: Room) => T | Promise<T>): Promise<T> {
-    const room = await this.acquire(draftId);
-    const letGo = room.document.hold();
-    try {
-      return await use(room);
-    } finally {
-      letGo();
-      this.release(draftId);
-    }
+  withRoom<T>(draftId: string, use: (room: Room) => T | Promise<T>): Promise<T> {
+    return this.whileLoaded(draftId, async (room) => {
+      const letGo = room.document.hold();
+      try {
+        return await use(room);
+      } finally {
+        letGo();
+      }
+    });
   }
 
   /**
    * Runs `use` on a draft's text, loading its room for the time of the call, without making the
    * room's document live (see Room.read): for what only reads the text (views, labels, checks).
    */
-  async read<T>(draftId: string, use: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
-    const room = await this.acquire(draftId);
-    try {
-      return await room.read(use);
-    } finally {
-      this.release(draftId);
-    }
+  read<T>(draftId: string, use: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
+    return this.whileLoaded(draftId, (room) => room.read(use));
   }
 
   /**
@@ -123,11 +118,18 @@ export class RoomRegistry {
    * there is one, otherwise worked out once per binary state and shared by the callers that ask
    * for it meanwhile (see DerivedReads), so it must not be changed.
    */
-  async derive<T>(draftId: string, derive: Derivation<T>): Promise<T> {
-    const room = await this.acquire(draftId);
-    try {
+  derive<T>(draftId: string, derive: Derivation<T>): Promise<T> {
+    return this.whileLoaded(draftId, (room) => {
       const state = room.document.binaryState;
       return state ? this.derived.get(draftId, state, derive, () => room.read(derive)) : room.read(derive);
+    });
+  }
+
+  /** Runs `use` on a draft's room, loaded (and kept from unloading) for the time of the call. */
+  private async whileLoaded<T>(draftId: string, use: (room: Room) => T | Promise<T>): Promise<T> {
+    const room = await this.acquire(draftId);
+    try {
+      return await use(room);
     } finally {
       this.release(draftId);
     }
