@@ -32,7 +32,7 @@ import { toProposalView } from './proposalView';
 import { producedRanges } from './producedRanges';
 import { takeStance, type Stance } from './proposalStance';
 import { changeRevertibly } from './revertibleChange';
-import { sameChange } from './sameChange';
+import { sameAnchor, sameChange } from './sameChange';
 import { supersededBy } from './supersededBy';
 
 /** How many proposals a delegation may keep open and a person may make. */
@@ -389,10 +389,6 @@ function mustBeProposer(member: DraftMember, proposal: ProposalRecord): void {
 
 function mustDecide(member: DraftMember): void {
   if (!isFacilitator(member.role)) throw new DomainError('only a facilitator accepts or rejects proposals', 403);
-}
-
-function sameAnchor(anchor: ProposalAnchor, current: ProposalAnchor | null): boolean {
-  return current !== null && anchor.paragraphId === current.paragraphId && anchor.start === current.start && anchor.end === current.end;
 }
 
 /** The anchor with the words it covers in the live text (a client's own quote is not trusted). */

@@ -1,4 +1,4 @@
-import type { ProposalView } from '../../../shared/proposals';
+import type { ProposalAnchor, ProposalView } from '../../../shared/proposals';
 
 /** What a proposal writes into the text: the fields applyProposal reads (not its justification, stances or history). */
 type Change = Pick<ProposalView, 'kind' | 'paragraphId' | 'anchor' | 'text' | 'paragraphType' | 'level'>;
@@ -14,8 +14,12 @@ export function sameChange(a: Change, b: Change): boolean {
     a.text === b.text &&
     a.paragraphType === b.paragraphType &&
     a.level === b.level &&
-    a.anchor?.paragraphId === b.anchor?.paragraphId &&
-    a.anchor?.start === b.anchor?.start &&
-    a.anchor?.end === b.anchor?.end
+    sameAnchor(a.anchor, b.anchor)
   );
+}
+
+/** Whether two anchors cover the same range (their quotes, read from the text, do not count). */
+export function sameAnchor(a: ProposalAnchor | null, b: ProposalAnchor | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.paragraphId === b.paragraphId && a.start === b.start && a.end === b.end;
 }
